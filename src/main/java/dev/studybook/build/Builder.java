@@ -1,0 +1,136 @@
+package dev.studybook.build;
+
+import dev.studybook.assemble.OutlineReader;
+import dev.studybook.convert.BookConverter;
+import dev.studybook.error.Diagnostics;
+import dev.studybook.error.ExitCode;
+import dev.studybook.error.SourceLocation;
+import dev.studybook.error.StudybookException;
+import dev.studybook.fonts.EmbeddedFont;
+import dev.studybook.fonts.FontSet;
+import dev.studybook.io.AtomicOutput;
+import dev.studybook.model.Book;
+import dev.studybook.model.Outline;
+import dev.studybook.render.Labels;
+import dev.studybook.render.RenderContext;
+import dev.studybook.render.Renderer;
+import dev.studybook.render.Styles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Runs a build, one way from source to files: outline (book.yaml and index page), conversion of every chapter
+ * (while the fonts load), fonts subset once to the book's characters, then each renderer writing its file
+ * atomically.
+ */
+public final class Builder {
+
+    /** Used when neither SOURCE_DATE_EPOCH nor book.yaml gives a date: the start of the ZIP epoch. */
+    static final Instant FALLBACK_TIME = Instant.parse("1980-01-01T00:00:00Z");
+
+    private Builder() {
+    }
+
+    public static BuildResult build(BuildRequest request, Diagnostics diagnostics) {
+        long start = System.nanoTime();
+        List<Renderer> renderers = renderers(request.formats());
+        CompletableFuture<FontSet> fonts = FontSet.loadAsync(FontSet.DEFAULT_FACES);
+        Outline outline = OutlineReader.read(request.contentDir(), request.index(), diagnostics);
+        Book book = BookConverter.convert(outline, cp -> join(fonts).covers(cp), diagnostics);
+        List<EmbeddedFont> embedded = join(fonts).subset(characters(book, Labels.of(book.metadata().language())));
+        RenderContext context = new RenderContext(book, embedded, Styles.bundled(), timestamp(book), diagnostics);
+
+        Path outDir = request.outDir().toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new StudybookException(ExitCode.OUTPUT, SourceLocation.of(outDir),
+                    "cannot create the output folder: " + e.getMessage(), "choose a writable folder with --out");
+        }
+        List<CompletableFuture<BuildResult.Output>> jobs = new ArrayList<>();
+        for (Renderer r : renderers) {
+            Path target = outDir.resolve(outline.outputName() + "." + r.extension());
+            jobs.add(CompletableFuture.supplyAsync(() -> {
+                AtomicOutput.write(target, out -> r.render(context, out));
+                return new BuildResult.Output(r.name(), target, size(target));
+            }));
+        }
+        List<BuildResult.Output> outputs = new ArrayList<>();
+        for (CompletableFuture<BuildResult.Output> job : jobs) {
+            outputs.add(join(job));
+        }
+        return new BuildResult(outputs, diagnostics.warnings(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static List<Renderer> renderers(List<String> names) {
+        List<String> wanted = names.isEmpty() ? Formats.names() : names;
+        Set<Renderer> out = new LinkedHashSet<>();
+        for (String n : wanted) {
+            out.add(Formats.byName(n).orElseThrow(() -> new StudybookException(ExitCode.USAGE, null,
+                    "unknown format '" + n + "'", "use one of: " + String.join(", ", Formats.names()))));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Every character the outputs may draw: the book's text, the generated labels, and printable ASCII. */
+    static String characters(Book book, Labels labels) {
+        StringBuilder sb = new StringBuilder(book.visibleText());
+        sb.append(labels.contents()).append(labels.bodymatter()).append(labels.titlePage()).append(labels.landmarks());
+        for (char c = 0x20; c < 0x7F; c++) {
+            sb.append(c);
+        }
+        sb.append("\u00a0\u2026\u2014\u2013\u00b7\u2610\u2611[]");
+        return sb.toString();
+    }
+
+    /**
+     * The time written into the outputs: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the
+     * book's date, else a fixed date; never the clock, so that two builds give the same bytes.
+     */
+    static Instant timestamp(Book book) {
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        if (epoch != null && epoch.strip().matches("\\d{1,12}")) {
+            return Instant.ofEpochSecond(Long.parseLong(epoch.strip()));
+        }
+        Optional<java.time.LocalDate> date = book.metadata().date();
+        return date.map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC)).orElse(FALLBACK_TIME);
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof StudybookException se) {
+                throw se;
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new StudybookException(ExitCode.INTERNAL, null, String.valueOf(c), null, c);
+        }
+    }
+}

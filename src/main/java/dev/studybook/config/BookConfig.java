@@ -1,0 +1,38 @@
+package dev.studybook.config;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The settings of book.yaml as written, every one optional; the assembler fills in what is missing.
+ *
+ * @param file     the book.yaml it came from, when there was one
+ * @param filename the base name of the output files (without extension)
+ * @param index    the index page, relative to the content folder
+ */
+public record BookConfig(
+        Optional<Path> file,
+        Optional<String> title,
+        Optional<String> subtitle,
+        List<String> authors,
+        Optional<String> language,
+        Optional<String> identifier,
+        Optional<String> description,
+        Optional<LocalDate> date,
+        Optional<String> cover,
+        Optional<String> filename,
+        Optional<String> index) {
+
+    public BookConfig {
+        authors = List.copyOf(authors);
+    }
+
+    /** The settings of a content folder without a book.yaml. */
+    public static BookConfig empty() {
+        return new BookConfig(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+}

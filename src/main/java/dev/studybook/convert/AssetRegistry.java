@@ -1,0 +1,113 @@
+package dev.studybook.convert;
+
+import dev.studybook.error.Diagnostics;
+import dev.studybook.error.SourceLocation;
+import dev.studybook.io.ContentFolder;
+import dev.studybook.model.Asset;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The images of a book, each read once however many chapters show it, named with a short ASCII path inside
+ * the book and typed by its bytes. Thread-safe: chapters are converted in parallel.
+ */
+final class AssetRegistry {
+
+    /** Images larger than this are not put in a book. */
+    static final long MAX_IMAGE_BYTES = 32L * 1024 * 1024;
+
+    private final ContentFolder content;
+    private final Diagnostics diagnostics;
+    private final Map<Path, Optional<Asset>> bySource = new HashMap<>();
+    private final Map<String, Path> byHref = new TreeMap<>();
+
+    AssetRegistry(ContentFolder content, Diagnostics diagnostics) {
+        this.content = content;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The asset for an image file inside the content folder, or empty (with a warning at {@code at}). */
+    synchronized Optional<Asset> image(Path file, SourceLocation at) {
+        Path key = file.toAbsolutePath().normalize();
+        Optional<Asset> known = bySource.get(key);
+        if (known != null) {
+            return known;
+        }
+        Optional<Asset> asset = load(key, at);
+        bySource.put(key, asset);
+        asset.ifPresent(a -> byHref.put(a.href(), key));
+        return asset;
+    }
+
+    /** All assets, in the order of their hrefs. */
+    synchronized List<Asset> assets() {
+        return byHref.values().stream().map(p -> bySource.get(p).orElseThrow()).toList();
+    }
+
+    private Optional<Asset> load(Path file, SourceLocation at) {
+        String rel = content.relative(file);
+        if (Files.isDirectory(file)) {
+            diagnostics.warn(at, "the image '" + rel + "' is a folder; its alt text is shown instead");
+            return Optional.empty();
+        }
+        byte[] data;
+        try {
+            if (Files.size(file) > MAX_IMAGE_BYTES) {
+                diagnostics.warn(at, "the image '" + rel + "' is larger than " + (MAX_IMAGE_BYTES >> 20)
+                        + " MB and is left out; make it smaller");
+                return Optional.empty();
+            }
+            data = Files.readAllBytes(file);
+        } catch (IOException e) {
+            diagnostics.warn(at, "cannot read the image '" + rel + "': " + e.getMessage());
+            return Optional.empty();
+        }
+        Optional<String> type = MediaTypes.sniff(data);
+        if (type.isEmpty()) {
+            diagnostics.warn(at, "'" + rel + "' is not a PNG, JPEG, GIF, WebP or SVG image; its alt text is shown instead");
+            return Optional.empty();
+        }
+        if (type.get().equals("image/svg+xml")) {
+            try {
+                data = SvgSanitizer.sanitize(data);
+            } catch (IllegalArgumentException e) {
+                diagnostics.warn(at, "the SVG image '" + rel + "' cannot be used: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Asset(href(rel, type.get()), type.get(), file, data));
+    }
+
+    /** A short ASCII name inside the book's images/ folder, with the extension its bytes call for. */
+    private String href(String rel, String mediaType) {
+        String ext = MediaTypes.extension(mediaType);
+        String name = rel.replaceFirst("^(images?|img|assets?|figures?|pics?)/", "");
+        int dot = name.lastIndexOf('.');
+        String stem = (dot > 0 ? name.substring(0, dot) : name).replace('/', '-');
+        boolean ascii = stem.matches("[A-Za-z0-9_][A-Za-z0-9._-]{0,80}");
+        String candidate = "images/" + (ascii ? stem : "img-" + hash(rel)) + "." + ext;
+        if (byHref.containsKey(candidate)) {
+            candidate = "images/" + (ascii ? stem + "-" : "img-") + hash(rel + "#") + "." + ext;
+        }
+        return candidate;
+    }
+
+    private static String hash(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.studybook.convert;
+
+import dev.studybook.assemble.LinkResolver;
+import dev.studybook.error.Diagnostics;
+import dev.studybook.error.ExitCode;
+import dev.studybook.error.SourceLocation;
+import dev.studybook.error.StudybookException;
+import dev.studybook.io.ContentFolder;
+import dev.studybook.io.TextFiles;
+import dev.studybook.markdown.MarkdownRenderer;
+import dev.studybook.model.Book;
+import dev.studybook.model.Chapter;
+import dev.studybook.model.Outline;
+import dev.studybook.model.Outline.OutlineChapter;
+import dev.studybook.model.Outline.OutlinePart;
+import dev.studybook.model.Part;
+import dev.studybook.xhtml.BookLinker;
+import dev.studybook.xhtml.CleanChapter;
+import dev.studybook.xhtml.XhtmlCleaner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+
+/**
+ * Converts every chapter of an outline to XHTML (in parallel, each chapter's Markdown parsed once), then
+ * links them into a {@link Book}: the second stage of a build.
+ */
+public final class BookConverter {
+
+    /** Ids the renderers give to their own pages; no heading may take them. */
+    public static final Set<String> RESERVED_IDS = Set.of("titlepage", "toc", "cover", "nav", "landmarks",
+            "page-list", "book", "colophon");
+
+    /** Deeply nested Markdown recurses deeply; conversion threads get a stack to match. */
+    private static final long STACK_BYTES = 512L * 1024 * 1024;
+
+    private BookConverter() {
+    }
+
+    /**
+     * Converts the outline's chapters; {@code glyphs} tells which characters the book's fonts have (it may
+     * block until the fonts are read), and characters it rejects are reported with file and line.
+     */
+    public static Book convert(Outline outline, IntPredicate glyphs, Diagnostics diagnostics) {
+        ContentFolder content;
+        try {
+            content = new ContentFolder(outline.contentDir());
+        } catch (IOException e) {
+            throw StudybookException.content(SourceLocation.of(outline.contentDir()), "cannot open the content folder", e.getMessage());
+        }
+        LinkResolver resolver = new LinkResolver(content);
+        List<OutlineChapter> chapters = outline.chapters();
+        List<String> ids = new ArrayList<>();
+        Map<Path, String> idByFile = new HashMap<>();
+        int width = Math.max(2, String.valueOf(chapters.size()).length());
+        for (int i = 0; i < chapters.size(); i++) {
+            String id = "ch" + String.format("%0" + width + "d", i + 1);
+            ids.add(id);
+            idByFile.put(chapters.get(i).file(), id);
+        }
+        AssetRegistry assets = new AssetRegistry(content, diagnostics);
+        List<CleanChapter> clean = convertAll(chapters, ids, resolver, idByFile, assets, glyphs, diagnostics);
+        List<String> titles = new ArrayList<>();
+        for (int i = 0; i < chapters.size(); i++) {
+            OutlineChapter oc = chapters.get(i);
+            String title = !oc.title().isBlank() ? oc.title() : clean.get(i).firstH1();
+            if (title.isBlank()) {
+                String name = oc.file().getFileName().toString();
+                title = name.replaceFirst("\\.[^.]+$", "");
+            }
+            clean.get(i).ensureTitle(title);
+            titles.add(title);
+        }
+        List<BookLinker.LinkedChapter> linked = BookLinker.link(clean, ids, RESERVED_IDS,
+                (index, line, message) -> diagnostics.warn(SourceLocation.of(chapters.get(index).file(), line), message));
+        List<Part> parts = new ArrayList<>();
+        int i = 0;
+        for (OutlinePart op : outline.parts()) {
+            List<Chapter> cs = new ArrayList<>();
+            for (OutlineChapter oc : op.chapters()) {
+                BookLinker.LinkedChapter lc = linked.get(i);
+                cs.add(new Chapter(ids.get(i), titles.get(i), oc.depth(), oc.file(), lc.body(), lc.headings()));
+                i++;
+            }
+            parts.add(new Part(op.title(), cs));
+        }
+        return new Book(outline.metadata(), parts, assets.assets());
+    }
+
+    private static List<CleanChapter> convertAll(List<OutlineChapter> chapters, List<String> ids, LinkResolver resolver,
+            Map<Path, String> idByFile, AssetRegistry assets, IntPredicate glyphs, Diagnostics diagnostics) {
+        int threads = Math.max(1, Math.min(chapters.size(), Runtime.getRuntime().availableProcessors()));
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(null, r, "studybook-convert-" + n.incrementAndGet(), STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<CleanChapter>> futures = new ArrayList<>();
+            for (int i = 0; i < chapters.size(); i++) {
+                OutlineChapter oc = chapters.get(i);
+                String id = ids.get(i);
+                futures.add(pool.submit(() -> {
+                    String markdown = TextFiles.read(oc.file(), "chapter");
+                    GlyphCoverage.check(oc.file(), markdown, glyphs, diagnostics);
+                    String html;
+                    try {
+                        html = MarkdownRenderer.toHtml(markdown);
+                    } catch (StackOverflowError e) {
+                        throw StudybookException.content(SourceLocation.of(oc.file()),
+                                "the chapter nests lists or block quotes too deeply to convert",
+                                "flatten the nesting");
+                    }
+                    ChapterReferences refs = new ChapterReferences(oc.file(), id, resolver, idByFile, assets, diagnostics);
+                    return XhtmlCleaner.clean(html, refs);
+                }));
+            }
+            List<CleanChapter> out = new ArrayList<>();
+            for (Future<CleanChapter> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StudybookException se) {
+                throw se;
+            }
+            if (e.getCause() instanceof StackOverflowError) {
+                throw new StudybookException(ExitCode.CONTENT, null, "a chapter nests too deeply to convert",
+                        "flatten its nesting");
+            }
+            throw new StudybookException(ExitCode.INTERNAL, null, "converting a chapter failed: " + e.getCause(),
+                    "this is a bug in studybook; run with --verbose and report it", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StudybookException(ExitCode.INTERRUPTED, null, "interrupted", null);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.studybook.convert;
+
+import dev.studybook.assemble.LinkResolver;
+import dev.studybook.assemble.LinkTarget;
+import dev.studybook.error.Diagnostics;
+import dev.studybook.error.SourceLocation;
+import dev.studybook.model.Asset;
+import dev.studybook.xhtml.References;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Answers the links and images of one chapter from what the converter knows of the whole book. */
+final class ChapterReferences implements References {
+    private final Path file;
+    private final String ownId;
+    private final LinkResolver resolver;
+    private final Map<Path, String> chapterIds;
+    private final AssetRegistry assets;
+    private final Diagnostics diagnostics;
+
+    ChapterReferences(Path file, String ownId, LinkResolver resolver, Map<Path, String> chapterIds,
+            AssetRegistry assets, Diagnostics diagnostics) {
+        this.file = file;
+        this.ownId = ownId;
+        this.resolver = resolver;
+        this.chapterIds = chapterIds;
+        this.assets = assets;
+        this.diagnostics = diagnostics;
+    }
+
+    @Override
+    public LinkDestination link(String href, int line) {
+        String h = href.strip();
+        String lower = h.toLowerCase(Locale.ROOT);
+        if (h.isEmpty() || lower.startsWith("javascript:") || lower.startsWith("vbscript:") || lower.startsWith("data:")
+                || lower.startsWith("file:")) {
+            return new Unlinked();
+        }
+        Optional<LinkTarget> parsed = LinkTarget.parse(h);
+        if (parsed.isEmpty()) {
+            return lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:")
+                    || lower.startsWith("ftp://") ? new External(h) : new Unlinked();
+        }
+        LinkTarget t = parsed.get();
+        if (t.isFragmentOnly()) {
+            return new SameChapter(t.fragment());
+        }
+        LinkResolver.Resolution r = resolver.resolve(file, t);
+        if (r instanceof LinkResolver.Found found) {
+            String id = chapterIds.get(found.file());
+            if (id != null) {
+                return id.equals(ownId) && !t.fragment().isEmpty() ? new SameChapter(t.fragment())
+                        : new OtherChapter(id, t.fragment());
+            }
+            if (t.kind() == LinkTarget.Kind.REPOSITORY) {
+                return new External(h);
+            }
+            String what = Files.isDirectory(found.file()) ? "a folder" : t.isMarkdown() ? "a Markdown file that is not a chapter of the book" : "a file that is not part of the book";
+            diagnostics.warn(at(line), "the link to '" + t.path() + "' leads to " + what + "; it is shown as plain text");
+            return new Unlinked();
+        }
+        if (t.kind() == LinkTarget.Kind.REPOSITORY) {
+            return new External(h);
+        }
+        if (r instanceof LinkResolver.Outside) {
+            diagnostics.warn(at(line), "the link to '" + t.path() + "' leaves the content folder and is shown as plain text");
+        } else {
+            diagnostics.warn(at(line), "the link target '" + t.path() + "' does not exist; the link is shown as plain text");
+        }
+        return new Unlinked();
+    }
+
+    @Override
+    public ImageSource image(String src, int line) {
+        String s = src.strip();
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (s.isEmpty()) {
+            diagnostics.warn(at(line), "an image has no source; its alt text is shown instead");
+            return new MissingImage();
+        }
+        Optional<LinkTarget> parsed = LinkTarget.parse(s);
+        if (parsed.isEmpty()) {
+            if (lower.startsWith("http://") || lower.startsWith("https://")) {
+                return new RemoteImage(s);
+            }
+            diagnostics.warn(at(line), "the image source '" + abbreviate(s) + "' is not a file of the book; its alt text is shown instead");
+            return new MissingImage();
+        }
+        LinkResolver.Resolution r = resolver.resolve(file, parsed.get());
+        if (r instanceof LinkResolver.Found found) {
+            Optional<Asset> asset = assets.image(found.file(), at(line));
+            return asset.<ImageSource>map(a -> new LocalImage(a.href())).orElseGet(MissingImage::new);
+        }
+        if (parsed.get().kind() == LinkTarget.Kind.REPOSITORY) {
+            return new RemoteImage(s);
+        }
+        if (r instanceof LinkResolver.Outside) {
+            diagnostics.warn(at(line), "the image '" + parsed.get().path() + "' lies outside the content folder and is not read; its alt text is shown instead");
+        } else {
+            LinkResolver.Missing m = (LinkResolver.Missing) r;
+            diagnostics.warn(at(line), "image not found: " + SourceLocation.of(m.lookedFor()).displayPath() + "; its alt text is shown instead");
+        }
+        return new MissingImage();
+    }
+
+    @Override
+    public void warn(int line, String message) {
+        diagnostics.warn(at(line), message);
+    }
+
+    private SourceLocation at(int line) {
+        return SourceLocation.of(file, line);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+}

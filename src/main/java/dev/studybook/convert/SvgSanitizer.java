@@ -1,0 +1,109 @@
+package dev.studybook.convert;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * Makes an SVG file safe to put in a book: no DOCTYPE or entities (never resolved), no scripts, no event
+ * handlers, no foreign objects, and no references to anything outside the file.
+ */
+final class SvgSanitizer {
+    private SvgSanitizer() {
+    }
+
+    /** The cleaned SVG; throws {@link IllegalArgumentException} with a reason when it is not usable SVG. */
+    static byte[] sanitize(byte[] svg) {
+        Document doc;
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            DocumentBuilder b = f.newDocumentBuilder();
+            b.setErrorHandler(null);
+            doc = b.parse(new ByteArrayInputStream(svg));
+        } catch (Exception e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IllegalArgumentException(msg.contains("DOCTYPE")
+                    ? "it declares a DOCTYPE, which studybook never reads" : "it is not well-formed XML: " + msg);
+        }
+        Element root = doc.getDocumentElement();
+        if (!"svg".equals(root.getLocalName()) || !"http://www.w3.org/2000/svg".equals(root.getNamespaceURI())) {
+            throw new IllegalArgumentException("its root element is not <svg xmlns=\"http://www.w3.org/2000/svg\">");
+        }
+        clean(root);
+        try {
+            Transformer t = TransformerFactory.newDefaultInstance().newTransformer();
+            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            t.setOutputProperty(OutputKeys.INDENT, "no");
+            ByteArrayOutputStream out = new ByteArrayOutputStream(svg.length);
+            t.transform(new DOMSource(doc), new StreamResult(out));
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalArgumentException("it cannot be written back: " + e.getMessage());
+        }
+    }
+
+    private static void clean(Element el) {
+        List<Node> remove = new ArrayList<>();
+        NodeList children = el.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            Node c = children.item(i);
+            if (c instanceof Element child) {
+                String name = child.getLocalName() == null ? child.getNodeName() : child.getLocalName();
+                String n = name.toLowerCase(Locale.ROOT);
+                if (n.equals("script") || n.equals("foreignobject") || n.equals("iframe") || n.equals("handler")
+                        || n.equals("listener")) {
+                    remove.add(child);
+                } else {
+                    clean(child);
+                }
+            } else if (c.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE || c.getNodeType() == Node.ENTITY_REFERENCE_NODE) {
+                remove.add(c);
+            }
+        }
+        remove.forEach(el::removeChild);
+        NamedNodeMap attrs = el.getAttributes();
+        List<Attr> drop = new ArrayList<>();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            Attr a = (Attr) attrs.item(i);
+            String local = a.getLocalName() == null ? a.getName() : a.getLocalName();
+            String v = a.getValue().strip().toLowerCase(Locale.ROOT);
+            boolean external = local.equals("href") && !v.startsWith("#");
+            if (local.toLowerCase(Locale.ROOT).startsWith("on") || external || v.startsWith("javascript:")
+                    || v.contains("url(http") || v.contains("url(//") || v.contains("url(file")) {
+                drop.add(a);
+            }
+        }
+        drop.forEach(el::removeAttributeNode);
+        if ("style".equalsIgnoreCase(el.getLocalName())) {
+            String css = el.getTextContent().toLowerCase(Locale.ROOT);
+            if (css.contains("@import") || css.contains("url(")) {
+                el.getParentNode().removeChild(el);
+            }
+        }
+    }
+}

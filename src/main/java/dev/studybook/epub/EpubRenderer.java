@@ -1,0 +1,192 @@
+package dev.studybook.epub;
+
+import dev.studybook.fonts.EmbeddedFont;
+import dev.studybook.model.Asset;
+import dev.studybook.model.Book;
+import dev.studybook.model.Chapter;
+import dev.studybook.model.Heading;
+import dev.studybook.model.Metadata;
+import dev.studybook.model.Part;
+import dev.studybook.render.ChapterTree;
+import dev.studybook.render.Labels;
+import dev.studybook.render.RenderContext;
+import dev.studybook.render.Renderer;
+import dev.studybook.render.Xml;
+import io.documentnode.epub4j.domain.Author;
+import io.documentnode.epub4j.domain.Identifier;
+import io.documentnode.epub4j.domain.MediaType;
+import io.documentnode.epub4j.domain.MediaTypes;
+import io.documentnode.epub4j.domain.Resource;
+import io.documentnode.epub4j.domain.TOCReference;
+import io.documentnode.epub4j.epub.NCXDocument;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes an EPUB 3.3: epub4j holds the model (metadata, resources, table of contents) and writes the EPUB 2
+ * NCX for older readers; the EPUB 3 package document and navigation document are written here on top of
+ * it, and the container is zipped with fixed timestamps so that the same book gives the same bytes.
+ */
+public final class EpubRenderer implements Renderer {
+
+    static final MediaType FONT_TTF = new MediaType("font/ttf", ".ttf");
+    static final String OEBPS = "OEBPS/";
+
+    @Override
+    public String name() {
+        return "epub";
+    }
+
+    @Override
+    public String extension() {
+        return "epub";
+    }
+
+    @Override
+    public void render(RenderContext ctx, OutputStream out) throws IOException {
+        Book book = ctx.book();
+        Metadata meta = book.metadata();
+        Labels labels = ctx.labels();
+        io.documentnode.epub4j.domain.Book eb = new io.documentnode.epub4j.domain.Book();
+        eb.getMetadata().addTitle(meta.title());
+        meta.authors().forEach(a -> eb.getMetadata().addAuthor(new Author(a)));
+        eb.getMetadata().addIdentifier(new Identifier(Identifier.Scheme.UUID, meta.identifier()));
+        eb.getMetadata().setLanguage(meta.language());
+
+        List<Item> items = new ArrayList<>();
+        List<Item> spine = new ArrayList<>();
+
+        Item titlepage = add(eb, items, "titlepage", "titlepage.xhtml", MediaTypes.XHTML, Pages.titlePage(meta, labels), "");
+        spine.add(titlepage);
+        Item nav = add(eb, items, "nav", "nav.xhtml", MediaTypes.XHTML, Pages.nav(book, labels, 2), "nav");
+        spine.add(nav);
+        for (Chapter c : book.chapters()) {
+            Item ch = add(eb, items, c.id(), c.fileName(), MediaTypes.XHTML, Pages.chapter(c, meta), "");
+            spine.add(ch);
+        }
+        add(eb, items, "css-fonts", "styles/fonts.css", MediaTypes.CSS, fontFaces(ctx.fonts()), "");
+        add(eb, items, "css-book", "styles/book.css", MediaTypes.CSS, ctx.styles().shared(), "");
+        add(eb, items, "css-epub", "styles/epub.css", MediaTypes.CSS, ctx.styles().epub(), "");
+        int n = 0;
+        for (EmbeddedFont f : ctx.fonts()) {
+            if (f.face().inEpub()) {
+                add(eb, items, "font-" + (++n), "fonts/" + f.face().fileName(), FONT_TTF, f.data(), "");
+            }
+        }
+        n = 0;
+        for (Asset a : book.assets()) {
+            add(eb, items, "img-" + (++n), a.href(), new MediaType(a.mediaType(), ""), a.data(), "");
+        }
+
+        tableOfContents(eb, book);
+        Resource ncxResource = NCXDocument.createNCXResource(eb);
+        byte[] ncx = Ncx.fix(ncxResource.getData(), meta);
+        Item ncxItem = new Item("ncx", "toc.ncx", "application/x-dtbncx+xml", ncx, "");
+        items.add(2, ncxItem);
+
+        String opf = PackageDocument.write(meta, ctx.timestamp(), items, spine, labels);
+        write(out, ctx, opf, items);
+    }
+
+    /** One file of the EPUB, in manifest order. */
+    record Item(String id, String href, String mediaType, byte[] data, String properties) {
+    }
+
+    private static Item add(io.documentnode.epub4j.domain.Book eb, List<Item> items, String id, String href,
+            MediaType type, String text, String properties) {
+        return add(eb, items, id, href, type, text.getBytes(StandardCharsets.UTF_8), properties);
+    }
+
+    private static Item add(io.documentnode.epub4j.domain.Book eb, List<Item> items, String id, String href,
+            MediaType type, byte[] data, String properties) {
+        Resource r = new Resource(id, data, href, type);
+        eb.addResource(r);
+        Item item = new Item(id, href, type.getName(), data, properties);
+        items.add(item);
+        return item;
+    }
+
+    /** The NCX's table of contents: parts (pointing at their first chapter), chapters, sub-chapters, sections. */
+    private static void tableOfContents(io.documentnode.epub4j.domain.Book eb, Book book) {
+        for (Part part : book.parts()) {
+            TOCReference partRef = null;
+            if (part.hasTitle() && !part.chapters().isEmpty()) {
+                partRef = eb.addSection(part.title(), eb.getResources().getByHref(part.chapters().get(0).fileName()));
+            }
+            for (ChapterTree node : ChapterTree.of(part.chapters())) {
+                tableOfContents(eb, partRef, node);
+            }
+        }
+    }
+
+    private static void tableOfContents(io.documentnode.epub4j.domain.Book eb, TOCReference parent, ChapterTree node) {
+        Chapter c = node.chapter();
+        Resource r = eb.getResources().getByHref(c.fileName());
+        TOCReference ref = parent == null ? eb.addSection(c.title(), r) : eb.addSection(parent, c.title(), r);
+        for (Heading h : Pages.sections(c)) {
+            eb.addSection(ref, h.text(), r, h.id());
+        }
+        for (ChapterTree child : node.children()) {
+            tableOfContents(eb, ref, child);
+        }
+    }
+
+    private static String fontFaces(List<EmbeddedFont> fonts) {
+        StringBuilder css = new StringBuilder("/* The book's fonts, subset to its characters. */\n");
+        for (EmbeddedFont f : fonts) {
+            if (!f.face().inEpub()) {
+                continue;
+            }
+            css.append("@font-face {\n  font-family: \"").append(f.face().family()).append("\";\n  font-weight: ")
+                    .append(f.face().weight()).append(";\n  font-style: ").append(f.face().italic() ? "italic" : "normal")
+                    .append(";\n  src: url(../fonts/").append(f.face().fileName()).append(");\n}\n");
+        }
+        return css.toString();
+    }
+
+    private static void write(OutputStream out, RenderContext ctx, String opf, List<Item> items) throws IOException {
+        LocalDateTime time = LocalDateTime.ofInstant(ctx.timestamp(), ZoneOffset.UTC);
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        zip.setLevel(Deflater.BEST_COMPRESSION);
+        byte[] mimetype = "application/epub+zip".getBytes(StandardCharsets.US_ASCII);
+        ZipEntry m = new ZipEntry("mimetype");
+        m.setMethod(ZipEntry.STORED);
+        m.setSize(mimetype.length);
+        m.setCompressedSize(mimetype.length);
+        CRC32 crc = new CRC32();
+        crc.update(mimetype);
+        m.setCrc(crc.getValue());
+        m.setTimeLocal(time);
+        zip.putNextEntry(m);
+        zip.write(mimetype);
+        zip.closeEntry();
+        entry(zip, time, "META-INF/container.xml", Pages.container().getBytes(StandardCharsets.UTF_8));
+        entry(zip, time, OEBPS + "content.opf", opf.getBytes(StandardCharsets.UTF_8));
+        for (Item item : items) {
+            entry(zip, time, OEBPS + item.href(), item.data());
+        }
+        zip.finish();
+        zip.flush();
+    }
+
+    private static void entry(ZipOutputStream zip, LocalDateTime time, String name, byte[] data) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTimeLocal(time);
+        zip.putNextEntry(e);
+        zip.write(data);
+        zip.closeEntry();
+    }
+
+    static String escape(String s) {
+        return Xml.text(s);
+    }
+}

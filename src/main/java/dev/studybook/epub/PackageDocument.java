@@ -1,0 +1,62 @@
+package dev.studybook.epub;
+
+import static dev.studybook.render.Xml.text;
+
+import dev.studybook.model.Metadata;
+import dev.studybook.render.Labels;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** Writes the EPUB 3 package document (content.opf) from the book's metadata and the list of its files. */
+final class PackageDocument {
+    private PackageDocument() {
+    }
+
+    private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    static String write(Metadata meta, Instant modified, List<EpubRenderer.Item> items, List<EpubRenderer.Item> spine,
+            Labels labels) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        sb.append("<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"bookid\" xml:lang=\"")
+                .append(text(meta.language())).append("\">\n");
+        sb.append("<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
+        sb.append("<dc:identifier id=\"bookid\">").append(text(meta.identifier())).append("</dc:identifier>\n");
+        sb.append("<dc:title id=\"title\">").append(text(meta.title())).append("</dc:title>\n");
+        sb.append("<meta refines=\"#title\" property=\"title-type\">main</meta>\n");
+        if (!meta.subtitle().isEmpty()) {
+            sb.append("<dc:title id=\"subtitle\">").append(text(meta.subtitle())).append("</dc:title>\n");
+            sb.append("<meta refines=\"#subtitle\" property=\"title-type\">subtitle</meta>\n");
+        }
+        for (int i = 0; i < meta.authors().size(); i++) {
+            String id = "creator" + (i + 1);
+            sb.append("<dc:creator id=\"").append(id).append("\">").append(text(meta.authors().get(i))).append("</dc:creator>\n");
+            sb.append("<meta refines=\"#").append(id).append("\" property=\"role\" scheme=\"marc:relators\">aut</meta>\n");
+        }
+        sb.append("<dc:language>").append(text(meta.language())).append("</dc:language>\n");
+        meta.date().ifPresent(d -> sb.append("<dc:date>").append(d).append("</dc:date>\n"));
+        if (!meta.description().isEmpty()) {
+            sb.append("<dc:description>").append(text(meta.description())).append("</dc:description>\n");
+        }
+        sb.append("<meta property=\"dcterms:modified\">").append(MODIFIED.format(modified)).append("</meta>\n");
+        sb.append("<meta name=\"generator\" content=\"studybook\"/>\n");
+        sb.append("</metadata>\n<manifest>\n");
+        for (EpubRenderer.Item item : items) {
+            sb.append("<item id=\"").append(text(item.id())).append("\" href=\"").append(text(item.href()))
+                    .append("\" media-type=\"").append(text(item.mediaType())).append('"');
+            if (!item.properties().isEmpty()) {
+                sb.append(" properties=\"").append(text(item.properties())).append('"');
+            }
+            sb.append("/>\n");
+        }
+        sb.append("</manifest>\n<spine toc=\"ncx\">\n");
+        for (EpubRenderer.Item item : spine) {
+            sb.append("<itemref idref=\"").append(text(item.id())).append("\"/>\n");
+        }
+        sb.append("</spine>\n</package>\n");
+        return sb.toString();
+    }
+}

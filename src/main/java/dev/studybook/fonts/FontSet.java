@@ -1,0 +1,134 @@
+package dev.studybook.fonts;
+
+import dev.studybook.error.ExitCode;
+import dev.studybook.error.StudybookException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+
+/**
+ * The fonts of one build, loaded once: which characters they cover, and each face subset to the book's
+ * characters for both the EPUB and the PDF. Subsetting with FontBox first is what makes text copied from
+ * the PDF come out right (without it, PDFBox maps 一 to the Kangxi radical ⼀).
+ */
+public final class FontSet {
+
+    /** The tables a subset keeps: enough for glyph outlines, metrics, hinting and names; no layout tables. */
+    static final List<String> SUBSET_TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx",
+            "fpgm", "gasp", "cmap", "name", "OS/2", "post");
+
+    /** studybook's own faces: Song (serif) for body text, Hei (sans) for headings, a monospace, emoji. */
+    public static final List<FontFace> DEFAULT_FACES = List.of(
+            new FontFace("Noto Serif SC", 400, false, "NotoSerifSC-Regular.ttf", "/studybook/fonts/NotoSerifSC-Regular.ttf", true),
+            new FontFace("Noto Sans SC", 400, false, "NotoSansSC-Regular.ttf", "/studybook/fonts/NotoSansSC-Regular.ttf", true),
+            new FontFace("Noto Sans SC", 700, false, "NotoSansSC-Bold.ttf", "/studybook/fonts/NotoSansSC-Bold.ttf", true),
+            new FontFace("JetBrains Mono", 400, false, "JetBrainsMono-Regular.ttf", "/studybook/fonts/JetBrainsMono-Regular.ttf", true),
+            new FontFace("JetBrains Mono", 700, false, "JetBrainsMono-Bold.ttf", "/studybook/fonts/JetBrainsMono-Bold.ttf", true),
+            new FontFace("Noto Emoji", 400, false, "NotoEmoji-Regular.ttf", "/studybook/fonts/NotoEmoji-Regular.ttf", false));
+
+    private final List<Loaded> loaded;
+
+    private record Loaded(FontFace face, byte[] bytes, TrueTypeFont font, CmapLookup cmap) {
+    }
+
+    private FontSet(List<Loaded> loaded) {
+        this.loaded = loaded;
+    }
+
+    /** Starts reading the faces in the background, so that conversion can run meanwhile. */
+    public static CompletableFuture<FontSet> loadAsync(List<FontFace> faces) {
+        List<CompletableFuture<Loaded>> parts = new ArrayList<>();
+        for (FontFace f : faces) {
+            parts.add(CompletableFuture.supplyAsync(() -> load(f)));
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+                .thenApply(v -> new FontSet(parts.stream().map(CompletableFuture::join).toList()));
+    }
+
+    /** Reads the faces now. */
+    public static FontSet load(List<FontFace> faces) {
+        return loadAsync(faces).join();
+    }
+
+    private static Loaded load(FontFace face) {
+        try (InputStream in = FontSet.class.getResourceAsStream(face.resource())) {
+            if (in == null) {
+                throw new StudybookException(ExitCode.INTERNAL, null, "the font " + face.resource()
+                        + " is missing from the studybook jar", "rebuild studybook with 'mvn package' from a full checkout");
+            }
+            byte[] bytes = in.readAllBytes();
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+            return new Loaded(face, bytes, ttf, ttf.getUnicodeCmapLookup());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the font " + face.resource(), e);
+        }
+    }
+
+    /** True when some face has a glyph for {@code codePoint}. */
+    public boolean covers(int codePoint) {
+        for (Loaded l : loaded) {
+            if (l.cmap().getGlyphId(codePoint) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every face subset to the characters of {@code text} it has. Faces with characters beyond the Basic
+     * Multilingual Plane (emoji) are kept whole: FontBox's subsetter writes only BMP cmaps, and the PDF
+     * renderer subsets them itself.
+     */
+    public List<EmbeddedFont> subset(String text) {
+        int[] codePoints = text.codePoints().distinct().sorted().toArray();
+        List<CompletableFuture<EmbeddedFont>> jobs = new ArrayList<>();
+        for (Loaded l : loaded) {
+            jobs.add(CompletableFuture.supplyAsync(() -> subset(l, codePoints)));
+        }
+        return jobs.stream().map(CompletableFuture::join).toList();
+    }
+
+    private static EmbeddedFont subset(Loaded l, int[] codePoints) {
+        boolean hasAstral = false;
+        for (int cp : codePoints) {
+            if (cp > 0xFFFF && l.cmap().getGlyphId(cp) != 0) {
+                hasAstral = true;
+                break;
+            }
+        }
+        if (hasAstral) {
+            return new EmbeddedFont(l.face(), l.bytes(), false);
+        }
+        try {
+            TTFSubsetter s = new TTFSubsetter(l.font(), SUBSET_TABLES);
+            for (int cp : codePoints) {
+                if (cp <= 0xFFFF && l.cmap().getGlyphId(cp) != 0) {
+                    s.add(cp);
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            synchronized (l.font()) {
+                s.writeToStream(out);
+            }
+            return new EmbeddedFont(l.face(), out.toByteArray(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot subset the font " + l.face().fileName(), e);
+        }
+    }
+
+    /** A supplier of the bytes of an embedded font that does not copy them. */
+    public static Supplier<InputStream> stream(EmbeddedFont font) {
+        return () -> new ByteArrayInputStream(font.bytes());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.studybook.markdown;
+
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.List;
+
+/** The one flexmark configuration of studybook: CommonMark with the GitHub extensions. */
+final class Markdown {
+
+    static final DataHolder OPTIONS = options();
+    static final Parser PARSER = Parser.builder(OPTIONS).build();
+    static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).build();
+
+    private Markdown() {
+    }
+
+    private static DataHolder options() {
+        MutableDataSet o = new MutableDataSet();
+        o.set(Parser.EXTENSIONS, List.of(
+                TablesExtension.create(),
+                StrikethroughExtension.create(),
+                TaskListExtension.create(),
+                AutolinkExtension.create(),
+                FootnoteExtension.create(),
+                StudybookHtmlExtension.create()));
+        // GitHub-flavoured tables: a header row, as many columns as the separator row says.
+        o.set(TablesExtension.COLUMN_SPANS, false);
+        o.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        o.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        o.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        // Real books link to "<Chapter 1.md>" and even "Chapter 1.md": both are links.
+        o.set(Parser.SPACE_IN_LINK_URLS, true);
+        // Ids are made once, book-wide, after the HTML is cleaned.
+        o.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+        o.set(HtmlRenderer.RENDER_HEADER_ID, false);
+        o.set(HtmlRenderer.SOFT_BREAK, "\n");
+        o.set(HtmlRenderer.FENCED_CODE_NO_LANGUAGE_CLASS, "");
+        return o.toImmutable();
+    }
+}

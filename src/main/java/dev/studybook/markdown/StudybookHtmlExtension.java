@@ -1,0 +1,190 @@
+package dev.studybook.markdown;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import dev.studybook.highlight.Highlighter;
+import java.util.Set;
+
+/**
+ * studybook's changes to flexmark's HTML: highlighted code blocks, no space for a line break between two
+ * CJK characters, and source-line markers on blocks and raw HTML so later stages can name the line.
+ */
+final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension {
+
+    /** The attribute that carries a 1-based source line from flexmark to the XHTML cleaner. */
+    static final String LINE_ATTRIBUTE = "data-sb-line";
+    /** Raw HTML is preceded by a comment {@code <!--sb-line:N-->}. */
+    static final String LINE_COMMENT = "sb-line:";
+
+    static StudybookHtmlExtension create() {
+        return new StudybookHtmlExtension();
+    }
+
+    @Override
+    public void rendererOptions(MutableDataHolder options) {
+    }
+
+    @Override
+    public void extend(HtmlRenderer.Builder builder, String rendererType) {
+        builder.nodeRendererFactory(Renderer::new);
+        builder.attributeProviderFactory(new IndependentAttributeProviderFactory() {
+            @Override
+            public com.vladsch.flexmark.html.AttributeProvider apply(LinkResolverContext context) {
+                return (node, part, attributes) -> {
+                    if (node instanceof Paragraph || node instanceof Heading || node instanceof Image
+                            || node instanceof ImageRef || node instanceof Link || node instanceof LinkRef
+                            || node instanceof ListItem || node instanceof BlockQuote || node instanceof TableBlock
+                            || node instanceof TableCell) {
+                        attributes.addValue(LINE_ATTRIBUTE, Integer.toString(node.getStartLineNumber() + 1));
+                    }
+                };
+            }
+        });
+    }
+
+    /** The node renderers studybook replaces. */
+    static final class Renderer implements NodeRenderer {
+        Renderer(DataHolder options) {
+        }
+
+        @Override
+        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+            return Set.of(
+                    new NodeRenderingHandler<>(FencedCodeBlock.class, this::fenced),
+                    new NodeRenderingHandler<>(IndentedCodeBlock.class, this::indented),
+                    new NodeRenderingHandler<>(SoftLineBreak.class, this::softBreak),
+                    new NodeRenderingHandler<>(HtmlBlock.class, this::htmlBlock),
+                    new NodeRenderingHandler<>(HtmlCommentBlock.class, (n, c, h) -> { }),
+                    new NodeRenderingHandler<>(HtmlInline.class, this::htmlInline),
+                    new NodeRenderingHandler<>(HtmlInlineComment.class, (n, c, h) -> { }));
+        }
+
+        private void fenced(FencedCodeBlock node, NodeRendererContext ctx, HtmlWriter html) {
+            String language = FenceInfo.language(node.getInfo().unescape());
+            String code = node.getContentChars().normalizeEOL();
+            code(node, language, code, html);
+        }
+
+        private void indented(IndentedCodeBlock node, NodeRendererContext ctx, HtmlWriter html) {
+            String code = node.getContentChars().trimTailBlankLines().normalizeEndWithEOL();
+            code(node, "", code, html);
+        }
+
+        private void code(Node node, String language, String code, HtmlWriter html) {
+            if (code.endsWith("\n")) {
+                code = code.substring(0, code.length() - 1);
+            }
+            String lang = Highlighter.language(language).orElse("");
+            String cls = language.isEmpty() ? "" : FenceInfo.cssToken(language);
+            html.line();
+            html.raw("<pre class=\"code" + (cls.isEmpty() ? "" : " lang-" + cls) + "\" " + LINE_ATTRIBUTE + "=\""
+                    + (node.getStartLineNumber() + 1) + "\"" + (cls.isEmpty() ? "" : " data-lang=\"" + cls + "\"")
+                    + "><code>");
+            html.raw(Highlighter.toXhtml(code, lang));
+            html.raw("</code></pre>");
+            html.line();
+        }
+
+        private void softBreak(SoftLineBreak node, NodeRendererContext ctx, HtmlWriter html) {
+            int before = VisibleText.lastCodePointBefore(node);
+            int after = VisibleText.firstCodePointAfter(node);
+            if (Cjk.isWide(before) && Cjk.isWide(after)) {
+                return;
+            }
+            html.raw("\n");
+        }
+
+        private void htmlBlock(HtmlBlock node, NodeRendererContext ctx, HtmlWriter html) {
+            html.line();
+            html.raw("<!--" + LINE_COMMENT + (node.getStartLineNumber() + 1) + "-->");
+            html.raw(node.getChars().normalizeEOL());
+            html.line();
+        }
+
+        private void htmlInline(HtmlInline node, NodeRendererContext ctx, HtmlWriter html) {
+            html.raw("<!--" + LINE_COMMENT + (node.getStartLineNumber() + 1) + "-->");
+            html.raw(node.getChars().normalizeEOL());
+        }
+    }
+
+    /** The first and last characters a reader sees on either side of a node, looking through inline markup. */
+    static final class VisibleText {
+        private VisibleText() {
+        }
+
+        static int lastCodePointBefore(Node node) {
+            for (Node n = node.getPrevious(); n != null; n = n.getPrevious()) {
+                int c = last(n);
+                if (c >= 0) {
+                    return c;
+                }
+            }
+            return -1;
+        }
+
+        static int firstCodePointAfter(Node node) {
+            for (Node n = node.getNext(); n != null; n = n.getNext()) {
+                int c = first(n);
+                if (c >= 0) {
+                    return c;
+                }
+            }
+            return -1;
+        }
+
+        private static int last(Node n) {
+            if (n instanceof Text || n instanceof Code) {
+                String s = (n instanceof Code code ? code.getText() : n.getChars()).toString().stripTrailing();
+                return s.isEmpty() ? -1 : s.codePointBefore(s.length());
+            }
+            for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) {
+                int v = last(c);
+                if (v >= 0) {
+                    return v;
+                }
+            }
+            return -1;
+        }
+
+        private static int first(Node n) {
+            if (n instanceof Text || n instanceof Code) {
+                String s = (n instanceof Code code ? code.getText() : n.getChars()).toString().stripLeading();
+                return s.isEmpty() ? -1 : s.codePointAt(0);
+            }
+            for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+                int v = first(c);
+                if (v >= 0) {
+                    return v;
+                }
+            }
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.studybook.xhtml;
+
+import dev.studybook.markdown.MarkdownRenderer;
+import dev.studybook.model.Heading;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+
+/**
+ * The book-wide pass over cleaned chapters: makes every id unique across the book (the same heading in two
+ * chapters), points links at the right chapter file and id, and serialises each chapter as XHTML.
+ */
+public final class BookLinker {
+
+    /** Receives problems found while linking, by chapter index and source line. */
+    @FunctionalInterface
+    public interface Warnings {
+        void warn(int chapterIndex, int line, String message);
+    }
+
+    /** A chapter ready for the renderers. */
+    public record LinkedChapter(String body, List<Heading> headings) {
+        public LinkedChapter {
+            headings = List.copyOf(headings);
+        }
+    }
+
+    private BookLinker() {
+    }
+
+    /**
+     * Links the chapters; {@code chapterIds.get(i)} is the id of {@code chapters.get(i)}, and
+     * {@code reserved} holds ids the renderers use themselves (chapter ids are reserved too).
+     */
+    public static List<LinkedChapter> link(List<CleanChapter> chapters, List<String> chapterIds, Set<String> reserved,
+            Warnings warnings) {
+        Set<String> used = new HashSet<>(reserved);
+        used.addAll(chapterIds);
+        // Pass 1: final ids, and each chapter's anchors mapped to them.
+        List<Map<String, String>> finalAnchors = new ArrayList<>();
+        for (CleanChapter ch : chapters) {
+            Set<String> own = new HashSet<>(ch.anchors.values());
+            Map<String, String> renamed = new HashMap<>();
+            for (Element el : ch.doc.body().select("[id]")) {
+                String id = el.id();
+                String fin = id;
+                if (used.contains(fin)) {
+                    // Skip suffixes this chapter uses itself further on.
+                    int n = 2;
+                    while (used.contains(id + "-" + n) || own.contains(id + "-" + n)) {
+                        n++;
+                    }
+                    fin = id + "-" + n;
+                }
+                used.add(fin);
+                renamed.put(id, fin);
+                el.attr("id", fin);
+            }
+            Map<String, String> anchors = new HashMap<>();
+            ch.anchors.forEach((name, id) -> anchors.put(name, renamed.getOrDefault(id, id)));
+            finalAnchors.add(anchors);
+        }
+        // Pass 2: links.
+        List<LinkedChapter> out = new ArrayList<>();
+        for (int i = 0; i < chapters.size(); i++) {
+            CleanChapter ch = chapters.get(i);
+            Element body = ch.doc.body();
+            for (Element a : body.select("a[data-sb-local]")) {
+                String fragment = a.attr("href").substring(1);
+                String id = find(finalAnchors.get(i), fragment);
+                if (id == null) {
+                    warnings.warn(i, line(a), "the link '#" + fragment + "' names no heading or anchor in this chapter; it leads to the chapter's start");
+                    a.attr("href", chapterIds.get(i) + ".xhtml");
+                } else {
+                    a.attr("href", "#" + id);
+                }
+                a.removeAttr("data-sb-local");
+            }
+            for (Element a : body.select("a[data-sb-chapter]")) {
+                String target = a.attr("data-sb-chapter");
+                String fragment = a.attr("data-sb-fragment");
+                int t = chapterIds.indexOf(target);
+                String href = target + ".xhtml";
+                if (!fragment.isEmpty() && t >= 0) {
+                    String id = find(finalAnchors.get(t), fragment);
+                    if (id == null) {
+                        warnings.warn(i, line(a), "the link to '#" + fragment + "' names no heading or anchor in that chapter; it leads to the chapter's start");
+                    } else {
+                        href = target + ".xhtml#" + id;
+                    }
+                }
+                a.attr("href", href);
+                a.removeAttr("data-sb-chapter");
+                a.removeAttr("data-sb-fragment");
+            }
+            List<Heading> headings = ch.headings();
+            for (Element el : body.select("[" + MarkdownRenderer.LINE_ATTRIBUTE + "]")) {
+                el.removeAttr(MarkdownRenderer.LINE_ATTRIBUTE);
+            }
+            out.add(new LinkedChapter(serialize(ch.doc), headings));
+        }
+        return out;
+    }
+
+    /** The id a link's fragment names: as written, lower-cased, or as a heading slug (GitHub's rules). */
+    private static String find(Map<String, String> anchors, String fragment) {
+        String id = anchors.get(fragment);
+        if (id == null) {
+            id = anchors.get(fragment.toLowerCase(Locale.ROOT));
+        }
+        if (id == null) {
+            id = anchors.get(Ids.slug(fragment));
+        }
+        return id;
+    }
+
+    private static int line(Element el) {
+        for (Element e = el; e != null; e = e.parent()) {
+            String v = e.attr(MarkdownRenderer.LINE_ATTRIBUTE);
+            if (!v.isEmpty()) {
+                try {
+                    return Integer.parseInt(v);
+                } catch (NumberFormatException ignored) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static String serialize(Document doc) {
+        doc.outputSettings()
+                .syntax(Document.OutputSettings.Syntax.xml)
+                .escapeMode(Entities.EscapeMode.xhtml)
+                .charset("UTF-8")
+                .prettyPrint(false);
+        return doc.body().html();
+    }
+}

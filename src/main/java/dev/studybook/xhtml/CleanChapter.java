@@ -1,0 +1,47 @@
+package dev.studybook.xhtml;
+
+import dev.studybook.model.Heading;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+
+/**
+ * One chapter after cleaning, waiting for the book-wide pass that makes ids unique and points links at other
+ * chapters. Opaque outside this package: only its title and headings are visible.
+ */
+public final class CleanChapter {
+    final Document doc;
+    /** Anchor names (ids, heading slugs, their lower-case forms) to the element id they lead to. */
+    final Map<String, String> anchors;
+
+    CleanChapter(Document doc, Map<String, String> anchors) {
+        this.doc = doc;
+        this.anchors = anchors;
+    }
+
+    /** The text of the first h1, or empty. */
+    public String firstH1() {
+        var h1 = doc.body().selectFirst("h1");
+        return h1 == null ? "" : h1.text().strip();
+    }
+
+    /** Puts the title as an h1 at the top when the chapter has no h1 of its own, so every chapter opens with its title. */
+    public void ensureTitle(String title) {
+        if (doc.body().selectFirst("h1") == null) {
+            String id = Ids.xmlId(Ids.slug(title), "title");
+            while (anchors.containsValue(id)) {
+                id = id + "-t";
+            }
+            doc.body().prependElement("h1").attr("id", id).text(title);
+            anchors.putIfAbsent(Ids.slug(title), id);
+            anchors.putIfAbsent(id, id);
+        }
+    }
+
+    /** Headings in order, with their chapter-local ids. */
+    public List<Heading> headings() {
+        return doc.body().select("h1, h2, h3, h4, h5, h6").stream()
+                .map(h -> new Heading(h.tagName().charAt(1) - '0', h.text().strip(), h.id()))
+                .toList();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.studybook.xhtml;
+
+/**
+ * What a chapter's links and images point at. The XHTML stage asks; the converter, which knows the content
+ * folder and the other chapters, answers (and warns where something cannot be used).
+ */
+public interface References {
+
+    /** Where a link leads. */
+    sealed interface LinkDestination permits External, SameChapter, OtherChapter, Unlinked {
+    }
+
+    /** A URL outside the book, kept as it is. */
+    record External(String url) implements LinkDestination {
+    }
+
+    /** A fragment of the same chapter, e.g. {@code #速记}. */
+    record SameChapter(String fragment) implements LinkDestination {
+    }
+
+    /** Another chapter, by its id (e.g. {@code ch03}), optionally at a fragment. */
+    record OtherChapter(String chapterId, String fragment) implements LinkDestination {
+    }
+
+    /** Nothing the book can lead to: the link is replaced by its text. */
+    record Unlinked() implements LinkDestination {
+    }
+
+    /** What an image shows. */
+    sealed interface ImageSource permits LocalImage, RemoteImage, MissingImage {
+    }
+
+    /** An image file of the book, at {@code href} inside it (e.g. {@code images/01-map.svg}). */
+    record LocalImage(String href) implements ImageSource {
+    }
+
+    /** An image on the web: never fetched; its alt text and URL are shown instead. */
+    record RemoteImage(String url) implements ImageSource {
+    }
+
+    /** An image that cannot be shown; its alt text is shown instead. */
+    record MissingImage() implements ImageSource {
+    }
+
+    LinkDestination link(String href, int line);
+
+    ImageSource image(String src, int line);
+
+    /** A warning about the chapter at a line, for problems the XHTML stage finds itself. */
+    void warn(int line, String message);
+}

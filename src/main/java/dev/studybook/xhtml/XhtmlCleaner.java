@@ -1,0 +1,423 @@
+package dev.studybook.xhtml;
+
+import dev.studybook.markdown.MarkdownRenderer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Turns the HTML of one chapter (flexmark's output with the author's raw HTML inside) into a clean tree that
+ * serialises as well-formed XHTML: unknown tags become visible text, scripts and event handlers go, obsolete
+ * presentational HTML becomes CSS, headings get ids, and links and images are resolved through
+ * {@link References}.
+ */
+public final class XhtmlCleaner {
+
+    /** Elements kept as they are (HTML5 flow and phrasing content that EPUB readers and the PDF renderer know). */
+    static final Set<String> KEEP = Set.of("a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote",
+            "br", "caption", "cite", "code", "col", "colgroup", "data", "dd", "del", "details", "dfn", "div", "dl", "dt",
+            "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "ins",
+            "kbd", "li", "main", "mark", "nav", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "section",
+            "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
+            "tr", "u", "ul", "var", "wbr", "html", "head", "body");
+
+    /** Obsolete elements and the modern element they become. */
+    static final Map<String, String> RENAME = Map.ofEntries(
+            Map.entry("center", "div"), Map.entry("font", "span"), Map.entry("tt", "code"), Map.entry("big", "span"),
+            Map.entry("strike", "s"), Map.entry("acronym", "abbr"), Map.entry("nobr", "span"),
+            Map.entry("blink", "span"), Map.entry("marquee", "div"), Map.entry("listing", "pre"),
+            Map.entry("xmp", "pre"), Map.entry("plaintext", "pre"), Map.entry("dir", "ul"), Map.entry("menu", "ul"),
+            Map.entry("label", "span"), Map.entry("legend", "span"), Map.entry("fieldset", "div"),
+            Map.entry("form", "div"), Map.entry("picture", "span"), Map.entry("video", "div"), Map.entry("audio", "div"));
+
+    /** Elements removed with everything inside them: active content, and what belongs in a document head. */
+    static final Set<String> DROP = Set.of("script", "style", "iframe", "frame", "frameset", "object", "embed",
+            "applet", "noscript", "template", "link", "meta", "base", "title", "canvas", "source", "track", "param",
+            "select", "textarea", "button", "map", "area", "math", "svg", "noembed", "noframes", "dialog", "slot");
+
+    /** Attributes kept on every element. */
+    static final Set<String> GLOBAL_ATTRIBUTES = Set.of("id", "class", "title", "lang", "dir", "style");
+
+    /** Attributes kept on particular elements. */
+    static final Map<String, Set<String>> ELEMENT_ATTRIBUTES = Map.ofEntries(
+            Map.entry("a", Set.of("href")),
+            Map.entry("img", Set.of("src", "alt", "width", "height")),
+            Map.entry("td", Set.of("colspan", "rowspan")),
+            Map.entry("th", Set.of("colspan", "rowspan", "scope")),
+            Map.entry("ol", Set.of("start", "reversed", "type")),
+            Map.entry("li", Set.of("value")),
+            Map.entry("col", Set.of("span")),
+            Map.entry("colgroup", Set.of("span")),
+            Map.entry("time", Set.of("datetime")),
+            Map.entry("data", Set.of("value")),
+            Map.entry("details", Set.of("open")),
+            Map.entry("abbr", Set.of("title")));
+
+    private XhtmlCleaner() {
+    }
+
+    /** Cleans one chapter's HTML; {@code refs} resolves its links and images and receives warnings. */
+    public static CleanChapter clean(String html, References refs) {
+        Parser parser = Parser.htmlParser().setTrackPosition(true);
+        Document doc = org.jsoup.Jsoup.parse(html, "", parser);
+        Element body = doc.body();
+        Map<Node, Integer> lines = assignLines(body);
+        Cleaner c = new Cleaner(html, refs, lines);
+        c.cleanChildren(body);
+        Map<String, String> anchors = c.ids(body);
+        XmlText.clean(body);
+        return new CleanChapter(doc, anchors);
+    }
+
+    /** Gives every node the source line of the nearest line marker before it, then drops the markers. */
+    private static Map<Node, Integer> assignLines(Element root) {
+        Map<Node, Integer> lines = new IdentityHashMap<>();
+        List<Node> markers = new ArrayList<>();
+        int[] current = {0};
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Comment comment) {
+                String data = comment.getData();
+                if (data.startsWith(MarkdownRenderer.LINE_COMMENT)) {
+                    try {
+                        current[0] = Integer.parseInt(data.substring(MarkdownRenderer.LINE_COMMENT.length()).strip());
+                    } catch (NumberFormatException ignored) {
+                        // Not one of ours; the author wrote a comment that looks like it.
+                    }
+                }
+                markers.add(node);
+            } else if (node instanceof Element el && el.hasAttr(MarkdownRenderer.LINE_ATTRIBUTE)) {
+                try {
+                    current[0] = Integer.parseInt(el.attr(MarkdownRenderer.LINE_ATTRIBUTE));
+                } catch (NumberFormatException ignored) {
+                    // Written by the author in raw HTML; keep the previous line.
+                }
+            }
+            lines.put(node, current[0]);
+        }, root);
+        markers.forEach(Node::remove);
+        return lines;
+    }
+
+    private static final class Cleaner {
+        private final String source;
+        private final References refs;
+        private final Map<Node, Integer> lines;
+
+        Cleaner(String source, References refs, Map<Node, Integer> lines) {
+            this.source = source;
+            this.refs = refs;
+            this.lines = lines;
+        }
+
+        int line(Node n) {
+            for (Node x = n; x != null; x = x.parent()) {
+                Integer l = lines.get(x);
+                if (l != null && l > 0) {
+                    return l;
+                }
+            }
+            return 0;
+        }
+
+        void cleanChildren(Element parent) {
+            // Copy: cleaning a child may replace it with several nodes.
+            for (Node child : new ArrayList<>(parent.childNodes())) {
+                if (child instanceof Element el) {
+                    cleanElement(el);
+                } else if (child instanceof Comment) {
+                    child.remove();
+                } else if (!(child instanceof TextNode) && !(child instanceof org.jsoup.nodes.DataNode)) {
+                    child.remove();
+                }
+            }
+        }
+
+        void cleanElement(Element el) {
+            String tag = el.normalName();
+            if (DROP.contains(tag)) {
+                if (tag.equals("svg")) {
+                    refs.warn(line(el), "inline <svg> is not supported and was left out; save it as an .svg file and show it with ![alt](file.svg)");
+                }
+                el.remove();
+                return;
+            }
+            if (tag.equals("input")) {
+                taskBox(el);
+                return;
+            }
+            if (RENAME.containsKey(tag)) {
+                String style = presentationalStyle(el, tag);
+                el.tagName(RENAME.get(tag));
+                if (!style.isEmpty()) {
+                    el.attr("style", joinStyle(el.attr("style"), style));
+                }
+                tag = el.normalName();
+            }
+            if (!KEEP.contains(tag)) {
+                unknownToText(el);
+                return;
+            }
+            cleanAttributes(el, tag);
+            cleanChildren(el);
+            switch (tag) {
+                case "a" -> link(el);
+                case "img" -> image(el);
+                default -> {
+                }
+            }
+        }
+
+        /** An element the author did not mean as HTML, such as {@code <token>} in prose: shown as written. */
+        void unknownToText(Element el) {
+            String open = "<" + el.tagName() + ">";
+            var range = el.sourceRange();
+            if (range.isTracked() && range.endPos() <= source.length() && range.startPos() < range.endPos()) {
+                open = source.substring(range.startPos(), range.endPos());
+            }
+            List<Node> replacement = new ArrayList<>();
+            replacement.add(new TextNode(open));
+            cleanChildren(el);
+            replacement.addAll(new ArrayList<>(el.childNodes()));
+            var end = el.endSourceRange();
+            if (end.isTracked() && end.endPos() <= source.length() && end.startPos() < end.endPos()) {
+                replacement.add(new TextNode(source.substring(end.startPos(), end.endPos())));
+            }
+            Element parent = el.parent();
+            if (parent == null) {
+                el.remove();
+                return;
+            }
+            int index = el.siblingIndex();
+            el.remove();
+            parent.insertChildren(index, replacement);
+        }
+
+        /** A task-list checkbox becomes a box character that every reader and the PDF can show. */
+        void taskBox(Element input) {
+            if (input.attr("type").equalsIgnoreCase("checkbox")) {
+                boolean checked = input.hasAttr("checked");
+                Element box = new Element("span").addClass("task-box").addClass(checked ? "task-done" : "task-open")
+                        .text(checked ? "\u2611" : "\u2610");
+                input.replaceWith(box);
+                Node next = box.nextSibling();
+                if (next instanceof TextNode t && t.getWholeText().startsWith("\u00a0")) {
+                    t.text(" " + t.getWholeText().substring(1));
+                }
+            } else {
+                input.remove();
+            }
+        }
+
+        String presentationalStyle(Element el, String tag) {
+            List<String> style = new ArrayList<>();
+            if (tag.equals("center")) {
+                style.add("text-align:center");
+            }
+            if (tag.equals("font")) {
+                String color = el.attr("color").strip();
+                if (color.matches("#?[0-9A-Za-z]{1,20}")) {
+                    style.add("color:" + color);
+                }
+            }
+            if (tag.equals("big")) {
+                style.add("font-size:larger");
+            }
+            if (tag.equals("nobr")) {
+                style.add("white-space:nowrap");
+            }
+            return String.join(";", style);
+        }
+
+        void cleanAttributes(Element el, String tag) {
+            Set<String> allowed = ELEMENT_ATTRIBUTES.getOrDefault(tag, Set.of());
+            List<String> style = new ArrayList<>();
+            String align = el.attr("align").strip().toLowerCase(Locale.ROOT);
+            if (align.matches("left|right|center|justify")) {
+                if (tag.equals("img")) {
+                    style.add(align.equals("center") ? "display:block;margin:0 auto" : "float:" + align);
+                } else {
+                    style.add("text-align:" + align);
+                }
+            }
+            String valign = el.attr("valign").strip().toLowerCase(Locale.ROOT);
+            if (valign.matches("top|middle|bottom|baseline")) {
+                style.add("vertical-align:" + valign);
+            }
+            if (tag.equals("a") && el.hasAttr("name") && !el.hasAttr("id")) {
+                el.attr("id", el.attr("name"));
+            }
+            for (Attribute a : new ArrayList<>(el.attributes().asList())) {
+                String name = a.getKey().toLowerCase(Locale.ROOT);
+                if (name.equals(MarkdownRenderer.LINE_ATTRIBUTE) || name.startsWith("data-sb-")) {
+                    continue;
+                }
+                boolean keep = GLOBAL_ATTRIBUTES.contains(name) || allowed.contains(name);
+                if (!keep || !name.equals(a.getKey())) {
+                    el.removeAttr(a.getKey());
+                    if (keep) {
+                        el.attr(name, a.getValue());
+                    }
+                }
+            }
+            for (String dim : List.of("width", "height")) {
+                if (el.hasAttr(dim)) {
+                    String v = el.attr(dim).strip();
+                    if (!v.matches("\\d{1,5}")) {
+                        el.removeAttr(dim);
+                        if (v.matches("\\d{1,5}(\\.\\d+)?(%|px|em)")) {
+                            style.add(dim + ":" + v);
+                        }
+                    }
+                }
+            }
+            if (el.hasAttr("style")) {
+                String s = safeStyle(el.attr("style"));
+                if (s.isEmpty()) {
+                    el.removeAttr("style");
+                } else {
+                    el.attr("style", s);
+                }
+            }
+            if (!style.isEmpty()) {
+                el.attr("style", joinStyle(el.attr("style"), String.join(";", style)));
+            }
+            for (String n : List.of("colspan", "rowspan", "start", "span", "value")) {
+                if (el.hasAttr(n) && !el.attr(n).strip().matches("-?\\d{1,4}")) {
+                    el.removeAttr(n);
+                }
+            }
+            if (el.hasAttr("dir") && !el.attr("dir").matches("ltr|rtl|auto")) {
+                el.removeAttr("dir");
+            }
+        }
+
+        /**
+         * Keeps inline CSS that cannot reach outside the book: no url(), no expressions, no imports; drops
+         * declarations that break page layout (position, zoom).
+         */
+        String safeStyle(String style) {
+            List<String> kept = new ArrayList<>();
+            for (String decl : style.split(";")) {
+                String d = decl.strip();
+                int colon = d.indexOf(':');
+                if (colon <= 0) {
+                    continue;
+                }
+                String prop = d.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+                String value = d.substring(colon + 1).strip();
+                String lower = value.toLowerCase(Locale.ROOT);
+                if (!prop.matches("[a-z-]{1,40}") || lower.contains("url(") || lower.contains("expression(")
+                        || lower.contains("javascript:") || lower.contains("@import") || lower.contains("\\")
+                        || prop.equals("position") || prop.equals("zoom") || prop.startsWith("-")
+                        || value.isEmpty() || value.contains("<") || value.contains("\"")) {
+                    continue;
+                }
+                kept.add(prop + ":" + value);
+            }
+            return String.join(";", kept);
+        }
+
+        static String joinStyle(String a, String b) {
+            if (a == null || a.isBlank()) {
+                return b;
+            }
+            return a.strip().replaceAll(";$", "") + ";" + b;
+        }
+
+        void link(Element a) {
+            if (!a.hasAttr("href")) {
+                return;
+            }
+            if (!a.select("a").stream().filter(x -> x != a).toList().isEmpty()) {
+                // A link inside a link is not allowed: keep the outer one, unwrap the inner ones.
+                a.select("a").stream().filter(x -> x != a).forEach(Element::unwrap);
+            }
+            References.LinkDestination d = refs.link(a.attr("href"), line(a));
+            if (d instanceof References.External e) {
+                a.attr("href", e.url());
+                a.addClass("external");
+            } else if (d instanceof References.SameChapter s) {
+                a.attr("href", "#" + s.fragment());
+                a.attr("data-sb-local", "");
+            } else if (d instanceof References.OtherChapter o) {
+                a.removeAttr("href");
+                a.attr("data-sb-chapter", o.chapterId());
+                a.attr("data-sb-fragment", o.fragment());
+            } else {
+                a.unwrap();
+            }
+        }
+
+        void image(Element img) {
+            if (!img.hasAttr("alt")) {
+                img.attr("alt", "");
+            }
+            String alt = img.attr("alt");
+            References.ImageSource s = refs.image(img.attr("src"), line(img));
+            if (s instanceof References.LocalImage local) {
+                img.attr("src", local.href());
+                return;
+            }
+            Element shown = new Element("span").addClass("image-missing");
+            shown.appendText(alt.isBlank() ? "[图片]" : "[图片：" + alt + "]");
+            if (s instanceof References.RemoteImage remote) {
+                shown.appendText(" ");
+                shown.appendElement("a").attr("href", remote.url()).addClass("external").text(remote.url());
+            }
+            img.replaceWith(shown);
+        }
+
+        /**
+         * Gives every heading an id (its GitHub slug, or the id the author wrote), makes all ids valid XML
+         * names unique within the chapter, and returns the anchors a link may name.
+         */
+        Map<String, String> ids(Element body) {
+            Map<String, String> anchors = new HashMap<>();
+            Map<String, Integer> used = new LinkedHashMap<>();
+            for (Element el : body.getAllElements()) {
+                if (el == body) {
+                    continue;
+                }
+                boolean heading = el.normalName().matches("h[1-6]");
+                String written = el.id();
+                if (written.isEmpty() && !heading) {
+                    continue;
+                }
+                String slug = heading ? Ids.slug(el.text()) : "";
+                String base = Ids.xmlId(written.isEmpty() ? slug : written, heading ? "section" : "anchor");
+                String id = base;
+                int n = used.getOrDefault(base, 0);
+                while (used.containsKey(id)) {
+                    n++;
+                    id = base + "-" + n;
+                }
+                used.put(base, n);
+                used.putIfAbsent(id, 0);
+                el.attr("id", id);
+                if (!written.isEmpty()) {
+                    anchors.putIfAbsent(written, id);
+                }
+                if (heading) {
+                    // GitHub numbers repeated slugs -1, -2 ...: the n-th repeat answers to slug-n.
+                    String key = n == 0 || !written.isEmpty() ? slug : slug + "-" + n;
+                    anchors.putIfAbsent(key, id);
+                }
+                anchors.putIfAbsent(id, id);
+            }
+            return anchors;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.studybook.xhtml;
+
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+
+/** Removes characters that XML 1.0 does not allow (control characters, lone surrogates, U+FFFE/FFFF). */
+final class XmlText {
+    private XmlText() {
+    }
+
+    static void clean(Element root) {
+        for (Element el : root.getAllElements()) {
+            for (Attribute a : el.attributes()) {
+                String v = a.getValue();
+                String c = strip(v);
+                if (!c.equals(v)) {
+                    a.setValue(c);
+                }
+            }
+            for (TextNode t : el.textNodes()) {
+                String v = t.getWholeText();
+                String c = strip(v);
+                if (!c.equals(v)) {
+                    t.text(c);
+                }
+            }
+        }
+    }
+
+    static String strip(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            boolean ok;
+            if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                if (sb != null) {
+                    sb.append(ch).append(s.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            ok = ch == 0x9 || ch == 0xA || ch == 0xD || (ch >= 0x20 && ch <= 0xD7FF) || (ch >= 0xE000 && ch <= 0xFFFD);
+            if (!ok && sb == null) {
+                sb = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (ok && sb != null) {
+                sb.append(ch);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+}
