@@ -1,0 +1,135 @@
+package dev.studybook.build;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.studybook.assemble.OutlineReader;
+import dev.studybook.convert.BookConverter;
+import dev.studybook.error.Diagnostics;
+import dev.studybook.model.Book;
+import dev.studybook.testing.EpubCheckRunner;
+import dev.studybook.testing.PdfLinks;
+import dev.studybook.testing.PdfText;
+import dev.studybook.testing.TestBooks;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The small fixture book, built end to end: every conversion rule seen in the EPUB and the PDF. */
+class BasicBookTest {
+
+    @TempDir
+    static Path out;
+
+    static TestBooks.Built built;
+    static Path epub;
+    static Path pdf;
+
+    @BeforeAll
+    static void build() {
+        built = TestBooks.build(TestBooks.book("basic"), out);
+        epub = built.output("epub");
+        pdf = built.output("pdf");
+    }
+
+    @Test
+    void epubPassesEpubCheckWithoutErrorsOrWarnings() {
+        EpubCheckRunner.Result r = EpubCheckRunner.check(epub);
+        assertTrue(r.clean(), r.toString());
+    }
+
+    @Test
+    void warningsNameFileAndLine() {
+        List<String> w = built.diagnostics().warnings().stream().map(Object::toString).toList();
+        assertTrue(w.stream().anyMatch(s -> s.contains("02-tables.md:14: image not found") && s.contains("missing.png")), w.toString());
+        assertTrue(w.stream().anyMatch(s -> s.contains("02-tables.md:16:") && s.contains("outside the content folder")), w.toString());
+        assertEquals(2, w.size(), w.toString());
+    }
+
+    @Test
+    void epubHoldsChaptersWithAsciiNamesImagesFontsAndAStoredMimetypeFirst() throws IOException {
+        try (ZipFile zip = new ZipFile(epub.toFile())) {
+            ZipEntry first = zip.entries().nextElement();
+            assertEquals("mimetype", first.getName());
+            assertEquals(ZipEntry.STORED, first.getMethod());
+            for (String name : List.of("OEBPS/ch01.xhtml", "OEBPS/ch04.xhtml", "OEBPS/nav.xhtml", "OEBPS/toc.ncx",
+                    "OEBPS/images/diagram.png", "OEBPS/images/flow.svg", "OEBPS/fonts/NotoSerifSC-Regular.ttf")) {
+                assertTrue(zip.getEntry(name) != null, name);
+            }
+            zip.stream().forEach(e -> assertTrue(e.getName().matches("[A-Za-z0-9._/-]+"), e.getName()));
+            String ch01 = new String(zip.getInputStream(zip.getEntry("OEBPS/ch01.xhtml")).readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(ch01.contains("<a href=\"ch03.xhtml#一个表格\">第二章的表格</a>"), ch01);
+            assertTrue(ch01.contains("<a href=\"ch04.xhtml\">第三章</a>"), ch01);
+            assertTrue(ch01.contains("List&lt;T&gt; 和一个 &lt;token&gt;"), ch01);
+            assertFalse(ch01.contains("<script") || ch01.contains("onclick") || ch01.contains("javascript:"), ch01);
+            String ch04 = new String(zip.getInputStream(zip.getEntry("OEBPS/ch04.xhtml")).readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(ch04.contains("<a href=\"ch01.xhtml#小结\">第一章</a>"), ch04);
+            // "小结" is a heading of all four chapters: one id each, book-wide.
+            assertTrue(ch04.contains("<h2 id=\"小结-4\">") && ch04.contains("href=\"#小结-4\""), ch04);
+            byte[] font = zip.getInputStream(zip.getEntry("OEBPS/fonts/NotoSerifSC-Regular.ttf")).readAllBytes();
+            assertTrue(font.length < 400_000, "the serif font is subset to the book's characters: " + font.length);
+        }
+    }
+
+    @Test
+    void headingIdsAreUniqueAcrossTheBook() {
+        Diagnostics d = new Diagnostics();
+        Book book = BookConverter.convert(OutlineReader.read(TestBooks.book("basic"), Optional.empty(), d), cp -> true, d);
+        Set<String> ids = new HashSet<>();
+        book.chapters().forEach(ch -> ch.headings().forEach(h -> assertTrue(ids.add(h.id()), "duplicate id " + h.id())));
+        assertTrue(ids.containsAll(List.of("小结", "小结-2", "小结-3", "小结-4")), ids.toString());
+    }
+
+    @Test
+    void pdfHoldsEveryChapterInOrderWithTheTextAsWritten() throws IOException {
+        String text = PdfText.text(pdf).replaceAll("\\s+", "");
+        int a = text.indexOf("Go的并发模型以goroutine和channel为核心。这一句在源文件里折行");
+        int b = text.indexOf("这个子章节没有一级标题");
+        int c = text.indexOf("短变量声明");
+        int d = text.indexOf("这里有一个脚注");
+        assertTrue(a > 0 && a < b && b < c && c < d, "order: " + a + " " + b + " " + c + " " + d);
+        assertTrue(text.contains("List<T>和一个<token>标记应当原样可见"), "literal tags survive");
+        assertTrue(text.contains("脚注的内容，写在章节末尾。"));
+        assertTrue(text.contains("[图片：不存在的图]"));
+        assertFalse(text.contains("alert("), "scripts never reach the PDF");
+    }
+
+    @Test
+    void pdfLinksBetweenChaptersLeadToTheirTargets() throws IOException {
+        List<PdfLinks.Link> links = PdfLinks.links(pdf);
+        assertTrue(links.stream().anyMatch(l -> l.uri() != null && l.uri().equals("https://go.dev")), links.toString());
+        // [第二章的表格](02-tables.md#一个表格) leads to the page that shows that table.
+        assertTrue(links.stream().anyMatch(l -> l.uri() == null && l.toPageText().contains("短变量声明")
+                && l.toPageText().contains("一个表格")), "a link to the table's page");
+        // The footnote reference leads to the footnote.
+        assertTrue(links.stream().anyMatch(l -> l.uri() == null && l.toPageText().contains("脚注的内容")), "footnote link");
+    }
+
+    @Test
+    void everyPdfFontIsEmbedded() throws IOException {
+        List<String> fonts = PdfText.fonts(pdf);
+        assertFalse(fonts.isEmpty());
+        assertTrue(fonts.stream().allMatch(f -> f.endsWith("embedded=true")), fonts.toString());
+        assertTrue(fonts.stream().noneMatch(f -> f.contains("Times") || f.contains("Courier") || f.contains("Helvetica")),
+                fonts.toString());
+    }
+
+    @Test
+    void twoBuildsAreByteIdentical(@TempDir Path second) throws IOException {
+        TestBooks.Built again = TestBooks.build(TestBooks.book("basic"), second);
+        assertArrayEquals(Files.readAllBytes(epub), Files.readAllBytes(again.output("epub")), "EPUB differs");
+        assertArrayEquals(Files.readAllBytes(pdf), Files.readAllBytes(again.output("pdf")), "PDF differs");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.studybook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.studybook.testing.TestBooks;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void buildWritesBothFormatsAndSaysWhat() {
+        Path book = TestBooks.copy("seed", tmp.resolve("seed"));
+        Path dist = tmp.resolve("dist");
+        Run r = run("build", "--content", book.toString(), "--out", dist.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("wrote ") && r.out().contains(".epub (") && r.out().contains(".pdf ("), r.out());
+        assertTrue(Files.isRegularFile(dist.resolve("seed.epub")) && Files.isRegularFile(dist.resolve("seed.pdf")), r.out());
+    }
+
+    @Test
+    void aBrokenBookFailsWithOneLineAndLeavesThePreviousOutputsUntouched() throws IOException {
+        Path book = TestBooks.copy("seed", tmp.resolve("seed"));
+        Path dist = tmp.resolve("dist");
+        assertEquals(0, run("build", "--content", book.toString(), "--out", dist.toString()).code());
+        byte[] epub = Files.readAllBytes(dist.resolve("seed.epub"));
+        byte[] pdf = Files.readAllBytes(dist.resolve("seed.pdf"));
+
+        Path index = book.resolve("README.md");
+        Files.writeString(index, Files.readString(index) + "\n[新章](missing%20chapter.md)\n", StandardCharsets.UTF_8);
+        Run r = run("build", "--content", book.toString(), "--out", dist.toString());
+        assertEquals(1, r.code());
+        String[] lines = r.err().strip().split("\n");
+        assertEquals(1, lines.length, r.err());
+        assertTrue(lines[0].startsWith("error: ") && lines[0].contains("README.md:16: chapter file not found: ")
+                && lines[0].contains("missing chapter.md"), lines[0]);
+        assertFalse(r.err().contains("\tat "), "no stack trace without --verbose");
+        assertArrayEquals(epub, Files.readAllBytes(dist.resolve("seed.epub")));
+        assertArrayEquals(pdf, Files.readAllBytes(dist.resolve("seed.pdf")));
+        try (Stream<Path> files = Files.list(dist)) {
+            assertEquals(2, files.count(), "no partial files are left behind");
+        }
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        Path book = TestBooks.book("seed");
+        Run unknownFormat = run("build", "--content", book.toString(), "--out", tmp.toString(), "--format", "mobi");
+        assertEquals(2, unknownFormat.code(), unknownFormat.err());
+        assertTrue(unknownFormat.err().contains("unknown format 'mobi'") && unknownFormat.err().contains("epub, pdf"),
+                unknownFormat.err());
+        assertEquals(2, run("build", "--no-such-option").code());
+    }
+
+    @Test
+    void versionAndHelp() {
+        Run v = run("--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("studybook "), v.out());
+        Run h = run("build", "--help");
+        assertEquals(0, h.code());
+        assertTrue(h.out().contains("--format") && h.out().contains("Examples:"), h.out());
+    }
+}

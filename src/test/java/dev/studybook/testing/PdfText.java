@@ -1,0 +1,65 @@
+package dev.studybook.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/** Reads a PDF back the way a reader's copy and paste would: its text, its fonts. */
+public final class PdfText {
+    private PdfText() {
+    }
+
+    public static String text(Path pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper s = new PDFTextStripper();
+            s.setSortByPosition(true);
+            return s.getText(doc);
+        }
+    }
+
+    public static int pages(Path pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return doc.getNumberOfPages();
+        }
+    }
+
+    /** Every font used on any page (forms included): "name embedded=true|false". */
+    public static List<String> fonts(Path pdf) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            for (PDPage page : doc.getPages()) {
+                collect(page.getResources(), out, 0);
+            }
+        }
+        return out;
+    }
+
+    private static void collect(PDResources res, List<String> out, int depth) throws IOException {
+        if (res == null || depth > 8) {
+            return;
+        }
+        for (COSName name : res.getFontNames()) {
+            PDFont f = res.getFont(name);
+            String entry = f.getName() + " embedded=" + f.isEmbedded();
+            if (!out.contains(entry)) {
+                out.add(entry);
+            }
+        }
+        for (COSName name : res.getXObjectNames()) {
+            PDXObject x = res.getXObject(name);
+            if (x instanceof PDFormXObject form) {
+                collect(form.getResources(), out, depth + 1);
+            }
+        }
+    }
+}
