@@ -101,6 +101,7 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
             if (code.endsWith("\n")) {
                 code = code.substring(0, code.length() - 1);
             }
+            code = expandTabs(code, TAB_WIDTH);
             String lang = Highlighter.language(language).orElse("");
             String cls = language.isEmpty() ? "" : FenceInfo.cssToken(language);
             html.line();
@@ -132,6 +133,29 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
             html.raw("<!--" + LINE_COMMENT + (node.getStartLineNumber() + 1) + "-->");
             html.raw(node.getChars().normalizeEOL());
         }
+    }
+
+    /** Tabs in code become spaces to the next multiple of this column: readers and the PDF disagree on tab width. */
+    static final int TAB_WIDTH = 4;
+
+    static String expandTabs(String code, int width) {
+        if (code.indexOf('\t') < 0) {
+            return code;
+        }
+        StringBuilder sb = new StringBuilder(code.length() + 16);
+        int column = 0;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '\t') {
+                int n = width - column % width;
+                sb.append(" ".repeat(n));
+                column += n;
+            } else {
+                sb.append(c);
+                column = c == '\n' ? 0 : column + 1;
+            }
+        }
+        return sb.toString();
     }
 
     /** The first and last characters a reader sees on either side of a node, looking through inline markup. */

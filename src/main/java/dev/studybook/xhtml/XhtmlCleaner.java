@@ -369,6 +369,11 @@ public final class XhtmlCleaner {
             References.ImageSource s = refs.image(img.attr("src"), line(img));
             if (s instanceof References.LocalImage local) {
                 img.attr("src", local.href());
+                Element p = img.parent();
+                if (p != null && p.normalName().equals("p") && p.childrenSize() == 1 && p.ownText().isBlank()) {
+                    // A paragraph that is only an image is a figure: centred, kept on one page.
+                    p.addClass("figure");
+                }
                 return;
             }
             Element shown = new Element("span").addClass("image-missing");

@@ -17,12 +17,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +120,42 @@ class BasicBookTest {
                 && l.toPageText().contains("一个表格")), "a link to the table's page");
         // The footnote reference leads to the footnote.
         assertTrue(links.stream().anyMatch(l -> l.uri() == null && l.toPageText().contains("脚注的内容")), "footnote link");
+    }
+
+    @Test
+    void longCodeLinesUrlsAndWideTablesStayInsideThePage() throws IOException {
+        // pdf.css: 22 mm left and right margins on A4.
+        float margin = 22f / 25.4f * 72f;
+        assertEquals(List.of(), PdfText.outsideMargins(pdf, margin, margin));
+        String text = PdfText.text(pdf).replaceAll("\\s+", "");
+        assertTrue(text.contains("thirdArgumentmap[string][]int)(resultstring,errerror){return\"\",nil}"), "the long code line is all there");
+        assertTrue(text.contains("averyveryverylongiden") && text.contains("tifierwithoutanyspaces"), "the table cell is all there");
+    }
+
+    @Test
+    void pdfOpensWithATitlePageThenAContentsPageWithPageNumbersAndHasBookmarks() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper s = new PDFTextStripper();
+            s.setStartPage(1);
+            s.setEndPage(1);
+            String first = s.getText(doc);
+            assertTrue(first.contains("测试之书") && first.contains("张三、Li Si") && first.contains("2026-01-15"), first);
+            s.setStartPage(2);
+            s.setEndPage(2);
+            String toc = s.getText(doc);
+            assertTrue(toc.contains("目录"), toc);
+            assertTrue(toc.lines().anyMatch(l -> l.startsWith("第二章 表格与图片") && l.matches(".*\\.{3,}\\s*\\d+\\s*")), toc);
+            PDDocumentOutline outline = doc.getDocumentCatalog().getDocumentOutline();
+            List<String> top = new ArrayList<>();
+            outline.children().forEach(i -> top.add(i.getTitle()));
+            assertEquals(List.of("第一部分 基础", "第二部分 进阶"), top);
+            List<String> chapters = new ArrayList<>();
+            outline.getFirstChild().children().forEach(i -> chapters.add(i.getTitle()));
+            assertEquals(List.of("第一章 并发", "第二章 表格与图片"), chapters);
+            List<String> sections = new ArrayList<>();
+            outline.getFirstChild().getFirstChild().children().forEach(i -> sections.add(i.getTitle()));
+            assertEquals(List.of("小结", "1.1 通道"), sections);
+        }
     }
 
     @Test

@@ -81,6 +81,12 @@ class ContentBookTest {
     }
 
     @Test
+    void nothingIsDrawnOutsideTheContentBox() throws IOException {
+        float margin = 22f / 25.4f * 72f;
+        assertEquals(List.of(), PdfText.outsideMargins(built.output("pdf"), margin, margin));
+    }
+
+    @Test
     void everyPdfFontIsEmbedded() throws IOException {
         List<String> fonts = PdfText.fonts(built.output("pdf"));
         assertTrue(fonts.stream().allMatch(f -> f.endsWith("embedded=true")), fonts.toString());

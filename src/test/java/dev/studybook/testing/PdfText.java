@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 
 /** Reads a PDF back the way a reader's copy and paste would: its text, its fonts. */
 public final class PdfText {
@@ -31,6 +32,40 @@ public final class PdfText {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             return doc.getNumberOfPages();
         }
+    }
+
+    /**
+     * Text drawn outside the horizontal bounds of the content box ({@code left} and {@code right} margins in
+     * points), page by page: "page N: text".
+     */
+    public static List<String> outsideMargins(Path pdf, float left, float right) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                int pageNo = i + 1;
+                float width = doc.getPage(i).getMediaBox().getWidth();
+                PDFTextStripper s = new PDFTextStripper() {
+                    @Override
+                    protected void writeString(String text, List<TextPosition> positions) throws IOException {
+                        for (TextPosition p : positions) {
+                            if (p.getUnicode().isBlank()) {
+                                continue;
+                            }
+                            float x0 = p.getXDirAdj();
+                            float x1 = x0 + p.getWidthDirAdj();
+                            if (x0 < left - 1f || x1 > width - right + 1f) {
+                                out.add("page " + pageNo + ": '" + text + "' (x " + x0 + ".." + x1 + ")");
+                                return;
+                            }
+                        }
+                    }
+                };
+                s.setStartPage(pageNo);
+                s.setEndPage(pageNo);
+                s.getText(doc);
+            }
+        }
+        return out;
     }
 
     /** Every font used on any page (forms included): "name embedded=true|false". */
