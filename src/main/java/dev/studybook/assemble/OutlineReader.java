@@ -69,7 +69,8 @@ public final class OutlineReader {
                     "list the chapters as links, e.g. [第一章](01-intro.md), one per line or as a list");
         }
         Metadata metadata = metadata(config, page, dir);
-        return new Outline(metadata, dir, indexFile, parts, config.filename().orElseGet(() -> outputName(metadata.title(), dir)));
+        return new Outline(metadata, dir, indexFile, parts, config.filename().orElseGet(() -> outputName(metadata.title(), dir)),
+                config);
     }
 
     private static Path findIndex(ContentFolder content, Optional<Path> override, BookConfig config) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.IVersionProvider;
 /** The {@code studybook} command: parses the command line and runs a subcommand. */
 @Command(name = "studybook", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turn a folder of Markdown chapters into an EPUB for e-readers and a PDF for printing.",
-        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",

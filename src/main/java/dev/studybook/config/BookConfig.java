@@ -3,6 +3,7 @@ package dev.studybook.config;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Optional;
  * @param file     the book.yaml it came from, when there was one
  * @param filename the base name of the output files (without extension)
  * @param index    the index page, relative to the content folder
+ * @param tests    how {@code studybook test} checks each language's code blocks, from the {@code test:} key
  */
 public record BookConfig(
         Optional<Path> file,
@@ -23,16 +25,30 @@ public record BookConfig(
         Optional<LocalDate> date,
         Optional<String> cover,
         Optional<String> filename,
-        Optional<String> index) {
+        Optional<String> index,
+        Map<String, LanguageTest> tests) {
 
     public BookConfig {
         authors = List.copyOf(authors);
+        tests = Map.copyOf(tests);
+    }
+
+    /** The same settings, read from {@code f}. */
+    public BookConfig withFile(Path f) {
+        return new BookConfig(Optional.of(f), title, subtitle, authors, language, identifier, description, date, cover,
+                filename, index, tests);
+    }
+
+    /** How code of {@code language} is tested: book.yaml's settings, else studybook's preset. */
+    public Optional<LanguageTest> test(String language) {
+        LanguageTest t = tests.get(language);
+        return t != null ? Optional.of(t) : LanguageTest.preset(language);
     }
 
     /** The settings of a content folder without a book.yaml. */
     public static BookConfig empty() {
         return new BookConfig(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Map.of());
     }
 }

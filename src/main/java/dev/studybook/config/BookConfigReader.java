@@ -29,7 +29,7 @@ public final class BookConfigReader {
 
     /** The keys book.yaml understands. */
     public static final Set<String> KEYS = Set.of("title", "subtitle", "authors", "author", "language",
-            "identifier", "description", "date", "cover", "filename", "index");
+            "identifier", "description", "date", "cover", "filename", "index", "test");
 
     private BookConfigReader() {
     }
@@ -62,9 +62,7 @@ public final class BookConfigReader {
                     "check the file's syntax");
         }
         if (root == null) {
-            return new BookConfig(Optional.of(file), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty());
+            return BookConfig.empty().withFile(file);
         }
         if (!(root instanceof MappingNode mapping)) {
             throw StudybookException.content(at(file, root), "book.yaml must be a mapping of keys to values",
@@ -101,10 +99,80 @@ public final class BookConfigReader {
                         "write it as YYYY-MM-DD, e.g. 2026-11-24");
             }
         }
+        Map<String, LanguageTest> tests = values.containsKey("test") ? tests(file, values.get("test")) : Map.of();
         return new BookConfig(Optional.of(file),
                 opt(file, values, "title"), opt(file, values, "subtitle"), authors, opt(file, values, "language"),
                 opt(file, values, "identifier"), opt(file, values, "description"), date, opt(file, values, "cover"),
-                opt(file, values, "filename"), opt(file, values, "index"));
+                opt(file, values, "filename"), opt(file, values, "index"), tests);
+    }
+
+    /** The {@code test:} mapping: per language, the keys of {@link LanguageTest}, over the preset when there is one. */
+    private static Map<String, LanguageTest> tests(Path file, Node node) {
+        if (!(node instanceof MappingNode languages)) {
+            throw StudybookException.content(at(file, node), "'test' must map languages to their commands",
+                    "write e.g. 'test:' then '  go:' then '    run: ./prog'");
+        }
+        Map<String, LanguageTest> out = new LinkedHashMap<>();
+        for (NodeTuple t : languages.getValue()) {
+            String lang = scalar(file, t.getKeyNode(), "a language name").strip().toLowerCase(java.util.Locale.ROOT);
+            if (!(t.getValueNode() instanceof MappingNode m)) {
+                throw StudybookException.content(at(file, t.getValueNode()), "the test settings of '" + lang + "' must be a mapping",
+                        "give keys such as file, program, build, run, wrap, fragment, timeout");
+            }
+            LanguageTest base = LanguageTest.preset(lang).orElse(new LanguageTest(lang, "main." + lang, "^$", List.of(), "",
+                    List.of("{code}"), List.of(), 10));
+            String f = base.file();
+            String program = base.program();
+            List<String> build = base.build();
+            String run = base.run();
+            List<String> wrap = base.wrap();
+            List<String> fragment = base.fragment();
+            int timeout = base.timeoutSeconds();
+            for (NodeTuple kv : m.getValue()) {
+                String key = scalar(file, kv.getKeyNode(), "a key");
+                Node v = kv.getValueNode();
+                switch (key) {
+                    case "file" -> f = scalar(file, v, "a file name");
+                    case "program" -> program = scalar(file, v, "a regular expression");
+                    case "build" -> build = strings(file, v);
+                    case "run" -> run = scalar(file, v, "a command");
+                    case "wrap" -> wrap = strings(file, v);
+                    case "fragment" -> fragment = strings(file, v);
+                    case "timeout" -> {
+                        String sv = scalar(file, v, "a number of seconds");
+                        if (!sv.matches("\\d{1,4}")) {
+                            throw StudybookException.content(at(file, v), "timeout must be a number of seconds", "write e.g. 'timeout: 10'");
+                        }
+                        timeout = Integer.parseInt(sv);
+                    }
+                    default -> throw StudybookException.content(at(file, kv.getKeyNode()), "unknown test setting '" + key + "'",
+                            "use file, program, build, run, wrap, fragment or timeout");
+                }
+            }
+            if (!f.matches("[A-Za-z0-9._-]+")) {
+                throw StudybookException.content(at(file, t.getKeyNode()), "the test file name '" + f + "' must be a plain file name",
+                        "use letters, digits, '.', '-' and '_' only");
+            }
+            try {
+                java.util.regex.Pattern.compile(program);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw StudybookException.content(at(file, t.getKeyNode()), "'program' is not a valid regular expression: "
+                        + e.getDescription(), "fix the pattern");
+            }
+            out.put(lang, new LanguageTest(lang, f, program, build, run, wrap, fragment, timeout));
+        }
+        return out;
+    }
+
+    private static List<String> strings(Path file, Node node) {
+        if (node instanceof SequenceNode seq) {
+            List<String> out = new ArrayList<>();
+            for (Node item : seq.getValue()) {
+                out.add(scalar(file, item, "a command"));
+            }
+            return out;
+        }
+        return List.of(scalar(file, node, "a command"));
     }
 
     private static Optional<String> opt(Path file, Map<String, Node> values, String key) {

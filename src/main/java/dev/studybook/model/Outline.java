@@ -1,5 +1,6 @@
 package dev.studybook.model;
 
+import dev.studybook.config.BookConfig;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -7,8 +8,10 @@ import java.util.List;
  * The book before conversion: its metadata and the chapter files in reading order, grouped in parts.
  *
  * @param outputName the base name of the output files, e.g. {@code go-interview} for {@code go-interview.epub}
+ * @param config     the settings of book.yaml, as written
  */
-public record Outline(Metadata metadata, Path contentDir, Path indexFile, List<OutlinePart> parts, String outputName) {
+public record Outline(Metadata metadata, Path contentDir, Path indexFile, List<OutlinePart> parts, String outputName,
+        BookConfig config) {
 
     public Outline {
         parts = List.copyOf(parts);

@@ -1,0 +1,85 @@
+package dev.studybook.cli;
+
+import dev.studybook.assemble.OutlineReader;
+import dev.studybook.codetest.CodeTestReport;
+import dev.studybook.codetest.CodeTester;
+import dev.studybook.error.Diagnostics;
+import dev.studybook.error.ExitCode;
+import dev.studybook.model.Outline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code studybook test}: compiles, checks and runs the book's code blocks. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = {"Compile, check and run the book's code blocks with the commands configured for their language",
+            "(book.yaml 'test:'; Go and Python have presets), and compare each program's output with the",
+            "'输出' block shown after it."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  studybook test                       test the code of content/",
+            "  studybook test --require go          fail, rather than skip, when Go is not installed",
+            "  STUDYBOOK_REQUIRE=go studybook test  the same, for CI"})
+public final class TestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--content", paramLabel = "DIR", description = "The book's folder (default: ./content when it exists).")
+    Path content;
+
+    @Option(names = "--index", paramLabel = "FILE", description = "The index page (default: SUMMARY.md or README.md).")
+    Path index;
+
+    @Option(names = "--require", paramLabel = "LANG", split = ",",
+            description = "Languages whose tools must be installed (default: $STUDYBOOK_REQUIRE).")
+    List<String> require = List.of();
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Blocks tested at once (default: the number of processors).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() {
+        Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), common);
+        Path dir = content != null ? content : Files.isDirectory(Path.of("content")) ? Path.of("content") : Path.of(".");
+        Diagnostics diagnostics = new Diagnostics();
+        Outline outline = OutlineReader.read(dir, Optional.ofNullable(index), diagnostics);
+        console.warnings(diagnostics.warnings());
+        Set<String> required = new HashSet<>();
+        require.forEach(r -> required.add(r.strip().toLowerCase(Locale.ROOT)));
+        String env = System.getenv("STUDYBOOK_REQUIRE");
+        if (env != null && !env.isBlank()) {
+            Arrays.stream(env.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).forEach(required::add);
+        }
+        long start = System.nanoTime();
+        CodeTestReport r = CodeTester.run(outline, required, jobs);
+        for (CodeTestReport.Failure f : r.failures()) {
+            spec.commandLine().getErr().println("error: " + f);
+        }
+        spec.commandLine().getErr().flush();
+        for (String s : r.skipped()) {
+            console.info("skipped: " + s);
+        }
+        if (!r.untested().isEmpty()) {
+            console.info("not tested (no test settings): " + r.untested());
+        }
+        console.info(String.format(Locale.ROOT, "tested %d programs (%d outputs compared) and %d fragments%s: %d failed, in %.1f s",
+                r.programs(), r.compared(), r.fragments(), r.ignored() > 0 ? ", " + r.ignored() + " ignored" : "",
+                r.failures().size(), (System.nanoTime() - start) / 1e9));
+        return r.passed() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.studybook.codetest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.studybook.assemble.OutlineReader;
+import dev.studybook.error.Diagnostics;
+import dev.studybook.testing.TestBooks;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Every Go block of the book in content/ compiles, passes go vet, and prints what the book says it prints. */
+class ContentCodeTest {
+
+    @Test
+    void theBooksCodeIsVerified() {
+        CodeTesterTest.requireGo();
+        CodeTestReport r = CodeTester.run(OutlineReader.read(TestBooks.content(), Optional.empty(), new Diagnostics()),
+                CodeTests.required(), Runtime.getRuntime().availableProcessors());
+        assertEquals(List.of(), r.failures().stream().map(Object::toString).toList());
+        assertEquals(List.of(), r.skipped());
+        assertTrue(r.programs() >= 40 && r.compared() >= 24, "programs " + r.programs() + ", compared " + r.compared());
+    }
+}
