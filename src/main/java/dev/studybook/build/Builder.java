@@ -37,8 +37,8 @@ import java.util.concurrent.CompletionException;
  */
 public final class Builder {
 
-    /** Used when neither SOURCE_DATE_EPOCH nor book.yaml gives a date: the start of the ZIP epoch. */
-    static final Instant FALLBACK_TIME = Instant.parse("1980-01-01T00:00:00Z");
+    /** Used when neither SOURCE_DATE_EPOCH nor book.yaml gives a date: the first time a ZIP entry can hold. */
+    static final Instant FALLBACK_TIME = Instant.parse("1980-01-01T00:00:02Z");
 
     private Builder() {
     }

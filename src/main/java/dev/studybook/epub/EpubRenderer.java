@@ -40,6 +40,7 @@ public final class EpubRenderer implements Renderer {
 
     static final MediaType FONT_TTF = new MediaType("font/ttf", ".ttf");
     static final String OEBPS = "OEBPS/";
+    static final LocalDateTime ZIP_EPOCH = LocalDateTime.of(1980, 1, 1, 0, 0, 2);
 
     @Override
     public String name() {
@@ -154,7 +155,12 @@ public final class EpubRenderer implements Renderer {
     }
 
     private static void write(OutputStream out, RenderContext ctx, String opf, List<Item> items) throws IOException {
+        // ZIP stores local times from 1980 on, in 2-second steps; Java writes 1980-01-01T00:00:00 (its marker for
+        // "earlier") with an extra timestamp field in the machine's time zone, which EPUB forbids for mimetype.
         LocalDateTime time = LocalDateTime.ofInstant(ctx.timestamp(), ZoneOffset.UTC);
+        if (time.isBefore(ZIP_EPOCH)) {
+            time = ZIP_EPOCH;
+        }
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         zip.setLevel(Deflater.BEST_COMPRESSION);
         byte[] mimetype = "application/epub+zip".getBytes(StandardCharsets.US_ASCII);

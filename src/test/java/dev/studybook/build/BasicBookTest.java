@@ -159,6 +159,27 @@ class BasicBookTest {
     }
 
     @Test
+    void pdfIsA4WithPageNumbersAndEachChapterStartsANewPage() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper s = new PDFTextStripper();
+            s.setSortByPosition(true);
+            List<String> chapterStarts = new ArrayList<>();
+            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+                assertEquals(595.3f, doc.getPage(i - 1).getMediaBox().getWidth(), 0.5f);
+                assertEquals(841.9f, doc.getPage(i - 1).getMediaBox().getHeight(), 0.5f);
+                s.setStartPage(i);
+                s.setEndPage(i);
+                List<String> lines = s.getText(doc).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+                if (i > 1) {
+                    assertEquals(Integer.toString(i), lines.get(lines.size() - 1), "footer of page " + i);
+                }
+                chapterStarts.add(lines.get(0));
+            }
+            assertTrue(chapterStarts.containsAll(List.of("并发的基础", "1.1 通道", "表格与图片", "脚注与链接")), chapterStarts.toString());
+        }
+    }
+
+    @Test
     void everyPdfFontIsEmbedded() throws IOException {
         List<String> fonts = PdfText.fonts(pdf);
         assertFalse(fonts.isEmpty());
