@@ -1,6 +1,7 @@
 package dev.studybook.build;
 
 import dev.studybook.assemble.OutlineReader;
+import dev.studybook.config.BuildSettings;
 import dev.studybook.convert.BookConverter;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.error.ExitCode;
@@ -11,8 +12,11 @@ import dev.studybook.fonts.FontSet;
 import dev.studybook.io.AtomicOutput;
 import dev.studybook.model.Book;
 import dev.studybook.model.Outline;
+import dev.studybook.pdf.PdfRenderer;
 import dev.studybook.render.Labels;
+import dev.studybook.render.Paper;
 import dev.studybook.render.RenderContext;
+import dev.studybook.render.RenderOptions;
 import dev.studybook.render.Renderer;
 import dev.studybook.render.Styles;
 import java.io.IOException;
@@ -29,11 +33,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Runs a build, one way from source to files: outline (book.yaml and index page), conversion of every chapter
- * (while the fonts load), fonts subset once to the book's characters, then each renderer writing its file
- * atomically.
+ * (while the fonts load), fonts subset once to the book's characters, then each output written atomically:
+ * the formats asked for, and the handouts and review sheet when asked.
  */
 public final class Builder {
 
@@ -45,33 +51,95 @@ public final class Builder {
 
     public static BuildResult build(BuildRequest request, Diagnostics diagnostics) {
         long start = System.nanoTime();
-        List<Renderer> renderers = renderers(request.formats());
         CompletableFuture<FontSet> fonts = FontSet.loadAsync(FontSet.DEFAULT_FACES);
         Outline outline = OutlineReader.read(request.contentDir(), request.index(), diagnostics);
+        BuildSettings settings = outline.config().build();
+        List<Renderer> renderers = renderers(!request.formats().isEmpty() ? request.formats() : settings.formats());
+        RenderOptions options = options(request, settings, outline);
+        Path outDir = request.outDir().orElseGet(() -> settings.out().map(o -> outline.contentDir().resolve(o).normalize())
+                .orElse(Path.of("dist"))).toAbsolutePath().normalize();
+        boolean split = request.split().or(settings::split).orElse(false);
+        boolean review = request.review().or(settings::review).orElse(false);
+
         Book book = BookConverter.convert(outline, cp -> join(fonts).covers(cp), diagnostics);
         List<EmbeddedFont> embedded = join(fonts).subset(characters(book, Labels.of(book.metadata().language())));
-        RenderContext context = new RenderContext(book, embedded, Styles.bundled(), timestamp(book), diagnostics);
+        RenderContext context = new RenderContext(book, embedded, Styles.bundled(), timestamp(book), options, diagnostics);
 
-        Path outDir = request.outDir().toAbsolutePath().normalize();
+        List<Job> jobs = new ArrayList<>();
+        for (Renderer r : renderers) {
+            jobs.add(new Job(r, context, outDir.resolve(outline.outputName() + "." + r.extension())));
+        }
+        if (split) {
+            for (Derivations.Handout h : Derivations.handouts(book)) {
+                jobs.add(new Job(PdfRenderer.handout(), withBook(context, h.book()), outDir.resolve("handouts").resolve(h.fileName())));
+            }
+        }
+        if (review) {
+            Optional<Book> sheet = Derivations.review(book);
+            if (sheet.isPresent()) {
+                jobs.add(new Job(PdfRenderer.review(), withBook(context, sheet.get()),
+                        outDir.resolve(outline.outputName() + "-review.pdf")));
+            } else {
+                diagnostics.warn(SourceLocation.of(outline.indexFile()), "no chapter has a '## 速记' section (or a heading"
+                        + " with the class 'review'), so there is no review sheet");
+            }
+        }
+        List<BuildResult.Output> outputs = run(jobs, outDir);
+        return new BuildResult(outputs, diagnostics.warnings(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** One file to write. */
+    private record Job(Renderer renderer, RenderContext context, Path target) {
+    }
+
+    private static List<BuildResult.Output> run(List<Job> jobs, Path outDir) {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
             throw new StudybookException(ExitCode.OUTPUT, SourceLocation.of(outDir),
                     "cannot create the output folder: " + e.getMessage(), "choose a writable folder with --out");
         }
-        List<CompletableFuture<BuildResult.Output>> jobs = new ArrayList<>();
-        for (Renderer r : renderers) {
-            Path target = outDir.resolve(outline.outputName() + "." + r.extension());
-            jobs.add(CompletableFuture.supplyAsync(() -> {
-                AtomicOutput.write(target, out -> r.render(context, out));
-                return new BuildResult.Output(r.name(), target, size(target));
-            }));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "studybook-render");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<CompletableFuture<BuildResult.Output>> futures = new ArrayList<>();
+            for (Job j : jobs) {
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    AtomicOutput.write(j.target(), out -> j.renderer().render(j.context(), out));
+                    return new BuildResult.Output(j.renderer().name(), j.target(), size(j.target()));
+                }, pool));
+            }
+            List<BuildResult.Output> outputs = new ArrayList<>();
+            for (CompletableFuture<BuildResult.Output> f : futures) {
+                outputs.add(join(f));
+            }
+            return outputs;
+        } finally {
+            pool.shutdownNow();
         }
-        List<BuildResult.Output> outputs = new ArrayList<>();
-        for (CompletableFuture<BuildResult.Output> job : jobs) {
-            outputs.add(join(job));
+    }
+
+    private static RenderContext withBook(RenderContext c, Book book) {
+        return new RenderContext(book, c.fonts(), c.styles(), c.timestamp(), c.options(), c.diagnostics());
+    }
+
+    private static RenderOptions options(BuildRequest request, BuildSettings settings, Outline outline) {
+        Paper paper = RenderOptions.DEFAULTS.paper();
+        if (request.paper().isPresent()) {
+            paper = Paper.parse(request.paper().get()).orElseThrow(() -> new StudybookException(ExitCode.USAGE, null,
+                    "unknown paper '" + request.paper().get() + "'", "use one of: A4, A5, B5, Letter"));
+        } else if (settings.paper().isPresent()) {
+            paper = Paper.parse(settings.paper().get()).orElseThrow(() -> StudybookException.content(
+                    SourceLocation.of(outline.config().file().orElse(outline.contentDir())),
+                    "unknown paper '" + settings.paper().get() + "' in book.yaml", "use one of: A4, A5, B5, Letter"));
         }
-        return new BuildResult(outputs, diagnostics.warnings(), Duration.ofNanos(System.nanoTime() - start));
+        boolean pdfA = request.pdfA().or(settings::pdfA).orElse(false);
+        boolean embed = request.embedFonts().or(settings::embedFonts).orElse(true);
+        int depth = settings.tocDepth().orElse(RenderOptions.DEFAULTS.tocDepth());
+        return new RenderOptions(paper, pdfA, embed, depth);
     }
 
     private static List<Renderer> renderers(List<String> names) {
@@ -87,7 +155,8 @@ public final class Builder {
     /** Every character the outputs may draw: the book's text, the generated labels, and printable ASCII. */
     static String characters(Book book, Labels labels) {
         StringBuilder sb = new StringBuilder(book.visibleText());
-        sb.append(labels.contents()).append(labels.bodymatter()).append(labels.titlePage()).append(labels.landmarks());
+        sb.append(labels.contents()).append(labels.bodymatter()).append(labels.titlePage()).append(labels.landmarks())
+                .append(labels.review()).append(labels.handout()).append(labels.cover());
         for (char c = 0x20; c < 0x7F; c++) {
             sb.append(c);
         }

@@ -26,7 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "  studybook build                      content/ -> dist/<name>.epub and .pdf",
             "  studybook build --format epub        only the EPUB",
             "  studybook build --content ~/mybook --out ~/ebooks",
-            "  studybook build --index SUMMARY.md   use another index page"})
+            "  studybook build --index SUMMARY.md   use another index page",
+            "  studybook build --paper A5 --split --review",
+            "                                       phone-sized PDF, one handout per chapter, a review sheet"})
 public final class BuildCommand implements Callable<Integer> {
 
     @Spec
@@ -43,12 +45,27 @@ public final class BuildCommand implements Callable<Integer> {
             description = "The index page that lists the chapters (default: SUMMARY.md or README.md in the content folder).")
     Path index;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "dist", description = "Where to write (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write (default: dist).")
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
             description = "Formats to write, comma-separated: epub, pdf (default: both).")
     List<String> formats = List.of();
+
+    @Option(names = "--paper", paramLabel = "SIZE", description = "The PDF's paper: A4 (default), A5, B5 or Letter.")
+    String paper;
+
+    @Option(names = "--split", description = "Also write one PDF handout per chapter to <out>/handouts/.")
+    boolean split;
+
+    @Option(names = "--review", description = "Also write <name>-review.pdf: every chapter's '## 速记' section on a few pages.")
+    boolean review;
+
+    @Option(names = "--pdf-a", description = "Make the PDF PDF/A-2b as well as PDF/UA-1, for archiving.")
+    boolean pdfA;
+
+    @Option(names = "--no-embed-fonts", description = "Leave the fonts out of the EPUB: readers use their own.")
+    boolean noEmbedFonts;
 
     @Override
     public Integer call() {
@@ -57,14 +74,24 @@ public final class BuildCommand implements Callable<Integer> {
         Diagnostics diagnostics = new Diagnostics();
         BuildResult result;
         try {
-            result = Builder.build(new BuildRequest(dir, Optional.ofNullable(index), out,
-                    formats.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList()), diagnostics);
+            BuildRequest request = new BuildRequest(dir, Optional.ofNullable(index), Optional.ofNullable(out),
+                    formats.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList(), Optional.ofNullable(paper),
+                    split ? Optional.of(true) : Optional.empty(), review ? Optional.of(true) : Optional.empty(),
+                    pdfA ? Optional.of(true) : Optional.empty(), noEmbedFonts ? Optional.of(false) : Optional.empty());
+            result = Builder.build(request, diagnostics);
         } finally {
             console.warnings(diagnostics.warnings());
         }
-        String written = result.outputs().stream()
+        List<BuildResult.Output> shown = result.outputs().stream().filter(o -> !o.file().getParent().getFileName().toString()
+                .equals("handouts")).toList();
+        String written = shown.stream()
                 .map(o -> Main.display(o.file()) + " (" + Console.size(o.bytes()) + ")")
                 .collect(Collectors.joining(", "));
+        long handouts = result.outputs().size() - shown.size();
+        if (handouts > 0) {
+            written += ", " + handouts + " handouts in " + Main.display(result.outputs().stream()
+                    .filter(o -> !shown.contains(o)).findFirst().orElseThrow().file().getParent());
+        }
         console.info(String.format(Locale.ROOT, "wrote %s in %.1f s", written, result.elapsed().toMillis() / 1000.0));
         return ExitCode.OK.code();
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param filename the base name of the output files (without extension)
  * @param index    the index page, relative to the content folder
  * @param tests    how {@code studybook test} checks each language's code blocks, from the {@code test:} key
+ * @param build    the build options set in book.yaml
  */
 public record BookConfig(
         Optional<Path> file,
@@ -26,7 +27,8 @@ public record BookConfig(
         Optional<String> cover,
         Optional<String> filename,
         Optional<String> index,
-        Map<String, LanguageTest> tests) {
+        Map<String, LanguageTest> tests,
+        BuildSettings build) {
 
     public BookConfig {
         authors = List.copyOf(authors);
@@ -36,7 +38,7 @@ public record BookConfig(
     /** The same settings, read from {@code f}. */
     public BookConfig withFile(Path f) {
         return new BookConfig(Optional.of(f), title, subtitle, authors, language, identifier, description, date, cover,
-                filename, index, tests);
+                filename, index, tests, build);
     }
 
     /** How code of {@code language} is tested: book.yaml's settings, else studybook's preset. */
@@ -49,6 +51,6 @@ public record BookConfig(
     public static BookConfig empty() {
         return new BookConfig(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of());
+                Optional.empty(), Map.of(), BuildSettings.NONE);
     }
 }

@@ -29,7 +29,8 @@ public final class BookConfigReader {
 
     /** The keys book.yaml understands. */
     public static final Set<String> KEYS = Set.of("title", "subtitle", "authors", "author", "language",
-            "identifier", "description", "date", "cover", "filename", "index", "test");
+            "identifier", "description", "date", "cover", "filename", "index", "test", "formats", "out", "paper", "split",
+            "review", "pdf-a", "embed-fonts", "toc-depth");
 
     private BookConfigReader() {
     }
@@ -100,10 +101,23 @@ public final class BookConfigReader {
             }
         }
         Map<String, LanguageTest> tests = values.containsKey("test") ? tests(file, values.get("test")) : Map.of();
+        List<String> formats = values.containsKey("formats") ? strings(file, values.get("formats")).stream()
+                .flatMap(f -> java.util.Arrays.stream(f.split(","))).map(String::strip).filter(f -> !f.isEmpty()).toList()
+                : List.of();
+        Optional<Integer> tocDepth = opt(file, values, "toc-depth").map(v -> {
+            if (!v.matches("[1-6]")) {
+                throw StudybookException.content(at(file, values.get("toc-depth")), "toc-depth must be a number from 1 to 6",
+                        "e.g. 'toc-depth: 2' lists chapters and their sections");
+            }
+            return Integer.parseInt(v);
+        });
+        BuildSettings build = new BuildSettings(formats, opt(file, values, "out"), opt(file, values, "paper"),
+                bool(file, values, "split"), bool(file, values, "review"), bool(file, values, "pdf-a"),
+                bool(file, values, "embed-fonts"), tocDepth);
         return new BookConfig(Optional.of(file),
                 opt(file, values, "title"), opt(file, values, "subtitle"), authors, opt(file, values, "language"),
                 opt(file, values, "identifier"), opt(file, values, "description"), date, opt(file, values, "cover"),
-                opt(file, values, "filename"), opt(file, values, "index"), tests);
+                opt(file, values, "filename"), opt(file, values, "index"), tests, build);
     }
 
     /** The {@code test:} mapping: per language, the keys of {@link LanguageTest}, over the preset when there is one. */
@@ -173,6 +187,15 @@ public final class BookConfigReader {
             return out;
         }
         return List.of(scalar(file, node, "a command"));
+    }
+
+    private static Optional<Boolean> bool(Path file, Map<String, Node> values, String key) {
+        return opt(file, values, key).map(v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw StudybookException.content(at(file, values.get(key)), "'" + key + "' must be true or false",
+                    "write '" + key + ": true' or '" + key + ": false'");
+        });
     }
 
     private static Optional<String> opt(Path file, Map<String, Node> values, String key) {

@@ -105,11 +105,14 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
             String lang = Highlighter.language(language).orElse("");
             String cls = language.isEmpty() ? "" : FenceInfo.cssToken(language);
             html.line();
+            // Preformatted: the writer must keep each line's leading spaces.
+            html.openPre();
             html.raw("<pre class=\"code" + (cls.isEmpty() ? "" : " lang-" + cls) + "\" " + LINE_ATTRIBUTE + "=\""
                     + (node.getStartLineNumber() + 1) + "\"" + (cls.isEmpty() ? "" : " data-lang=\"" + cls + "\"")
                     + "><code>");
             html.raw(Highlighter.toXhtml(code, lang));
             html.raw("</code></pre>");
+            html.closePre();
             html.line();
         }
 

@@ -34,6 +34,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.logging.Level;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.pdfbox.cos.COSArray;
@@ -55,6 +57,27 @@ public final class PdfRenderer implements Renderer {
 
     /** The scheme under which the renderer sees the book's images. */
     static final String SCHEME = "book";
+
+    private final PrintDocument.Mode mode;
+
+    /** The whole book: title page, contents, chapters. */
+    public PdfRenderer() {
+        this(PrintDocument.Mode.BOOK);
+    }
+
+    private PdfRenderer(PrintDocument.Mode mode) {
+        this.mode = mode;
+    }
+
+    /** A handout: a title line and the book's chapters (usually one, with its sub-chapters), page numbers. */
+    public static PdfRenderer handout() {
+        return new PdfRenderer(PrintDocument.Mode.HANDOUT);
+    }
+
+    /** A review sheet: the book's chapters are review sections, gathered compactly under their titles. */
+    public static PdfRenderer review() {
+        return new PdfRenderer(PrintDocument.Mode.REVIEW);
+    }
 
     static {
         // OpenHTMLtoPDF logs through its own handler; studybook reports its warnings itself.
@@ -91,14 +114,21 @@ public final class PdfRenderer implements Renderer {
     @Override
     public void render(RenderContext ctx, OutputStream out) throws IOException {
         Book book = ctx.book();
-        String xhtml = PrintDocument.build(book, ctx.styles(), ctx.labels());
+        String xhtml = PrintDocument.build(book, ctx.styles(), ctx.labels(), ctx.options(), mode);
         Document dom = parse(xhtml);
         relinkChapters(dom, book);
+        PunctuationGlue.apply(dom);
 
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
         b.withW3cDocument(dom, SCHEME + ":///");
         b.withProducer("studybook");
+        // Tagged PDF/UA always: reading order, alt texts, language; PDF/A-2b on request, with an sRGB intent.
+        b.usePdfUaAccessibility(true);
+        if (ctx.options().pdfA()) {
+            b.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_B);
+            b.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+        }
         for (EmbeddedFont f : ctx.fonts()) {
             boolean emoji = f.face().family().contains("Emoji");
             EnumSet<FSFontUseCase> uses = emoji ? EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.FALLBACK_FINAL)

@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything a renderer reads: the converted book, the fonts subset for it, the stylesheets, and the
- * timestamp to put in the output (fixed, for byte-identical builds).
+ * Everything a renderer reads: the converted book, the fonts subset for it, the stylesheets, the timestamp to
+ * put in the output (fixed, for byte-identical builds) and the layout options.
  */
 public record RenderContext(Book book, List<EmbeddedFont> fonts, Styles styles, Instant timestamp,
-        Diagnostics diagnostics) {
+        RenderOptions options, Diagnostics diagnostics) {
 
     public RenderContext {
         fonts = List.copyOf(fonts);

@@ -10,6 +10,11 @@ import dev.studybook.model.Outline;
 import dev.studybook.testing.EpubCheckRunner;
 import dev.studybook.testing.PdfText;
 import dev.studybook.testing.TestBooks;
+import dev.studybook.testing.VeraPdf;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +89,26 @@ class ContentBookTest {
     void nothingIsDrawnOutsideTheContentBox() throws IOException {
         float margin = 22f / 25.4f * 72f;
         assertEquals(List.of(), PdfText.outsideMargins(built.output("pdf"), margin, margin));
+    }
+
+    @Test
+    void pdfIsTaggedPdfUaWithItsMetadata() throws Exception {
+        Path pdf = built.output("pdf");
+        assertEquals(List.of(), VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1));
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDDocumentInformation info = doc.getDocumentInformation();
+            assertEquals("Go 语言面试题深度解析", info.getTitle());
+            assertEquals("studybook 项目组", info.getAuthor());
+            assertTrue(info.getSubject().startsWith("面向中文 Go 开发者的面试复习书"), info.getSubject());
+            assertTrue(info.getKeywords().contains("GMP 调度模型"), info.getKeywords());
+            assertEquals("zh-CN", doc.getDocumentCatalog().getLanguage());
+            assertTrue(doc.getDocumentCatalog().getViewerPreferences().displayDocTitle(), "the window shows the title");
+        }
+    }
+
+    @Test
+    void noLineStartsOrEndsWithForbiddenPunctuation() throws IOException {
+        assertEquals(List.of(), PdfText.badLineBreaks(built.output("pdf")));
     }
 
     @Test

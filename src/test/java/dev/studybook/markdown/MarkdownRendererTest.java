@@ -73,6 +73,14 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void codeKeepsItsIndentationAndTabsBecomeFourColumns() {
+        String x = xhtml("```go\nimport (\n\t\"fmt\"\n)\n\nfunc f() {\n\tif x {\n\t\treturn\n\t}\n  two := 2\n}\n```\n\n    indented block\n      keeps spaces\n");
+        assertTrue(x.contains("(\n    <span class=\"s\">\"fmt\"</span>\n)"), x);
+        assertTrue(x.contains("\n        <span class=\"k\">return</span>\n    }\n  two"), x);
+        assertTrue(x.contains("<code>indented block\n  keeps spaces</code>"), x);
+    }
+
+    @Test
     void unknownFenceLanguagesAreEscapedPlainText() {
         String x = xhtml("```progexec\n<b>not bold</b> & more\n```\n");
         assertWellFormed(x);

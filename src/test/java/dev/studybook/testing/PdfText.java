@@ -39,11 +39,21 @@ public final class PdfText {
      * points), page by page: "page N: text".
      */
     public static List<String> outsideMargins(Path pdf, float left, float right) throws IOException {
+        return outsideBox(pdf, left, right, 0, 0);
+    }
+
+    /**
+     * Text drawn outside the content box, whose margins are given in points: a glyph beyond a side margin, or
+     * a baseline above the top margin or below the bottom one. A margin of 0 is not checked (running headers
+     * and page numbers live in the top and bottom margins).
+     */
+    public static List<String> outsideBox(Path pdf, float left, float right, float top, float bottom) throws IOException {
         List<String> out = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             for (int i = 0; i < doc.getNumberOfPages(); i++) {
                 int pageNo = i + 1;
                 float width = doc.getPage(i).getMediaBox().getWidth();
+                float height = doc.getPage(i).getMediaBox().getHeight();
                 PDFTextStripper s = new PDFTextStripper() {
                     @Override
                     protected void writeString(String text, List<TextPosition> positions) throws IOException {
@@ -53,7 +63,10 @@ public final class PdfText {
                             }
                             float x0 = p.getXDirAdj();
                             float x1 = x0 + p.getWidthDirAdj();
-                            if (x0 < left - 1f || x1 > width - right + 1f) {
+                            // The baseline: a glyph's ascent may rise into the margin by the line's half-leading.
+                            float baseline = p.getYDirAdj();
+                            boolean outsideY = (top > 0 && baseline < top) || (bottom > 0 && baseline > height - bottom + 1f);
+                            if (x0 < left - 1f || x1 > width - right + 1f || outsideY) {
                                 out.add("page " + pageNo + ": '" + text + "' (x " + x0 + ".." + x1 + ")");
                                 return;
                             }
@@ -66,6 +79,27 @@ public final class PdfText {
             }
         }
         return out;
+    }
+
+    /** Characters that may not start a line of Chinese text. */
+    public static final String NO_LINE_START = "，。、；：？！）」』】》";
+    /** Characters that may not end a line of Chinese text. */
+    public static final String NO_LINE_END = "（「『【《";
+
+    /** Lines of the PDF (in reading position) that start or end with punctuation Chinese rules forbid there. */
+    public static List<String> badLineBreaks(Path pdf) throws IOException {
+        List<String> bad = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper s = new PDFTextStripper();
+            s.setSortByPosition(true);
+            for (String line : s.getText(doc).split("\n")) {
+                String l = line.strip();
+                if (!l.isEmpty() && (NO_LINE_START.indexOf(l.charAt(0)) >= 0 || NO_LINE_END.indexOf(l.charAt(l.length() - 1)) >= 0)) {
+                    bad.add(l);
+                }
+            }
+        }
+        return bad;
     }
 
     /** Every font used on any page (forms included): "name embedded=true|false". */

@@ -10,8 +10,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Finds the test books under src/test/resources/books and the real book in content/, and builds them. */
@@ -63,8 +61,12 @@ public final class TestBooks {
     }
 
     public static Built build(Path contentDir, Path out, String... formats) {
+        return build(BuildRequest.of(contentDir, out, formats));
+    }
+
+    public static Built build(BuildRequest request) {
         Diagnostics d = new Diagnostics();
-        BuildResult r = Builder.build(new BuildRequest(contentDir, Optional.empty(), out, List.of(formats)), d);
+        BuildResult r = Builder.build(request, d);
         return new Built(r, d);
     }
 }

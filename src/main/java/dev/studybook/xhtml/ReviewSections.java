@@ -1,0 +1,63 @@
+package dev.studybook.xhtml;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.parser.Parser;
+
+/**
+ * Finds a chapter's review section: the heading "速记" (or any heading with the class {@code review}) and what
+ * follows it up to the next heading of the same or a higher level.
+ */
+public final class ReviewSections {
+
+    /** Heading texts that mark a review section. */
+    static final List<String> TITLES = List.of("速记", "复习要点", "review", "summary", "cheat sheet");
+
+    private ReviewSections() {
+    }
+
+    /** The section's content as XHTML, without its heading; empty when the chapter has none. */
+    public static Optional<String> extract(String chapterBody) {
+        Document doc = Jsoup.parse("<body>" + chapterBody + "</body>", "", Parser.xmlParser());
+        Element heading = null;
+        for (Element h : doc.select("h1, h2, h3, h4, h5, h6")) {
+            if (h.hasClass("review") || TITLES.contains(h.text().strip().toLowerCase(java.util.Locale.ROOT))) {
+                heading = h;
+                break;
+            }
+        }
+        if (heading == null) {
+            return Optional.empty();
+        }
+        int level = heading.tagName().charAt(1) - '0';
+        List<Node> content = new ArrayList<>();
+        for (Node n = heading.nextSibling(); n != null; n = n.nextSibling()) {
+            if (n instanceof Element e && e.tagName().matches("h[1-6]") && e.tagName().charAt(1) - '0' <= level) {
+                break;
+            }
+            if (n instanceof Element e && e.hasClass("footnotes")) {
+                break;
+            }
+            content.add(n);
+        }
+        Document out = Document.createShell("");
+        out.outputSettings().syntax(Document.OutputSettings.Syntax.xml).escapeMode(Entities.EscapeMode.xhtml)
+                .prettyPrint(false);
+        Element holder = out.body().appendElement("div");
+        content.forEach(n -> holder.appendChild(n.clone()));
+        // Ids belong to the book; the review sheet is another document.
+        holder.select("[id]").removeAttr("id");
+        holder.select("a[href]").forEach(a -> {
+            if (!a.attr("href").matches("https?:.*")) {
+                a.unwrap();
+            }
+        });
+        return Optional.of(holder.html().strip()).filter(s -> !s.isBlank());
+    }
+}
