@@ -11,6 +11,8 @@ import dev.studybook.markdown.IndexPageReader;
 import dev.studybook.model.IndexPage;
 import dev.studybook.model.IndexPage.HeadingItem;
 import dev.studybook.model.IndexPage.Item;
+import dev.studybook.model.IndexPage.LabelItem;
+import dev.studybook.model.IndexPage.SeparatorItem;
 import dev.studybook.model.IndexPage.LinkItem;
 import dev.studybook.model.Metadata;
 import dev.studybook.model.Outline;
@@ -68,7 +70,7 @@ public final class OutlineReader {
                     "the index page links to no Markdown chapter",
                     "list the chapters as links, e.g. [第一章](01-intro.md), one per line or as a list");
         }
-        Metadata metadata = metadata(config, page, dir);
+        Metadata metadata = metadata(config, titlePage(content, indexFile, page), dir);
         return new Outline(metadata, dir, indexFile, parts, config.filename().orElseGet(() -> outputName(metadata.title(), dir)),
                 config);
     }
@@ -116,15 +118,30 @@ public final class OutlineReader {
         titles.add("");
         groups.add(new ArrayList<>());
         Map<Path, Integer> seen = new HashMap<>();
-        int previousLevel = 0;
+        // The items enclosing the current one, by list depth: a chapter gives its children the next level, a
+        // label (a group title, a draft) gives them its own.
+        List<int[]> open = new ArrayList<>(); // {depth, level, isChapter}
         for (Item item : page.items()) {
             if (item instanceof HeadingItem h) {
-                if (!CONTENTS_HEADINGS.contains(stripSymbols(h.text()).toLowerCase(Locale.ROOT))) {
+                if (!isContentsHeading(h.text())) {
                     titles.add(h.text());
                     groups.add(new ArrayList<>());
-                    previousLevel = 0;
+                    open.clear();
                 }
+            } else if (item instanceof SeparatorItem) {
+                // mdBook: chapters after a separator (suffix chapters) stand outside the part before it.
+                titles.add("");
+                groups.add(new ArrayList<>());
+                open.clear();
+            } else if (item instanceof LabelItem label) {
+                open.add(new int[] {label.depth(), levelAt(open, label.depth()), 0});
             } else if (item instanceof LinkItem link) {
+                int depth = Math.max(1, link.depth());
+                if (link.url().isBlank()) {
+                    // mdBook's draft chapter "[Title]()": no file yet, but it still groups what is nested under it.
+                    open.add(new int[] {depth, levelAt(open, depth), 0});
+                    continue;
+                }
                 Optional<Path> file = chapterFile(resolver, indexFile, link);
                 if (file.isEmpty()) {
                     continue;
@@ -136,8 +153,8 @@ public final class OutlineReader {
                     continue;
                 }
                 seen.put(f, link.line());
-                int level = Math.min(Math.max(1, link.depth()), previousLevel + 1);
-                previousLevel = level;
+                int level = levelAt(open, depth);
+                open.add(new int[] {depth, level, 1});
                 groups.get(groups.size() - 1).add(new OutlineChapter(link.text(), f, level, link.line()));
             }
         }
@@ -166,6 +183,16 @@ public final class OutlineReader {
         return parts;
     }
 
+    /** The level an item at list depth {@code depth} takes; closes the items it is not nested in. */
+    private static int levelAt(List<int[]> open, int depth) {
+        open.removeIf(e -> e[0] >= depth);
+        if (open.isEmpty()) {
+            return 1;
+        }
+        int[] parent = open.get(open.size() - 1);
+        return parent[2] == 1 ? parent[1] + 1 : parent[1];
+    }
+
     /** The chapter file a link of the index names, or empty for links that are not chapters. */
     private static Optional<Path> chapterFile(LinkResolver resolver, Path indexFile, LinkItem link) {
         Optional<LinkTarget> target = LinkTarget.parse(link.url());
@@ -192,6 +219,30 @@ public final class OutlineReader {
             return Optional.empty();
         }
         return Optional.of(file);
+    }
+
+    /**
+     * The page the title and description come from: the index page, unless its heading only labels the list
+     * ("# Summary", "目录"); then, as GitBook does, the README beside it.
+     */
+    private static IndexPage titlePage(ContentFolder content, Path indexFile, IndexPage page) {
+        if (!isContentsHeading(page.title())) {
+            return page;
+        }
+        for (String name : List.of("README.md", "readme.md", "Readme.md")) {
+            Path readme = content.root().resolve(name);
+            if (Files.isRegularFile(readme) && !readme.equals(indexFile)) {
+                IndexPage intro = IndexPageReader.read(TextFiles.read(readme, "README"));
+                if (!intro.title().isBlank() && !isContentsHeading(intro.title())) {
+                    return intro;
+                }
+            }
+        }
+        return new IndexPage("", page.description(), page.items());
+    }
+
+    private static boolean isContentsHeading(String heading) {
+        return CONTENTS_HEADINGS.contains(stripSymbols(heading).toLowerCase(Locale.ROOT));
     }
 
     private static Metadata metadata(BookConfig config, IndexPage page, Path dir) {

@@ -79,6 +79,7 @@ public final class BookConverter {
                 title = name.replaceFirst("\\.[^.]+$", "");
             }
             clean.get(i).ensureTitle(title);
+            clean.get(i).closeHeadingGaps();
             titles.add(title);
         }
         List<BookLinker.LinkedChapter> linked = BookLinker.link(clean, ids, RESERVED_IDS,

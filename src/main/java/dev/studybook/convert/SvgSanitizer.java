@@ -67,6 +67,15 @@ final class SvgSanitizer {
         }
     }
 
+    /** True when the element's href (or xlink:href) is a reference inside the same file, "#id". */
+    private static boolean localReference(Element el) {
+        String href = el.getAttributeNS("http://www.w3.org/1999/xlink", "href");
+        if (href.isEmpty()) {
+            href = el.getAttribute("href");
+        }
+        return href.strip().startsWith("#");
+    }
+
     private static void clean(Element el) {
         List<Node> remove = new ArrayList<>();
         NodeList children = el.getChildNodes();
@@ -77,6 +86,10 @@ final class SvgSanitizer {
                 String n = name.toLowerCase(Locale.ROOT);
                 if (n.equals("script") || n.equals("foreignobject") || n.equals("iframe") || n.equals("handler")
                         || n.equals("listener")) {
+                    remove.add(child);
+                } else if ((n.equals("image") || n.equals("feimage") || n.equals("use")) && !localReference(child)) {
+                    // A picture of something outside the file: never fetched, and without it the element is
+                    // invalid (Batik refuses to draw the whole SVG).
                     remove.add(child);
                 } else {
                     clean(child);

@@ -9,12 +9,13 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
-import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import dev.studybook.model.IndexPage;
 import dev.studybook.model.IndexPage.HeadingItem;
 import dev.studybook.model.IndexPage.Item;
+import dev.studybook.model.IndexPage.LabelItem;
 import dev.studybook.model.IndexPage.LinkItem;
 import dev.studybook.model.IndexPage.SeparatorItem;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class IndexPageReader {
     }
 
     public static IndexPage read(String markdown) {
-        Document doc = Markdown.PARSER.parse(markdown);
+        Document doc = Markdown.INDEX_PARSER.parse(markdown);
         Walker w = new Walker(doc);
         for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
             w.block(n, 0);
@@ -66,6 +67,8 @@ public final class IndexPageReader {
                         listItem(li, depth);
                     }
                 }
+            } else if (n instanceof TableCell cell) {
+                links(cell, depth);
             } else if (n instanceof ThematicBreak) {
                 items.add(new SeparatorItem(line(n)));
             } else if (!(n instanceof Reference)) {
@@ -79,8 +82,14 @@ public final class IndexPageReader {
             for (Node c = li.getFirstChild(); c != null; c = c.getNext()) {
                 if (c instanceof ListBlock) {
                     block(c, depth + 1);
-                } else if (c instanceof Paragraph p) {
-                    links(p, depth + 1);
+                } else if (c instanceof Paragraph) {
+                    int before = items.size();
+                    links(c, depth + 1);
+                    String text = text(c).strip();
+                    if (items.size() == before && !text.isEmpty()) {
+                        // An item without a link groups the items nested under it.
+                        items.add(new LabelItem(text, depth + 1, line(c)));
+                    }
                 } else {
                     block(c, depth + 1);
                 }
@@ -114,8 +123,4 @@ public final class IndexPageReader {
         }
     }
 
-    /** Exposed for tests: the parser is shared with chapter conversion. */
-    static Parser parser() {
-        return Markdown.PARSER;
-    }
 }

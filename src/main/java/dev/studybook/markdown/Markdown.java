@@ -7,6 +7,7 @@ import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.ParserEmulationProfile;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.List;
@@ -17,8 +18,19 @@ final class Markdown {
     static final DataHolder OPTIONS = options();
     static final Parser PARSER = Parser.builder(OPTIONS).build();
     static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).build();
+    /**
+     * Index pages are read with GitHub's document list rules, as GitBook and HonKit read SUMMARY.md: any deeper
+     * indentation nests, so "  1. [3.1](a.md)" under "1. [3](b.md)" is a sub-chapter.
+     */
+    static final Parser INDEX_PARSER = Parser.builder(indexOptions()).build();
 
     private Markdown() {
+    }
+
+    private static DataHolder indexOptions() {
+        MutableDataSet o = new MutableDataSet(OPTIONS);
+        o.setFrom(ParserEmulationProfile.GITHUB_DOC);
+        return o.toImmutable();
     }
 
     private static DataHolder options() {

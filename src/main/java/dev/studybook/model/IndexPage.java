@@ -15,7 +15,7 @@ public record IndexPage(String title, String description, List<Item> items) {
     }
 
     /** One thing on the index page, with its 1-based source line. */
-    public sealed interface Item permits HeadingItem, LinkItem, SeparatorItem {
+    public sealed interface Item permits HeadingItem, LinkItem, LabelItem, SeparatorItem {
         int line();
     }
 
@@ -28,6 +28,10 @@ public record IndexPage(String title, String description, List<Item> items) {
      * {@code text} is the link text as plain text.
      */
     public record LinkItem(String text, String url, int depth, int line) implements Item {
+    }
+
+    /** A list item without a link (a GitBook group title such as "* 实践篇"), nested like a link would be. */
+    public record LabelItem(String text, int depth, int line) implements Item {
     }
 
     /** A thematic break ({@code ---}), which mdBook uses between groups of chapters. */

@@ -38,9 +38,9 @@ final class PrintDocument {
         if (!meta.authors().isEmpty()) {
             sb.append("<meta name=\"author\" content=\"").append(text(meta.authorLine())).append("\"/>\n");
         }
-        if (!meta.description().isEmpty()) {
-            sb.append("<meta name=\"subject\" content=\"").append(text(meta.description())).append("\"/>\n");
-        }
+        // PDF/UA wants a description; a book without one is described by its title.
+        sb.append("<meta name=\"subject\" content=\"").append(text(meta.description().isEmpty() ? meta.title()
+                : meta.description())).append("\"/>\n");
         sb.append("<meta name=\"keywords\" content=\"").append(text(keywords(book))).append("\"/>\n");
         sb.append("<style>\n").append(text(styles.shared())).append("\n</style>\n");
         sb.append("<style>\n").append(text(styles.pdf())).append("\n</style>\n");

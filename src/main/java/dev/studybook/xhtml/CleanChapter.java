@@ -38,9 +38,30 @@ public final class CleanChapter {
         }
     }
 
-    /** Headings in order, with their chapter-local ids. */
+    /**
+     * Makes heading levels descend without gaps, as assistive technology expects: a level-3 heading right
+     * under the level-1 title becomes level 2, and its sub-headings follow.
+     */
+    public void closeHeadingGaps() {
+        int previous = 0;
+        java.util.Map<Integer, Integer> mapped = new java.util.HashMap<>();
+        for (var h : doc.body().select("h1, h2, h3, h4, h5, h6")) {
+            int level = h.tagName().charAt(1) - '0';
+            // Levels already seen keep their new level; a deeper one goes at most one below the previous.
+            mapped.keySet().removeIf(l -> l > level);
+            int target = mapped.containsKey(level) ? mapped.get(level) : Math.min(level, previous + 1);
+            mapped.put(level, target);
+            if (target != level) {
+                h.tagName("h" + target);
+            }
+            previous = target;
+        }
+    }
+
+    /** Headings in order, with their chapter-local ids; headings without text are left out. */
     public List<Heading> headings() {
         return doc.body().select("h1, h2, h3, h4, h5, h6").stream()
+                .filter(h -> !h.text().isBlank())
                 .map(h -> new Heading(h.tagName().charAt(1) - '0', h.text().strip(), h.id()))
                 .toList();
     }

@@ -48,6 +48,13 @@ public final class XhtmlCleaner {
             "applet", "noscript", "template", "link", "meta", "base", "title", "canvas", "source", "track", "param",
             "select", "textarea", "button", "map", "area", "math", "svg", "noembed", "noframes", "dialog", "slot");
 
+    /**
+     * Of those, the ones whose name is also an everyday word: written bare in prose ("cp &lt;source&gt;
+     * &lt;dest&gt;") they are text, not markup.
+     */
+    static final Set<String> WORDS = Set.of("source", "track", "param", "select", "button", "map", "area", "title",
+            "dialog", "slot", "template", "link", "base", "meta", "embed", "object", "canvas", "frame", "textarea");
+
     /** Attributes kept on every element. */
     static final Set<String> GLOBAL_ATTRIBUTES = Set.of("id", "class", "title", "lang", "dir", "style");
 
@@ -147,6 +154,10 @@ public final class XhtmlCleaner {
 
         void cleanElement(Element el) {
             String tag = el.normalName();
+            if (WORDS.contains(tag) && el.attributesSize() == 0 && el.childNodeSize() == 0) {
+                unknownToText(el);
+                return;
+            }
             if (DROP.contains(tag)) {
                 if (tag.equals("svg")) {
                     refs.warn(line(el), "inline <svg> is not supported and was left out; save it as an .svg file and show it with ![alt](file.svg)");
@@ -192,7 +203,8 @@ public final class XhtmlCleaner {
             cleanChildren(el);
             replacement.addAll(new ArrayList<>(el.childNodes()));
             var end = el.endSourceRange();
-            if (end.isTracked() && end.endPos() <= source.length() && end.startPos() < end.endPos()) {
+            if (end.isTracked() && end.endPos() <= source.length() && end.startPos() < end.endPos()
+                    && source.startsWith("</", end.startPos())) {
                 replacement.add(new TextNode(source.substring(end.startPos(), end.endPos())));
             }
             Element parent = el.parent();
@@ -246,7 +258,11 @@ public final class XhtmlCleaner {
             List<String> style = new ArrayList<>();
             String align = el.attr("align").strip().toLowerCase(Locale.ROOT);
             if (align.matches("left|right|center|justify")) {
-                if (tag.equals("img")) {
+                if (tag.equals("table")) {
+                    // On a table, align places the table, it does not align its text.
+                    style.add(align.equals("center") ? "margin-left:auto;margin-right:auto"
+                            : align.equals("right") ? "margin-left:auto" : "margin-right:auto");
+                } else if (tag.equals("img")) {
                     style.add(align.equals("center") ? "display:block;margin:0 auto" : "float:" + align);
                 } else {
                     style.add("text-align:" + align);
@@ -339,6 +355,12 @@ public final class XhtmlCleaner {
 
         void link(Element a) {
             if (!a.hasAttr("href")) {
+                return;
+            }
+            if (a.text().isBlank() && a.select("img").isEmpty() && a.id().isEmpty()) {
+                // Nothing to click: "<a href=URL>URL</a>" whose text Markdown already made a link of, or an empty
+                // anchor.
+                a.remove();
                 return;
             }
             if (!a.select("a").stream().filter(x -> x != a).toList().isEmpty()) {

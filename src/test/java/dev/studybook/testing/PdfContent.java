@@ -2,7 +2,6 @@ package dev.studybook.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -16,37 +15,38 @@ import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import dev.studybook.render.Paper;
 
-/** A PDF read back for the corpus tests: its text in drawing order without page footers, and its images. */
+/** A PDF read back for the corpus tests: its body text without running headers and page numbers, and its images. */
 public final class PdfContent {
     private PdfContent() {
     }
 
     /**
-     * The text of every page with each page's footer (its number) dropped, so that running text that crosses
-     * a page reads on. Sorted by position, lines read as a reader sees them; in drawing order instead, the
-     * lines of one table cell stay together (but inline runs such as code may come out of order).
+     * The text of every page without what the page margins hold (the running header and the page number), so
+     * that running text that crosses a page reads on. Sorted by position, lines read as a reader sees them; in
+     * drawing order instead, the lines of one table cell stay together (but inline runs such as code may come
+     * out of order). Margins are those of the default A4 paper.
      */
     public static String bodyText(Path pdf, boolean sortByPosition) throws IOException {
-        StringBuilder sb = new StringBuilder();
+        float mm = 72f / 25.4f;
+        float top = (float) Paper.A4.topMarginMm() * mm;
+        float bottom = (float) Paper.A4.bottomMarginMm() * mm;
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            PDFTextStripper s = new PDFTextStripper();
-            s.setSortByPosition(sortByPosition);
-            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
-                s.setStartPage(i);
-                s.setEndPage(i);
-                List<String> lines = new ArrayList<>(s.getText(doc).strip().lines().toList());
-                // The running footer is the page's number, drawn before or after the page's text.
-                String number = Integer.toString(i);
-                if (!lines.isEmpty() && lines.get(lines.size() - 1).strip().equals(number)) {
-                    lines.remove(lines.size() - 1);
-                } else if (!lines.isEmpty() && lines.get(0).strip().equals(number)) {
-                    lines.remove(0);
+            PDFTextStripper s = new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(TextPosition text) {
+                    float height = getCurrentPage().getMediaBox().getHeight();
+                    float baseline = text.getYDirAdj();
+                    if (baseline >= top && baseline <= height - bottom + 1f) {
+                        super.processTextPosition(text);
+                    }
                 }
-                sb.append(String.join("\n", lines)).append('\n');
-            }
+            };
+            s.setSortByPosition(sortByPosition);
+            return s.getText(doc);
         }
-        return sb.toString();
     }
 
     /** The text of one page (1-based), sorted by position. */
