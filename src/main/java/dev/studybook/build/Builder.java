@@ -10,10 +10,13 @@ import dev.studybook.error.StudybookException;
 import dev.studybook.fonts.EmbeddedFont;
 import dev.studybook.fonts.FontSet;
 import dev.studybook.io.AtomicOutput;
+import dev.studybook.cover.CoverArt;
+import dev.studybook.model.Asset;
 import dev.studybook.model.Book;
 import dev.studybook.model.Outline;
 import dev.studybook.pdf.PdfRenderer;
 import dev.studybook.render.Labels;
+import dev.studybook.render.PageMap;
 import dev.studybook.render.Paper;
 import dev.studybook.render.RenderContext;
 import dev.studybook.render.RenderOptions;
@@ -28,7 +31,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -62,8 +67,12 @@ public final class Builder {
         boolean review = request.review().or(settings::review).orElse(false);
 
         Book book = BookConverter.convert(outline, cp -> join(fonts).covers(cp), diagnostics);
-        List<EmbeddedFont> embedded = join(fonts).subset(characters(book, Labels.of(book.metadata().language())));
-        RenderContext context = new RenderContext(book, embedded, Styles.bundled(), timestamp(book), options, diagnostics);
+        Labels labels = Labels.of(book.metadata().language());
+        List<EmbeddedFont> embedded = join(fonts).subset(characters(book, labels));
+        Asset cover = book.cover().orElseGet(() -> new Asset("cover.png", "image/png", null,
+                CoverArt.png(book.metadata(), embedded)));
+        RenderContext context = new RenderContext(book, embedded, Styles.bundled(), timestamp(book), options, cover,
+                Optional.empty(), diagnostics);
 
         List<Job> jobs = new ArrayList<>();
         for (Renderer r : renderers) {
@@ -71,20 +80,20 @@ public final class Builder {
         }
         if (split) {
             for (Derivations.Handout h : Derivations.handouts(book)) {
-                jobs.add(new Job(PdfRenderer.handout(), withBook(context, h.book()), outDir.resolve("handouts").resolve(h.fileName())));
+                jobs.add(new Job(PdfRenderer.handout(), context.withBook(h.book()), outDir.resolve("handouts").resolve(h.fileName())));
             }
         }
         if (review) {
             Optional<Book> sheet = Derivations.review(book);
             if (sheet.isPresent()) {
-                jobs.add(new Job(PdfRenderer.review(), withBook(context, sheet.get()),
+                jobs.add(new Job(PdfRenderer.review(), context.withBook(sheet.get()),
                         outDir.resolve(outline.outputName() + "-review.pdf")));
             } else {
                 diagnostics.warn(SourceLocation.of(outline.indexFile()), "no chapter has a '## 速记' section (or a heading"
                         + " with the class 'review'), so there is no review sheet");
             }
         }
-        List<BuildResult.Output> outputs = run(jobs, outDir);
+        List<BuildResult.Output> outputs = run(jobs, outDir, diagnostics);
         return new BuildResult(outputs, diagnostics.warnings(), Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -92,7 +101,11 @@ public final class Builder {
     private record Job(Renderer renderer, RenderContext context, Path target) {
     }
 
-    private static List<BuildResult.Output> run(List<Job> jobs, Path outDir) {
+    /**
+     * Writes every job: first the ones that do not wait for a page map (the PDFs, in parallel), then the ones
+     * that mark the PDF's pages (the EPUB). Outputs are listed in the order of the jobs.
+     */
+    private static List<BuildResult.Output> run(List<Job> jobs, Path outDir, Diagnostics diagnostics) {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -105,16 +118,32 @@ public final class Builder {
             return t;
         });
         try {
-            List<CompletableFuture<BuildResult.Output>> futures = new ArrayList<>();
+            Map<Job, CompletableFuture<Written>> futures = new LinkedHashMap<>();
             for (Job j : jobs) {
-                futures.add(CompletableFuture.supplyAsync(() -> {
-                    AtomicOutput.write(j.target(), out -> j.renderer().render(j.context(), out));
-                    return new BuildResult.Output(j.renderer().name(), j.target(), size(j.target()));
-                }, pool));
+                if (!j.renderer().usesPageMap()) {
+                    futures.put(j, CompletableFuture.supplyAsync(() -> write(j.renderer(), j.context(), j.target()), pool));
+                }
+            }
+            Optional<PageMap> pages = Optional.empty();
+            for (Map.Entry<Job, CompletableFuture<Written>> e : futures.entrySet()) {
+                if (e.getKey().context().book() == jobs.get(0).context().book() && pages.isEmpty()) {
+                    pages = join(e.getValue()).pages();
+                }
+            }
+            for (Job j : jobs) {
+                if (j.renderer().usesPageMap()) {
+                    RenderContext c = pages.map(j.context()::withPages).orElse(j.context());
+                    futures.put(j, CompletableFuture.supplyAsync(() -> write(j.renderer(), c, j.target()), pool));
+                }
             }
             List<BuildResult.Output> outputs = new ArrayList<>();
-            for (CompletableFuture<BuildResult.Output> f : futures) {
-                outputs.add(join(f));
+            for (Job j : jobs) {
+                Written w = join(futures.get(j));
+                outputs.add(w.output());
+                if (j.renderer().name().equals("epub") && w.output().bytes() > EPUB_WARNING_BYTES) {
+                    diagnostics.warn(SourceLocation.of(j.target()), String.format(java.util.Locale.ROOT,
+                            "the EPUB is %.0f MB; Send to Kindle takes at most 50 MB: make images smaller", w.output().bytes() / 1048576.0));
+                }
             }
             return outputs;
         } finally {
@@ -122,8 +151,16 @@ public final class Builder {
         }
     }
 
-    private static RenderContext withBook(RenderContext c, Book book) {
-        return new RenderContext(book, c.fonts(), c.styles(), c.timestamp(), c.options(), c.diagnostics());
+    /** Send to Kindle refuses larger files. */
+    static final long EPUB_WARNING_BYTES = 50L * 1024 * 1024;
+
+    private record Written(BuildResult.Output output, Optional<PageMap> pages) {
+    }
+
+    private static Written write(Renderer r, RenderContext c, Path target) {
+        List<Optional<PageMap>> pages = new ArrayList<>(List.of(Optional.empty()));
+        AtomicOutput.write(target, out -> pages.set(0, r.render(c, out)));
+        return new Written(new BuildResult.Output(r.name(), target, size(target)), pages.get(0));
     }
 
     private static RenderOptions options(BuildRequest request, BuildSettings settings, Outline outline) {

@@ -33,7 +33,7 @@ final class Derivations {
             }
             n++;
             String name = String.format(Locale.ROOT, "%02d-%s.pdf", n, slug(chapters.get(i)));
-            out.add(new Handout(name, new Book(book.metadata(), List.of(new Part("", group)), book.assets())));
+            out.add(new Handout(name, book.withParts(List.of(new Part("", group)))));
         }
         return out;
     }
@@ -48,7 +48,7 @@ final class Derivations {
         if (sections.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Book(book.metadata(), List.of(new Part("", sections)), book.assets()));
+        return Optional.of(book.withParts(List.of(new Part("", sections))));
     }
 
     /** "01-map.md" gives "map"; a name without ASCII words gives the title's, else "chapter". */

@@ -49,6 +49,10 @@ final class AssetRegistry {
         return asset;
     }
 
+    void warn(SourceLocation at, String message) {
+        diagnostics.warn(at, message);
+    }
+
     /** All assets, in the order of their hrefs. */
     synchronized List<Asset> assets() {
         return byHref.values().stream().map(p -> bySource.get(p).orElseThrow()).toList();

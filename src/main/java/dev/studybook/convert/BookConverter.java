@@ -8,6 +8,7 @@ import dev.studybook.error.StudybookException;
 import dev.studybook.io.ContentFolder;
 import dev.studybook.io.TextFiles;
 import dev.studybook.markdown.MarkdownRenderer;
+import dev.studybook.model.Asset;
 import dev.studybook.model.Book;
 import dev.studybook.model.Chapter;
 import dev.studybook.model.Outline;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -95,7 +97,26 @@ public final class BookConverter {
             }
             parts.add(new Part(op.title(), cs));
         }
-        return new Book(outline.metadata(), parts, assets.assets());
+        Optional<Asset> cover = outline.metadata().cover().flatMap(c -> cover(c, outline, resolver, assets));
+        return new Book(outline.metadata(), parts, assets.assets(), cover);
+    }
+
+    /** The cover book.yaml names, read like any image of the book; empty (with a warning) when it cannot be used. */
+    private static Optional<Asset> cover(String path, Outline outline, LinkResolver resolver, AssetRegistry assets) {
+        Path yaml = outline.config().file().orElse(outline.contentDir().resolve("book.yaml"));
+        SourceLocation at = SourceLocation.of(yaml);
+        var target = dev.studybook.assemble.LinkTarget.parse(path);
+        if (target.isEmpty()) {
+            assets.warn(at, "the cover '" + path + "' is not a file of the book; a cover is drawn instead");
+            return Optional.empty();
+        }
+        LinkResolver.Resolution r = resolver.resolve(yaml, target.get());
+        if (r instanceof LinkResolver.Found found) {
+            return assets.image(found.file(), at);
+        }
+        assets.warn(at, r instanceof LinkResolver.Outside ? "the cover '" + path + "' lies outside the content folder; a cover is drawn instead"
+                : "the cover '" + path + "' does not exist; a cover is drawn instead");
+        return Optional.empty();
     }
 
     private static List<CleanChapter> convertAll(List<OutlineChapter> chapters, List<String> ids, LinkResolver resolver,

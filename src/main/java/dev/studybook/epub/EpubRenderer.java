@@ -7,11 +7,14 @@ import dev.studybook.model.Chapter;
 import dev.studybook.model.Heading;
 import dev.studybook.model.Metadata;
 import dev.studybook.model.Part;
+import dev.studybook.raster.SvgRaster;
 import dev.studybook.render.ChapterTree;
 import dev.studybook.render.Labels;
+import dev.studybook.render.PageMap;
 import dev.studybook.render.RenderContext;
 import dev.studybook.render.Renderer;
-import dev.studybook.render.Xml;
+import dev.studybook.render.Sections;
+import dev.studybook.xhtml.PageBreaks;
 import io.documentnode.epub4j.domain.Author;
 import io.documentnode.epub4j.domain.Identifier;
 import io.documentnode.epub4j.domain.MediaType;
@@ -26,15 +29,17 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes an EPUB 3.3: epub4j holds the model (metadata, resources, table of contents) and writes the EPUB 2
- * NCX for older readers; the EPUB 3 package document and navigation document are written here on top of
- * it, and the container is zipped with fixed timestamps so that the same book gives the same bytes.
+ * Writes an EPUB 3.3: epub4j holds the model (metadata, resources, table of contents) and writes the EPUB 2 NCX
+ * for older readers; the EPUB 3 package document and navigation document are written here on top of it, with a
+ * cover, landmarks, accessibility metadata and, when the PDF was laid out first, a page-list of its pages. The
+ * container is zipped with fixed timestamps so that the same book gives the same bytes.
  */
 public final class EpubRenderer implements Renderer {
 
@@ -53,10 +58,16 @@ public final class EpubRenderer implements Renderer {
     }
 
     @Override
-    public void render(RenderContext ctx, OutputStream out) throws IOException {
+    public boolean usesPageMap() {
+        return true;
+    }
+
+    @Override
+    public Optional<PageMap> render(RenderContext ctx, OutputStream out) throws IOException {
         Book book = ctx.book();
         Metadata meta = book.metadata();
         Labels labels = ctx.labels();
+        int depth = ctx.options().tocDepth();
         io.documentnode.epub4j.domain.Book eb = new io.documentnode.epub4j.domain.Book();
         eb.getMetadata().addTitle(meta.title());
         meta.authors().forEach(a -> eb.getMetadata().addAuthor(new Author(a)));
@@ -65,41 +76,61 @@ public final class EpubRenderer implements Renderer {
 
         List<Item> items = new ArrayList<>();
         List<Item> spine = new ArrayList<>();
-
-        Item titlepage = add(eb, items, "titlepage", "titlepage.xhtml", MediaTypes.XHTML, Pages.titlePage(meta, labels), "");
-        spine.add(titlepage);
-        Item nav = add(eb, items, "nav", "nav.xhtml", MediaTypes.XHTML, Pages.nav(book, labels, 2), "nav");
-        spine.add(nav);
+        boolean embed = ctx.options().embedFonts();
+        Pages pagesOut = new Pages(embed);
+        Asset cover = ctx.cover();
+        Item coverImage = add(eb, items, "cover-image", cover.href(), new MediaType(cover.mediaType(), ""), cover.data(),
+                "cover-image");
+        spine.add(add(eb, items, "cover", "cover.xhtml", MediaTypes.XHTML, pagesOut.cover(meta, labels, coverImage.href()), ""));
+        spine.add(add(eb, items, "titlepage", "titlepage.xhtml", MediaTypes.XHTML, pagesOut.titlePage(meta, labels), ""));
+        PageMap pages = ctx.pages().orElse(null);
+        spine.add(add(eb, items, "nav", "nav.xhtml", MediaTypes.XHTML, pagesOut.nav(book, labels, depth, pages), "nav"));
         for (Chapter c : book.chapters()) {
-            Item ch = add(eb, items, c.id(), c.fileName(), MediaTypes.XHTML, Pages.chapter(c, meta), "");
-            spine.add(ch);
+            String body = pages == null ? c.body() : PageBreaks.mark(c.body(), pages.of(c.id()));
+            spine.add(add(eb, items, c.id(), c.fileName(), MediaTypes.XHTML, pagesOut.chapter(c, meta, body), ""));
         }
-        add(eb, items, "css-fonts", "styles/fonts.css", MediaTypes.CSS, fontFaces(ctx.fonts()), "");
+        if (embed) {
+            add(eb, items, "css-fonts", "styles/fonts.css", MediaTypes.CSS, fontFaces(ctx.fonts()), "");
+        }
         add(eb, items, "css-book", "styles/book.css", MediaTypes.CSS, ctx.styles().shared(), "");
         add(eb, items, "css-epub", "styles/epub.css", MediaTypes.CSS, ctx.styles().epub(), "");
         int n = 0;
-        for (EmbeddedFont f : ctx.fonts()) {
-            if (f.face().inEpub()) {
-                add(eb, items, "font-" + (++n), "fonts/" + f.face().fileName(), FONT_TTF, f.data(), "");
+        if (embed) {
+            for (EmbeddedFont f : ctx.fonts()) {
+                if (f.face().inEpub()) {
+                    add(eb, items, "font-" + (++n), "fonts/" + f.face().fileName(), FONT_TTF, f.data(), "");
+                }
             }
         }
         n = 0;
         for (Asset a : book.assets()) {
-            add(eb, items, "img-" + (++n), a.href(), new MediaType(a.mediaType(), ""), a.data(), "");
+            n++;
+            if (a.mediaType().equals("image/svg+xml")) {
+                // Readers that cannot show SVG (some Kindle conversions) fall back to a PNG of it.
+                Item png = add(eb, items, "img-" + n + "-png", a.href().replaceFirst("\\.svg$", "") + ".png",
+                        MediaTypes.PNG, SvgRaster.png(a.data(), ctx.fonts()), "");
+                items.add(new Item("img-" + n, a.href(), a.mediaType(), a.data(), "", png.id()));
+                eb.addResource(new Resource("img-" + n, a.data(), a.href(), new MediaType(a.mediaType(), "")));
+            } else {
+                add(eb, items, "img-" + n, a.href(), new MediaType(a.mediaType(), ""), a.data(), "");
+            }
         }
 
-        tableOfContents(eb, book);
+        tableOfContents(eb, book, depth);
         Resource ncxResource = NCXDocument.createNCXResource(eb);
         byte[] ncx = Ncx.fix(ncxResource.getData(), meta);
-        Item ncxItem = new Item("ncx", "toc.ncx", "application/x-dtbncx+xml", ncx, "");
-        items.add(2, ncxItem);
+        items.add(3, new Item("ncx", "toc.ncx", "application/x-dtbncx+xml", ncx, ""));
 
-        String opf = PackageDocument.write(meta, ctx.timestamp(), items, spine, labels);
+        String opf = PackageDocument.write(meta, ctx.timestamp(), items, spine, Accessibility.of(book, pages != null, labels));
         write(out, ctx, opf, items);
+        return Optional.empty();
     }
 
-    /** One file of the EPUB, in manifest order. */
-    record Item(String id, String href, String mediaType, byte[] data, String properties) {
+    /** One file of the EPUB, in manifest order; {@code fallback} names the item a reader uses when it cannot show this one. */
+    record Item(String id, String href, String mediaType, byte[] data, String properties, String fallback) {
+        Item(String id, String href, String mediaType, byte[] data, String properties) {
+            this(id, href, mediaType, data, properties, "");
+        }
     }
 
     private static Item add(io.documentnode.epub4j.domain.Book eb, List<Item> items, String id, String href,
@@ -117,27 +148,33 @@ public final class EpubRenderer implements Renderer {
     }
 
     /** The NCX's table of contents: parts (pointing at their first chapter), chapters, sub-chapters, sections. */
-    private static void tableOfContents(io.documentnode.epub4j.domain.Book eb, Book book) {
+    private static void tableOfContents(io.documentnode.epub4j.domain.Book eb, Book book, int depth) {
         for (Part part : book.parts()) {
             TOCReference partRef = null;
             if (part.hasTitle() && !part.chapters().isEmpty()) {
                 partRef = eb.addSection(part.title(), eb.getResources().getByHref(part.chapters().get(0).fileName()));
             }
             for (ChapterTree node : ChapterTree.of(part.chapters())) {
-                tableOfContents(eb, partRef, node);
+                tableOfContents(eb, partRef, node, depth);
             }
         }
     }
 
-    private static void tableOfContents(io.documentnode.epub4j.domain.Book eb, TOCReference parent, ChapterTree node) {
+    private static void tableOfContents(io.documentnode.epub4j.domain.Book eb, TOCReference parent, ChapterTree node, int depth) {
         Chapter c = node.chapter();
         Resource r = eb.getResources().getByHref(c.fileName());
         TOCReference ref = parent == null ? eb.addSection(c.title(), r) : eb.addSection(parent, c.title(), r);
-        for (Heading h : Pages.sections(c)) {
-            eb.addSection(ref, h.text(), r, h.id());
-        }
+        sections(eb, ref, r, Sections.of(c, depth));
         for (ChapterTree child : node.children()) {
-            tableOfContents(eb, ref, child);
+            tableOfContents(eb, ref, child, depth);
+        }
+    }
+
+    private static void sections(io.documentnode.epub4j.domain.Book eb, TOCReference parent, Resource r, List<Sections> sections) {
+        for (Sections s : sections) {
+            Heading h = s.heading();
+            TOCReference ref = eb.addSection(parent, h.text(), r, h.id());
+            sections(eb, ref, r, s.children());
         }
     }
 
@@ -190,9 +227,5 @@ public final class EpubRenderer implements Renderer {
         zip.putNextEntry(e);
         zip.write(data);
         zip.closeEntry();
-    }
-
-    static String escape(String s) {
-        return Xml.text(s);
     }
 }

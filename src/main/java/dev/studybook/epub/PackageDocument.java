@@ -3,7 +3,6 @@ package dev.studybook.epub;
 import static dev.studybook.render.Xml.text;
 
 import dev.studybook.model.Metadata;
-import dev.studybook.render.Labels;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +17,7 @@ final class PackageDocument {
             .withZone(ZoneOffset.UTC);
 
     static String write(Metadata meta, Instant modified, List<EpubRenderer.Item> items, List<EpubRenderer.Item> spine,
-            Labels labels) {
+            Accessibility a11y) {
         StringBuilder sb = new StringBuilder();
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append("<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"bookid\" xml:lang=\"")
@@ -41,7 +40,23 @@ final class PackageDocument {
         if (!meta.description().isEmpty()) {
             sb.append("<dc:description>").append(text(meta.description())).append("</dc:description>\n");
         }
+        if (a11y.features().contains("printPageNumbers")) {
+            // The page-list follows the PDF edition, identified as the source of the pagination.
+            sb.append("<dc:source id=\"print-source\">").append(text(meta.identifier())).append("#pdf</dc:source>\n");
+            sb.append("<meta refines=\"#print-source\" property=\"source-of\">pagination</meta>\n");
+        }
         sb.append("<meta property=\"dcterms:modified\">").append(MODIFIED.format(modified)).append("</meta>\n");
+        for (String m : a11y.accessModes()) {
+            sb.append("<meta property=\"schema:accessMode\">").append(m).append("</meta>\n");
+        }
+        sb.append("<meta property=\"schema:accessModeSufficient\">").append(String.join(",", a11y.sufficient())).append("</meta>\n");
+        for (String f : a11y.features()) {
+            sb.append("<meta property=\"schema:accessibilityFeature\">").append(f).append("</meta>\n");
+        }
+        sb.append("<meta property=\"schema:accessibilityHazard\">none</meta>\n");
+        sb.append("<meta property=\"schema:accessibilitySummary\">").append(text(a11y.summary())).append("</meta>\n");
+        sb.append("<meta property=\"dcterms:conformsTo\">").append(Accessibility.CONFORMS_TO).append("</meta>\n");
+        sb.append("<meta name=\"cover\" content=\"cover-image\"/>\n");
         sb.append("<meta name=\"generator\" content=\"studybook\"/>\n");
         sb.append("</metadata>\n<manifest>\n");
         for (EpubRenderer.Item item : items) {
@@ -49,6 +64,9 @@ final class PackageDocument {
                     .append("\" media-type=\"").append(text(item.mediaType())).append('"');
             if (!item.properties().isEmpty()) {
                 sb.append(" properties=\"").append(text(item.properties())).append('"');
+            }
+            if (!item.fallback().isEmpty()) {
+                sb.append(" fallback=\"").append(text(item.fallback())).append('"');
             }
             sb.append("/>\n");
         }

@@ -2,40 +2,53 @@ package dev.studybook.epub;
 
 import static dev.studybook.render.Xml.text;
 
+import dev.studybook.cover.CoverArt;
 import dev.studybook.model.Book;
 import dev.studybook.model.Chapter;
-import dev.studybook.model.Heading;
 import dev.studybook.model.Metadata;
 import dev.studybook.model.Part;
 import dev.studybook.render.ChapterTree;
 import dev.studybook.render.Labels;
+import dev.studybook.render.PageMap;
+import dev.studybook.render.Sections;
+import dev.studybook.xhtml.PageBreaks;
 import java.util.List;
 
-/** The XHTML documents of the EPUB: chapters, the title page, the navigation document, and the container. */
+/** The XHTML documents of the EPUB: cover, title page, navigation document, chapters, and the container. */
 final class Pages {
-    private Pages() {
-    }
-
+    private static final String FONT_STYLES = "<link rel=\"stylesheet\" type=\"text/css\" href=\"styles/fonts.css\"/>\n";
     private static final String STYLES = """
-            <link rel="stylesheet" type="text/css" href="styles/fonts.css"/>
             <link rel="stylesheet" type="text/css" href="styles/book.css"/>
             <link rel="stylesheet" type="text/css" href="styles/epub.css"/>
             """;
 
-    static String head(Metadata meta, String title) {
+    /** Whether the documents link the stylesheet of the embedded fonts; set once per EPUB. */
+    private final boolean fonts;
+
+    Pages(boolean fonts) {
+        this.fonts = fonts;
+    }
+
+    String head(Metadata meta, String title) {
         String lang = text(meta.language());
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
                 + "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\""
                 + lang + "\" xml:lang=\"" + lang + "\">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>" + text(title)
-                + "</title>\n" + STYLES + "</head>\n";
+                + "</title>\n" + (fonts ? FONT_STYLES : "") + STYLES + "</head>\n";
     }
 
-    static String chapter(Chapter c, Metadata meta) {
+    String chapter(Chapter c, Metadata meta, String body) {
         return head(meta, c.title()) + "<body>\n<section epub:type=\"chapter\" role=\"doc-chapter\" id=\"" + c.id()
-                + "\">\n" + c.body() + "\n</section>\n</body>\n</html>\n";
+                + "\">\n" + body + "\n</section>\n</body>\n</html>\n";
     }
 
-    static String titlePage(Metadata meta, Labels labels) {
+    String cover(Metadata meta, Labels labels, String imageHref) {
+        return head(meta, labels.cover()) + "<body class=\"cover\">\n<section epub:type=\"cover\" class=\"cover\">\n"
+                + "<img role=\"doc-cover\" src=\"" + text(imageHref) + "\" alt=\"" + text(CoverArt.altText(meta, labels.cover()))
+                + "\"/>\n</section>\n</body>\n</html>\n";
+    }
+
+    String titlePage(Metadata meta, Labels labels) {
         StringBuilder sb = new StringBuilder(head(meta, meta.title()));
         sb.append("<body>\n<section class=\"titlepage\" epub:type=\"titlepage\" id=\"titlepage\" aria-label=\"")
                 .append(text(labels.titlePage())).append("\">\n");
@@ -51,13 +64,11 @@ final class Pages {
         return sb.toString();
     }
 
-    /** The sections of a chapter that tables of contents list: its level-2 headings. */
-    static List<Heading> sections(Chapter c) {
-        return c.headings().stream().filter(h -> h.level() == 2).toList();
-    }
-
-    /** The navigation document: a nested table of contents (parts, chapters, sections) and landmarks. */
-    static String nav(Book book, Labels labels, int depth) {
+    /**
+     * The navigation document: the table of contents (parts, chapters and sections to {@code depth}), the
+     * landmarks, and, when the PDF's pages are known, the page-list.
+     */
+    String nav(Book book, Labels labels, int depth, PageMap pages) {
         StringBuilder sb = new StringBuilder(head(book.metadata(), labels.contents()));
         sb.append("<body>\n<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>").append(text(labels.contents()))
                 .append("</h1>\n<ol>\n");
@@ -65,7 +76,9 @@ final class Pages {
             if (part.hasTitle()) {
                 sb.append("<li><span class=\"part\">").append(text(part.title())).append("</span>\n<ol>\n");
             }
-            chapters(sb, part.chapters(), depth);
+            for (ChapterTree node : ChapterTree.of(part.chapters())) {
+                chapter(sb, node, depth);
+            }
             if (part.hasTitle()) {
                 sb.append("</ol></li>\n");
             }
@@ -74,38 +87,53 @@ final class Pages {
         List<Chapter> chapters = book.chapters();
         sb.append("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>").append(text(labels.landmarks()))
                 .append("</h2>\n<ol>\n");
+        sb.append("<li><a epub:type=\"cover\" href=\"cover.xhtml\">").append(text(labels.cover())).append("</a></li>\n");
         sb.append("<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">").append(text(labels.contents())).append("</a></li>\n");
         if (!chapters.isEmpty()) {
             sb.append("<li><a epub:type=\"bodymatter\" href=\"").append(chapters.get(0).fileName()).append("\">")
                     .append(text(labels.bodymatter())).append("</a></li>\n");
         }
-        sb.append("</ol>\n</nav>\n</body>\n</html>\n");
-        return sb.toString();
-    }
-
-    /** Chapters nested by depth; each chapter lists its sections when the depth allows. */
-    private static void chapters(StringBuilder sb, List<Chapter> chapters, int depth) {
-        for (ChapterTree node : ChapterTree.of(chapters)) {
-            chapter(sb, node, depth);
+        sb.append("</ol>\n</nav>\n");
+        if (pages != null && pages.pageCount() > 0) {
+            sb.append("<nav epub:type=\"page-list\" id=\"page-list\" hidden=\"hidden\">\n<ol>\n");
+            for (Chapter c : chapters) {
+                for (PageMap.PageStart p : pages.of(c.id())) {
+                    sb.append("<li><a href=\"").append(c.fileName()).append('#').append(PageBreaks.id(p.page())).append("\">")
+                            .append(p.page()).append("</a></li>\n");
+                }
+            }
+            sb.append("</ol>\n</nav>\n");
         }
+        sb.append("</body>\n</html>\n");
+        return sb.toString();
     }
 
     private static void chapter(StringBuilder sb, ChapterTree node, int depth) {
         Chapter c = node.chapter();
         sb.append("<li><a href=\"").append(c.fileName()).append("\">").append(text(c.title())).append("</a>");
-        List<Heading> sections = depth >= 2 ? sections(c) : List.of();
+        List<Sections> sections = Sections.of(c, depth);
         if (!sections.isEmpty() || !node.children().isEmpty()) {
             sb.append("\n<ol>\n");
-            for (Heading h : sections) {
-                sb.append("<li><a href=\"").append(c.fileName()).append('#').append(text(h.id())).append("\">")
-                        .append(text(h.text())).append("</a></li>\n");
-            }
+            sections(sb, c, sections);
             for (ChapterTree child : node.children()) {
                 chapter(sb, child, depth);
             }
             sb.append("</ol>");
         }
         sb.append("</li>\n");
+    }
+
+    private static void sections(StringBuilder sb, Chapter c, List<Sections> sections) {
+        for (Sections s : sections) {
+            sb.append("<li><a href=\"").append(c.fileName()).append('#').append(text(s.heading().id())).append("\">")
+                    .append(text(s.heading().text())).append("</a>");
+            if (!s.children().isEmpty()) {
+                sb.append("\n<ol>\n");
+                sections(sb, c, s.children());
+                sb.append("</ol>");
+            }
+            sb.append("</li>\n");
+        }
     }
 
     static String container() {

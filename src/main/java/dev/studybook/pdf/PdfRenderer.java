@@ -16,6 +16,7 @@ import dev.studybook.fonts.FontSet;
 import dev.studybook.model.Asset;
 import dev.studybook.model.Book;
 import dev.studybook.model.Chapter;
+import dev.studybook.render.PageMap;
 import dev.studybook.render.RenderContext;
 import dev.studybook.render.Renderer;
 import java.io.ByteArrayInputStream;
@@ -32,6 +33,16 @@ import java.util.Calendar;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import com.openhtmltopdf.pdfboxout.PagePosition;
+import com.openhtmltopdf.render.Box;
+import com.openhtmltopdf.render.PageBox;
 import java.util.TimeZone;
 import java.util.logging.Level;
 import java.awt.color.ColorSpace;
@@ -57,6 +68,7 @@ public final class PdfRenderer implements Renderer {
 
     /** The scheme under which the renderer sees the book's images. */
     static final String SCHEME = "book";
+    static final String XHTML = "http://www.w3.org/1999/xhtml";
 
     private final PrintDocument.Mode mode;
 
@@ -112,12 +124,13 @@ public final class PdfRenderer implements Renderer {
     }
 
     @Override
-    public void render(RenderContext ctx, OutputStream out) throws IOException {
+    public Optional<PageMap> render(RenderContext ctx, OutputStream out) throws IOException {
         Book book = ctx.book();
-        String xhtml = PrintDocument.build(book, ctx.styles(), ctx.labels(), ctx.options(), mode);
+        String xhtml = PrintDocument.build(book, ctx.styles(), ctx.labels(), ctx.options(), mode, ctx.cover());
         Document dom = parse(xhtml);
         relinkChapters(dom, book);
         PunctuationGlue.apply(dom);
+        Map<String, BlockRef> blocks = mode == PrintDocument.Mode.BOOK ? numberBlocks(dom) : Map.of();
 
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
@@ -143,6 +156,7 @@ public final class PdfRenderer implements Renderer {
         for (Asset a : book.assets()) {
             assets.put(a.href(), a);
         }
+        assets.put(ctx.cover().href(), ctx.cover());
         b.useProtocolsStreamImplementation(new AssetStreams(assets), SCHEME);
         FSStreamFactory refuse = url -> null;
         b.useHttpStreamImplementation(refuse);
@@ -157,10 +171,94 @@ public final class PdfRenderer implements Renderer {
         try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {
             renderer.layout();
             PDDocument pdf = renderer.createPDFKeepOpen();
+            // Page positions are known once the pages are drawn.
+            Optional<PageMap> pages = blocks.isEmpty() ? Optional.empty() : Optional.of(pageMap(renderer, blocks));
             fixDatesAndId(pdf, ctx);
             pdf.save(out);
             pdf.close();
+            return pages;
         }
+    }
+
+    /** A block of a chapter: its chapter's id and its place among the chapter's blocks. */
+    private record BlockRef(String chapter, int index) {
+    }
+
+    /**
+     * Numbers the blocks of each chapter in document order, the way the EPUB counts them, and gives those
+     * without an id one, so that the laid-out pages can be asked where each block went.
+     */
+    private static Map<String, BlockRef> numberBlocks(Document dom) {
+        Set<String> names = Set.copyOf(PageMap.BLOCKS);
+        Map<String, BlockRef> out = new HashMap<>();
+        NodeList sections = dom.getElementsByTagNameNS(XHTML, "section");
+        for (int i = 0; i < sections.getLength(); i++) {
+            Element section = (Element) sections.item(i);
+            if (!section.getAttribute("class").startsWith("chapter")) {
+                continue;
+            }
+            String chapter = section.getAttribute("id");
+            int[] n = {0};
+            walk(section, el -> {
+                if (names.contains(el.getLocalName())) {
+                    String id = el.getAttribute("id");
+                    if (id.isEmpty()) {
+                        id = "sbp-" + chapter + "-" + n[0];
+                        el.setAttribute("id", id);
+                    }
+                    out.put(id, new BlockRef(chapter, n[0]));
+                    n[0]++;
+                }
+            });
+        }
+        return out;
+    }
+
+    private static void walk(Element el, java.util.function.Consumer<Element> visit) {
+        for (org.w3c.dom.Node c = el.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e) {
+                visit.accept(e);
+                walk(e, visit);
+            }
+        }
+    }
+
+    /** For every page, the first block that starts on it. */
+    private static PageMap pageMap(PdfBoxRenderer renderer, Map<String, BlockRef> blocks) {
+        // A block starts on the page that holds the top of its box (the renderer's own page numbers name the
+        // page a block ends on when it crosses pages).
+        List<PageBox> pageBoxes = renderer.getRootBox().getLayer().getPages();
+        Map<String, Integer> startPage = new HashMap<>();
+        for (PagePosition<?> p : renderer.findPagePositionsByID(Pattern.compile(".+"))) {
+            if (blocks.containsKey(p.getId()) && p.getElement() instanceof Box box) {
+                int page = pageOf(pageBoxes, box.getAbsY() + 1);
+                if (page > 0) {
+                    startPage.merge(p.getId(), page, Math::min);
+                }
+            }
+        }
+        Map<Integer, BlockRef> firstOnPage = new TreeMap<>();
+        startPage.forEach((id, page) -> firstOnPage.merge(page, blocks.get(id), (x, y) -> order(x, y) <= 0 ? x : y));
+        Map<String, List<PageMap.PageStart>> byChapter = new LinkedHashMap<>();
+        firstOnPage.forEach((page, b) -> byChapter.computeIfAbsent(b.chapter(), k -> new ArrayList<>())
+                .add(new PageMap.PageStart(b.index(), page)));
+        return new PageMap(byChapter);
+    }
+
+    /** The 1-based number of the page whose area holds document position {@code y}, or 0. */
+    private static int pageOf(List<PageBox> pages, int y) {
+        for (int i = 0; i < pages.size(); i++) {
+            if (y >= pages.get(i).getTop() && y < pages.get(i).getBottom()) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Document order of two blocks: chapters by id (ch01 &lt; ch02, zero-padded), then by index. */
+    private static int order(BlockRef x, BlockRef y) {
+        int c = x.chapter().compareTo(y.chapter());
+        return c != 0 ? c : Integer.compare(x.index(), y.index());
     }
 
     private static String message(Diagnostic d) {
@@ -184,7 +282,7 @@ public final class PdfRenderer implements Renderer {
         for (Chapter c : book.chapters()) {
             files.put(c.fileName(), c.id());
         }
-        NodeList anchors = dom.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "a");
+        NodeList anchors = dom.getElementsByTagNameNS(XHTML, "a");
         for (int i = 0; i < anchors.getLength(); i++) {
             Element a = (Element) anchors.item(i);
             String href = a.getAttribute("href");

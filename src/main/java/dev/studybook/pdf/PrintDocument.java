@@ -2,6 +2,8 @@ package dev.studybook.pdf;
 
 import static dev.studybook.render.Xml.text;
 
+import dev.studybook.cover.CoverArt;
+import dev.studybook.model.Asset;
 import dev.studybook.model.Book;
 import dev.studybook.model.Chapter;
 import dev.studybook.model.Metadata;
@@ -27,7 +29,7 @@ final class PrintDocument {
     private PrintDocument() {
     }
 
-    static String build(Book book, Styles styles, Labels labels, RenderOptions options, Mode mode) {
+    static String build(Book book, Styles styles, Labels labels, RenderOptions options, Mode mode, Asset cover) {
         Metadata meta = book.metadata();
         String lang = text(meta.language());
         StringBuilder sb = new StringBuilder(1 << 16);
@@ -46,14 +48,23 @@ final class PrintDocument {
         sb.append("<style>\n").append(text(styles.pdf())).append("\n</style>\n");
         sb.append("<style>\n").append(text(options.paper().css()));
         if (mode == Mode.BOOK) {
-            // The title page has no page number; handouts and review sheets number every page.
-            sb.append("@page :first { @bottom-center { content: none; } }\n");
+            // The cover fills its page; the title page and contents are unnumbered front matter.
+            // The cover's colour is the section's background, not the page's: PDF/UA wants every mark tagged.
+            sb.append("@page cover { margin: 0; @bottom-center { content: none; } @top-left { content: none; }"
+                    + " @top-right { content: none; } }\n");
+            sb.append(String.format(java.util.Locale.ROOT, "section.cover { background-color: %s; height: %.1fmm; }\n",
+                    CoverArt.BACKGROUND, options.paper().heightMm() - 1));
+            sb.append("@page front { @bottom-center { content: none; } }\n");
+            sb.append("body.book { page: cover; }\n");
+            sb.append("section.titlepage, nav.toc { page: front; }\n");
+            sb.append("section.chapter { page: main; }\n");
         }
         sb.append("</style>\n");
         bookmarks(sb, book, mode == Mode.REVIEW ? 1 : options.tocDepth());
         sb.append("</head>\n<body class=\"").append(mode.name().toLowerCase(java.util.Locale.ROOT)).append("\">\n");
         switch (mode) {
             case BOOK -> {
+                coverPage(sb, meta, labels, cover, options);
                 titlePage(sb, meta);
                 toc(sb, book, labels, options.tocDepth());
                 for (Chapter c : book.chapters()) {
@@ -117,6 +128,20 @@ final class PrintDocument {
             body = running + body;
         }
         sb.append(body).append("\n</section>\n");
+    }
+
+    /**
+     * The cover, centred on a page of the cover's own colour: scaled to the page's height, or its width when the
+     * paper is narrower than the picture.
+     */
+    private static void coverPage(StringBuilder sb, Metadata meta, Labels labels, Asset cover, RenderOptions options) {
+        double pageRatio = options.paper().widthMm() / options.paper().heightMm();
+        double coverRatio = (double) CoverArt.WIDTH / CoverArt.HEIGHT;
+        String size = coverRatio <= pageRatio
+                ? String.format(java.util.Locale.ROOT, "height:%.1fmm", options.paper().heightMm() - 1)
+                : String.format(java.util.Locale.ROOT, "width:%.1fmm", options.paper().widthMm());
+        sb.append("<section class=\"cover\" id=\"cover\"><img src=\"").append(text(cover.href())).append("\" alt=\"")
+                .append(text(CoverArt.altText(meta, labels.cover()))).append("\" style=\"").append(size).append("\"/></section>\n");
     }
 
     private static void titlePage(StringBuilder sb, Metadata meta) {

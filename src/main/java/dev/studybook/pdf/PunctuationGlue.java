@@ -34,9 +34,17 @@ final class PunctuationGlue {
     static void apply(Document doc) {
         List<Element> candidates = new ArrayList<>();
         collect(doc.getDocumentElement(), candidates);
-        for (Element el : candidates) {
-            if (el.getTextContent().length() > MAX_GLUED_LENGTH || el.getParentNode() == null) {
+        for (Element candidate : candidates) {
+            Element el = candidate;
+            if (el.getParentNode() == null) {
                 continue;
+            }
+            if (el.getTextContent().length() > MAX_GLUED_LENGTH) {
+                // A long code span is split: its last few characters are glued, the rest still wraps.
+                el = splitTail(doc, el);
+                if (el == null) {
+                    continue;
+                }
             }
             Node next = el.getNextSibling();
             Node prev = el.getPreviousSibling();
@@ -64,6 +72,43 @@ final class PunctuationGlue {
             glue.setAttribute("style", String.format(java.util.Locale.ROOT, "min-width:%.2fem",
                     widthEm(before) + widthEm(el) + widthEm(after)));
         }
+    }
+
+    /** Characters kept with the punctuation when a long code span is split. */
+    static final int TAIL = 12;
+
+    /**
+     * For a code span of one text run that has closing punctuation after it or opening punctuation before it:
+     * splits it into two spans and returns the one next to the punctuation; null when it cannot be split.
+     */
+    private static Element splitTail(Document doc, Element el) {
+        String name = el.getLocalName();
+        if (!("code".equals(name) || "kbd".equals(name) || "samp".equals(name)) || el.getChildNodes().getLength() != 1
+                || !(el.getFirstChild() instanceof Text t)) {
+            return null;
+        }
+        boolean after = el.getNextSibling() instanceof Text n && !leading(n.getData(), NO_LINE_START).isEmpty();
+        boolean before = el.getPreviousSibling() instanceof Text p && !trailing(p.getData(), NO_LINE_END).isEmpty();
+        if (after == before) {
+            return null;
+        }
+        String s = t.getData();
+        int cut = after ? s.length() - TAIL : TAIL;
+        Element piece = (Element) el.cloneNode(false);
+        el.getParentNode().insertBefore(piece, after ? el.getNextSibling() : el);
+        if (after) {
+            t.setData(s.substring(0, cut));
+            piece.appendChild(doc.createTextNode(s.substring(cut)));
+            el.setAttribute("class", (el.getAttribute("class") + " split-head").strip());
+            piece.setAttribute("class", (piece.getAttribute("class").replace("split-head", "") + " split-tail").strip());
+        } else {
+            t.setData(s.substring(cut));
+            piece.appendChild(doc.createTextNode(s.substring(0, cut)));
+            piece.setAttribute("class", (piece.getAttribute("class") + " split-head").strip());
+            el.setAttribute("class", (el.getAttribute("class") + " split-tail").strip());
+            return piece;
+        }
+        return piece;
     }
 
     /** An estimate of the width of an element's text, in em of the surrounding text (a little generous). */

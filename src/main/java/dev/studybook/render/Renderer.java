@@ -2,6 +2,7 @@ package dev.studybook.render;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Optional;
 
 /** An output format: given a converted book, its fonts and styles, writes one file. */
 public interface Renderer {
@@ -12,6 +13,11 @@ public interface Renderer {
     /** The output file's extension, without the dot. */
     String extension();
 
-    /** Writes the output for {@code context} to {@code out}. */
-    void render(RenderContext context, OutputStream out) throws IOException;
+    /** Writes the output for {@code context} to {@code out}; a paginated format says where its pages begin. */
+    Optional<PageMap> render(RenderContext context, OutputStream out) throws IOException;
+
+    /** True for a format that marks the pages of a paginated one (the EPUB's page-list): it is written after it. */
+    default boolean usesPageMap() {
+        return false;
+    }
 }

@@ -85,6 +85,7 @@ public final class XhtmlCleaner {
         Cleaner c = new Cleaner(html, refs, lines);
         c.cleanChildren(body);
         Map<String, String> anchors = c.ids(body);
+        Footnotes.semantic(body);
         XmlText.clean(body);
         return new CleanChapter(doc, anchors);
     }
@@ -388,6 +389,10 @@ public final class XhtmlCleaner {
                 img.attr("alt", "");
             }
             String alt = img.attr("alt");
+            if (alt.isBlank()) {
+                refs.warn(line(img), "the image '" + img.attr("src") + "' has no alt text; describe it for readers who"
+                        + " cannot see it: ![what the picture shows](" + img.attr("src") + ")");
+            }
             References.ImageSource s = refs.image(img.attr("src"), line(img));
             if (s instanceof References.LocalImage local) {
                 img.attr("src", local.href());

@@ -129,19 +129,23 @@ class BasicBookTest {
         assertEquals(List.of(), PdfText.outsideMargins(pdf, margin, margin));
         String text = PdfText.text(pdf).replaceAll("\\s+", "");
         assertTrue(text.contains("thirdArgumentmap[string][]int)(resultstring,errerror){return\"\",nil}"), "the long code line is all there");
-        assertTrue(text.contains("averyveryverylongiden") && text.contains("tifierwithoutanyspaces"), "the table cell is all there");
+        String cells = PdfText.text(pdf, false).replaceAll("\\s+", "");
+        assertTrue(cells.contains("averyveryverylongidentifierwithoutanyspaces"), "the table cell is all there");
     }
 
     @Test
-    void pdfOpensWithATitlePageThenAContentsPageWithPageNumbersAndHasBookmarks() throws IOException {
+    void pdfOpensWithTheCoverATitlePageAndAContentsPageWithPageNumbersAndHasBookmarks() throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             PDFTextStripper s = new PDFTextStripper();
             s.setStartPage(1);
             s.setEndPage(1);
-            String first = s.getText(doc);
-            assertTrue(first.contains("测试之书") && first.contains("张三、Li Si") && first.contains("2026-01-15"), first);
+            assertEquals("", s.getText(doc).strip(), "page 1 is the cover picture");
             s.setStartPage(2);
             s.setEndPage(2);
+            String first = s.getText(doc);
+            assertTrue(first.contains("测试之书") && first.contains("张三、Li Si") && first.contains("2026-01-15"), first);
+            s.setStartPage(3);
+            s.setEndPage(3);
             String toc = s.getText(doc);
             assertTrue(toc.contains("目录"), toc);
             assertTrue(toc.lines().anyMatch(l -> l.startsWith("第二章 表格与图片") && l.matches(".*\\.{3,}\\s*\\d+\\s*")), toc);
@@ -170,7 +174,10 @@ class BasicBookTest {
                 s.setStartPage(i);
                 s.setEndPage(i);
                 List<String> lines = s.getText(doc).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-                if (i > 1) {
+                if (i == 1) {
+                    continue; // the cover
+                }
+                if (i > 3) {
                     assertEquals(Integer.toString(i), lines.get(lines.size() - 1), "footer of page " + i);
                 }
                 chapterStarts.add(lines.get(0));

@@ -8,6 +8,15 @@ import dev.studybook.assemble.OutlineReader;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.model.Outline;
 import dev.studybook.testing.EpubCheckRunner;
+import dev.studybook.testing.EpubContents;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import dev.studybook.testing.PdfText;
 import dev.studybook.testing.TestBooks;
 import dev.studybook.testing.VeraPdf;
@@ -56,6 +65,145 @@ class ContentBookTest {
     void epubPassesEpubCheckWithoutErrorsOrWarnings() {
         EpubCheckRunner.Result r = EpubCheckRunner.check(built.output("epub"));
         assertTrue(r.clean(), r.toString());
+    }
+
+    @Test
+    void epubHasACoverPageAndACoverImageOfTheRightShape() throws IOException {
+        EpubContents epub = EpubContents.read(built.output("epub"));
+        EpubContents.Item cover = epub.manifest().stream().filter(i -> i.properties().equals("cover-image")).findFirst()
+                .orElseThrow();
+        assertEquals("image/png", cover.mediaType());
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(epub.bytes(cover.href())));
+        assertEquals(1600, img.getWidth());
+        assertEquals(2560, img.getHeight());
+        assertEquals("cover.xhtml", epub.spine().get(0));
+        Element coverImg = epub.body("cover.xhtml").selectFirst("img");
+        assertEquals(cover.href(), coverImg.attr("src"));
+        assertTrue(coverImg.attr("alt").startsWith("封面：Go 语言面试题深度解析"), coverImg.attr("alt"));
+        assertEquals("cover-image", epub.opf().selectFirst("meta[name=cover]").attr("content"));
+    }
+
+    @Test
+    void navListsChaptersAndTheirSectionsToDepthTwoWithLandmarksAndTheNcxAgrees() throws IOException {
+        EpubContents epub = EpubContents.read(built.output("epub"));
+        EpubContents.NavNode nav = epub.nav();
+        assertEquals(8, nav.children().size());
+        List<String> sections = nav.children().get(3).children().stream().map(EpubContents.NavNode::label).toList();
+        assertEquals(List.of("答案框架", "原理拆解", "实战避坑", "面试追问", "速记"), sections);
+        assertTrue(nav.children().get(3).children().stream().allMatch(n -> n.children().isEmpty()), "depth 2 only");
+        Element landmarks = epub.xhtml(epub.navFile()).selectFirst("nav#landmarks");
+        assertEquals(List.of("cover", "toc", "bodymatter"), landmarks.select("a").eachAttr("epub:type"));
+        // The NCX holds the same entries in the same order.
+        Document ncx = Jsoup.parse(epub.text("toc.ncx"), "", Parser.xmlParser());
+        List<String> ncxLabels = ncx.select("navPoint > navLabel > text").eachText();
+        assertEquals(nav.all().stream().skip(1).map(EpubContents.NavNode::label).toList(), ncxLabels);
+    }
+
+    @Test
+    void pageListMapsTheEpubOntoThePdfsPages() throws IOException {
+        EpubContents epub = EpubContents.read(built.output("epub"));
+        Element pageList = epub.xhtml(epub.navFile()).selectFirst("nav#page-list");
+        List<Element> entries = pageList.select("a");
+        int pdfPages = PdfText.pages(built.output("pdf"));
+        assertTrue(entries.size() > 150 && entries.size() <= pdfPages, entries.size() + " entries, " + pdfPages + " PDF pages");
+        int previous = 0;
+        for (Element a : entries) {
+            int page = Integer.parseInt(a.text());
+            assertTrue(page > previous, "page numbers increase: " + page);
+            previous = page;
+            assertTrue(epub.resolve(epub.navFile(), a.attr("href")).isPresent(), "leads somewhere: " + a.attr("href"));
+        }
+        // The block after each marker is printed on that page of the PDF (text read back by position; a table's
+        // cells interleave there, so a few blocks cannot be found by their first words).
+        List<String> off = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(built.output("pdf").toFile())) {
+            PDFTextStripper s = new PDFTextStripper();
+            s.setSortByPosition(true);
+            for (Element a : entries) {
+                Element marker = epub.resolve(epub.navFile(), a.attr("href")).orElseThrow().element();
+                assertEquals("doc-pagebreak", marker.attr("role"));
+                assertEquals("pagebreak", marker.attr("epub:type"));
+                Element block = marker.parent().normalName().equals("section") ? marker.nextElementSibling() : marker.parent();
+                String words = block.text().replaceAll("\\s+", "");
+                words = words.substring(0, Math.min(8, words.length()));
+                int page = Integer.parseInt(a.text());
+                s.setStartPage(page);
+                s.setEndPage(page);
+                if (words.isEmpty()) {
+                    continue; // a figure: nothing to find by text
+                }
+                if (!s.getText(doc).replaceAll("\\s+", "").contains(words)) {
+                    off.add(a.attr("href") + " '" + words + "'");
+                }
+            }
+        }
+        assertTrue(off.size() * 100 <= entries.size() * 3, off.size() + " of " + entries.size() + " markers off: " + off);
+        assertEquals("pagination", epub.opf().selectFirst("meta[property=source-of]").text());
+    }
+
+    @Test
+    void footnotesAreEpub3PopUpNotesWithALinkBack() throws IOException {
+        EpubContents epub = EpubContents.read(built.output("epub"));
+        Element body = epub.body(epub.chapterFiles().get(0));
+        Element ref = body.selectFirst("a[epub:type=noteref]");
+        assertEquals("doc-noteref", ref.attr("role"));
+        Element note = epub.resolve(epub.chapterFiles().get(0), ref.attr("href")).orElseThrow().element();
+        assertEquals("aside", note.normalName());
+        assertEquals("footnote", note.attr("epub:type"));
+        assertEquals("doc-footnote", note.attr("role"));
+        Element back = note.selectFirst("a[role=doc-backlink]");
+        assertEquals(ref.parent().id(), epub.resolve(epub.chapterFiles().get(0), back.attr("href")).orElseThrow().element().id());
+    }
+
+    @Test
+    void accessibilityMetadataAndLanguageOnEveryDocument() throws IOException {
+        EpubContents epub = EpubContents.read(built.output("epub"));
+        Document opf = epub.opf();
+        assertEquals(List.of("textual", "visual"), opf.select("meta[property=schema:accessMode]").eachText());
+        assertEquals(List.of("textual"), opf.select("meta[property=schema:accessModeSufficient]").eachText());
+        assertTrue(opf.select("meta[property=schema:accessibilityFeature]").eachText().containsAll(List.of(
+                "structuralNavigation", "tableOfContents", "alternativeText", "printPageNumbers")));
+        assertEquals("none", opf.selectFirst("meta[property=schema:accessibilityHazard]").text());
+        assertFalse(opf.selectFirst("meta[property=schema:accessibilitySummary]").text().isBlank());
+        assertEquals("EPUB Accessibility 1.1 - WCAG 2.1 Level AA", opf.selectFirst("meta[property=dcterms:conformsTo]").text());
+        for (String f : epub.xhtmlFiles()) {
+            Element html = epub.xhtml(f).selectFirst("html");
+            assertEquals("zh-CN", html.attr("lang"), f);
+            assertEquals("zh-CN", html.attr("xml:lang"), f);
+            for (Element img : epub.xhtml(f).select("img")) {
+                assertFalse(img.attr("alt").isBlank(), f + ": " + img.outerHtml());
+            }
+            int previous = 0;
+            for (Element h : epub.body(f).select("h1, h2, h3, h4, h5, h6")) {
+                int level = h.normalName().charAt(1) - '0';
+                assertTrue(level <= previous + 1 || previous == 0, f + ": " + h.outerHtml() + " after h" + previous);
+                previous = level;
+            }
+        }
+    }
+
+    @Test
+    void svgFiguresHaveAPngFallbackAndTheEpubStaysUnderItsBudget() throws IOException {
+        EpubContents epub = EpubContents.read(built.output("epub"));
+        Document opf = epub.opf();
+        for (Element svg : opf.select("manifest > item[media-type=image/svg+xml]")) {
+            Element png = opf.selectFirst("manifest > item[id=" + svg.attr("fallback") + "]");
+            assertEquals("image/png", png.attr("media-type"), svg.attr("href"));
+            assertTrue(ImageIO.read(new ByteArrayInputStream(epub.bytes(png.attr("href")))).getWidth() > 300);
+        }
+        assertTrue(Files.size(built.output("epub")) <= 1_500_000, Files.size(built.output("epub")) + " bytes");
+        assertTrue(epub.entryNames().stream().allMatch(n -> n.matches("[A-Za-z0-9._/-]+")), epub.entryNames().toString());
+    }
+
+    @Test
+    void pdfOpensWithTheSameCover() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(built.output("pdf").toFile())) {
+            PDFTextStripper s = new PDFTextStripper();
+            s.setStartPage(1);
+            s.setEndPage(1);
+            assertEquals("", s.getText(doc).strip(), "the cover page is only the picture");
+            assertTrue(doc.getPage(0).getResources().getXObjectNames().iterator().hasNext());
+        }
     }
 
     @Test

@@ -518,8 +518,8 @@ class RealWorldCorpusTest {
                         && t.get().element().text().equals(s.label()), s + " leads to " + t);
             }
         });
-        // The PDF's contents page (page 2, after the title page) lists them too.
-        String contents = squeeze(PdfContent.pageText(built("cross-links").pdf(), 2));
+        // The PDF's contents page (page 3, after the cover and the title page) lists them too.
+        String contents = squeeze(PdfContent.pageText(built("cross-links").pdf(), 3));
         for (String h : List.of("如何安全地关闭通道？", "向nil通道发送会怎样？", "select如何在多个就绪分支中选择？", "超时处理")) {
             assertTrue(contents.contains(h), "the PDF's contents page lacks '" + h + "': " + contents);
         }

@@ -138,10 +138,15 @@ public final class EpubContents {
         return opf.select("spine > itemref").stream().map(e -> byId.get(e.attr("idref"))).toList();
     }
 
-    /** The spine without the title page and the navigation document: the chapters, in reading order. */
+    /** The spine without the cover, the title page and the navigation document: the chapters, in reading order. */
     public List<String> chapterFiles() {
         String nav = navFile();
-        return spine().stream().filter(h -> !h.equals(nav) && !h.equals("titlepage.xhtml")).toList();
+        return spine().stream().filter(h -> !h.equals(nav) && !h.equals("titlepage.xhtml") && !h.equals("cover.xhtml")).toList();
+    }
+
+    /** The package document, parsed. */
+    public Document opf() {
+        return opf;
     }
 
     /** The raw bytes of a file, by its href relative to the package folder. */

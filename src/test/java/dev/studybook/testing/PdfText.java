@@ -21,9 +21,17 @@ public final class PdfText {
     }
 
     public static String text(Path pdf) throws IOException {
+        return text(pdf, true);
+    }
+
+    /**
+     * The text: sorted by position, lines read as a reader sees them; in drawing order, the lines of one table
+     * cell stay together.
+     */
+    public static String text(Path pdf, boolean sortByPosition) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             PDFTextStripper s = new PDFTextStripper();
-            s.setSortByPosition(true);
+            s.setSortByPosition(sortByPosition);
             return s.getText(doc);
         }
     }

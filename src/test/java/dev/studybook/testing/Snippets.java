@@ -74,7 +74,7 @@ public final class Snippets {
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             var b = f.newDocumentBuilder();
             b.setErrorHandler(null);
-            b.parse(new InputSource(new StringReader("<div xmlns=\"http://www.w3.org/1999/xhtml\">" + xhtml + "</div>")));
+            b.parse(new InputSource(new StringReader("<div xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\">" + xhtml + "</div>")));
         } catch (Exception e) {
             throw new AssertionError("not well-formed XHTML: " + e.getMessage() + "\n" + xhtml, e);
         }

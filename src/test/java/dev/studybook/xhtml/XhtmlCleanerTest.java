@@ -88,7 +88,8 @@ class XhtmlCleanerTest {
     void rawHtmlLinesAreKnownForWarnings() {
         Snippets.Warnings w = new Snippets.Warnings();
         xhtml("第一段\n\n第二段\n\n<p>原始 <img src=\"missing-raw.png\"></p>\n", w);
-        assertEquals(1, w.size(), w.toString());
-        assertTrue(w.get(0).startsWith("5: "), w.toString());
+        assertEquals(2, w.size(), w.toString());
+        assertTrue(w.get(0).startsWith("5: the image 'missing-raw.png' has no alt text"), w.toString());
+        assertTrue(w.get(1).startsWith("5: image missing-raw.png"), w.toString());
     }
 }
