@@ -10,6 +10,7 @@ import dev.studybook.convert.BookConverter;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.model.Book;
 import dev.studybook.testing.EpubCheckRunner;
+import dev.studybook.testing.EpubContents;
 import dev.studybook.testing.PdfLinks;
 import dev.studybook.testing.PdfText;
 import dev.studybook.testing.TestBooks;
@@ -193,6 +194,33 @@ class BasicBookTest {
         assertTrue(fonts.stream().allMatch(f -> f.endsWith("embedded=true")), fonts.toString());
         assertTrue(fonts.stream().noneMatch(f -> f.contains("Times") || f.contains("Courier") || f.contains("Helvetica")),
                 fonts.toString());
+    }
+
+    @Test
+    void tocDepthFromBookYamlReachesTheNavTheNcxAndThePdfBookmarks(@TempDir Path dir) throws IOException {
+        Path book = TestBooks.copy("basic", dir.resolve("book"));
+        Files.writeString(book.resolve("book.yaml"), Files.readString(book.resolve("book.yaml")) + "toc-depth: 1\n");
+        TestBooks.Built b = TestBooks.build(book, dir.resolve("out"));
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        assertTrue(epub.nav().all().stream().noneMatch(n -> n.label().equals("小结")), epub.nav().outline());
+        assertFalse(epub.text("toc.ncx").contains("小结"));
+        try (PDDocument doc = Loader.loadPDF(b.output("pdf").toFile())) {
+            List<String> titles = new ArrayList<>();
+            doc.getDocumentCatalog().getDocumentOutline().getFirstChild().children().forEach(i -> titles.add(i.getTitle()));
+            assertEquals(List.of("第一章 并发", "第二章 表格与图片"), titles);
+            List<String> all = new ArrayList<>();
+            collectTitles(doc.getDocumentCatalog().getDocumentOutline(), all);
+            assertFalse(all.contains("小结"), all.toString());
+            assertTrue(all.contains("1.1 通道"), "sub-chapters are chapters, listed at any depth: " + all);
+        }
+    }
+
+    private static void collectTitles(org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode node,
+            List<String> out) {
+        node.children().forEach(i -> {
+            out.add(i.getTitle());
+            collectTitles(i, out);
+        });
     }
 
     @Test

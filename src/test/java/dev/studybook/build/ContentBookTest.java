@@ -196,6 +196,16 @@ class ContentBookTest {
     }
 
     @Test
+    void withoutEmbeddedFontsTheEpubStillPassesEpubCheckAndHoldsNoFont(@TempDir Path dir) throws IOException {
+        TestBooks.Built b = TestBooks.build(BuildRequest.of(TestBooks.content(), dir, "epub").withEmbedFonts(false));
+        EpubCheckRunner.Result r = EpubCheckRunner.check(b.output("epub"));
+        assertTrue(r.clean(), r.toString());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        assertTrue(epub.entryNames().stream().noneMatch(n -> n.endsWith(".ttf") || n.endsWith("fonts.css")), epub.entryNames().toString());
+        assertTrue(epub.xhtmlFiles().stream().noneMatch(f -> epub.text(f).contains("fonts.css")));
+    }
+
+    @Test
     void pdfOpensWithTheSameCover() throws IOException {
         try (PDDocument doc = Loader.loadPDF(built.output("pdf").toFile())) {
             PDFTextStripper s = new PDFTextStripper();
