@@ -113,7 +113,8 @@ public final class Builder {
                     "cannot create the output folder: " + e.getMessage(), "choose a writable folder with --out");
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
-            Thread t = new Thread(r, "studybook-render");
+            // Layout recurses once per nesting level of the document.
+            Thread t = new Thread(null, r, "studybook-render", 256L * 1024 * 1024);
             t.setDaemon(true);
             return t;
         });

@@ -30,8 +30,16 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    /** Deeply nested input recurses deeply in the libraries; the command runs on a thread with room for it. */
+    static final long STACK_BYTES = 512L * 1024 * 1024;
+
+    public static void main(String[] args) throws InterruptedException {
+        int[] code = {ExitCode.INTERNAL.code()};
+        Thread t = new Thread(null, () -> code[0] = execute(args, new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true)), "studybook", STACK_BYTES);
+        t.start();
+        t.join();
+        System.exit(code[0]);
     }
 
     /** Runs studybook with {@code args}, printing to {@code out} and {@code err}; returns the exit code. */

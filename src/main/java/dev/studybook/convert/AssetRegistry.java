@@ -25,6 +25,9 @@ final class AssetRegistry {
 
     /** Images larger than this are not put in a book. */
     static final long MAX_IMAGE_BYTES = 32L * 1024 * 1024;
+    /** A raster image larger than this (decoded, it would take gigabytes) is refused. */
+    static final long MAX_PIXELS = 40_000_000L;
+    static final int MAX_SIDE = 20_000;
 
     private final ContentFolder content;
     private final Diagnostics diagnostics;
@@ -79,6 +82,13 @@ final class AssetRegistry {
         Optional<String> type = MediaTypes.sniff(data);
         if (type.isEmpty()) {
             diagnostics.warn(at, "'" + rel + "' is not a PNG, JPEG, GIF, WebP or SVG image; its alt text is shown instead");
+            return Optional.empty();
+        }
+        Optional<int[]> size = MediaTypes.dimensions(data, type.get());
+        if (size.isPresent() && ((long) size.get()[0] * size.get()[1] > MAX_PIXELS || size.get()[0] > MAX_SIDE
+                || size.get()[1] > MAX_SIDE || size.get()[0] <= 0 || size.get()[1] <= 0)) {
+            diagnostics.warn(at, "the image '" + rel + "' says it is " + size.get()[0] + " × " + size.get()[1]
+                    + " pixels, which no reader can show; it is left out (make it at most " + MAX_SIDE + " pixels a side)");
             return Optional.empty();
         }
         if (type.get().equals("image/svg+xml")) {

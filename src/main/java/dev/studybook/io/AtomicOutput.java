@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes an output file so that it is either complete or untouched: the bytes go to a temporary file in
@@ -21,6 +23,21 @@ public final class AtomicOutput {
     @FunctionalInterface
     public interface Writer {
         void write(OutputStream out) throws IOException;
+    }
+
+    /** Temporary files being written; a JVM shutdown (Ctrl-C) removes them, so no partial file is left. */
+    private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path p : IN_PROGRESS) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // Exiting anyway; a hidden .part file is all that can remain.
+                }
+            }
+        }, "studybook-cleanup"));
     }
 
     private AtomicOutput() {
@@ -40,6 +57,7 @@ public final class AtomicOutput {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+            IN_PROGRESS.add(tmp);
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
             }
@@ -49,6 +67,7 @@ public final class AtomicOutput {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            IN_PROGRESS.remove(tmp);
             tmp = null;
         } catch (IOException e) {
             throw new StudybookException(ExitCode.OUTPUT, SourceLocation.of(target),
@@ -56,6 +75,7 @@ public final class AtomicOutput {
                     "check that the output folder is writable and the disk has space", e);
         } finally {
             if (tmp != null) {
+                IN_PROGRESS.remove(tmp);
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {

@@ -45,6 +45,9 @@ public final class SvgRaster {
         if (width > 0) {
             t.addTranscodingHint(PNGTranscoder.KEY_WIDTH, Math.min(width, 1600f));
         }
+        // A tall picture is drawn at most 3000 pixels high: its width follows.
+        t.addTranscodingHint(PNGTranscoder.KEY_MAX_HEIGHT, 3000f);
+        t.addTranscodingHint(PNGTranscoder.KEY_MAX_WIDTH, 1600f);
         t.addTranscodingHint(PNGTranscoder.KEY_ALLOW_EXTERNAL_RESOURCES, Boolean.FALSE);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

@@ -83,7 +83,7 @@ public final class XhtmlCleaner {
         Element body = doc.body();
         Map<Node, Integer> lines = assignLines(body);
         Cleaner c = new Cleaner(html, refs, lines);
-        c.cleanChildren(body);
+        c.cleanChildren(body, 0);
         Map<String, String> anchors = c.ids(body);
         Footnotes.semantic(body);
         XmlText.clean(body);
@@ -119,7 +119,14 @@ public final class XhtmlCleaner {
         return lines;
     }
 
+    /** Block containers counted for nesting depth. */
+    static final Set<String> NESTING = Set.of("blockquote", "ul", "ol", "div", "section", "article", "aside", "dl",
+            "details", "table", "figure", "header", "footer", "nav", "main");
+    /** Deeper nesting than this is flattened. */
+    static final int MAX_NESTING = 48;
+
     private static final class Cleaner {
+        private boolean flattened;
         private final String source;
         private final References refs;
         private final Map<Node, Integer> lines;
@@ -140,11 +147,11 @@ public final class XhtmlCleaner {
             return 0;
         }
 
-        void cleanChildren(Element parent) {
+        void cleanChildren(Element parent, int depth) {
             // Copy: cleaning a child may replace it with several nodes.
             for (Node child : new ArrayList<>(parent.childNodes())) {
                 if (child instanceof Element el) {
-                    cleanElement(el);
+                    cleanElement(el, depth);
                 } else if (child instanceof Comment) {
                     child.remove();
                 } else if (!(child instanceof TextNode) && !(child instanceof org.jsoup.nodes.DataNode)) {
@@ -153,8 +160,26 @@ public final class XhtmlCleaner {
             }
         }
 
-        void cleanElement(Element el) {
+        void cleanElement(Element el, int depth) {
             String tag = el.normalName();
+            if (NESTING.contains(tag)) {
+                if (depth >= MAX_NESTING) {
+                    // No reader lays out a thousand nested quotes; deeper boxes give way to their content.
+                    if (!flattened) {
+                        flattened = true;
+                        refs.warn(line(el), "lists, quotes or boxes are nested more than " + MAX_NESTING
+                                + " deep; the deeper levels are flattened");
+                    }
+                    List<Node> kids = flatten(el);
+                    for (Node k : kids) {
+                        if (k instanceof Element e && e.parent() != null) {
+                            cleanElement(e, depth);
+                        }
+                    }
+                    return;
+                }
+                depth++;
+            }
             if (WORDS.contains(tag) && el.attributesSize() == 0 && el.childNodeSize() == 0) {
                 unknownToText(el);
                 return;
@@ -183,13 +208,36 @@ public final class XhtmlCleaner {
                 return;
             }
             cleanAttributes(el, tag);
-            cleanChildren(el);
+            cleanChildren(el, depth);
             switch (tag) {
                 case "a" -> link(el);
                 case "img" -> image(el);
                 default -> {
                 }
             }
+        }
+
+        /**
+         * Replaces a container by what it holds, keeping the result valid: a list's items and a definition list's
+         * terms give up their content too, a table becomes a paragraph of its text.
+         */
+        List<Node> flatten(Element el) {
+            String tag = el.normalName();
+            if (tag.equals("table")) {
+                Element p = new Element("p").text(el.text());
+                el.replaceWith(p);
+                return List.of(p);
+            }
+            if (tag.equals("ul") || tag.equals("ol") || tag.equals("dl")) {
+                for (Element item : new ArrayList<>(el.children())) {
+                    if (item.normalName().matches("li|dt|dd")) {
+                        item.unwrap();
+                    }
+                }
+            }
+            List<Node> kids = new ArrayList<>(el.childNodes());
+            el.unwrap();
+            return kids;
         }
 
         /** An element the author did not mean as HTML, such as {@code <token>} in prose: shown as written. */
@@ -201,7 +249,7 @@ public final class XhtmlCleaner {
             }
             List<Node> replacement = new ArrayList<>();
             replacement.add(new TextNode(open));
-            cleanChildren(el);
+            cleanChildren(el, 0);
             replacement.addAll(new ArrayList<>(el.childNodes()));
             var end = el.endSourceRange();
             if (end.isTracked() && end.endPos() <= source.length() && end.startPos() < end.endPos()
