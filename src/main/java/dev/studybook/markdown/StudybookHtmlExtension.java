@@ -62,11 +62,27 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
                             || node instanceof ImageRef || node instanceof Link || node instanceof LinkRef
                             || node instanceof ListItem || node instanceof BlockQuote || node instanceof TableBlock
                             || node instanceof TableCell) {
-                        attributes.addValue(LINE_ATTRIBUTE, Integer.toString(node.getStartLineNumber() + 1));
+                        int line = line(node);
+                        if (line > 0) {
+                            attributes.addValue(LINE_ATTRIBUTE, Integer.toString(line));
+                        }
                     }
                 };
             }
         });
+    }
+
+    /**
+     * The 1-based source line of a node, or 0 for a node the renderer made that is not in the document (flexmark
+     * asks its document for line numbers).
+     */
+    static int line(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof com.vladsch.flexmark.util.ast.Document) {
+                return node.getStartLineNumber() + 1;
+            }
+        }
+        return 0;
     }
 
     /** The node renderers studybook replaces. */
@@ -108,7 +124,7 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
             // Preformatted: the writer must keep each line's leading spaces.
             html.openPre();
             html.raw("<pre class=\"code" + (cls.isEmpty() ? "" : " lang-" + cls) + "\" " + LINE_ATTRIBUTE + "=\""
-                    + (node.getStartLineNumber() + 1) + "\"" + (cls.isEmpty() ? "" : " data-lang=\"" + cls + "\"")
+                    + line(node) + "\"" + (cls.isEmpty() ? "" : " data-lang=\"" + cls + "\"")
                     + "><code>");
             html.raw(Highlighter.toXhtml(code, lang));
             html.raw("</code></pre>");
@@ -127,13 +143,13 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
 
         private void htmlBlock(HtmlBlock node, NodeRendererContext ctx, HtmlWriter html) {
             html.line();
-            html.raw("<!--" + LINE_COMMENT + (node.getStartLineNumber() + 1) + "-->");
+            html.raw("<!--" + LINE_COMMENT + line(node) + "-->");
             html.raw(node.getChars().normalizeEOL());
             html.line();
         }
 
         private void htmlInline(HtmlInline node, NodeRendererContext ctx, HtmlWriter html) {
-            html.raw("<!--" + LINE_COMMENT + (node.getStartLineNumber() + 1) + "-->");
+            html.raw("<!--" + LINE_COMMENT + line(node) + "-->");
             html.raw(node.getChars().normalizeEOL());
         }
     }
