@@ -22,7 +22,7 @@ class MarkdownFuzzTest {
             xhtml = Snippets.xhtml(markdown);
         } catch (StudybookException expected) {
             return;
-
+        }
         Snippets.assertWellFormed(xhtml);
     }
 }
