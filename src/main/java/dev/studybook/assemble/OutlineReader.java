@@ -148,7 +148,7 @@ public final class OutlineReader {
                 }
                 Path f = file.get();
                 if (seen.containsKey(f)) {
-                    diagnostics.warn(SourceLocation.of(indexFile, link.line()), "'" + content.relative(f)
+                    diagnostics.warn(SourceLocation.of(indexFile, link.line()), Diagnostics.Kind.INDEX, "'" + content.relative(f)
                             + "' is already a chapter (line " + seen.get(f) + "); this link is not a second chapter");
                     continue;
                 }

@@ -1,6 +1,7 @@
 package dev.studybook.build;
 
 import dev.studybook.assemble.OutlineReader;
+import dev.studybook.config.BookConfig;
 import dev.studybook.config.BuildSettings;
 import dev.studybook.convert.BookConverter;
 import dev.studybook.error.Diagnostics;
@@ -8,6 +9,9 @@ import dev.studybook.error.ExitCode;
 import dev.studybook.error.SourceLocation;
 import dev.studybook.error.StudybookException;
 import dev.studybook.fonts.EmbeddedFont;
+import dev.studybook.fonts.FontFace;
+import dev.studybook.io.ContentFolder;
+import dev.studybook.io.TextFiles;
 import dev.studybook.fonts.FontSet;
 import dev.studybook.io.AtomicOutput;
 import dev.studybook.cover.CoverArt;
@@ -55,8 +59,15 @@ public final class Builder {
     }
 
     public static BuildResult build(BuildRequest request, Diagnostics diagnostics) {
+        return build(request, diagnostics, BuildSession.once(Progress.NONE));
+    }
+
+    /** A build within a session, which reports progress and may remember work from earlier builds. */
+    public static BuildResult build(BuildRequest request, Diagnostics diagnostics, BuildSession session) {
         long start = System.nanoTime();
-        CompletableFuture<FontSet> fonts = FontSet.loadAsync(FontSet.DEFAULT_FACES);
+        Progress progress = session.progress();
+        CompletableFuture<FontSet> fonts = session.fonts();
+        progress.update("read", 0, 1, "index page");
         Outline outline = OutlineReader.read(request.contentDir(), request.index(), diagnostics);
         BuildSettings settings = outline.config().build();
         List<Renderer> renderers = renderers(!request.formats().isEmpty() ? request.formats() : settings.formats());
@@ -66,12 +77,20 @@ public final class Builder {
         boolean split = request.split().or(settings::split).orElse(false);
         boolean review = request.review().or(settings::review).orElse(false);
 
-        Book book = BookConverter.convert(outline, cp -> join(fonts).covers(cp), diagnostics);
+        CompletableFuture<FontSet> allFonts = userFaces(outline).isEmpty() ? fonts
+                : fonts.thenCombine(CompletableFuture.supplyAsync(() -> FontSet.load(userFaces(outline))), FontSet::with);
+        Styles styles = Styles.bundled().withExtra(userCss(outline));
+        int total = outline.chapters().size();
+        java.util.concurrent.atomic.AtomicInteger converted = new java.util.concurrent.atomic.AtomicInteger();
+        progress.update("convert", 0, total, "");
+        Book book = BookConverter.convert(outline, cp -> join(allFonts).covers(cp), diagnostics, session.markdown(),
+                () -> progress.update("convert", converted.incrementAndGet(), total, ""));
         Labels labels = Labels.of(book.metadata().language());
-        List<EmbeddedFont> embedded = join(fonts).subset(characters(book, labels));
+        progress.update("fonts", 0, 1, "subsetting");
+        List<EmbeddedFont> embedded = session.subsets(characters(book, labels), chars -> join(allFonts).subset(chars));
         Asset cover = book.cover().orElseGet(() -> new Asset("cover.png", "image/png", null,
                 CoverArt.png(book.metadata(), embedded)));
-        RenderContext context = new RenderContext(book, embedded, Styles.bundled(), timestamp(book), options, cover,
+        RenderContext context = new RenderContext(book, embedded, styles, timestamp(book), options, cover,
                 Optional.empty(), diagnostics);
 
         List<Job> jobs = new ArrayList<>();
@@ -89,12 +108,51 @@ public final class Builder {
                 jobs.add(new Job(PdfRenderer.review(), context.withBook(sheet.get()),
                         outDir.resolve(outline.outputName() + "-review.pdf")));
             } else {
-                diagnostics.warn(SourceLocation.of(outline.indexFile()), "no chapter has a '## 速记' section (or a heading"
+                diagnostics.warn(SourceLocation.of(outline.indexFile()), Diagnostics.Kind.STRUCTURE, "no chapter has a '## 速记' section (or a heading"
                         + " with the class 'review'), so there is no review sheet");
             }
         }
-        List<BuildResult.Output> outputs = run(jobs, outDir, diagnostics);
+        List<BuildResult.Output> outputs = run(jobs, outDir, diagnostics, progress);
         return new BuildResult(outputs, diagnostics.warnings(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The author's fonts from book.yaml, each checked to be a file of the content folder. */
+    static List<FontFace> userFaces(Outline outline) {
+        List<FontFace> out = new ArrayList<>();
+        Path yaml = outline.config().file().orElse(outline.contentDir());
+        int n = 0;
+        for (BookConfig.FontConfig f : outline.config().fonts()) {
+            Path p = inContent(outline, f.file(), SourceLocation.of(yaml, f.line()), "font");
+            String stem = p.getFileName().toString().replaceFirst("\\.[^.]+$", "").replaceAll("[^A-Za-z0-9_-]+", "-");
+            out.add(new FontFace(f.family(), f.weight(), f.italic(), "user-" + (++n) + "-" + stem + ".ttf", null, p, true));
+        }
+        return out;
+    }
+
+    /** The author's stylesheets from book.yaml, read from the content folder. */
+    static List<String> userCss(Outline outline) {
+        Path yaml = outline.config().file().orElse(outline.contentDir());
+        List<String> out = new ArrayList<>();
+        for (String css : outline.config().css()) {
+            out.add(TextFiles.read(inContent(outline, css, SourceLocation.of(yaml), "stylesheet"), "stylesheet"));
+        }
+        return out;
+    }
+
+    private static Path inContent(Outline outline, String path, SourceLocation at, String what) {
+        ContentFolder content;
+        try {
+            content = new ContentFolder(outline.contentDir());
+        } catch (IOException e) {
+            throw StudybookException.content(at, "cannot open the content folder", e.getMessage());
+        }
+        Path p = content.resolve(content.root(), "/" + path).orElseThrow(() -> StudybookException.content(at,
+                "the " + what + " '" + path + "' lies outside the content folder", "put it inside the content folder"));
+        if (!Files.isRegularFile(p)) {
+            throw StudybookException.content(at, "the " + what + " '" + path + "' does not exist",
+                    "give its path relative to the content folder");
+        }
+        return p;
     }
 
     /** One file to write. */
@@ -105,7 +163,9 @@ public final class Builder {
      * Writes every job: first the ones that do not wait for a page map (the PDFs, in parallel), then the ones
      * that mark the PDF's pages (the EPUB). Outputs are listed in the order of the jobs.
      */
-    private static List<BuildResult.Output> run(List<Job> jobs, Path outDir, Diagnostics diagnostics) {
+    private static List<BuildResult.Output> run(List<Job> jobs, Path outDir, Diagnostics diagnostics, Progress progress) {
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        progress.update("write", 0, jobs.size(), "");
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -122,7 +182,11 @@ public final class Builder {
             Map<Job, CompletableFuture<Written>> futures = new LinkedHashMap<>();
             for (Job j : jobs) {
                 if (!j.renderer().usesPageMap()) {
-                    futures.put(j, CompletableFuture.supplyAsync(() -> write(j.renderer(), j.context(), j.target()), pool));
+                    futures.put(j, CompletableFuture.supplyAsync(() -> {
+                        Written w = write(j.renderer(), j.context(), j.target());
+                        progress.update("write", written.incrementAndGet(), jobs.size(), j.target().getFileName().toString());
+                        return w;
+                    }, pool));
                 }
             }
             Optional<PageMap> pages = Optional.empty();
@@ -134,7 +198,11 @@ public final class Builder {
             for (Job j : jobs) {
                 if (j.renderer().usesPageMap()) {
                     RenderContext c = pages.map(j.context()::withPages).orElse(j.context());
-                    futures.put(j, CompletableFuture.supplyAsync(() -> write(j.renderer(), c, j.target()), pool));
+                    futures.put(j, CompletableFuture.supplyAsync(() -> {
+                        Written w = write(j.renderer(), c, j.target());
+                        progress.update("write", written.incrementAndGet(), jobs.size(), j.target().getFileName().toString());
+                        return w;
+                    }, pool));
                 }
             }
             List<BuildResult.Output> outputs = new ArrayList<>();
@@ -142,7 +210,7 @@ public final class Builder {
                 Written w = join(futures.get(j));
                 outputs.add(w.output());
                 if (j.renderer().name().equals("epub") && w.output().bytes() > EPUB_WARNING_BYTES) {
-                    diagnostics.warn(SourceLocation.of(j.target()), String.format(java.util.Locale.ROOT,
+                    diagnostics.warn(SourceLocation.of(j.target()), Diagnostics.Kind.OUTPUT, String.format(java.util.Locale.ROOT,
                             "the EPUB is %.0f MB; Send to Kindle takes at most 50 MB: make images smaller", w.output().bytes() / 1048576.0));
                 }
             }

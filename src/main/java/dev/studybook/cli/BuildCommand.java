@@ -2,7 +2,9 @@ package dev.studybook.cli;
 
 import dev.studybook.build.BuildRequest;
 import dev.studybook.build.BuildResult;
+import dev.studybook.build.BuildSession;
 import dev.studybook.build.Builder;
+import dev.studybook.build.Progress;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.error.ExitCode;
 import java.nio.file.Files;
@@ -72,14 +74,21 @@ public final class BuildCommand implements Callable<Integer> {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), common);
         Path dir = content != null ? content : Files.isDirectory(Path.of("content")) ? Path.of("content") : Path.of(".");
         Diagnostics diagnostics = new Diagnostics();
+        boolean terminal = System.console() != null;
+        ProgressPrinter progress = common.quiet ? null
+                : new ProgressPrinter(terminal ? spec.commandLine().getErr() : spec.commandLine().getOut(), terminal);
         BuildResult result;
         try {
             BuildRequest request = new BuildRequest(dir, Optional.ofNullable(index), Optional.ofNullable(out),
                     formats.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList(), Optional.ofNullable(paper),
                     split ? Optional.of(true) : Optional.empty(), review ? Optional.of(true) : Optional.empty(),
                     pdfA ? Optional.of(true) : Optional.empty(), noEmbedFonts ? Optional.of(false) : Optional.empty());
-            result = Builder.build(request, diagnostics);
+            result = Builder.build(request, diagnostics,
+                    BuildSession.once(progress == null ? Progress.NONE : progress));
         } finally {
+            if (progress != null) {
+                progress.finish();
+            }
             console.warnings(diagnostics.warnings());
         }
         List<BuildResult.Output> shown = result.outputs().stream().filter(o -> !o.file().getParent().getFileName().toString()

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -15,7 +16,8 @@ import picocli.CommandLine.IVersionProvider;
 /** The {@code studybook} command: parses the command line and runs a subcommand. */
 @Command(name = "studybook", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turn a folder of Markdown chapters into an EPUB for e-readers and a PDF for printing.",
-        subcommands = {BuildCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, CheckCommand.class, TestCommand.class, InitCommand.class, WatchCommand.class,
+            AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
@@ -88,7 +90,8 @@ public final class Main implements Runnable {
     static String display(Path p) {
         Path abs = p.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();
-        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+        String shown = abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+        return shown.isEmpty() ? "." : shown;
     }
 
     /** The version from the jar's manifest. */

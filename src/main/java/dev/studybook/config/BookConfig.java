@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param index    the index page, relative to the content folder
  * @param tests    how {@code studybook test} checks each language's code blocks, from the {@code test:} key
  * @param build    the build options set in book.yaml
+ * @param fonts    the author's own fonts
+ * @param css      the author's own stylesheets, relative to the content folder, applied after studybook's
  */
 public record BookConfig(
         Optional<Path> file,
@@ -28,17 +30,30 @@ public record BookConfig(
         Optional<String> filename,
         Optional<String> index,
         Map<String, LanguageTest> tests,
-        BuildSettings build) {
+        BuildSettings build,
+        List<FontConfig> fonts,
+        List<String> css) {
 
     public BookConfig {
         authors = List.copyOf(authors);
         tests = Map.copyOf(tests);
+        fonts = List.copyOf(fonts);
+        css = List.copyOf(css);
+    }
+
+    /**
+     * A font of the author's own, from the {@code fonts:} key: a TrueType file of the content folder and the CSS
+     * family, weight and style it answers to.
+     *
+     * @param line the line of book.yaml that names it
+     */
+    public record FontConfig(String file, String family, int weight, boolean italic, int line) {
     }
 
     /** The same settings, read from {@code f}. */
     public BookConfig withFile(Path f) {
         return new BookConfig(Optional.of(f), title, subtitle, authors, language, identifier, description, date, cover,
-                filename, index, tests, build);
+                filename, index, tests, build, fonts, css);
     }
 
     /** How code of {@code language} is tested: book.yaml's settings, else studybook's preset. */
@@ -51,6 +66,6 @@ public record BookConfig(
     public static BookConfig empty() {
         return new BookConfig(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of(), BuildSettings.NONE);
+                Optional.empty(), Map.of(), BuildSettings.NONE, List.of(), List.of());
     }
 }

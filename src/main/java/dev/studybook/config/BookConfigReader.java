@@ -30,7 +30,7 @@ public final class BookConfigReader {
     /** The keys book.yaml understands. */
     public static final Set<String> KEYS = Set.of("title", "subtitle", "authors", "author", "language",
             "identifier", "description", "date", "cover", "filename", "index", "test", "formats", "out", "paper", "split",
-            "review", "pdf-a", "embed-fonts", "toc-depth");
+            "review", "pdf-a", "embed-fonts", "toc-depth", "fonts", "css");
 
     private BookConfigReader() {
     }
@@ -73,7 +73,7 @@ public final class BookConfigReader {
         for (NodeTuple t : mapping.getValue()) {
             String key = scalar(file, t.getKeyNode(), "a key");
             if (!KEYS.contains(key)) {
-                diagnostics.warn(at(file, t.getKeyNode()), "unknown key '" + key + "' in book.yaml is ignored (known keys: "
+                diagnostics.warn(at(file, t.getKeyNode()), Diagnostics.Kind.CONFIG, "unknown key '" + key + "' in book.yaml is ignored (known keys: "
                         + String.join(", ", KEYS.stream().sorted().toList()) + ")");
                 continue;
             }
@@ -114,10 +114,12 @@ public final class BookConfigReader {
         BuildSettings build = new BuildSettings(formats, opt(file, values, "out"), opt(file, values, "paper"),
                 bool(file, values, "split"), bool(file, values, "review"), bool(file, values, "pdf-a"),
                 bool(file, values, "embed-fonts"), tocDepth);
+        List<BookConfig.FontConfig> fonts = values.containsKey("fonts") ? fonts(file, values.get("fonts")) : List.of();
+        List<String> css = values.containsKey("css") ? strings(file, values.get("css")) : List.of();
         return new BookConfig(Optional.of(file),
                 opt(file, values, "title"), opt(file, values, "subtitle"), authors, opt(file, values, "language"),
                 opt(file, values, "identifier"), opt(file, values, "description"), date, opt(file, values, "cover"),
-                opt(file, values, "filename"), opt(file, values, "index"), tests, build);
+                opt(file, values, "filename"), opt(file, values, "index"), tests, build, fonts, css);
     }
 
     /** The {@code test:} mapping: per language, the keys of {@link LanguageTest}, over the preset when there is one. */
@@ -174,6 +176,49 @@ public final class BookConfigReader {
                         + e.getDescription(), "fix the pattern");
             }
             out.put(lang, new LanguageTest(lang, f, program, build, run, wrap, fragment, timeout));
+        }
+        return out;
+    }
+
+    /** The {@code fonts:} list: each item a mapping with file, family, and optionally weight and style. */
+    private static List<BookConfig.FontConfig> fonts(Path file, Node node) {
+        if (!(node instanceof SequenceNode seq)) {
+            throw StudybookException.content(at(file, node), "'fonts' must be a list of fonts",
+                    "write e.g. 'fonts:' then '  - file: fonts/MyFont.ttf' and '    family: My Font'");
+        }
+        List<BookConfig.FontConfig> out = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+            if (!(item instanceof MappingNode m)) {
+                throw StudybookException.content(at(file, item), "each font must give 'file' and 'family'",
+                        "write '  - file: fonts/MyFont.ttf' and '    family: My Font'");
+            }
+            String f = null;
+            String family = null;
+            int weight = 400;
+            boolean italic = false;
+            for (NodeTuple kv : m.getValue()) {
+                String key = scalar(file, kv.getKeyNode(), "a key");
+                String v = scalar(file, kv.getValueNode(), "a value for '" + key + "'").strip();
+                switch (key) {
+                    case "file" -> f = v;
+                    case "family" -> family = v;
+                    case "weight" -> {
+                        if (!v.matches("[1-9]00")) {
+                            throw StudybookException.content(at(file, kv.getValueNode()), "a font weight is 100 to 900",
+                                    "write e.g. 'weight: 700' for bold");
+                        }
+                        weight = Integer.parseInt(v);
+                    }
+                    case "style" -> italic = v.equalsIgnoreCase("italic");
+                    default -> throw StudybookException.content(at(file, kv.getKeyNode()), "unknown font setting '" + key + "'",
+                            "use file, family, weight or style");
+                }
+            }
+            if (f == null || family == null || family.isBlank() || family.contains("\"") || family.contains(";")) {
+                throw StudybookException.content(at(file, item), "a font needs a 'file' and a plain 'family' name",
+                        "write '  - file: fonts/MyFont.ttf' and '    family: My Font'");
+            }
+            out.add(new BookConfig.FontConfig(f, family, weight, italic, item.getStartMark().map(mk -> mk.getLine() + 1).orElse(0)));
         }
         return out;
     }

@@ -53,7 +53,7 @@ final class AssetRegistry {
     }
 
     void warn(SourceLocation at, String message) {
-        diagnostics.warn(at, message);
+        diagnostics.warn(at, Diagnostics.Kind.IMAGE, message);
     }
 
     /** All assets, in the order of their hrefs. */
@@ -64,30 +64,30 @@ final class AssetRegistry {
     private Optional<Asset> load(Path file, SourceLocation at) {
         String rel = content.relative(file);
         if (Files.isDirectory(file)) {
-            diagnostics.warn(at, "the image '" + rel + "' is a folder; its alt text is shown instead");
+            diagnostics.warn(at, Diagnostics.Kind.IMAGE, "the image '" + rel + "' is a folder; its alt text is shown instead");
             return Optional.empty();
         }
         byte[] data;
         try {
             if (Files.size(file) > MAX_IMAGE_BYTES) {
-                diagnostics.warn(at, "the image '" + rel + "' is larger than " + (MAX_IMAGE_BYTES >> 20)
+                diagnostics.warn(at, Diagnostics.Kind.IMAGE, "the image '" + rel + "' is larger than " + (MAX_IMAGE_BYTES >> 20)
                         + " MB and is left out; make it smaller");
                 return Optional.empty();
             }
             data = Files.readAllBytes(file);
         } catch (IOException e) {
-            diagnostics.warn(at, "cannot read the image '" + rel + "': " + e.getMessage());
+            diagnostics.warn(at, Diagnostics.Kind.IMAGE, "cannot read the image '" + rel + "': " + e.getMessage());
             return Optional.empty();
         }
         Optional<String> type = MediaTypes.sniff(data);
         if (type.isEmpty()) {
-            diagnostics.warn(at, "'" + rel + "' is not a PNG, JPEG, GIF, WebP or SVG image; its alt text is shown instead");
+            diagnostics.warn(at, Diagnostics.Kind.IMAGE, "'" + rel + "' is not a PNG, JPEG, GIF, WebP or SVG image; its alt text is shown instead");
             return Optional.empty();
         }
         Optional<int[]> size = MediaTypes.dimensions(data, type.get());
         if (size.isPresent() && ((long) size.get()[0] * size.get()[1] > MAX_PIXELS || size.get()[0] > MAX_SIDE
                 || size.get()[1] > MAX_SIDE || size.get()[0] <= 0 || size.get()[1] <= 0)) {
-            diagnostics.warn(at, "the image '" + rel + "' says it is " + size.get()[0] + " × " + size.get()[1]
+            diagnostics.warn(at, Diagnostics.Kind.IMAGE, "the image '" + rel + "' says it is " + size.get()[0] + " × " + size.get()[1]
                     + " pixels, which no reader can show; it is left out (make it at most " + MAX_SIDE + " pixels a side)");
             return Optional.empty();
         }
@@ -95,7 +95,7 @@ final class AssetRegistry {
             try {
                 data = SvgSanitizer.sanitize(data);
             } catch (IllegalArgumentException e) {
-                diagnostics.warn(at, "the SVG image '" + rel + "' cannot be used: " + e.getMessage());
+                diagnostics.warn(at, Diagnostics.Kind.IMAGE, "the SVG image '" + rel + "' cannot be used: " + e.getMessage());
                 return Optional.empty();
             }
         }

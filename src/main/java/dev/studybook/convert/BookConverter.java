@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Converts every chapter of an outline to XHTML (in parallel, each chapter's Markdown parsed once), then
@@ -54,6 +55,15 @@ public final class BookConverter {
      * block until the fonts are read), and characters it rejects are reported with file and line.
      */
     public static Book convert(Outline outline, IntPredicate glyphs, Diagnostics diagnostics) {
+        return convert(outline, glyphs, diagnostics, MarkdownRenderer::toHtml, () -> { });
+    }
+
+    /**
+     * Converts with {@code markdown} turning each chapter's Markdown into HTML (a session may remember it), calling
+     * {@code chapterDone} as each chapter is converted.
+     */
+    public static Book convert(Outline outline, IntPredicate glyphs, Diagnostics diagnostics,
+            UnaryOperator<String> markdown, Runnable chapterDone) {
         ContentFolder content;
         try {
             content = new ContentFolder(outline.contentDir());
@@ -71,7 +81,8 @@ public final class BookConverter {
             idByFile.put(chapters.get(i).file(), id);
         }
         AssetRegistry assets = new AssetRegistry(content, diagnostics);
-        List<CleanChapter> clean = convertAll(chapters, ids, resolver, idByFile, assets, glyphs, diagnostics);
+        List<CleanChapter> clean = convertAll(chapters, ids, resolver, idByFile, assets, glyphs, diagnostics, markdown,
+                chapterDone);
         List<String> titles = new ArrayList<>();
         for (int i = 0; i < chapters.size(); i++) {
             OutlineChapter oc = chapters.get(i);
@@ -85,7 +96,8 @@ public final class BookConverter {
             titles.add(title);
         }
         List<BookLinker.LinkedChapter> linked = BookLinker.link(clean, ids, RESERVED_IDS,
-                (index, line, message) -> diagnostics.warn(SourceLocation.of(chapters.get(index).file(), line), message));
+                (index, line, message) -> diagnostics.warn(SourceLocation.of(chapters.get(index).file(), line),
+                        Diagnostics.Kind.ANCHOR, message));
         List<Part> parts = new ArrayList<>();
         int i = 0;
         for (OutlinePart op : outline.parts()) {
@@ -120,7 +132,8 @@ public final class BookConverter {
     }
 
     private static List<CleanChapter> convertAll(List<OutlineChapter> chapters, List<String> ids, LinkResolver resolver,
-            Map<Path, String> idByFile, AssetRegistry assets, IntPredicate glyphs, Diagnostics diagnostics) {
+            Map<Path, String> idByFile, AssetRegistry assets, IntPredicate glyphs, Diagnostics diagnostics,
+            UnaryOperator<String> markdownToHtml, Runnable chapterDone) {
         int threads = Math.max(1, Math.min(chapters.size(), Runtime.getRuntime().availableProcessors()));
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -138,14 +151,16 @@ public final class BookConverter {
                     GlyphCoverage.check(oc.file(), markdown, glyphs, diagnostics);
                     String html;
                     try {
-                        html = MarkdownRenderer.toHtml(markdown);
+                        html = markdownToHtml.apply(markdown);
                     } catch (StackOverflowError e) {
                         throw StudybookException.content(SourceLocation.of(oc.file()),
                                 "the chapter nests lists or block quotes too deeply to convert",
                                 "flatten the nesting");
                     }
                     ChapterReferences refs = new ChapterReferences(oc.file(), id, resolver, idByFile, assets, diagnostics);
-                    return XhtmlCleaner.clean(html, refs);
+                    CleanChapter clean = XhtmlCleaner.clean(html, refs);
+                    chapterDone.run();
+                    return clean;
                 }));
             }
             List<CleanChapter> out = new ArrayList<>();

@@ -59,16 +59,16 @@ final class ChapterReferences implements References {
                 return new External(h);
             }
             String what = Files.isDirectory(found.file()) ? "a folder" : t.isMarkdown() ? "a Markdown file that is not a chapter of the book" : "a file that is not part of the book";
-            diagnostics.warn(at(line), "the link to '" + t.path() + "' leads to " + what + "; it is shown as plain text");
+            diagnostics.warn(at(line), Diagnostics.Kind.LINK, "the link to '" + t.path() + "' leads to " + what + "; it is shown as plain text");
             return new Unlinked();
         }
         if (t.kind() == LinkTarget.Kind.REPOSITORY) {
             return new External(h);
         }
         if (r instanceof LinkResolver.Outside) {
-            diagnostics.warn(at(line), "the link to '" + t.path() + "' leaves the content folder and is shown as plain text");
+            diagnostics.warn(at(line), Diagnostics.Kind.LINK, "the link to '" + t.path() + "' leaves the content folder and is shown as plain text");
         } else {
-            diagnostics.warn(at(line), "the link target '" + t.path() + "' does not exist; the link is shown as plain text");
+            diagnostics.warn(at(line), Diagnostics.Kind.LINK, "the link target '" + t.path() + "' does not exist; the link is shown as plain text");
         }
         return new Unlinked();
     }
@@ -78,7 +78,7 @@ final class ChapterReferences implements References {
         String s = src.strip();
         String lower = s.toLowerCase(Locale.ROOT);
         if (s.isEmpty()) {
-            diagnostics.warn(at(line), "an image has no source; its alt text is shown instead");
+            diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "an image has no source; its alt text is shown instead");
             return new MissingImage();
         }
         Optional<LinkTarget> parsed = LinkTarget.parse(s);
@@ -86,7 +86,7 @@ final class ChapterReferences implements References {
             if (lower.startsWith("http://") || lower.startsWith("https://")) {
                 return new RemoteImage(s);
             }
-            diagnostics.warn(at(line), "the image source '" + abbreviate(s) + "' is not a file of the book; its alt text is shown instead");
+            diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "the image source '" + abbreviate(s) + "' is not a file of the book; its alt text is shown instead");
             return new MissingImage();
         }
         LinkResolver.Resolution r = resolver.resolve(file, parsed.get());
@@ -98,17 +98,17 @@ final class ChapterReferences implements References {
             return new RemoteImage(s);
         }
         if (r instanceof LinkResolver.Outside) {
-            diagnostics.warn(at(line), "the image '" + parsed.get().path() + "' lies outside the content folder and is not read; its alt text is shown instead");
+            diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "the image '" + parsed.get().path() + "' lies outside the content folder and is not read; its alt text is shown instead");
         } else {
             LinkResolver.Missing m = (LinkResolver.Missing) r;
-            diagnostics.warn(at(line), "image not found: " + SourceLocation.of(m.lookedFor()).displayPath() + "; its alt text is shown instead");
+            diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "image not found: " + SourceLocation.of(m.lookedFor()).displayPath() + "; its alt text is shown instead");
         }
         return new MissingImage();
     }
 
     @Override
-    public void warn(int line, String message) {
-        diagnostics.warn(at(line), message);
+    public void warn(int line, Diagnostics.Kind kind, String message) {
+        diagnostics.warn(at(line), kind, message);
     }
 
     private SourceLocation at(int line) {

@@ -33,11 +33,11 @@ final class GlyphCoverage {
                 continue;
             }
             if (reported++ == MAX_REPORTS) {
-                diagnostics.warn(SourceLocation.of(file, line), "more characters without a font follow; only the first "
+                diagnostics.warn(SourceLocation.of(file, line), Diagnostics.Kind.GLYPH, "more characters without a font follow; only the first "
                         + MAX_REPORTS + " are listed");
                 return;
             }
-            diagnostics.warn(SourceLocation.of(file, line), String.format(
+            diagnostics.warn(SourceLocation.of(file, line), Diagnostics.Kind.GLYPH, String.format(
                     "no font of the book has '%s' (U+%04X); the PDF would show '#' in its place: replace the character or add a font that has it",
                     new String(Character.toChars(cp)), cp));
         }

@@ -77,7 +77,7 @@ public final class EpubRenderer implements Renderer {
         List<Item> items = new ArrayList<>();
         List<Item> spine = new ArrayList<>();
         boolean embed = ctx.options().embedFonts();
-        Pages pagesOut = new Pages(embed);
+        Pages pagesOut = new Pages(embed, ctx.styles().extra().size());
         Asset cover = ctx.cover();
         Item coverImage = add(eb, items, "cover-image", cover.href(), new MediaType(cover.mediaType(), ""), cover.data(),
                 "cover-image");
@@ -94,6 +94,9 @@ public final class EpubRenderer implements Renderer {
         }
         add(eb, items, "css-book", "styles/book.css", MediaTypes.CSS, ctx.styles().shared(), "");
         add(eb, items, "css-epub", "styles/epub.css", MediaTypes.CSS, ctx.styles().epub(), "");
+        for (int i = 0; i < ctx.styles().extra().size(); i++) {
+            add(eb, items, "css-extra-" + (i + 1), Pages.extraCss(i + 1), MediaTypes.CSS, ctx.styles().extra().get(i), "");
+        }
         int n = 0;
         if (embed) {
             for (EmbeddedFont f : ctx.fonts()) {

@@ -24,9 +24,17 @@ final class Pages {
 
     /** Whether the documents link the stylesheet of the embedded fonts; set once per EPUB. */
     private final boolean fonts;
+    /** How many stylesheets of the author's follow studybook's. */
+    private final int extra;
 
-    Pages(boolean fonts) {
+    Pages(boolean fonts, int extra) {
         this.fonts = fonts;
+        this.extra = extra;
+    }
+
+    /** The href of the author's n-th stylesheet (from 1). */
+    static String extraCss(int n) {
+        return "styles/extra-" + n + ".css";
     }
 
     String head(Metadata meta, String title) {
@@ -34,7 +42,15 @@ final class Pages {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
                 + "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\""
                 + lang + "\" xml:lang=\"" + lang + "\">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>" + text(title)
-                + "</title>\n" + (fonts ? FONT_STYLES : "") + STYLES + "</head>\n";
+                + "</title>\n" + (fonts ? FONT_STYLES : "") + STYLES + extraLinks() + "</head>\n";
+    }
+
+    private String extraLinks() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= extra; i++) {
+            sb.append("<link rel=\"stylesheet\" type=\"text/css\" href=\"").append(extraCss(i)).append("\"/>\n");
+        }
+        return sb.toString();
     }
 
     String chapter(Chapter c, Metadata meta, String body) {

@@ -7,8 +7,28 @@ import java.util.List;
 /** Collects the warnings of one build from every stage, in a thread-safe way, for the command to print. */
 public final class Diagnostics {
 
-    /** One warning: where, and what. */
-    public record Warning(SourceLocation location, String message) {
+    /**
+     * What a warning is about. The build goes on past every kind; {@code studybook check} counts the kinds
+     * that spoil the book (a link or image that leads nowhere, a character that prints as '#') as errors.
+     */
+    public enum Kind {
+        LINK(true), ANCHOR(true), IMAGE(true), GLYPH(true), ALT_TEXT(false), INDEX(false), CONFIG(false),
+        STRUCTURE(false), CODE(false), UNLINKED_FILE(false), OUTPUT(false), RENDER(false);
+
+        private final boolean error;
+
+        Kind(boolean error) {
+            this.error = error;
+        }
+
+        /** True when {@code studybook check} reports it as an error. */
+        public boolean isError() {
+            return error;
+        }
+    }
+
+    /** One warning: where, what kind, and what. */
+    public record Warning(SourceLocation location, Kind kind, String message) {
         @Override
         public String toString() {
             return location == null ? message : location + ": " + message;
@@ -17,8 +37,8 @@ public final class Diagnostics {
 
     private final List<Warning> warnings = new ArrayList<>();
 
-    public synchronized void warn(SourceLocation location, String message) {
-        warnings.add(new Warning(location, message));
+    public synchronized void warn(SourceLocation location, Kind kind, String message) {
+        warnings.add(new Warning(location, kind, message));
     }
 
     /** The warnings so far, sorted by file and line so that parallel stages print in a stable order. */

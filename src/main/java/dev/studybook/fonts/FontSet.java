@@ -62,17 +62,71 @@ public final class FontSet {
     }
 
     private static Loaded load(FontFace face) {
-        try (InputStream in = FontSet.class.getResourceAsStream(face.resource())) {
-            if (in == null) {
-                throw new StudybookException(ExitCode.INTERNAL, null, "the font " + face.resource()
-                        + " is missing from the studybook jar", "rebuild studybook with 'mvn package' from a full checkout");
+        byte[] bytes;
+        if (face.file() != null) {
+            try {
+                bytes = java.nio.file.Files.readAllBytes(face.file());
+            } catch (IOException e) {
+                throw new StudybookException(ExitCode.CONTENT, dev.studybook.error.SourceLocation.of(face.file()),
+                        "cannot read the font: " + e.getMessage(), "check the path in book.yaml");
             }
-            byte[] bytes = in.readAllBytes();
+            checkTrueType(face, bytes);
+        } else {
+            try (InputStream in = FontSet.class.getResourceAsStream(face.resource())) {
+                if (in == null) {
+                    throw new StudybookException(ExitCode.INTERNAL, null, "the font " + face.resource()
+                            + " is missing from the studybook jar", "rebuild studybook with 'mvn package' from a full checkout");
+                }
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the font " + face.resource(), e);
+            }
+        }
+        try {
             TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+            if (face.file() != null && ttf.getTableMap().get("glyf") == null) {
+                throw cff(face);
+            }
             return new Loaded(face, bytes, ttf, ttf.getUnicodeCmapLookup());
         } catch (IOException e) {
+            if (face.file() != null) {
+                throw new StudybookException(ExitCode.CONTENT, dev.studybook.error.SourceLocation.of(face.file()),
+                        "this is not a TrueType font studybook can read: " + e.getMessage(), "use a .ttf file");
+            }
             throw new UncheckedIOException("cannot read the font " + face.resource(), e);
         }
+    }
+
+    /** An author's font must have TrueType (glyf) outlines: the PDF library cannot embed CFF ones. */
+    private static void checkTrueType(FontFace face, byte[] b) {
+        String tag = b.length >= 4 ? new String(b, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1) : "";
+        if (tag.equals("OTTO")) {
+            throw cff(face);
+        }
+        if (tag.equals("ttcf")) {
+            throw new StudybookException(ExitCode.CONTENT, dev.studybook.error.SourceLocation.of(face.file()),
+                    "this is a font collection (.ttc); studybook needs one face per file",
+                    "use the single .ttf of the face you want, or extract it from the collection");
+        }
+        if (tag.equals("wOFF") || tag.equals("wOF2")) {
+            throw new StudybookException(ExitCode.CONTENT, dev.studybook.error.SourceLocation.of(face.file()),
+                    "this is a web font (WOFF); studybook embeds TrueType files",
+                    "use the font's .ttf file (WOFF can be unpacked with fontTools)");
+        }
+    }
+
+    private static StudybookException cff(FontFace face) {
+        return new StudybookException(ExitCode.CONTENT, dev.studybook.error.SourceLocation.of(face.file()),
+                "this font has PostScript (CFF) outlines, which the PDF library cannot embed",
+                "use a TrueType (glyf) build of the font, such as the .ttf files of Noto Serif SC, Noto Sans SC or"
+                        + " LXGW WenKai, or convert it with fontTools' otf2ttf");
+    }
+
+    /** This set and another's faces, in that order. */
+    public FontSet with(FontSet more) {
+        List<Loaded> all = new ArrayList<>(loaded);
+        all.addAll(more.loaded);
+        return new FontSet(all);
     }
 
     /** True when some face has a glyph for {@code codePoint}. */

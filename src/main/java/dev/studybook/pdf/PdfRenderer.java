@@ -165,7 +165,7 @@ public final class PdfRenderer implements Renderer {
                 ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         b.withDiagnosticConsumer(d -> {
             if (d.getLevel().intValue() >= Level.WARNING.intValue()) {
-                ctx.diagnostics().warn(null, "PDF: " + message(d));
+                ctx.diagnostics().warn(null, dev.studybook.error.Diagnostics.Kind.RENDER, "PDF: " + message(d));
             }
         });
         try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {

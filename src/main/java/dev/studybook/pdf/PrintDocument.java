@@ -60,6 +60,9 @@ final class PrintDocument {
             sb.append("section.chapter { page: main; }\n");
         }
         sb.append("</style>\n");
+        for (String css : styles.extra()) {
+            sb.append("<style>\n").append(text(css)).append("\n</style>\n");
+        }
         bookmarks(sb, book, mode == Mode.REVIEW ? 1 : options.tocDepth());
         sb.append("</head>\n<body class=\"").append(mode.name().toLowerCase(java.util.Locale.ROOT)).append("\">\n");
         switch (mode) {

@@ -1,5 +1,7 @@
 package dev.studybook.xhtml;
 
+import dev.studybook.error.Diagnostics;
+
 /**
  * What a chapter's links and images point at. The XHTML stage asks; the converter, which knows the content
  * folder and the other chapters, answers (and warns where something cannot be used).
@@ -47,5 +49,5 @@ public interface References {
     ImageSource image(String src, int line);
 
     /** A warning about the chapter at a line, for problems the XHTML stage finds itself. */
-    void warn(int line, String message);
+    void warn(int line, Diagnostics.Kind kind, String message);
 }

@@ -1,5 +1,6 @@
 package dev.studybook.xhtml;
 
+import dev.studybook.error.Diagnostics;
 import dev.studybook.markdown.MarkdownRenderer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -167,7 +168,7 @@ public final class XhtmlCleaner {
                     // No reader lays out a thousand nested quotes; deeper boxes give way to their content.
                     if (!flattened) {
                         flattened = true;
-                        refs.warn(line(el), "lists, quotes or boxes are nested more than " + MAX_NESTING
+                        refs.warn(line(el), Diagnostics.Kind.STRUCTURE, "lists, quotes or boxes are nested more than " + MAX_NESTING
                                 + " deep; the deeper levels are flattened");
                     }
                     List<Node> kids = flatten(el);
@@ -186,7 +187,7 @@ public final class XhtmlCleaner {
             }
             if (DROP.contains(tag)) {
                 if (tag.equals("svg")) {
-                    refs.warn(line(el), "inline <svg> is not supported and was left out; save it as an .svg file and show it with ![alt](file.svg)");
+                    refs.warn(line(el), Diagnostics.Kind.STRUCTURE, "inline <svg> is not supported and was left out; save it as an .svg file and show it with ![alt](file.svg)");
                 }
                 el.remove();
                 return;
@@ -326,7 +327,7 @@ public final class XhtmlCleaner {
             }
             for (Attribute a : new ArrayList<>(el.attributes().asList())) {
                 String name = a.getKey().toLowerCase(Locale.ROOT);
-                if (name.equals(MarkdownRenderer.LINE_ATTRIBUTE) || name.startsWith("data-sb-")) {
+                if (a.getKey().equals(MarkdownRenderer.LINE_ATTRIBUTE) && a.getValue().matches("\\d{1,9}")) {
                     continue;
                 }
                 boolean keep = GLOBAL_ATTRIBUTES.contains(name) || allowed.contains(name);
@@ -438,7 +439,7 @@ public final class XhtmlCleaner {
             }
             String alt = img.attr("alt");
             if (alt.isBlank()) {
-                refs.warn(line(img), "the image '" + img.attr("src") + "' has no alt text; describe it for readers who"
+                refs.warn(line(img), Diagnostics.Kind.ALT_TEXT, "the image '" + img.attr("src") + "' has no alt text; describe it for readers who"
                         + " cannot see it: ![what the picture shows](" + img.attr("src") + ")");
             }
             References.ImageSource s = refs.image(img.attr("src"), line(img));

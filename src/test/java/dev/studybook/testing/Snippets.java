@@ -56,7 +56,7 @@ public final class Snippets {
             }
 
             @Override
-            public void warn(int line, String message) {
+            public void warn(int line, dev.studybook.error.Diagnostics.Kind kind, String message) {
                 warnings.add(line + ": " + message);
             }
         };

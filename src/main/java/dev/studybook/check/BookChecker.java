@@ -1,0 +1,149 @@
+package dev.studybook.check;
+
+import dev.studybook.assemble.OutlineReader;
+import dev.studybook.convert.BookConverter;
+import dev.studybook.error.Diagnostics;
+import dev.studybook.error.SourceLocation;
+import dev.studybook.error.StudybookException;
+import dev.studybook.fonts.FontSet;
+import dev.studybook.highlight.Highlighter;
+import dev.studybook.io.TextFiles;
+import dev.studybook.markdown.CodeSamples;
+import dev.studybook.model.Asset;
+import dev.studybook.model.Book;
+import dev.studybook.model.CodeSample;
+import dev.studybook.model.Outline;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Everything that can be found wrong with a book without building it, in one pass: what conversion warns about
+ * (links, anchors and images that lead nowhere, characters no font has, missing alt text), plus files of the
+ * content folder no chapter uses, chapters with the same title, and code in languages nothing highlights.
+ */
+public final class BookChecker {
+
+    /** Fence languages that are plain text on purpose. */
+    static final Set<String> PLAIN = Set.of("text", "txt", "plain", "plaintext", "output", "none", "nohighlight");
+
+    /** File names no index page is expected to link to. */
+    static final Set<String> NOT_CHAPTERS = Set.of("book.yaml", "book.yml", "summary.md", "readme.md", "license",
+            "license.md", "changelog.md", "contributing.md", ".gitignore", ".gitattributes");
+
+    private BookChecker() {
+    }
+
+    public static List<Finding> check(Path contentDir, Optional<Path> index) {
+        List<Finding> findings = new ArrayList<>();
+        Diagnostics d = new Diagnostics();
+        Outline outline;
+        try {
+            outline = OutlineReader.read(contentDir, index, d);
+        } catch (StudybookException e) {
+            findings.add(new Finding(e.location().orElse(null), true, Diagnostics.Kind.INDEX, e.getMessage()
+                    + e.hint().map(h -> " (" + h + ")").orElse("")));
+            d.warnings().forEach(w -> findings.add(finding(w)));
+            return sorted(findings);
+        }
+        FontSet fonts = FontSet.load(FontSet.DEFAULT_FACES);
+        Book book;
+        try {
+            book = BookConverter.convert(outline, fonts::covers, d);
+        } catch (StudybookException e) {
+            findings.add(new Finding(e.location().orElse(null), true, Diagnostics.Kind.STRUCTURE, e.getMessage()
+                    + e.hint().map(h -> " (" + h + ")").orElse("")));
+            d.warnings().forEach(w -> findings.add(finding(w)));
+            return sorted(findings);
+        }
+        d.warnings().forEach(w -> findings.add(finding(w)));
+        duplicateTitles(outline, findings);
+        codeLanguages(outline, findings);
+        unusedFiles(outline, book, findings);
+        return sorted(findings);
+    }
+
+    private static Finding finding(Diagnostics.Warning w) {
+        return new Finding(w.location(), w.kind().isError(), w.kind(), w.message());
+    }
+
+    private static void duplicateTitles(Outline outline, List<Finding> findings) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (Outline.OutlineChapter c : outline.chapters()) {
+            String title = c.title().isBlank() ? "" : c.title().strip();
+            if (title.isEmpty()) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(title, c.indexLine());
+            if (first != null) {
+                findings.add(new Finding(SourceLocation.of(outline.indexFile(), c.indexLine()), false, Diagnostics.Kind.INDEX,
+                        "another chapter (line " + first + ") has the same title '" + title
+                                + "'; readers cannot tell them apart in the table of contents"));
+            }
+        }
+    }
+
+    private static void codeLanguages(Outline outline, List<Finding> findings) {
+        for (Outline.OutlineChapter c : outline.chapters()) {
+            for (CodeSample s : CodeSamples.extract(TextFiles.read(c.file(), "chapter"))) {
+                String lang = s.language().toLowerCase(Locale.ROOT);
+                if (!Highlighter.supports(lang) && !PLAIN.contains(lang)) {
+                    findings.add(new Finding(SourceLocation.of(c.file(), s.line()), false, Diagnostics.Kind.CODE,
+                            "the code block's language '" + s.language() + "' is not one studybook highlights; it is shown"
+                                    + " as plain text (write e.g. go, java, python, bash, json, yaml, sql, or text)"));
+                }
+            }
+        }
+    }
+
+    /** Markdown files no index links to, and images no chapter shows. */
+    private static void unusedFiles(Outline outline, Book book, List<Finding> findings) {
+        Set<Path> used = new HashSet<>();
+        used.add(outline.indexFile().toAbsolutePath().normalize());
+        outline.chapters().forEach(c -> used.add(c.file().toAbsolutePath().normalize()));
+        for (Asset a : book.assets()) {
+            if (a.source() != null) {
+                used.add(a.source().toAbsolutePath().normalize());
+            }
+        }
+        book.cover().map(Asset::source).ifPresent(p -> used.add(p.toAbsolutePath().normalize()));
+        Path root = outline.contentDir();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) files.sorted()::iterator) {
+                if (!Files.isRegularFile(p) || root.relativize(p).toString().startsWith(".")
+                        || NOT_CHAPTERS.contains(p.getFileName().toString().toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                boolean markdown = name.endsWith(".md") || name.endsWith(".markdown");
+                boolean image = name.matches(".*\\.(png|jpe?g|gif|webp|svg)");
+                if ((markdown || image) && !used.contains(p.toAbsolutePath().normalize())) {
+                    findings.add(new Finding(SourceLocation.of(p), false, Diagnostics.Kind.UNLINKED_FILE, markdown
+                            ? "no index page links to this file, so it is not in the book; link it from "
+                                    + root.relativize(outline.indexFile()) + " or remove it"
+                            : "no chapter shows this image"));
+                }
+            }
+        } catch (IOException e) {
+            findings.add(new Finding(SourceLocation.of(root), false, Diagnostics.Kind.UNLINKED_FILE,
+                    "cannot list the content folder: " + e.getMessage()));
+        }
+    }
+
+    private static List<Finding> sorted(List<Finding> findings) {
+        List<Finding> out = new ArrayList<>(findings);
+        out.sort(Comparator.comparing((Finding f) -> f.location() == null ? "" : f.location().file().toString())
+                .thenComparingInt(f -> f.location() == null ? 0 : f.location().line()));
+        return List.copyOf(out);
+    }
+}
