@@ -77,14 +77,14 @@ public final class BuildCommand implements Callable<Integer> {
         boolean terminal = System.console() != null;
         ProgressPrinter progress = common.quiet ? null
                 : new ProgressPrinter(terminal ? spec.commandLine().getErr() : spec.commandLine().getOut(), terminal);
+        StageTimes times = new StageTimes(progress == null ? Progress.NONE : progress);
         BuildResult result;
         try {
             BuildRequest request = new BuildRequest(dir, Optional.ofNullable(index), Optional.ofNullable(out),
                     formats.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList(), Optional.ofNullable(paper),
                     split ? Optional.of(true) : Optional.empty(), review ? Optional.of(true) : Optional.empty(),
                     pdfA ? Optional.of(true) : Optional.empty(), noEmbedFonts ? Optional.of(false) : Optional.empty());
-            result = Builder.build(request, diagnostics,
-                    BuildSession.once(progress == null ? Progress.NONE : progress));
+            result = Builder.build(request, diagnostics, BuildSession.once(times));
         } finally {
             if (progress != null) {
                 progress.finish();
@@ -100,6 +100,10 @@ public final class BuildCommand implements Callable<Integer> {
         if (handouts > 0) {
             written += ", " + handouts + " handouts in " + Main.display(result.outputs().stream()
                     .filter(o -> !shown.contains(o)).findFirst().orElseThrow().file().getParent());
+        }
+        if (common.verbose) {
+            console.info("timings: " + times.summary() + "; JVM up " + String.format(Locale.ROOT, "%.2f s",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
         }
         console.info(String.format(Locale.ROOT, "wrote %s in %.1f s", written, result.elapsed().toMillis() / 1000.0));
         return ExitCode.OK.code();
