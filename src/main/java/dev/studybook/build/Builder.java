@@ -258,15 +258,23 @@ public final class Builder {
         return List.copyOf(out);
     }
 
-    /** Every character the outputs may draw: the book's text, the generated labels, and printable ASCII. */
+    /**
+     * Every character the outputs may draw: the book's text, the labels of its SVG figures (their source as a
+     * whole: markup is ASCII), the generated labels, and printable ASCII.
+     */
     static String characters(Book book, Labels labels) {
         StringBuilder sb = new StringBuilder(book.visibleText());
+        for (Asset a : book.assets()) {
+            if (a.mediaType().equals("image/svg+xml")) {
+                sb.append(new String(a.data(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
         sb.append(labels.contents()).append(labels.bodymatter()).append(labels.titlePage()).append(labels.landmarks())
                 .append(labels.review()).append(labels.handout()).append(labels.cover());
         for (char c = 0x20; c < 0x7F; c++) {
             sb.append(c);
         }
-        sb.append("\u00a0\u2026\u2014\u2013\u00b7\u2610\u2611[]");
+        sb.append("\u00a0\u3000\u2026\u2014\u2013\u00b7\u2610\u2611[]");
         return sb.toString();
     }
 

@@ -53,6 +53,13 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (outOfMemory(ex)) {
+                commandLine.getErr().println("error: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                        + " MB): give studybook more, e.g. STUDYBOOK_JAVA_OPTS=-Xmx4g ./studybook ..."
+                        + " or java -Xmx4g -jar studybook.jar ...; no output file was changed");
+                commandLine.getErr().flush();
+                return ExitCode.INTERNAL.code();
+            }
             if (ex instanceof StudybookException se) {
                 commandLine.getErr().println("error: " + se.oneLine());
                 if (verbose && se.getCause() != null) {
@@ -70,6 +77,15 @@ public final class Main implements Runnable {
             return ExitCode.INTERNAL.code();
         });
         return cl.execute(args);
+    }
+
+    private static boolean outOfMemory(Throwable t) {
+        for (int depth = 0; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -106,12 +106,15 @@ public final class EpubRenderer implements Renderer {
             }
         }
         n = 0;
+        // Readers that cannot show SVG (some Kindle conversions) fall back to a PNG of it.
+        List<Asset> svgs = book.assets().stream().filter(a -> a.mediaType().equals("image/svg+xml")).toList();
+        List<byte[]> pngs = SvgRaster.pngs(svgs.stream().map(Asset::data).toList(), ctx.fonts());
+        int svgIndex = 0;
         for (Asset a : book.assets()) {
             n++;
             if (a.mediaType().equals("image/svg+xml")) {
-                // Readers that cannot show SVG (some Kindle conversions) fall back to a PNG of it.
                 Item png = add(eb, items, "img-" + n + "-png", a.href().replaceFirst("\\.svg$", "") + ".png",
-                        MediaTypes.PNG, SvgRaster.png(a.data(), ctx.fonts()), "");
+                        MediaTypes.PNG, pngs.get(svgIndex++), "");
                 items.add(new Item("img-" + n, a.href(), a.mediaType(), a.data(), "", png.id()));
                 eb.addResource(new Resource("img-" + n, a.data(), a.href(), new MediaType(a.mediaType(), "")));
             } else {

@@ -150,8 +150,8 @@ public final class PdfRenderer implements Renderer {
             b.useFont(supplier::get, f.face().family(), f.face().weight(),
                     f.face().italic() ? FontStyle.ITALIC : FontStyle.NORMAL, true, uses);
         }
-        b.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
-                BatikSVGDrawer.SvgExternalResourceMode.SECURE));
+        b.useSVGDrawer(new SvgTextDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
+                BatikSVGDrawer.SvgExternalResourceMode.SECURE), ctx.fonts().stream().map(EmbeddedFont::face).toList()));
         Map<String, Asset> assets = new HashMap<>();
         for (Asset a : book.assets()) {
             assets.put(a.href(), a);
