@@ -79,7 +79,7 @@ final class SvgTextDrawer implements SVGDrawer {
             "font-weight", "fill", "stroke", "stroke-width", "stroke-dasharray", "stroke-linecap",
             "stroke-linejoin", "id", "lang", "xml:lang");
     private static final Set<String> INHERITED = Set.of("text-anchor", "font-family", "font-size", "font-weight",
-            "fill");
+            "fill", "stroke");
 
     private final SVGDrawer batik;
     /** The book's faces: CSS family names by their lower-case form, and the weights of each. */
@@ -246,6 +246,10 @@ final class SvgTextDrawer implements SVGDrawer {
         String anchor = inherited(text, "text-anchor", "start");
         Color fill = color(inherited(text, "fill", "black"));
         String weight = inherited(text, "font-weight", "normal");
+        // Text that inherits a stroke is outlined as well as filled: Batik's.
+        if (!inherited(text, "stroke", "none").equals("none")) {
+            return null;
+        }
         if (x == null || y == null || size == null || size <= 0 || fill == null
                 || !Set.of("start", "middle", "end").contains(anchor)) {
             return null;
