@@ -27,7 +27,29 @@ import org.apache.batik.transcoder.image.PNGTranscoder;
  */
 public final class SvgRaster {
 
+    /** PNGs already drawn in this process, by SHA-256 of the fonts and the picture; a few hundred at most. */
+    private static final java.util.Map<String, byte[]> DRAWN = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, byte[]> eldest) {
+                    return size() > 256;
+                }
+            });
+
     private SvgRaster() {
+    }
+
+    private static String digest(List<byte[]> parts) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (byte[] p : parts) {
+                md.update(p);
+                md.update((byte) 0);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static byte[] png(byte[] svg, List<EmbeddedFont> fonts) {
@@ -42,10 +64,26 @@ public final class SvgRaster {
         if (svgs.isEmpty()) {
             return List.of();
         }
-        BookFontResolver resolver = new BookFontResolver(fonts);
+        // A picture is drawn again only when it or the fonts changed (studybook watch rebuilds in one process).
+        String fontKey = digest(fonts.stream().map(EmbeddedFont::data).toList());
         List<CompletableFuture<byte[]>> jobs = new ArrayList<>();
+        BookFontResolver[] resolver = new BookFontResolver[1];
         for (byte[] svg : svgs) {
-            jobs.add(CompletableFuture.supplyAsync(() -> png(svg, resolver)));
+            String key = fontKey + digest(List.of(svg));
+            byte[] known = DRAWN.get(key);
+            if (known != null) {
+                jobs.add(CompletableFuture.completedFuture(known));
+                continue;
+            }
+            if (resolver[0] == null) {
+                resolver[0] = new BookFontResolver(fonts);
+            }
+            BookFontResolver r = resolver[0];
+            jobs.add(CompletableFuture.supplyAsync(() -> {
+                byte[] png = png(svg, r);
+                DRAWN.put(key, png);
+                return png;
+            }));
         }
         try {
             return jobs.stream().map(CompletableFuture::join).toList();
