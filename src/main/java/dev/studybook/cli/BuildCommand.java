@@ -7,7 +7,6 @@ import dev.studybook.build.Builder;
 import dev.studybook.build.Progress;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.error.ExitCode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -39,13 +38,8 @@ public final class BuildCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--content", paramLabel = "DIR",
-            description = "The book's folder (default: ./content when it exists, else the current folder).")
-    Path content;
-
-    @Option(names = "--index", paramLabel = "FILE",
-            description = "The index page that lists the chapters (default: SUMMARY.md or README.md in the content folder).")
-    Path index;
+    @Mixin
+    BookLocation book;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write (default: dist).")
     Path out;
@@ -72,7 +66,7 @@ public final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), common);
-        Path dir = content != null ? content : Files.isDirectory(Path.of("content")) ? Path.of("content") : Path.of(".");
+        Path dir = book.dir();
         Diagnostics diagnostics = new Diagnostics();
         boolean terminal = System.console() != null;
         ProgressPrinter progress = common.quiet ? null
@@ -80,7 +74,7 @@ public final class BuildCommand implements Callable<Integer> {
         StageTimes times = new StageTimes(progress == null ? Progress.NONE : progress);
         BuildResult result;
         try {
-            BuildRequest request = new BuildRequest(dir, Optional.ofNullable(index), Optional.ofNullable(out),
+            BuildRequest request = new BuildRequest(dir, book.index(), Optional.ofNullable(out),
                     formats.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList(), Optional.ofNullable(paper),
                     split ? Optional.of(true) : Optional.empty(), review ? Optional.of(true) : Optional.empty(),
                     pdfA ? Optional.of(true) : Optional.empty(), noEmbedFonts ? Optional.of(false) : Optional.empty());

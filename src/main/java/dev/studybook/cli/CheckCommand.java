@@ -4,11 +4,9 @@ import dev.studybook.check.BookChecker;
 import dev.studybook.check.Finding;
 import dev.studybook.error.ExitCode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,11 +32,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--content", paramLabel = "DIR", description = "The book's folder (default: ./content when it exists).")
-    Path content;
-
-    @Option(names = "--index", paramLabel = "FILE", description = "The index page (default: SUMMARY.md or README.md).")
-    Path index;
+    @Mixin
+    BookLocation book;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default): file:line: message per finding; json: one JSON document.")
@@ -46,8 +41,8 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = content != null ? content : Files.isDirectory(Path.of("content")) ? Path.of("content") : Path.of(".");
-        List<Finding> findings = BookChecker.check(dir, Optional.ofNullable(index));
+        Path dir = book.dir();
+        List<Finding> findings = BookChecker.check(dir, book.index());
         long errors = findings.stream().filter(Finding::error).count();
         long warnings = findings.size() - errors;
         PrintWriter out = spec.commandLine().getOut();

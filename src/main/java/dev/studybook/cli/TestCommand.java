@@ -6,13 +6,11 @@ import dev.studybook.codetest.CodeTester;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.error.ExitCode;
 import dev.studybook.model.Outline;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,11 +37,8 @@ public final class TestCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--content", paramLabel = "DIR", description = "The book's folder (default: ./content when it exists).")
-    Path content;
-
-    @Option(names = "--index", paramLabel = "FILE", description = "The index page (default: SUMMARY.md or README.md).")
-    Path index;
+    @Mixin
+    BookLocation book;
 
     @Option(names = "--require", paramLabel = "LANG", split = ",",
             description = "Languages whose tools must be installed (default: $STUDYBOOK_REQUIRE).")
@@ -55,9 +50,9 @@ public final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), common);
-        Path dir = content != null ? content : Files.isDirectory(Path.of("content")) ? Path.of("content") : Path.of(".");
+        Path dir = book.dir();
         Diagnostics diagnostics = new Diagnostics();
-        Outline outline = OutlineReader.read(dir, Optional.ofNullable(index), diagnostics);
+        Outline outline = OutlineReader.read(dir, book.index(), diagnostics);
         console.warnings(diagnostics.warnings());
         Set<String> required = new HashSet<>();
         require.forEach(r -> required.add(r.strip().toLowerCase(Locale.ROOT)));

@@ -6,7 +6,6 @@ import dev.studybook.build.Watcher;
 import dev.studybook.error.ExitCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +34,8 @@ public final class WatchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--content", paramLabel = "DIR", description = "The book's folder (default: ./content when it exists).")
-    Path content;
-
-    @Option(names = "--index", paramLabel = "FILE", description = "The index page (default: SUMMARY.md or README.md).")
-    Path index;
+    @Mixin
+    BookLocation book;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write (default: dist).")
     Path out;
@@ -50,8 +46,8 @@ public final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), common);
-        Path dir = content != null ? content : Files.isDirectory(Path.of("content")) ? Path.of("content") : Path.of(".");
-        BuildRequest request = new BuildRequest(dir, Optional.ofNullable(index), Optional.of(out != null ? out : Path.of("dist")),
+        Path dir = book.dir();
+        BuildRequest request = new BuildRequest(dir, book.index(), Optional.of(out != null ? out : Path.of("dist")),
                 formats.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
         console.info("watching " + Main.display(dir) + " (Ctrl-C to stop)");

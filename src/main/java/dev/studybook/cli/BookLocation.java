@@ -1,0 +1,30 @@
+package dev.studybook.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Where the book is: the options every command that reads a book takes, and their defaults. */
+public final class BookLocation {
+
+    @Option(names = "--content", paramLabel = "DIR",
+            description = "The book's folder (default: ./content when it exists, else the current folder).")
+    Path content;
+
+    @Option(names = "--index", paramLabel = "FILE",
+            description = "The index page that lists the chapters (default: SUMMARY.md or README.md in the content folder).")
+    Path index;
+
+    /** The content folder: --content, else ./content when it exists, else the current folder. */
+    Path dir() {
+        if (content != null) {
+            return content;
+        }
+        return Files.isDirectory(Path.of("content")) ? Path.of("content") : Path.of(".");
+    }
+
+    Optional<Path> index() {
+        return Optional.ofNullable(index);
+    }
+}
