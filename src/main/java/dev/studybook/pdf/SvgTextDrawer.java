@@ -36,6 +36,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -415,10 +416,12 @@ final class SvgTextDrawer implements SVGDrawer {
             }
             g.transform(viewport.toViewport(w, hgt));
             g.clip(new Rectangle2D.Float(viewport.x(), viewport.y(), viewport.width(), viewport.height()));
+            // Java2D fonts stand for the embedded faces by name: studybook-0, studybook-1, ...
             Map<String, PDFont> fonts = new HashMap<>();
+            Map<PDFont, String> names = new IdentityHashMap<>();
             pg.setFontTextDrawer(new LabelText(fonts));
             for (Label l : labels) {
-                String key = "studybook-" + System.identityHashCode(l.font());
+                String key = names.computeIfAbsent(l.font(), f -> "studybook-" + names.size());
                 fonts.put(key, l.font());
                 float advance;
                 try {
