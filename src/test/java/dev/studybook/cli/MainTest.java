@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.studybook.testing.TestBooks;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.studybook.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,21 +21,15 @@ class MainTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static Cli.Run run(String... args) {
+        return Cli.run(args);
     }
 
     @Test
     void buildWritesBothFormatsAndSaysWhat() {
         Path book = TestBooks.copy("seed", tmp.resolve("seed"));
         Path dist = tmp.resolve("dist");
-        Run r = run("build", "--content", book.toString(), "--out", dist.toString());
+        Cli.Run r = run("build", "--content", book.toString(), "--out", dist.toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().strip().lines().toList();
         assertEquals(List.of("reading the index page", "converting 8 chapters", "subsetting the fonts", "writing 2 files"),
@@ -56,7 +49,7 @@ class MainTest {
 
         Path index = book.resolve("README.md");
         Files.writeString(index, Files.readString(index) + "\n[新章](missing%20chapter.md)\n", StandardCharsets.UTF_8);
-        Run r = run("build", "--content", book.toString(), "--out", dist.toString());
+        Cli.Run r = run("build", "--content", book.toString(), "--out", dist.toString());
         assertEquals(1, r.code());
         String[] lines = r.err().strip().split("\n");
         assertEquals(1, lines.length, r.err());
@@ -73,7 +66,7 @@ class MainTest {
     @Test
     void usageErrorsExitWithTwo() {
         Path book = TestBooks.book("seed");
-        Run unknownFormat = run("build", "--content", book.toString(), "--out", tmp.toString(), "--format", "mobi");
+        Cli.Run unknownFormat = run("build", "--content", book.toString(), "--out", tmp.toString(), "--format", "mobi");
         assertEquals(2, unknownFormat.code(), unknownFormat.err());
         assertTrue(unknownFormat.err().contains("unknown format 'mobi'") && unknownFormat.err().contains("epub, pdf"),
                 unknownFormat.err());
@@ -82,10 +75,10 @@ class MainTest {
 
     @Test
     void versionAndHelp() {
-        Run v = run("--version");
+        Cli.Run v = run("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("studybook "), v.out());
-        Run h = run("build", "--help");
+        Cli.Run h = run("build", "--help");
         assertEquals(0, h.code());
         assertTrue(h.out().contains("--format") && h.out().contains("Examples:"), h.out());
     }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import dev.studybook.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,34 +26,28 @@ class WorkflowTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static Cli.Run run(String... args) {
+        return Cli.run(args);
     }
 
     @Test
     void initThenBuildThenCheckPassesOnTheNewBook() throws IOException {
         Path book = tmp.resolve("mybook");
-        Run init = run("init", book.toString());
+        Cli.Run init = run("init", book.toString());
         assertEquals(0, init.code(), init.err());
         assertTrue(init.out().contains("created a book in"), init.out());
         for (String f : List.of("book.yaml", "README.md", "01-start.md", "02-pictures-and-code.md", "images/flow.svg")) {
             assertTrue(Files.isRegularFile(book.resolve(f)), f);
         }
-        Run build = run("build", "--content", book.toString(), "--out", book.resolve("dist").toString());
+        Cli.Run build = run("build", "--content", book.toString(), "--out", book.resolve("dist").toString());
         assertEquals(0, build.code(), build.err());
         assertEquals("", build.err(), "the new book builds without a warning");
         // Named after the book's folder: the title has no ASCII words.
         assertTrue(EpubCheckRunner.check(book.resolve("dist/mybook.epub")).clean());
-        Run check = run("check", "--content", book.toString());
+        Cli.Run check = run("check", "--content", book.toString());
         assertEquals(0, check.code(), check.out());
         assertEquals("0 errors, 0 warnings", check.out().strip());
-        Run again = run("init", book.toString());
+        Cli.Run again = run("init", book.toString());
         assertEquals(2, again.code());
         assertTrue(again.err().contains("book.yaml: this file exists already; init never overwrites"), again.err());
     }
@@ -65,7 +60,7 @@ class WorkflowTest {
                 + "![缺图](missing.png)\n\n象形 \uD80C\uDC00\n\n```progexec\nrun it\n```\n");
         Files.writeString(book.resolve("two.md"), "# 二\n\n正文。\n");
         Files.writeString(book.resolve("orphan.md"), "# 没人链接\n");
-        Run r = run("check", "--content", book.toString());
+        Cli.Run r = run("check", "--content", book.toString());
         assertEquals(1, r.code(), r.out());
         List<String> lines = r.out().strip().lines().toList();
         String all = String.join("\n", lines);
@@ -77,7 +72,7 @@ class WorkflowTest {
         assertTrue(all.contains("one.md:9: warning: the code block's language 'progexec'"), all);
         assertTrue(all.contains("orphan.md: warning: no index page links to this file"), all);
         assertEquals("4 errors, 3 warnings", lines.get(lines.size() - 1));
-        Run json = run("check", "--content", book.toString(), "--format", "json");
+        Cli.Run json = run("check", "--content", book.toString(), "--format", "json");
         assertEquals(1, json.code());
         assertTrue(json.out().startsWith("{\n  \"errors\": 4,\n  \"warnings\": 3,\n  \"findings\": ["), json.out());
         assertTrue(json.out().contains("\"line\": 5, \"severity\": \"error\", \"kind\": \"image\""), json.out());
@@ -113,13 +108,13 @@ class WorkflowTest {
     @Test
     void everyCommandHasHelpWithExamplesAndCompletionIsGenerated() {
         for (String c : List.of("build", "check", "test", "init", "watch")) {
-            Run h = run(c, "--help");
+            Cli.Run h = run(c, "--help");
             assertEquals(0, h.code(), c);
             assertTrue(h.out().contains("Examples:"), c + ":\n" + h.out());
         }
-        Run main = run("--help");
+        Cli.Run main = run("--help");
         assertTrue(main.out().contains("Exit codes:") && main.out().contains("  1  the book's content has an error"), main.out());
-        Run completion = run("generate-completion");
+        Cli.Run completion = run("generate-completion");
         assertEquals(0, completion.code());
         assertTrue(completion.out().contains("complete -F") && completion.out().contains("studybook"), completion.out());
     }
@@ -135,7 +130,7 @@ class WorkflowTest {
         Files.writeString(book.resolve("extra.css"), "code, pre { font-family: \"Author Mono\", \"Noto Sans SC\", monospace; }\n");
         Files.writeString(book.resolve("book.yaml"), Files.readString(book.resolve("book.yaml"))
                 + "fonts:\n  - file: fonts/My Mono.ttf\n    family: Author Mono\n    weight: 400\ncss: extra.css\n");
-        Run r = run("build", "--content", book.toString(), "--out", book.resolve("dist").toString());
+        Cli.Run r = run("build", "--content", book.toString(), "--out", book.resolve("dist").toString());
         assertEquals(0, r.code(), r.err());
         EpubContents epub = EpubContents.read(book.resolve("dist/book.epub"));
         assertTrue(epub.entryNames().contains("OEBPS/fonts/user-1-My-Mono.ttf"), epub.entryNames().toString());
@@ -154,7 +149,7 @@ class WorkflowTest {
         Files.write(book.resolve("cff.otf"), "OTTO\0\0\0\0rest of a CFF font".getBytes(StandardCharsets.ISO_8859_1));
         Files.writeString(book.resolve("book.yaml"), Files.readString(book.resolve("book.yaml"))
                 + "fonts:\n  - file: cff.otf\n    family: Some CJK\n");
-        Run r = run("build", "--content", book.toString(), "--out", book.resolve("dist").toString());
+        Cli.Run r = run("build", "--content", book.toString(), "--out", book.resolve("dist").toString());
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().contains("cff.otf: this font has PostScript (CFF) outlines, which the PDF library cannot embed")
                 && r.err().contains("TrueType (glyf)"), r.err());

@@ -15,8 +15,6 @@ import dev.studybook.testing.EpubContents;
 import dev.studybook.testing.TestBooks;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import dev.studybook.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,11 +48,9 @@ class BadInputTest {
     }
 
     static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        assertFalse(err.toString().contains("\tat "), "no stack trace without --verbose:\n" + err);
-        return new Run(code, out.toString(), err.toString());
+        Cli.Run r = Cli.run(args);
+        assertFalse(r.err().contains("\tat "), "no stack trace without --verbose:\n" + r.err());
+        return new Run(r.code(), r.out(), r.err());
     }
 
     /** A small good book, built once into {@code out}, so each case can check the output survives. */
