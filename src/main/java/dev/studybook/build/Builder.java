@@ -112,6 +112,9 @@ public final class Builder {
                         + " with the class 'review'), so there is no review sheet");
             }
         }
+        for (Renderer r : renderers) {
+            r.prepare(context);
+        }
         List<BuildResult.Output> outputs = run(jobs, outDir, diagnostics, progress);
         return new BuildResult(outputs, diagnostics.warnings(), Duration.ofNanos(System.nanoTime() - start));
     }

@@ -62,6 +62,16 @@ public final class EpubRenderer implements Renderer {
         return true;
     }
 
+    /** The PNG fallbacks of the book's SVG pictures are drawn while the rest of the build goes on. */
+    @Override
+    public void prepare(RenderContext ctx) {
+        SvgRaster.prepare(svgs(ctx.book()), ctx.fonts());
+    }
+
+    private static List<byte[]> svgs(Book book) {
+        return book.assets().stream().filter(a -> a.mediaType().equals("image/svg+xml")).map(Asset::data).toList();
+    }
+
     @Override
     public Optional<PageMap> render(RenderContext ctx, OutputStream out) throws IOException {
         Book book = ctx.book();
@@ -107,8 +117,7 @@ public final class EpubRenderer implements Renderer {
         }
         n = 0;
         // Readers that cannot show SVG (some Kindle conversions) fall back to a PNG of it.
-        List<Asset> svgs = book.assets().stream().filter(a -> a.mediaType().equals("image/svg+xml")).toList();
-        List<byte[]> pngs = SvgRaster.pngs(svgs.stream().map(Asset::data).toList(), ctx.fonts());
+        List<byte[]> pngs = SvgRaster.pngs(svgs(book), ctx.fonts());
         int svgIndex = 0;
         for (Asset a : book.assets()) {
             n++;

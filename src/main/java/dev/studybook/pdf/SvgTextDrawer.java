@@ -17,6 +17,7 @@ import com.openhtmltopdf.simple.extend.ReplacedElementScaleHelper;
 import de.rototor.pdfbox.graphics2d.IPdfBoxGraphics2DFontTextDrawer;
 import de.rototor.pdfbox.graphics2d.IPdfBoxGraphics2DFontTextDrawer.IFontTextDrawerEnv;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import dev.studybook.raster.BatikLock;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -101,6 +102,10 @@ final class SvgTextDrawer implements SVGDrawer {
     @Override
     public SVGImage buildSVGImage(Element svg, Box box, CssContext css, double cssWidth, double cssHeight,
             double dotsPerPixel) {
+        return new Locked(BatikLock.hold(() -> build(svg, box, css, cssWidth, cssHeight, dotsPerPixel)));
+    }
+
+    private SVGImage build(Element svg, Box box, CssContext css, double cssWidth, double cssHeight, double dotsPerPixel) {
         Viewport viewport = Viewport.of(svg);
         List<Label> labels = new ArrayList<>();
         if (viewport != null && !hasStyleSheet(svg)) {
@@ -119,7 +124,36 @@ final class SvgTextDrawer implements SVGDrawer {
 
     @Override
     public SVGImage buildStandaloneSVGImage(Element svg, String uri, double w, double h, double dotsPerPixel) {
-        return batik.buildStandaloneSVGImage(svg, uri, w, h, dotsPerPixel);
+        return new Locked(BatikLock.hold(() -> batik.buildStandaloneSVGImage(svg, uri, w, h, dotsPerPixel)));
+    }
+
+    /** A picture that Batik paints holding {@link BatikLock}, as it was built. */
+    private record Locked(SVGImage image) implements SVGImage {
+
+        @Override
+        public int getIntrinsicWidth() {
+            return image.getIntrinsicWidth();
+        }
+
+        @Override
+        public int getIntrinsicHeight() {
+            return image.getIntrinsicHeight();
+        }
+
+        @Override
+        public boolean hasIntrinsicSize() {
+            return image.hasIntrinsicSize();
+        }
+
+        @Override
+        public float getIntrinsicRatio() {
+            return image.getIntrinsicRatio();
+        }
+
+        @Override
+        public void drawSVG(OutputDevice od, RenderingContext ctx, double x, double y) {
+            BatikLock.hold(() -> image.drawSVG(od, ctx, x, y));
+        }
     }
 
     @Override

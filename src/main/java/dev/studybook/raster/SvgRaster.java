@@ -8,17 +8,24 @@ import javax.imageio.ImageIO;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.batik.bridge.FontFamilyResolver;
 import org.apache.batik.bridge.UserAgent;
 import org.apache.batik.transcoder.TranscoderException;
 import org.apache.batik.transcoder.TranscoderInput;
 import org.apache.batik.transcoder.TranscoderOutput;
 import org.apache.batik.transcoder.image.ImageTranscoder;
-import org.apache.batik.transcoder.image.PNGTranscoder;
 
 /**
  * Draws an SVG picture as PNG with Batik, in the book's fonts, for readers that need a raster fallback (some
@@ -27,73 +34,103 @@ import org.apache.batik.transcoder.image.PNGTranscoder;
  */
 public final class SvgRaster {
 
-    /** PNGs already drawn in this process, by SHA-256 of the fonts and the picture; a few hundred at most. */
-    private static final java.util.Map<String, byte[]> DRAWN = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    /**
+     * PNGs drawn or being drawn in this process, by SHA-256 of the fonts and the picture (studybook watch rebuilds
+     * in one process and draws a picture again only when it or the fonts changed); a few hundred at most.
+     */
+    private static final Map<String, CompletableFuture<byte[]>> DRAWN = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, byte[]> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<byte[]>> eldest) {
                     return size() > 256;
                 }
             });
+
+    /** One thread draws, in the background: Batik cannot draw two pictures at once (see {@link BatikLock}). */
+    private static final ExecutorService DRAWER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "studybook-svg-png");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The fonts of the last pictures drawn, read by Java2D once for all of them; used by the drawing thread only. */
+    private static String resolverKey;
+    private static BookFontResolver resolver;
 
     private SvgRaster() {
     }
 
     private static String digest(List<byte[]> parts) {
         try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (byte[] p : parts) {
                 md.update(p);
                 md.update((byte) 0);
             }
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public static byte[] png(byte[] svg, List<EmbeddedFont> fonts) {
-        return png(svg, new BookFontResolver(fonts));
+    /**
+     * Starts drawing PNGs of these pictures in the background, so that a later {@link #pngs} with the same
+     * pictures and fonts finds them drawn or under way.
+     */
+    public static void prepare(List<byte[]> svgs, List<EmbeddedFont> fonts) {
+        drawings(svgs, fonts);
     }
 
-    /**
-     * PNGs of several SVG pictures, in the same order, drawn side by side on the machine's cores; the fonts
-     * are read once for all of them.
-     */
+    /** PNGs of several SVG pictures, in the same order. */
     public static List<byte[]> pngs(List<byte[]> svgs, List<EmbeddedFont> fonts) {
-        if (svgs.isEmpty()) {
-            return List.of();
-        }
-        // A picture is drawn again only when it or the fonts changed (studybook watch rebuilds in one process).
-        String fontKey = digest(fonts.stream().map(EmbeddedFont::data).toList());
-        List<CompletableFuture<byte[]>> jobs = new ArrayList<>();
-        BookFontResolver[] resolver = new BookFontResolver[1];
-        for (byte[] svg : svgs) {
-            String key = fontKey + digest(List.of(svg));
-            byte[] known = DRAWN.get(key);
-            if (known != null) {
-                jobs.add(CompletableFuture.completedFuture(known));
-                continue;
-            }
-            if (resolver[0] == null) {
-                resolver[0] = new BookFontResolver(fonts);
-            }
-            BookFontResolver r = resolver[0];
-            jobs.add(CompletableFuture.supplyAsync(() -> {
-                byte[] png = png(svg, r);
-                DRAWN.put(key, png);
-                return png;
-            }));
-        }
         try {
-            return jobs.stream().map(CompletableFuture::join).toList();
+            return drawings(svgs, fonts).stream().map(CompletableFuture::join).toList();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
+    private static List<CompletableFuture<byte[]>> drawings(List<byte[]> svgs, List<EmbeddedFont> fonts) {
+        if (svgs.isEmpty()) {
+            return List.of();
+        }
+        String fontKey = digest(fonts.stream().map(EmbeddedFont::data).toList());
+        List<CompletableFuture<byte[]>> out = new ArrayList<>();
+        for (byte[] svg : svgs) {
+            String key = fontKey + digest(List.of(svg));
+            CompletableFuture<byte[]> f;
+            synchronized (DRAWN) {
+                f = DRAWN.get(key);
+                if (f == null) {
+                    CompletableFuture<byte[]> drawing = CompletableFuture.supplyAsync(
+                            () -> BatikLock.hold(() -> png(svg, resolver(fontKey, fonts))), DRAWER);
+                    DRAWN.put(key, drawing);
+                    // A failed drawing is not remembered: the next build tries again (and reports the error again).
+                    drawing.whenComplete((png, e) -> {
+                        if (e != null) {
+                            DRAWN.remove(key, drawing);
+                        }
+                    });
+                    f = drawing;
+                }
+            }
+            out.add(f);
+        }
+        return out;
+    }
+
+    private static BookFontResolver resolver(String fontKey, List<EmbeddedFont> fonts) {
+        if (!fontKey.equals(resolverKey)) {
+            resolver = new BookFontResolver(fonts);
+            resolverKey = fontKey;
+        }
+        return resolver;
+    }
+
     private static byte[] png(byte[] svg, BookFontResolver resolver) {
-        PNGTranscoder t = new PNGTranscoder() {
+        BufferedImage[] drawn = new BufferedImage[1];
+        // Batik's PNGTranscoder would encode the picture only for it to be decoded again here: keep the pixels.
+        ImageTranscoder t = new ImageTranscoder() {
             @Override
             protected UserAgent createUserAgent() {
                 return new SVGAbstractTranscoderUserAgent() {
@@ -103,22 +140,31 @@ public final class SvgRaster {
                     }
                 };
             }
+
+            @Override
+            public BufferedImage createImage(int width, int height) {
+                return new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+            }
+
+            @Override
+            public void writeImage(BufferedImage image, TranscoderOutput output) {
+                drawn[0] = image;
+            }
         };
         t.addTranscodingHint(ImageTranscoder.KEY_BACKGROUND_COLOR, java.awt.Color.WHITE);
         float width = widthOf(svg);
         if (width > 0) {
-            t.addTranscodingHint(PNGTranscoder.KEY_WIDTH, Math.min(width, 1600f));
+            t.addTranscodingHint(ImageTranscoder.KEY_WIDTH, Math.min(width, 1600f));
         }
         // A tall picture is drawn at most 3000 pixels high: its width follows.
-        t.addTranscodingHint(PNGTranscoder.KEY_MAX_HEIGHT, 3000f);
-        t.addTranscodingHint(PNGTranscoder.KEY_MAX_WIDTH, 1600f);
-        t.addTranscodingHint(PNGTranscoder.KEY_ALLOW_EXTERNAL_RESOURCES, Boolean.FALSE);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        t.addTranscodingHint(ImageTranscoder.KEY_MAX_HEIGHT, 3000f);
+        t.addTranscodingHint(ImageTranscoder.KEY_MAX_WIDTH, 1600f);
+        t.addTranscodingHint(ImageTranscoder.KEY_ALLOW_EXTERNAL_RESOURCES, Boolean.FALSE);
         try {
             TranscoderInput in = new TranscoderInput(new ByteArrayInputStream(svg));
             in.setURI("file:///book.svg");
-            t.transcode(in, new TranscoderOutput(out));
-            BufferedImage rgb = ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
+            t.transcode(in, new TranscoderOutput());
+            BufferedImage rgb = drawn[0];
             byte[] levels = new byte[16];
             for (int i = 0; i < 16; i++) {
                 levels[i] = (byte) (i * 17);

@@ -16,6 +16,13 @@ public interface Renderer {
     /** Writes the output for {@code context} to {@code out}; a paginated format says where its pages begin. */
     Optional<PageMap> render(RenderContext context, OutputStream out) throws IOException;
 
+    /**
+     * Starts, in the background, work of this format that needs only the converted book and its fonts, so that
+     * it overlaps the other formats (and this one's wait for a page map). Nothing by default.
+     */
+    default void prepare(RenderContext context) {
+    }
+
     /** True for a format that marks the pages of a paginated one (the EPUB's page-list): it is written after it. */
     default boolean usesPageMap() {
         return false;
