@@ -46,11 +46,22 @@ public final class BuildSession {
         return progress;
     }
 
+    /** The default fonts, being read from the first call on (a build asks at its start, so they load meanwhile). */
     synchronized CompletableFuture<FontSet> fonts() {
-        if (fonts == null || !keep) {
+        if (fonts == null) {
             fonts = FontSet.loadAsync(FontSet.DEFAULT_FACES);
         }
         return fonts;
+    }
+
+    /**
+     * Called once the fonts are subset: a single build lets go of the whole fonts (some 100 MB parsed), so that
+     * they can be collected while the outputs are written; a repeated session keeps them for the next build.
+     */
+    synchronized void subsetsMade() {
+        if (!keep) {
+            fonts = null;
+        }
     }
 
     /** Markdown to HTML, remembered by the Markdown's digest in a repeated session. */

@@ -66,7 +66,7 @@ public final class Builder {
     public static BuildResult build(BuildRequest request, Diagnostics diagnostics, BuildSession session) {
         long start = System.nanoTime();
         Progress progress = session.progress();
-        CompletableFuture<FontSet> fonts = session.fonts();
+        session.fonts(); // starts reading the fonts while the index page is read
         progress.update("read", 0, 1, "index page");
         Outline outline = OutlineReader.read(request.contentDir(), request.index(), diagnostics);
         BuildSettings settings = outline.config().build();
@@ -77,17 +77,10 @@ public final class Builder {
         boolean split = request.split().or(settings::split).orElse(false);
         boolean review = request.review().or(settings::review).orElse(false);
 
-        CompletableFuture<FontSet> allFonts = userFaces(outline).isEmpty() ? fonts
-                : fonts.thenCombine(CompletableFuture.supplyAsync(() -> FontSet.load(userFaces(outline))), FontSet::with);
         Styles styles = Styles.bundled().withExtra(userCss(outline));
-        int total = outline.chapters().size();
-        java.util.concurrent.atomic.AtomicInteger converted = new java.util.concurrent.atomic.AtomicInteger();
-        progress.update("convert", 0, total, "");
-        Book book = BookConverter.convert(outline, cp -> join(allFonts).covers(cp), diagnostics, session.markdown(),
-                () -> progress.update("convert", converted.incrementAndGet(), total, ""));
-        Labels labels = Labels.of(book.metadata().language());
-        progress.update("fonts", 0, 1, "subsetting");
-        List<EmbeddedFont> embedded = session.subsets(characters(book, labels), chars -> join(allFonts).subset(chars));
+        Converted converted = convert(outline, diagnostics, session);
+        Book book = converted.book();
+        List<EmbeddedFont> embedded = converted.fonts();
         Asset cover = book.cover().orElseGet(() -> new Asset("cover.png", "image/png", null,
                 CoverArt.png(book.metadata(), embedded)));
         RenderContext context = new RenderContext(book, embedded, styles, timestamp(book), options, cover,
@@ -117,6 +110,32 @@ public final class Builder {
         }
         List<BuildResult.Output> outputs = run(jobs, outDir, diagnostics, progress);
         return new BuildResult(outputs, diagnostics.warnings(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The converted book and its fonts, subset to its characters. */
+    private record Converted(Book book, List<EmbeddedFont> fonts) {
+    }
+
+    /**
+     * Converts the chapters and subsets the fonts. The whole fonts (some 100 MB once parsed) are needed only
+     * here: once this returns, nothing of a single build refers to them any more and they can be collected
+     * while the outputs are written.
+     */
+    private static Converted convert(Outline outline, Diagnostics diagnostics, BuildSession session) {
+        Progress progress = session.progress();
+        CompletableFuture<FontSet> fonts = session.fonts();
+        CompletableFuture<FontSet> allFonts = userFaces(outline).isEmpty() ? fonts
+                : fonts.thenCombine(CompletableFuture.supplyAsync(() -> FontSet.load(userFaces(outline))), FontSet::with);
+        int total = outline.chapters().size();
+        java.util.concurrent.atomic.AtomicInteger converted = new java.util.concurrent.atomic.AtomicInteger();
+        progress.update("convert", 0, total, "");
+        Book book = BookConverter.convert(outline, cp -> join(allFonts).covers(cp), diagnostics, session.markdown(),
+                () -> progress.update("convert", converted.incrementAndGet(), total, ""));
+        Labels labels = Labels.of(book.metadata().language());
+        progress.update("fonts", 0, 1, "subsetting");
+        List<EmbeddedFont> subsets = session.subsets(characters(book, labels), chars -> join(allFonts).subset(chars));
+        session.subsetsMade();
+        return new Converted(book, subsets);
     }
 
     /** The author's fonts from book.yaml, each checked to be a file of the content folder. */

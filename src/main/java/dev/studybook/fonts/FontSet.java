@@ -39,7 +39,11 @@ public final class FontSet {
 
     private final List<Loaded> loaded;
 
-    private record Loaded(FontFace face, byte[] bytes, TrueTypeFont font, CmapLookup cmap) {
+    /**
+     * A parsed face. FontBox keeps its own copy of the file (and of the glyf table), so the bytes read are not
+     * kept as well: a CJK face is 10 to 15 MB.
+     */
+    private record Loaded(FontFace face, TrueTypeFont font, CmapLookup cmap) {
     }
 
     private FontSet(List<Loaded> loaded) {
@@ -87,7 +91,7 @@ public final class FontSet {
             if (face.file() != null && ttf.getTableMap().get("glyf") == null) {
                 throw cff(face);
             }
-            return new Loaded(face, bytes, ttf, ttf.getUnicodeCmapLookup());
+            return new Loaded(face, ttf, ttf.getUnicodeCmapLookup());
         } catch (IOException e) {
             if (face.file() != null) {
                 throw new StudybookException(ExitCode.CONTENT, dev.studybook.error.SourceLocation.of(face.file()),
@@ -161,10 +165,14 @@ public final class FontSet {
                 break;
             }
         }
-        if (hasAstral) {
-            return new EmbeddedFont(l.face(), l.bytes(), false);
-        }
         try {
+            if (hasAstral) {
+                synchronized (l.font()) {
+                    try (InputStream in = l.font().getOriginalData()) {
+                        return new EmbeddedFont(l.face(), in.readAllBytes(), false);
+                    }
+                }
+            }
             TTFSubsetter s = new TTFSubsetter(l.font(), SUBSET_TABLES);
             for (int cp : codePoints) {
                 if (cp <= 0xFFFF && l.cmap().getGlyphId(cp) != 0) {
