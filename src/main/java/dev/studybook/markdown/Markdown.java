@@ -49,6 +49,9 @@ final class Markdown {
         o.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
         // Real books link to "<Chapter 1.md>" and even "Chapter 1.md": both are links.
         o.set(Parser.SPACE_IN_LINK_URLS, true);
+        // Every block and link is marked with its source line: without the line table flexmark finds a line
+        // by counting from the top of the file each time, which made a chapter's rendering quadratic.
+        o.set(Parser.TRACK_DOCUMENT_LINES, true);
         // Ids are made once, book-wide, after the HTML is cleaned.
         o.set(HtmlRenderer.GENERATE_HEADER_ID, false);
         o.set(HtmlRenderer.RENDER_HEADER_ID, false);
