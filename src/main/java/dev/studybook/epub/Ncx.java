@@ -1,10 +1,12 @@
 package dev.studybook.epub;
 
 import dev.studybook.model.Metadata;
+import dev.studybook.render.Xml;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -36,9 +38,7 @@ final class Ncx {
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(ncx));
-            NodeList metas = doc.getElementsByTagNameNS(NS, "meta");
-            for (int i = 0; i < metas.getLength(); i++) {
-                Element m = (Element) metas.item(i);
+            for (Element m : elements(doc, "meta")) {
                 if (m.getAttribute("name").equals("dtb:UUID")) {
                     m.setAttribute("name", "dtb:uid");
                 }
@@ -56,11 +56,9 @@ final class Ncx {
                 after.getParentNode().insertBefore(author, after.getNextSibling());
             }
             // Same target, same playOrder; otherwise numbered in document order.
-            NodeList points = doc.getElementsByTagNameNS(NS, "navPoint");
             Map<String, Integer> orderBySrc = new HashMap<>();
             int next = 0;
-            for (int i = 0; i < points.getLength(); i++) {
-                Element p = (Element) points.item(i);
+            for (Element p : elements(doc, "navPoint")) {
                 String src = content(p);
                 Integer order = orderBySrc.get(src);
                 if (order == null) {
@@ -78,6 +76,10 @@ final class Ncx {
         } catch (Exception e) {
             throw new IOException("cannot write the NCX: " + e.getMessage(), e);
         }
+    }
+
+    private static List<Element> elements(Document doc, String localName) {
+        return Xml.elements(doc, NS, localName);
     }
 
     private static String content(Element navPoint) {

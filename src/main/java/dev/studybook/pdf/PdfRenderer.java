@@ -19,6 +19,7 @@ import dev.studybook.model.Chapter;
 import dev.studybook.render.PageMap;
 import dev.studybook.render.RenderContext;
 import dev.studybook.render.Renderer;
+import dev.studybook.render.Xml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +57,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
@@ -191,9 +191,7 @@ public final class PdfRenderer implements Renderer {
     private static Map<String, BlockRef> numberBlocks(Document dom) {
         Set<String> names = Set.copyOf(PageMap.BLOCKS);
         Map<String, BlockRef> out = new HashMap<>();
-        NodeList sections = dom.getElementsByTagNameNS(XHTML, "section");
-        for (int i = 0; i < sections.getLength(); i++) {
-            Element section = (Element) sections.item(i);
+        for (Element section : Xml.elements(dom, XHTML, "section")) {
             if (!section.getAttribute("class").startsWith("chapter")) {
                 continue;
             }
@@ -282,9 +280,7 @@ public final class PdfRenderer implements Renderer {
         for (Chapter c : book.chapters()) {
             files.put(c.fileName(), c.id());
         }
-        NodeList anchors = dom.getElementsByTagNameNS(XHTML, "a");
-        for (int i = 0; i < anchors.getLength(); i++) {
-            Element a = (Element) anchors.item(i);
+        for (Element a : Xml.elements(dom, XHTML, "a")) {
             String href = a.getAttribute("href");
             int hash = href.indexOf('#');
             String file = hash < 0 ? href : href.substring(0, hash);

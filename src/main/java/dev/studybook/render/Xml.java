@@ -1,6 +1,6 @@
 package dev.studybook.render;
 
-/** Escaping for text and attribute values written into XHTML and XML by the renderers. */
+/** Escaping for text and attribute values written into XHTML and XML by the renderers, and DOM helpers. */
 public final class Xml {
     private Xml() {
     }
@@ -22,5 +22,20 @@ public final class Xml {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The elements of a name in a document, copied out of the DOM's live list: changing an attribute
+     * invalidates that list, and reading it again from the start for every element made large books slow
+     * (quadratic in their length).
+     */
+    public static java.util.List<org.w3c.dom.Element> elements(org.w3c.dom.Document doc, String namespace, String localName) {
+        org.w3c.dom.NodeList live = doc.getElementsByTagNameNS(namespace, localName);
+        int n = live.getLength();
+        java.util.List<org.w3c.dom.Element> out = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add((org.w3c.dom.Element) live.item(i));
+        }
+        return out;
     }
 }
