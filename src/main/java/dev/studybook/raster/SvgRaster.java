@@ -86,6 +86,10 @@ public final class SvgRaster {
         try {
             return drawings(svgs, fonts).stream().map(CompletableFuture::join).toList();
         } catch (CompletionException e) {
+            // The drawing thread's own exception (or OutOfMemoryError, which the command line explains).
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
