@@ -127,32 +127,37 @@ final class SvgTextDrawer implements SVGDrawer {
         return new Locked(BatikLock.hold(() -> batik.buildStandaloneSVGImage(svg, uri, w, h, dotsPerPixel)));
     }
 
+    /** A picture drawn by another: its size is the other's. */
+    private interface Wrapped extends SVGImage {
+        SVGImage inner();
+
+        @Override
+        default int getIntrinsicWidth() {
+            return inner().getIntrinsicWidth();
+        }
+
+        @Override
+        default int getIntrinsicHeight() {
+            return inner().getIntrinsicHeight();
+        }
+
+        @Override
+        default boolean hasIntrinsicSize() {
+            return inner().hasIntrinsicSize();
+        }
+
+        @Override
+        default float getIntrinsicRatio() {
+            return inner().getIntrinsicRatio();
+        }
+    }
+
     /** A picture that Batik paints holding {@link BatikLock}, as it was built. */
-    private record Locked(SVGImage image) implements SVGImage {
-
-        @Override
-        public int getIntrinsicWidth() {
-            return image.getIntrinsicWidth();
-        }
-
-        @Override
-        public int getIntrinsicHeight() {
-            return image.getIntrinsicHeight();
-        }
-
-        @Override
-        public boolean hasIntrinsicSize() {
-            return image.hasIntrinsicSize();
-        }
-
-        @Override
-        public float getIntrinsicRatio() {
-            return image.getIntrinsicRatio();
-        }
+    private record Locked(SVGImage inner) implements Wrapped {
 
         @Override
         public void drawSVG(OutputDevice od, RenderingContext ctx, double x, double y) {
-            BatikLock.hold(() -> image.drawSVG(od, ctx, x, y));
+            BatikLock.hold(() -> inner.drawSVG(od, ctx, x, y));
         }
     }
 
@@ -391,26 +396,11 @@ final class SvgTextDrawer implements SVGDrawer {
 
     /** Batik's drawing of the figure without its labels, then the labels as text in the same form. */
     private record Labelled(SVGImage shapes, List<Label> labels, Viewport viewport, Box box, double dotsPerPixel)
-            implements SVGImage {
+            implements Wrapped {
 
         @Override
-        public int getIntrinsicWidth() {
-            return shapes.getIntrinsicWidth();
-        }
-
-        @Override
-        public int getIntrinsicHeight() {
-            return shapes.getIntrinsicHeight();
-        }
-
-        @Override
-        public boolean hasIntrinsicSize() {
-            return shapes.hasIntrinsicSize();
-        }
-
-        @Override
-        public float getIntrinsicRatio() {
-            return shapes.getIntrinsicRatio();
+        public SVGImage inner() {
+            return shapes;
         }
 
         @Override
