@@ -136,6 +136,7 @@ public final class PdfRenderer implements Renderer {
 
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
+        b.usePDDocument(new PageIndexedDocument());
         b.withW3cDocument(dom, SCHEME + ":///");
         b.withProducer("studybook");
         // Tagged PDF/UA always: reading order, alt texts, language; PDF/A-2b on request, with an sRGB intent.
