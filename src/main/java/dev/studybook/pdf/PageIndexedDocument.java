@@ -9,7 +9,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
  * A PDF document that finds its n-th page at once. OpenHTMLtoPDF adds the pages to one flat page tree and asks
  * {@link #getPage} for every link destination and bookmark; PDFBox answers by listing the tree's kids each time,
  * so for a book of a few thousand pages that lookup was a third of the PDF's rendering time. The pages are
- * remembered as they are added; any other change to the page tree makes the list be read again.
+ * remembered as they are added; any other change to the page tree makes the list be read again. Each page
+ * added gets its marked-content property lists kept small ({@link PagePropertyLists}).
  */
 final class PageIndexedDocument extends PDDocument {
 
@@ -18,6 +19,7 @@ final class PageIndexedDocument extends PDDocument {
     @Override
     public void addPage(PDPage page) {
         boolean known = pages.size() == getNumberOfPages();
+        PagePropertyLists.install(page);
         super.addPage(page);
         if (known) {
             pages.add(page);
