@@ -247,9 +247,18 @@ public final class PdfRenderer implements Renderer {
 
     /** The 1-based number of the page whose area holds document position {@code y}, or 0. */
     private static int pageOf(List<PageBox> pages, int y) {
-        for (int i = 0; i < pages.size(); i++) {
-            if (y >= pages.get(i).getTop() && y < pages.get(i).getBottom()) {
-                return i + 1;
+        // The pages follow one another down the document: search, not scan (a 5,000-page book has 300,000 blocks).
+        int lo = 0;
+        int hi = pages.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            PageBox p = pages.get(mid);
+            if (y < p.getTop()) {
+                hi = mid - 1;
+            } else if (y >= p.getBottom()) {
+                lo = mid + 1;
+            } else {
+                return mid + 1;
             }
         }
         return 0;
