@@ -81,6 +81,9 @@ public final class Builder {
         Converted converted = convert(outline, diagnostics, session);
         Book book = converted.book();
         List<EmbeddedFont> embedded = converted.fonts();
+        for (Renderer r : renderers) {
+            r.prepare(book, embedded);
+        }
         Asset cover = book.cover().orElseGet(() -> new Asset("cover.png", "image/png", null,
                 CoverArt.png(book.metadata(), embedded)));
         RenderContext context = new RenderContext(book, embedded, styles, timestamp(book), options, cover,
@@ -104,9 +107,6 @@ public final class Builder {
                 diagnostics.warn(SourceLocation.of(outline.indexFile()), Diagnostics.Kind.STRUCTURE, "no chapter has a '## 速记' section (or a heading"
                         + " with the class 'review'), so there is no review sheet");
             }
-        }
-        for (Renderer r : renderers) {
-            r.prepare(context);
         }
         List<BuildResult.Output> outputs = run(jobs, outDir, diagnostics, progress);
         return new BuildResult(outputs, diagnostics.warnings(), Duration.ofNanos(System.nanoTime() - start));

@@ -64,8 +64,8 @@ public final class EpubRenderer implements Renderer {
 
     /** The PNG fallbacks of the book's SVG pictures are drawn while the rest of the build goes on. */
     @Override
-    public void prepare(RenderContext ctx) {
-        SvgRaster.prepare(svgs(ctx.book()), ctx.fonts());
+    public void prepare(Book book, List<EmbeddedFont> fonts) {
+        SvgRaster.prepare(svgs(book), fonts);
     }
 
     private static List<byte[]> svgs(Book book) {

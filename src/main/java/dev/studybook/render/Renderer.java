@@ -1,7 +1,10 @@
 package dev.studybook.render;
 
+import dev.studybook.fonts.EmbeddedFont;
+import dev.studybook.model.Book;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Optional;
 
 /** An output format: given a converted book, its fonts and styles, writes one file. */
@@ -18,9 +21,10 @@ public interface Renderer {
 
     /**
      * Starts, in the background, work of this format that needs only the converted book and its fonts, so that
-     * it overlaps the other formats (and this one's wait for a page map). Nothing by default.
+     * it overlaps what the build does before writing (the cover) and the other formats (and this one's wait for
+     * a page map). Nothing by default.
      */
-    default void prepare(RenderContext context) {
+    default void prepare(Book book, List<EmbeddedFont> fonts) {
     }
 
     /** True for a format that marks the pages of a paginated one (the EPUB's page-list): it is written after it. */
