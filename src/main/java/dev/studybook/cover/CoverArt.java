@@ -10,13 +10,10 @@ import java.awt.RenderingHints;
 import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 
 /**
  * Draws a book's cover when book.yaml names none: 1600 × 2560 pixels (the shape e-book stores ask for), the
@@ -79,13 +76,7 @@ public final class CoverArt {
         } finally {
             g.dispose();
         }
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(img, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RgbPng.encode(img);
     }
 
     /** The alt text of the cover picture. */
