@@ -52,8 +52,11 @@ final class PrintDocument {
             // The cover's colour is the section's background, not the page's: PDF/UA wants every mark tagged.
             sb.append("@page cover { margin: 0; @bottom-center { content: none; } @top-left { content: none; }"
                     + " @top-right { content: none; } }\n");
-            sb.append(String.format(java.util.Locale.ROOT, "section.cover { background-color: %s; height: %.1fmm; }\n",
-                    CoverArt.BACKGROUND, options.paper().heightMm() - 1));
+            // Its width too: blocks are as wide as the other pages' text, which left a white band on the right; a
+            // millimetre more, cut off by the page, so that rounding leaves no white hairline at the edge.
+            sb.append(String.format(java.util.Locale.ROOT, "section.cover { background-color: %s; width: %.1fmm;"
+                    + " height: %.1fmm; margin-left: -0.5mm; }\n",
+                    CoverArt.BACKGROUND, options.paper().widthMm() + 1, options.paper().heightMm()));
             sb.append("@page front { @bottom-center { content: none; } }\n");
             sb.append("body.book { page: cover; }\n");
             sb.append("section.titlepage, nav.toc { page: front; }\n");
@@ -140,9 +143,9 @@ final class PrintDocument {
     private static void coverPage(StringBuilder sb, Metadata meta, Labels labels, Asset cover, RenderOptions options) {
         double pageRatio = options.paper().widthMm() / options.paper().heightMm();
         double coverRatio = (double) CoverArt.WIDTH / CoverArt.HEIGHT;
-        String size = coverRatio <= pageRatio
-                ? String.format(java.util.Locale.ROOT, "height:%.1fmm", options.paper().heightMm() - 1)
-                : String.format(java.util.Locale.ROOT, "width:%.1fmm", options.paper().widthMm());
+        // Both sides given: with only one, the renderer centres the picture as if it had no width.
+        double height = coverRatio <= pageRatio ? options.paper().heightMm() : options.paper().widthMm() / coverRatio;
+        String size = String.format(java.util.Locale.ROOT, "width:%.1fmm;height:%.1fmm", height * coverRatio, height);
         sb.append("<section class=\"cover\" id=\"cover\"><img src=\"").append(text(cover.href())).append("\" alt=\"")
                 .append(text(CoverArt.altText(meta, labels.cover()))).append("\" style=\"").append(size).append("\"/></section>\n");
     }

@@ -49,6 +49,26 @@ class PrintLayoutTest {
     }
 
     @Test
+    void theCoverFillsItsPageToEveryEdge() throws IOException {
+        java.awt.image.BufferedImage page;
+        try (PDDocument doc = Loader.loadPDF(book(a5).toFile())) {
+            page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 24);
+        }
+        int w = page.getWidth();
+        int h = page.getHeight();
+        int ground = Integer.parseInt(dev.studybook.cover.CoverArt.BACKGROUND.substring(1), 16);
+        // Inside the page's edges, below the picture's top band: the cover's ground, never paper.
+        int[][] points = {{3, h / 2}, {w - 4, h / 2}, {3, h - 4}, {w / 2, h - 4}, {w - 4, h - 4}, {w - 4, h / 5}};
+        for (int[] p : points) {
+            int rgb = page.getRGB(p[0], p[1]) & 0xFFFFFF;
+            int distance = Math.abs((rgb >> 16) - (ground >> 16)) + Math.abs(((rgb >> 8) & 0xFF) - ((ground >> 8) & 0xFF))
+                    + Math.abs((rgb & 0xFF) - (ground & 0xFF));
+            assertTrue(distance < 30, String.format("pixel %d,%d of %dx%d is #%06x, not the cover's %s", p[0], p[1], w, h,
+                    rgb, dev.studybook.cover.CoverArt.BACKGROUND));
+        }
+    }
+
+    @Test
     void splitWritesOneHandoutPerChapterEachWithItsTitleHeaderAndPageNumbers() throws IOException {
         Path dir = book(a5).getParent().resolve("handouts");
         List<String> names;
