@@ -70,7 +70,7 @@ final class PrintDocument {
         sb.append("</head>\n<body class=\"").append(mode.name().toLowerCase(java.util.Locale.ROOT)).append("\">\n");
         switch (mode) {
             case BOOK -> {
-                coverPage(sb, meta, labels, cover, options);
+                coverPage(sb, meta, labels, cover, book.cover().isEmpty(), options);
                 titlePage(sb, meta);
                 toc(sb, book, labels, options.tocDepth());
                 for (Chapter c : book.chapters()) {
@@ -137,15 +137,18 @@ final class PrintDocument {
     }
 
     /**
-     * The cover, centred on a page of the cover's own colour: scaled to the page's height, or its width when the
-     * paper is narrower than the picture.
+     * The cover, on a page of the cover's own colour: scaled to the page's height, or its width when the paper is
+     * narrower than the picture. The drawn cover, whose shape is known, gets both sides and so is centred (with
+     * one, the renderer centres the picture as if it had no width); a cover from book.yaml keeps its own shape.
      */
-    private static void coverPage(StringBuilder sb, Metadata meta, Labels labels, Asset cover, RenderOptions options) {
+    private static void coverPage(StringBuilder sb, Metadata meta, Labels labels, Asset cover, boolean drawn,
+            RenderOptions options) {
         double pageRatio = options.paper().widthMm() / options.paper().heightMm();
         double coverRatio = (double) CoverArt.WIDTH / CoverArt.HEIGHT;
-        // Both sides given: with only one, the renderer centres the picture as if it had no width.
         double height = coverRatio <= pageRatio ? options.paper().heightMm() : options.paper().widthMm() / coverRatio;
-        String size = String.format(java.util.Locale.ROOT, "width:%.1fmm;height:%.1fmm", height * coverRatio, height);
+        String size = drawn ? String.format(java.util.Locale.ROOT, "width:%.1fmm;height:%.1fmm", height * coverRatio, height)
+                : coverRatio <= pageRatio ? String.format(java.util.Locale.ROOT, "height:%.1fmm", options.paper().heightMm())
+                : String.format(java.util.Locale.ROOT, "width:%.1fmm", options.paper().widthMm());
         sb.append("<section class=\"cover\" id=\"cover\"><img src=\"").append(text(cover.href())).append("\" alt=\"")
                 .append(text(CoverArt.altText(meta, labels.cover()))).append("\" style=\"").append(size).append("\"/></section>\n");
     }
