@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -38,7 +37,7 @@ final class Ncx {
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(ncx));
-            for (Element m : elements(doc, "meta")) {
+            for (Element m : Xml.elements(doc, NS, "meta")) {
                 if (m.getAttribute("name").equals("dtb:UUID")) {
                     m.setAttribute("name", "dtb:uid");
                 }
@@ -58,7 +57,7 @@ final class Ncx {
             // Same target, same playOrder; otherwise numbered in document order.
             Map<String, Integer> orderBySrc = new HashMap<>();
             int next = 0;
-            for (Element p : elements(doc, "navPoint")) {
+            for (Element p : Xml.elements(doc, NS, "navPoint")) {
                 String src = content(p);
                 Integer order = orderBySrc.get(src);
                 if (order == null) {
@@ -76,10 +75,6 @@ final class Ncx {
         } catch (Exception e) {
             throw new IOException("cannot write the NCX: " + e.getMessage(), e);
         }
-    }
-
-    private static List<Element> elements(Document doc, String localName) {
-        return Xml.elements(doc, NS, localName);
     }
 
     private static String content(Element navPoint) {

@@ -1,5 +1,11 @@
 package dev.studybook.render;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
 /** Escaping for text and attribute values written into XHTML and XML by the renderers, and DOM helpers. */
 public final class Xml {
     private Xml() {
@@ -29,12 +35,12 @@ public final class Xml {
      * invalidates that list, and reading it again from the start for every element made large books slow
      * (quadratic in their length).
      */
-    public static java.util.List<org.w3c.dom.Element> elements(org.w3c.dom.Document doc, String namespace, String localName) {
-        org.w3c.dom.NodeList live = doc.getElementsByTagNameNS(namespace, localName);
+    public static List<Element> elements(Document doc, String namespace, String localName) {
+        NodeList live = doc.getElementsByTagNameNS(namespace, localName);
         int n = live.getLength();
-        java.util.List<org.w3c.dom.Element> out = new java.util.ArrayList<>(n);
+        List<Element> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add((org.w3c.dom.Element) live.item(i));
+            out.add((Element) live.item(i));
         }
         return out;
     }
