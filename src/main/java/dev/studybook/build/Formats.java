@@ -1,8 +1,8 @@
 package dev.studybook.build;
 
-import dev.studybook.epub.EpubRenderer;
-import dev.studybook.pdf.PdfRenderer;
-import dev.studybook.render.Renderer;
+import dev.studybook.output.epub.EpubRenderer;
+import dev.studybook.output.pdf.PdfRenderer;
+import dev.studybook.output.Renderer;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.studybook.check;
 
-import dev.studybook.assemble.OutlineReader;
+import dev.studybook.load.OutlineReader;
 import dev.studybook.convert.BookConverter;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.error.SourceLocation;

@@ -1,6 +1,6 @@
 package dev.studybook.cli;
 
-import dev.studybook.assemble.OutlineReader;
+import dev.studybook.load.OutlineReader;
 import dev.studybook.codetest.CodeTestReport;
 import dev.studybook.codetest.CodeTester;
 import dev.studybook.error.Diagnostics;

@@ -1,6 +1,6 @@
 package dev.studybook.convert;
 
-import dev.studybook.assemble.LinkResolver;
+import dev.studybook.load.LinkResolver;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.error.ExitCode;
 import dev.studybook.error.SourceLocation;
@@ -117,7 +117,7 @@ public final class BookConverter {
     private static Optional<Asset> cover(String path, Outline outline, LinkResolver resolver, AssetRegistry assets) {
         Path yaml = outline.config().file().orElse(outline.contentDir().resolve("book.yaml"));
         SourceLocation at = SourceLocation.of(yaml);
-        var target = dev.studybook.assemble.LinkTarget.parse(path);
+        var target = dev.studybook.load.LinkTarget.parse(path);
         if (target.isEmpty()) {
             assets.warn(at, "the cover '" + path + "' is not a file of the book; a cover is drawn instead");
             return Optional.empty();

@@ -1,7 +1,7 @@
 package dev.studybook.convert;
 
-import dev.studybook.assemble.LinkResolver;
-import dev.studybook.assemble.LinkTarget;
+import dev.studybook.load.LinkResolver;
+import dev.studybook.load.LinkTarget;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.error.SourceLocation;
 import dev.studybook.model.Asset;

@@ -1,6 +1,6 @@
 package dev.studybook.xhtml;
 
-import dev.studybook.render.PageMap;
+import dev.studybook.output.PageMap;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.studybook.assemble.OutlineReader;
+import dev.studybook.load.OutlineReader;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.model.Outline;
 import dev.studybook.testing.EpubCheckRunner;

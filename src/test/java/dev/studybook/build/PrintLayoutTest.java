@@ -3,7 +3,7 @@ package dev.studybook.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.studybook.render.Paper;
+import dev.studybook.output.Paper;
 import dev.studybook.testing.PdfText;
 import dev.studybook.testing.TestBooks;
 import dev.studybook.testing.VeraPdf;

@@ -3,7 +3,7 @@ package dev.studybook.codetest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.studybook.assemble.OutlineReader;
+import dev.studybook.load.OutlineReader;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.testing.TestBooks;
 import java.util.List;

@@ -1,0 +1,246 @@
+package dev.studybook.output.epub;
+
+import dev.studybook.fonts.EmbeddedFont;
+import dev.studybook.model.Asset;
+import dev.studybook.model.Book;
+import dev.studybook.model.Chapter;
+import dev.studybook.model.Heading;
+import dev.studybook.model.Metadata;
+import dev.studybook.model.Part;
+import dev.studybook.raster.SvgRaster;
+import dev.studybook.output.ChapterTree;
+import dev.studybook.output.Labels;
+import dev.studybook.output.PageMap;
+import dev.studybook.output.RenderContext;
+import dev.studybook.output.Renderer;
+import dev.studybook.output.Sections;
+import dev.studybook.xhtml.PageBreaks;
+import io.documentnode.epub4j.domain.Author;
+import io.documentnode.epub4j.domain.Identifier;
+import io.documentnode.epub4j.domain.MediaType;
+import io.documentnode.epub4j.domain.MediaTypes;
+import io.documentnode.epub4j.domain.Resource;
+import io.documentnode.epub4j.domain.TOCReference;
+import io.documentnode.epub4j.epub.NCXDocument;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes an EPUB 3.3: epub4j holds the model (metadata, resources, table of contents) and writes the EPUB 2 NCX
+ * for older readers; the EPUB 3 package document and navigation document are written here on top of it, with a
+ * cover, landmarks, accessibility metadata and, when the PDF was laid out first, a page-list of its pages. The
+ * container is zipped with fixed timestamps so that the same book gives the same bytes.
+ */
+public final class EpubRenderer implements Renderer {
+
+    static final MediaType FONT_TTF = new MediaType("font/ttf", ".ttf");
+    static final String OEBPS = "OEBPS/";
+    static final LocalDateTime ZIP_EPOCH = LocalDateTime.of(1980, 1, 1, 0, 0, 2);
+
+    @Override
+    public String name() {
+        return "epub";
+    }
+
+    @Override
+    public String extension() {
+        return "epub";
+    }
+
+    @Override
+    public boolean usesPageMap() {
+        return true;
+    }
+
+    /** The PNG fallbacks of the book's SVG pictures are drawn while the rest of the build goes on. */
+    @Override
+    public void prepare(Book book, List<EmbeddedFont> fonts) {
+        SvgRaster.prepare(svgs(book), fonts);
+    }
+
+    private static List<byte[]> svgs(Book book) {
+        return book.assets().stream().filter(a -> a.mediaType().equals("image/svg+xml")).map(Asset::data).toList();
+    }
+
+    @Override
+    public Optional<PageMap> render(RenderContext ctx, OutputStream out) throws IOException {
+        Book book = ctx.book();
+        Metadata meta = book.metadata();
+        Labels labels = ctx.labels();
+        int depth = ctx.options().tocDepth();
+        io.documentnode.epub4j.domain.Book eb = new io.documentnode.epub4j.domain.Book();
+        eb.getMetadata().addTitle(meta.title());
+        meta.authors().forEach(a -> eb.getMetadata().addAuthor(new Author(a)));
+        eb.getMetadata().addIdentifier(new Identifier(Identifier.Scheme.UUID, meta.identifier()));
+        eb.getMetadata().setLanguage(meta.language());
+
+        List<Item> items = new ArrayList<>();
+        List<Item> spine = new ArrayList<>();
+        boolean embed = ctx.options().embedFonts();
+        Pages pagesOut = new Pages(embed, ctx.styles().extra().size());
+        Asset cover = ctx.cover();
+        Item coverImage = add(eb, items, "cover-image", cover.href(), new MediaType(cover.mediaType(), ""), cover.data(),
+                "cover-image");
+        spine.add(add(eb, items, "cover", "cover.xhtml", MediaTypes.XHTML, pagesOut.cover(meta, labels, coverImage.href()), ""));
+        spine.add(add(eb, items, "titlepage", "titlepage.xhtml", MediaTypes.XHTML, pagesOut.titlePage(meta, labels), ""));
+        PageMap pages = ctx.pages().orElse(null);
+        spine.add(add(eb, items, "nav", "nav.xhtml", MediaTypes.XHTML, pagesOut.nav(book, labels, depth, pages), "nav"));
+        for (Chapter c : book.chapters()) {
+            String body = pages == null ? c.body() : PageBreaks.mark(c.body(), pages.of(c.id()));
+            spine.add(add(eb, items, c.id(), c.fileName(), MediaTypes.XHTML, pagesOut.chapter(c, meta, body), ""));
+        }
+        if (embed) {
+            add(eb, items, "css-fonts", "styles/fonts.css", MediaTypes.CSS, fontFaces(ctx.fonts()), "");
+        }
+        add(eb, items, "css-book", "styles/book.css", MediaTypes.CSS, ctx.styles().shared(), "");
+        add(eb, items, "css-epub", "styles/epub.css", MediaTypes.CSS, ctx.styles().epub(), "");
+        for (int i = 0; i < ctx.styles().extra().size(); i++) {
+            add(eb, items, "css-extra-" + (i + 1), Pages.extraCss(i + 1), MediaTypes.CSS, ctx.styles().extra().get(i), "");
+        }
+        int n = 0;
+        if (embed) {
+            for (EmbeddedFont f : ctx.fonts()) {
+                if (f.face().inEpub()) {
+                    add(eb, items, "font-" + (++n), "fonts/" + f.face().fileName(), FONT_TTF, f.data(), "");
+                }
+            }
+        }
+        n = 0;
+        // Readers that cannot show SVG (some Kindle conversions) fall back to a PNG of it.
+        List<byte[]> pngs = SvgRaster.pngs(svgs(book), ctx.fonts());
+        int svgIndex = 0;
+        for (Asset a : book.assets()) {
+            n++;
+            if (a.mediaType().equals("image/svg+xml")) {
+                Item png = add(eb, items, "img-" + n + "-png", a.href().replaceFirst("\\.svg$", "") + ".png",
+                        MediaTypes.PNG, pngs.get(svgIndex++), "");
+                items.add(new Item("img-" + n, a.href(), a.mediaType(), a.data(), "", png.id()));
+                eb.addResource(new Resource("img-" + n, a.data(), a.href(), new MediaType(a.mediaType(), "")));
+            } else {
+                add(eb, items, "img-" + n, a.href(), new MediaType(a.mediaType(), ""), a.data(), "");
+            }
+        }
+
+        tableOfContents(eb, book, depth);
+        Resource ncxResource = NCXDocument.createNCXResource(eb);
+        byte[] ncx = Ncx.fix(ncxResource.getData(), meta);
+        items.add(3, new Item("ncx", "toc.ncx", "application/x-dtbncx+xml", ncx, ""));
+
+        String opf = PackageDocument.write(meta, ctx.timestamp(), items, spine, Accessibility.of(book, pages != null, labels));
+        write(out, ctx, opf, items);
+        return Optional.empty();
+    }
+
+    /** One file of the EPUB, in manifest order; {@code fallback} names the item a reader uses when it cannot show this one. */
+    record Item(String id, String href, String mediaType, byte[] data, String properties, String fallback) {
+        Item(String id, String href, String mediaType, byte[] data, String properties) {
+            this(id, href, mediaType, data, properties, "");
+        }
+    }
+
+    private static Item add(io.documentnode.epub4j.domain.Book eb, List<Item> items, String id, String href,
+            MediaType type, String text, String properties) {
+        return add(eb, items, id, href, type, text.getBytes(StandardCharsets.UTF_8), properties);
+    }
+
+    private static Item add(io.documentnode.epub4j.domain.Book eb, List<Item> items, String id, String href,
+            MediaType type, byte[] data, String properties) {
+        Resource r = new Resource(id, data, href, type);
+        eb.addResource(r);
+        Item item = new Item(id, href, type.getName(), data, properties);
+        items.add(item);
+        return item;
+    }
+
+    /** The NCX's table of contents: parts (pointing at their first chapter), chapters, sub-chapters, sections. */
+    private static void tableOfContents(io.documentnode.epub4j.domain.Book eb, Book book, int depth) {
+        for (Part part : book.parts()) {
+            TOCReference partRef = null;
+            if (part.hasTitle() && !part.chapters().isEmpty()) {
+                partRef = eb.addSection(part.title(), eb.getResources().getByHref(part.chapters().get(0).fileName()));
+            }
+            for (ChapterTree node : ChapterTree.of(part.chapters())) {
+                tableOfContents(eb, partRef, node, depth);
+            }
+        }
+    }
+
+    private static void tableOfContents(io.documentnode.epub4j.domain.Book eb, TOCReference parent, ChapterTree node, int depth) {
+        Chapter c = node.chapter();
+        Resource r = eb.getResources().getByHref(c.fileName());
+        TOCReference ref = parent == null ? eb.addSection(c.title(), r) : eb.addSection(parent, c.title(), r);
+        sections(eb, ref, r, Sections.of(c, depth));
+        for (ChapterTree child : node.children()) {
+            tableOfContents(eb, ref, child, depth);
+        }
+    }
+
+    private static void sections(io.documentnode.epub4j.domain.Book eb, TOCReference parent, Resource r, List<Sections> sections) {
+        for (Sections s : sections) {
+            Heading h = s.heading();
+            TOCReference ref = eb.addSection(parent, h.text(), r, h.id());
+            sections(eb, ref, r, s.children());
+        }
+    }
+
+    private static String fontFaces(List<EmbeddedFont> fonts) {
+        StringBuilder css = new StringBuilder("/* The book's fonts, subset to its characters. */\n");
+        for (EmbeddedFont f : fonts) {
+            if (!f.face().inEpub()) {
+                continue;
+            }
+            css.append("@font-face {\n  font-family: \"").append(f.face().family()).append("\";\n  font-weight: ")
+                    .append(f.face().weight()).append(";\n  font-style: ").append(f.face().italic() ? "italic" : "normal")
+                    .append(";\n  src: url(../fonts/").append(f.face().fileName()).append(");\n}\n");
+        }
+        return css.toString();
+    }
+
+    private static void write(OutputStream out, RenderContext ctx, String opf, List<Item> items) throws IOException {
+        // ZIP stores local times from 1980 on, in 2-second steps; Java writes 1980-01-01T00:00:00 (its marker for
+        // "earlier") with an extra timestamp field in the machine's time zone, which EPUB forbids for mimetype.
+        LocalDateTime time = LocalDateTime.ofInstant(ctx.timestamp(), ZoneOffset.UTC);
+        if (time.isBefore(ZIP_EPOCH)) {
+            time = ZIP_EPOCH;
+        }
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        zip.setLevel(Deflater.BEST_COMPRESSION);
+        byte[] mimetype = "application/epub+zip".getBytes(StandardCharsets.US_ASCII);
+        ZipEntry m = new ZipEntry("mimetype");
+        m.setMethod(ZipEntry.STORED);
+        m.setSize(mimetype.length);
+        m.setCompressedSize(mimetype.length);
+        CRC32 crc = new CRC32();
+        crc.update(mimetype);
+        m.setCrc(crc.getValue());
+        m.setTimeLocal(time);
+        zip.putNextEntry(m);
+        zip.write(mimetype);
+        zip.closeEntry();
+        entry(zip, time, "META-INF/container.xml", Pages.container().getBytes(StandardCharsets.UTF_8));
+        entry(zip, time, OEBPS + "content.opf", opf.getBytes(StandardCharsets.UTF_8));
+        for (Item item : items) {
+            entry(zip, time, OEBPS + item.href(), item.data());
+        }
+        zip.finish();
+        zip.flush();
+    }
+
+    private static void entry(ZipOutputStream zip, LocalDateTime time, String name, byte[] data) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTimeLocal(time);
+        zip.putNextEntry(e);
+        zip.write(data);
+        zip.closeEntry();
+    }
+}

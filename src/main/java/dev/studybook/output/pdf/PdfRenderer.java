@@ -1,0 +1,371 @@
+package dev.studybook.output.pdf;
+
+import com.openhtmltopdf.extend.FSStream;
+import com.openhtmltopdf.extend.FSStreamFactory;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
+import com.openhtmltopdf.util.XRLogger;
+import dev.studybook.fonts.EmbeddedFont;
+import dev.studybook.fonts.FontSet;
+import dev.studybook.model.Asset;
+import dev.studybook.model.Book;
+import dev.studybook.model.Chapter;
+import dev.studybook.output.PageMap;
+import dev.studybook.output.RenderContext;
+import dev.studybook.output.Renderer;
+import dev.studybook.output.Xml;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Calendar;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import com.openhtmltopdf.pdfboxout.PagePosition;
+import com.openhtmltopdf.render.Box;
+import com.openhtmltopdf.render.PageBox;
+import java.util.TimeZone;
+import java.util.logging.Level;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.InputSource;
+
+/**
+ * Lays the book out as a PDF with OpenHTMLtoPDF: the same chapter XHTML as the EPUB in one document, the
+ * book's subset fonts embedded, images served from memory (nothing is fetched from disk or network), and a
+ * fixed date and document id so that the same book gives the same bytes.
+ */
+public final class PdfRenderer implements Renderer {
+
+    /** The scheme under which the renderer sees the book's images. */
+    static final String SCHEME = "book";
+    static final String XHTML = "http://www.w3.org/1999/xhtml";
+
+    private final PrintDocument.Mode mode;
+
+    /** The whole book: title page, contents, chapters. */
+    public PdfRenderer() {
+        this(PrintDocument.Mode.BOOK);
+    }
+
+    private PdfRenderer(PrintDocument.Mode mode) {
+        this.mode = mode;
+    }
+
+    /** A handout: a title line and the book's chapters (usually one, with its sub-chapters), page numbers. */
+    public static PdfRenderer handout() {
+        return new PdfRenderer(PrintDocument.Mode.HANDOUT);
+    }
+
+    /** A review sheet: the book's chapters are review sections, gathered compactly under their titles. */
+    public static PdfRenderer review() {
+        return new PdfRenderer(PrintDocument.Mode.REVIEW);
+    }
+
+    static {
+        // OpenHTMLtoPDF logs through its own handler; studybook reports its warnings itself.
+        XRLog.setLoggerImpl(new XRLogger() {
+            @Override
+            public void log(String where, Level level, String msg) {
+            }
+
+            @Override
+            public void log(String where, Level level, String msg, Throwable th) {
+            }
+
+            @Override
+            public void setLevel(String logger, Level level) {
+            }
+
+            @Override
+            public boolean isLogLevelEnabled(Diagnostic diagnostic) {
+                return false;
+            }
+        });
+    }
+
+    @Override
+    public String name() {
+        return "pdf";
+    }
+
+    @Override
+    public String extension() {
+        return "pdf";
+    }
+
+    @Override
+    public Optional<PageMap> render(RenderContext ctx, OutputStream out) throws IOException {
+        Book book = ctx.book();
+        Document dom = parse(PrintDocument.build(book, ctx.styles(), ctx.labels(), ctx.options(), mode, ctx.cover()));
+        relinkChapters(dom, book);
+        PunctuationGlue.apply(dom);
+        Map<String, BlockRef> blocks = mode == PrintDocument.Mode.BOOK ? numberBlocks(dom) : Map.of();
+
+        PdfRendererBuilder b = new PdfRendererBuilder();
+        b.useFastMode();
+        b.usePDDocument(new PageIndexedDocument());
+        b.withW3cDocument(dom, SCHEME + ":///");
+        b.withProducer("studybook");
+        // Tagged PDF/UA always: reading order, alt texts, language; PDF/A-2b on request, with an sRGB intent.
+        b.usePdfUaAccessibility(true);
+        if (ctx.options().pdfA()) {
+            b.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_B);
+            b.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+        }
+        for (EmbeddedFont f : ctx.fonts()) {
+            boolean emoji = f.face().family().contains("Emoji");
+            EnumSet<FSFontUseCase> uses = emoji ? EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.FALLBACK_FINAL)
+                    : EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG);
+            var supplier = FontSet.stream(f);
+            b.useFont(supplier::get, f.face().family(), f.face().weight(),
+                    f.face().italic() ? FontStyle.ITALIC : FontStyle.NORMAL, true, uses);
+        }
+        b.useSVGDrawer(new SvgTextDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
+                BatikSVGDrawer.SvgExternalResourceMode.SECURE), ctx.fonts().stream().map(EmbeddedFont::face).toList()));
+        Map<String, Asset> assets = new HashMap<>();
+        for (Asset a : book.assets()) {
+            assets.put(a.href(), a);
+        }
+        assets.put(ctx.cover().href(), ctx.cover());
+        b.useProtocolsStreamImplementation(new AssetStreams(assets), SCHEME);
+        FSStreamFactory refuse = url -> null;
+        b.useHttpStreamImplementation(refuse);
+        b.useProtocolsStreamImplementation(refuse, "file", "jar", "ftp", "http", "https", "data");
+        b.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith(SCHEME + ":"),
+                ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+        b.withDiagnosticConsumer(d -> {
+            if (d.getLevel().intValue() >= Level.WARNING.intValue()) {
+                ctx.diagnostics().warn(null, dev.studybook.error.Diagnostics.Kind.RENDER, "PDF: " + message(d));
+            }
+        });
+        try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {
+            renderer.layout();
+            PDDocument pdf = renderer.createPDFKeepOpen();
+            // Page positions are known once the pages are drawn.
+            Optional<PageMap> pages = blocks.isEmpty() ? Optional.empty() : Optional.of(pageMap(renderer, blocks));
+            fixDatesAndId(pdf, ctx);
+            pdf.save(out);
+            pdf.close();
+            return pages;
+        }
+    }
+
+    /** A block of a chapter: its chapter's id and its place among the chapter's blocks. */
+    private record BlockRef(String chapter, int index) {
+    }
+
+    /**
+     * Numbers the blocks of each chapter in document order, the way the EPUB counts them, and gives those
+     * without an id one, so that the laid-out pages can be asked where each block went.
+     */
+    private static Map<String, BlockRef> numberBlocks(Document dom) {
+        Set<String> names = Set.copyOf(PageMap.BLOCKS);
+        Map<String, BlockRef> out = new HashMap<>();
+        for (Element section : Xml.elements(dom, XHTML, "section")) {
+            if (!section.getAttribute("class").startsWith("chapter")) {
+                continue;
+            }
+            String chapter = section.getAttribute("id");
+            int[] n = {0};
+            walk(section, el -> {
+                if (names.contains(el.getLocalName())) {
+                    String id = el.getAttribute("id");
+                    if (id.isEmpty()) {
+                        id = "sbp-" + chapter + "-" + n[0];
+                        el.setAttribute("id", id);
+                    }
+                    out.put(id, new BlockRef(chapter, n[0]));
+                    n[0]++;
+                }
+            });
+        }
+        return out;
+    }
+
+    private static void walk(Element el, java.util.function.Consumer<Element> visit) {
+        for (org.w3c.dom.Node c = el.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e) {
+                visit.accept(e);
+                walk(e, visit);
+            }
+        }
+    }
+
+    /** For every page, the first block that starts on it. */
+    private static PageMap pageMap(PdfBoxRenderer renderer, Map<String, BlockRef> blocks) {
+        // A block starts on the page that holds the top of its box (the renderer's own page numbers name the
+        // page a block ends on when it crosses pages).
+        List<PageBox> pageBoxes = renderer.getRootBox().getLayer().getPages();
+        Map<String, Integer> startPage = new HashMap<>();
+        for (PagePosition<?> p : renderer.findPagePositionsByID(Pattern.compile(".+"))) {
+            if (blocks.containsKey(p.getId()) && p.getElement() instanceof Box box) {
+                int page = pageOf(pageBoxes, box.getAbsY() + 1);
+                if (page > 0) {
+                    startPage.merge(p.getId(), page, Math::min);
+                }
+            }
+        }
+        Map<Integer, BlockRef> firstOnPage = new TreeMap<>();
+        startPage.forEach((id, page) -> firstOnPage.merge(page, blocks.get(id), (x, y) -> order(x, y) <= 0 ? x : y));
+        Map<String, List<PageMap.PageStart>> byChapter = new LinkedHashMap<>();
+        firstOnPage.forEach((page, b) -> byChapter.computeIfAbsent(b.chapter(), k -> new ArrayList<>())
+                .add(new PageMap.PageStart(b.index(), page)));
+        return new PageMap(byChapter);
+    }
+
+    /** The 1-based number of the page whose area holds document position {@code y}, or 0. */
+    private static int pageOf(List<PageBox> pages, int y) {
+        // The pages follow one another down the document: search, not scan (a 5,000-page book has 300,000 blocks).
+        int lo = 0;
+        int hi = pages.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            PageBox p = pages.get(mid);
+            if (y < p.getTop()) {
+                hi = mid - 1;
+            } else if (y >= p.getBottom()) {
+                lo = mid + 1;
+            } else {
+                return mid + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Document order of two blocks: chapters by id (ch01 &lt; ch02, zero-padded), then by index. */
+    private static int order(BlockRef x, BlockRef y) {
+        int c = x.chapter().compareTo(y.chapter());
+        return c != 0 ? c : Integer.compare(x.index(), y.index());
+    }
+
+    private static String message(Diagnostic d) {
+        String m = d.getFormattedMessage();
+        if (m == null) {
+            m = String.valueOf(d.getLogMessageId());
+        }
+        if (d.hasError()) {
+            Throwable t = d.getError();
+            while (t.getCause() != null && t.getCause() != t) {
+                t = t.getCause();
+            }
+            m += " (" + t + ")";
+        }
+        return m;
+    }
+
+    /** In one document, a link to {@code ch03.xhtml#x} is a link to {@code #x}, and {@code ch03.xhtml} to {@code #ch03}. */
+    private static void relinkChapters(Document dom, Book book) {
+        Map<String, String> files = new HashMap<>();
+        for (Chapter c : book.chapters()) {
+            files.put(c.fileName(), c.id());
+        }
+        for (Element a : Xml.elements(dom, XHTML, "a")) {
+            String href = a.getAttribute("href");
+            int hash = href.indexOf('#');
+            String file = hash < 0 ? href : href.substring(0, hash);
+            String id = files.get(file);
+            if (id != null) {
+                a.setAttribute("href", hash < 0 ? "#" + id : href.substring(hash));
+            }
+        }
+    }
+
+    private static Document parse(String xhtml) throws IOException {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setExpandEntityReferences(false);
+            // Layout visits every node: a DOM built at once is smaller and faster than one expanded on demand.
+            f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
+            var builder = f.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder.parse(new InputSource(new StringReader(xhtml)));
+        } catch (Exception e) {
+            throw new IOException("the print document is not well-formed XHTML: " + e.getMessage(), e);
+        }
+    }
+
+    /** Creation and modification dates from the build's fixed timestamp; the document id from the book. */
+    private static void fixDatesAndId(PDDocument pdf, RenderContext ctx) throws IOException {
+        Calendar cal = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        cal.setTimeInMillis(ctx.timestamp().toEpochMilli());
+        PDDocumentInformation info = pdf.getDocumentInformation();
+        info.setCreationDate(cal);
+        info.setModificationDate(cal);
+        info.setCreator("studybook");
+        byte[] first = digest(ctx.book().metadata().identifier());
+        byte[] second = digest(ctx.book().metadata().identifier() + "\n" + ctx.book().visibleText());
+        COSArray id = new COSArray();
+        id.add(new COSString(first));
+        id.add(new COSString(second));
+        pdf.getDocument().getTrailer().setItem(COSName.ID, id);
+    }
+
+    private static byte[] digest(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[16];
+            System.arraycopy(d, 0, out, 0, 16);
+            return out;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Serves the book's images to the renderer from memory. */
+    private record AssetStreams(Map<String, Asset> assets) implements FSStreamFactory {
+        @Override
+        public FSStream getUrl(String url) {
+            String href = url.startsWith(SCHEME + ":") ? url.substring(SCHEME.length() + 1) : url;
+            href = href.replaceFirst("^/+", "");
+            Asset a = assets.get(href);
+            if (a == null) {
+                return null;
+            }
+            byte[] data = a.data();
+            return new FSStream() {
+                @Override
+                public InputStream getStream() {
+                    return new ByteArrayInputStream(data);
+                }
+
+                @Override
+                public Reader getReader() {
+                    return new InputStreamReader(new ByteArrayInputStream(data), StandardCharsets.UTF_8);
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package dev.studybook.output.pdf;
+
+import static dev.studybook.output.Xml.text;
+
+import dev.studybook.cover.CoverArt;
+import dev.studybook.model.Asset;
+import dev.studybook.model.Book;
+import dev.studybook.model.Chapter;
+import dev.studybook.model.Metadata;
+import dev.studybook.model.Part;
+import dev.studybook.output.ChapterTree;
+import dev.studybook.output.Labels;
+import dev.studybook.output.RenderOptions;
+import dev.studybook.output.Sections;
+import dev.studybook.output.Styles;
+import java.util.List;
+
+/**
+ * The single XHTML document a PDF is laid out from. A book has a title page, a table of contents with page
+ * numbers, then each chapter on a new page; a handout has a title line and its chapter; a review sheet has
+ * a title and each chapter's review section under the chapter's title. PDF bookmarks are declared in the
+ * head, running headers are running elements placed so that a chapter's opening page has none.
+ */
+final class PrintDocument {
+
+    /** What kind of PDF is being made. */
+    enum Mode { BOOK, HANDOUT, REVIEW }
+
+    private PrintDocument() {
+    }
+
+    static String build(Book book, Styles styles, Labels labels, RenderOptions options, Mode mode, Asset cover) {
+        Metadata meta = book.metadata();
+        String lang = text(meta.language());
+        StringBuilder sb = new StringBuilder(1 << 16);
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        sb.append("<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"")
+                .append(lang).append("\" xml:lang=\"").append(lang).append("\">\n<head>\n<title>")
+                .append(text(documentTitle(book, labels, mode))).append("</title>\n");
+        if (!meta.authors().isEmpty()) {
+            sb.append("<meta name=\"author\" content=\"").append(text(meta.authorLine())).append("\"/>\n");
+        }
+        // PDF/UA wants a description; a book without one is described by its title.
+        sb.append("<meta name=\"subject\" content=\"").append(text(meta.description().isEmpty() ? meta.title()
+                : meta.description())).append("\"/>\n");
+        sb.append("<meta name=\"keywords\" content=\"").append(text(keywords(book))).append("\"/>\n");
+        sb.append("<style>\n").append(text(styles.shared())).append("\n</style>\n");
+        sb.append("<style>\n").append(text(styles.pdf())).append("\n</style>\n");
+        sb.append("<style>\n").append(text(options.paper().css()));
+        if (mode == Mode.BOOK) {
+            // The cover fills its page; the title page and contents are unnumbered front matter.
+            // The cover's colour is the section's background, not the page's: PDF/UA wants every mark tagged.
+            sb.append("@page cover { margin: 0; @bottom-center { content: none; } @top-left { content: none; }"
+                    + " @top-right { content: none; } }\n");
+            // Its width too: blocks are as wide as the other pages' text, which left a white band on the right; a
+            // millimetre more, cut off by the page, so that rounding leaves no white hairline at the edge.
+            sb.append(String.format(java.util.Locale.ROOT, "section.cover { background-color: %s; width: %.1fmm;"
+                    + " height: %.1fmm; margin-left: -0.5mm; }\n",
+                    CoverArt.BACKGROUND, options.paper().widthMm() + 1, options.paper().heightMm()));
+            sb.append("@page front { @bottom-center { content: none; } }\n");
+            sb.append("body.book { page: cover; }\n");
+            sb.append("section.titlepage, nav.toc { page: front; }\n");
+            sb.append("section.chapter { page: main; }\n");
+        }
+        sb.append("</style>\n");
+        for (String css : styles.extra()) {
+            sb.append("<style>\n").append(text(css)).append("\n</style>\n");
+        }
+        bookmarks(sb, book, mode == Mode.REVIEW ? 1 : options.tocDepth());
+        sb.append("</head>\n<body class=\"").append(mode.name().toLowerCase(java.util.Locale.ROOT)).append("\">\n");
+        switch (mode) {
+            case BOOK -> {
+                coverPage(sb, meta, labels, cover, book.cover().isEmpty(), options);
+                titlePage(sb, meta);
+                toc(sb, book, labels, options.tocDepth());
+                for (Chapter c : book.chapters()) {
+                    chapter(sb, c, meta, true);
+                }
+            }
+            case HANDOUT -> {
+                sb.append("<p class=\"handout-line\">").append(text(meta.title())).append(" · ").append(text(labels.handout()))
+                        .append("</p>\n");
+                List<Chapter> chapters = book.chapters();
+                for (int i = 0; i < chapters.size(); i++) {
+                    chapter(sb, chapters.get(i), meta, i > 0 && chapters.get(i).depth() == 1);
+                }
+            }
+            case REVIEW -> {
+                sb.append("<h1 class=\"review-title\">").append(text(meta.title())).append(" · ").append(text(labels.review()))
+                        .append("</h1>\n");
+                for (Chapter c : book.chapters()) {
+                    sb.append("<section class=\"review-chapter\" id=\"").append(c.id()).append("\">\n<h2>")
+                            .append(text(c.title())).append("</h2>\n").append(c.body()).append("\n</section>\n");
+                }
+            }
+        }
+        sb.append("</body>\n</html>\n");
+        return sb.toString();
+    }
+
+    static String documentTitle(Book book, Labels labels, Mode mode) {
+        String title = book.metadata().title();
+        return switch (mode) {
+            case BOOK -> title;
+            case HANDOUT -> book.chapters().isEmpty() ? title : book.chapters().get(0).title() + " · " + title;
+            case REVIEW -> title + " · " + labels.review();
+        };
+    }
+
+    private static String keywords(Book book) {
+        StringBuilder sb = new StringBuilder();
+        for (Chapter c : book.chapters()) {
+            if (c.depth() == 1) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(c.title());
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A chapter section. Running headers take the first running element of a page, so empty ones at the top
+     * of the chapter and the real ones right after its first heading leave the opening page without a header.
+     */
+    private static void chapter(StringBuilder sb, Chapter c, Metadata meta, boolean newPage) {
+        sb.append("<section class=\"chapter").append(newPage ? "" : " continued").append("\" id=\"").append(c.id())
+                .append("\">\n<div class=\"running-book\"></div><div class=\"running-chapter\"></div>\n");
+        String body = c.body();
+        int h1 = body.indexOf("</h1>");
+        String running = "<div class=\"running-book\">" + text(meta.title()) + "</div><div class=\"running-chapter\">"
+                + text(c.title()) + "</div>";
+        if (h1 >= 0) {
+            body = body.substring(0, h1 + 5) + running + body.substring(h1 + 5);
+        } else {
+            body = running + body;
+        }
+        sb.append(body).append("\n</section>\n");
+    }
+
+    /**
+     * The cover, on a page of the cover's own colour: scaled to the page's height, or its width when the paper is
+     * narrower than the picture. The drawn cover, whose shape is known, gets both sides and so is centred (with
+     * one, the renderer centres the picture as if it had no width); a cover from book.yaml keeps its own shape.
+     */
+    private static void coverPage(StringBuilder sb, Metadata meta, Labels labels, Asset cover, boolean drawn,
+            RenderOptions options) {
+        double pageRatio = options.paper().widthMm() / options.paper().heightMm();
+        double coverRatio = (double) CoverArt.WIDTH / CoverArt.HEIGHT;
+        double height = coverRatio <= pageRatio ? options.paper().heightMm() : options.paper().widthMm() / coverRatio;
+        String size = drawn ? String.format(java.util.Locale.ROOT, "width:%.1fmm;height:%.1fmm", height * coverRatio, height)
+                : coverRatio <= pageRatio ? String.format(java.util.Locale.ROOT, "height:%.1fmm", options.paper().heightMm())
+                : String.format(java.util.Locale.ROOT, "width:%.1fmm", options.paper().widthMm());
+        sb.append("<section class=\"cover\" id=\"cover\"><img src=\"").append(text(cover.href())).append("\" alt=\"")
+                .append(text(CoverArt.altText(meta, labels.cover()))).append("\" style=\"").append(size).append("\"/></section>\n");
+    }
+
+    private static void titlePage(StringBuilder sb, Metadata meta) {
+        sb.append("<section class=\"titlepage\" id=\"titlepage\">\n<p class=\"book-title\">").append(text(meta.title()))
+                .append("</p>\n");
+        if (!meta.subtitle().isEmpty()) {
+            sb.append("<p class=\"book-subtitle\">").append(text(meta.subtitle())).append("</p>\n");
+        }
+        if (!meta.authors().isEmpty()) {
+            sb.append("<p class=\"book-authors\">").append(text(meta.authorLine())).append("</p>\n");
+        }
+        meta.date().ifPresent(d -> sb.append("<p class=\"book-date\">").append(d).append("</p>\n"));
+        sb.append("</section>\n");
+    }
+
+    private static void toc(StringBuilder sb, Book book, Labels labels, int depth) {
+        sb.append("<nav class=\"toc\" id=\"toc\">\n<h1>").append(text(labels.contents())).append("</h1>\n<ol>\n");
+        for (Part part : book.parts()) {
+            if (part.hasTitle()) {
+                sb.append("<li class=\"toc-part\"><span>").append(text(part.title())).append("</span>\n<ol>\n");
+            }
+            for (ChapterTree node : ChapterTree.of(part.chapters())) {
+                tocChapter(sb, node, depth);
+            }
+            if (part.hasTitle()) {
+                sb.append("</ol></li>\n");
+            }
+        }
+        sb.append("</ol>\n</nav>\n");
+    }
+
+    private static void tocChapter(StringBuilder sb, ChapterTree node, int depth) {
+        Chapter c = node.chapter();
+        sb.append("<li class=\"toc-chapter\"><a href=\"#").append(c.id()).append("\">").append(text(c.title())).append("</a>");
+        List<Sections> sections = Sections.of(c, depth);
+        if (!sections.isEmpty() || !node.children().isEmpty()) {
+            sb.append("\n<ol>\n");
+            tocSections(sb, sections);
+            for (ChapterTree child : node.children()) {
+                tocChapter(sb, child, depth);
+            }
+            sb.append("</ol>");
+        }
+        sb.append("</li>\n");
+    }
+
+    private static void tocSections(StringBuilder sb, List<Sections> sections) {
+        for (Sections s : sections) {
+            sb.append("<li class=\"toc-section\"><a href=\"#").append(text(s.heading().id())).append("\">")
+                    .append(text(s.heading().text())).append("</a>");
+            if (!s.children().isEmpty()) {
+                sb.append("\n<ol>\n");
+                tocSections(sb, s.children());
+                sb.append("</ol>");
+            }
+            sb.append("</li>\n");
+        }
+    }
+
+    private static void bookmarks(StringBuilder sb, Book book, int depth) {
+        sb.append("<bookmarks>\n");
+        for (Part part : book.parts()) {
+            boolean titled = part.hasTitle() && !part.chapters().isEmpty();
+            if (titled) {
+                sb.append("<bookmark name=\"").append(text(part.title())).append("\" href=\"#")
+                        .append(part.chapters().get(0).id()).append("\">\n");
+            }
+            for (ChapterTree node : ChapterTree.of(part.chapters())) {
+                bookmark(sb, node, depth);
+            }
+            if (titled) {
+                sb.append("</bookmark>\n");
+            }
+        }
+        sb.append("</bookmarks>\n");
+    }
+
+    private static void bookmark(StringBuilder sb, ChapterTree node, int depth) {
+        Chapter c = node.chapter();
+        sb.append("<bookmark name=\"").append(text(c.title())).append("\" href=\"#").append(c.id()).append("\">\n");
+        sectionBookmarks(sb, Sections.of(c, depth));
+        for (ChapterTree child : node.children()) {
+            bookmark(sb, child, depth);
+        }
+        sb.append("</bookmark>\n");
+    }
+
+    private static void sectionBookmarks(StringBuilder sb, List<Sections> sections) {
+        for (Sections s : sections) {
+            sb.append("<bookmark name=\"").append(text(s.heading().text())).append("\" href=\"#")
+                    .append(text(s.heading().id())).append("\">");
+            sectionBookmarks(sb, s.children());
+            sb.append("</bookmark>\n");
+        }
+    }
+}

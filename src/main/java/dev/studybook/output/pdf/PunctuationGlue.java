@@ -1,0 +1,176 @@
+package dev.studybook.output.pdf;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.Text;
+
+/**
+ * Keeps Chinese punctuation with the inline element next to it. OpenHTMLtoPDF breaks lines inside each text
+ * run correctly, but treats the boundary between an element and the following text as a break opportunity,
+ * so "{@code <code>x</code>，}" could start a line with "，". Short inline elements are therefore wrapped,
+ * together with the closing punctuation after them (or the opening punctuation before them), in a span that
+ * does not break.
+ */
+final class PunctuationGlue {
+
+    /** Characters that may not start a line. */
+    static final String NO_LINE_START = "，。、；：？！）」』】》〉”’…—,.;:?!)]}";
+    /** Characters that may not end a line. */
+    static final String NO_LINE_END = "（「『【《〈“‘([{";
+    /** Inline elements longer than this stay breakable: a long code span must still wrap (40 monospace
+     * characters fit a line of every paper size). */
+    static final int MAX_GLUED_LENGTH = 40;
+
+    private static final Set<String> INLINE = Set.of("code", "a", "strong", "em", "b", "i", "del", "s", "kbd", "samp",
+            "var", "sup", "sub", "span", "mark", "abbr", "cite", "q", "u", "small");
+
+    private PunctuationGlue() {
+    }
+
+    static void apply(Document doc) {
+        List<Element> candidates = new ArrayList<>();
+        collect(doc.getDocumentElement(), candidates);
+        for (Element candidate : candidates) {
+            Element el = candidate;
+            if (el.getParentNode() == null) {
+                continue;
+            }
+            if (el.getTextContent().length() > MAX_GLUED_LENGTH) {
+                // A long code span is split: its last few characters are glued, the rest still wraps.
+                el = splitTail(doc, el);
+                if (el == null) {
+                    continue;
+                }
+            }
+            Node next = el.getNextSibling();
+            Node prev = el.getPreviousSibling();
+            String after = next instanceof Text t ? leading(t.getData(), NO_LINE_START) : "";
+            String before = prev instanceof Text t ? trailing(t.getData(), NO_LINE_END) : "";
+            if (after.isEmpty() && before.isEmpty()) {
+                continue;
+            }
+            Element glue = doc.createElementNS(el.getNamespaceURI(), "span");
+            glue.setAttribute("class", "nobr");
+            el.getParentNode().insertBefore(glue, el);
+            if (!before.isEmpty()) {
+                Text t = (Text) prev;
+                t.setData(t.getData().substring(0, t.getData().length() - before.length()));
+                glue.appendChild(doc.createTextNode(before));
+            }
+            glue.appendChild(el);
+            if (!after.isEmpty()) {
+                Text t = (Text) next;
+                t.setData(t.getData().substring(after.length()));
+                glue.appendChild(doc.createTextNode(after));
+            }
+            // The box must not be narrower than its content, or it would wrap inside (as in a narrow table
+            // cell); the renderer sizes columns from min-width, so give it one.
+            glue.setAttribute("style", String.format(java.util.Locale.ROOT, "min-width:%.2fem",
+                    widthEm(before) + widthEm(el) + widthEm(after)));
+        }
+    }
+
+    /** Characters kept with the punctuation when a long code span is split. */
+    static final int TAIL = 12;
+
+    /**
+     * For a code span of one text run that has closing punctuation after it or opening punctuation before it:
+     * splits it into two spans and returns the one next to the punctuation; null when it cannot be split.
+     */
+    private static Element splitTail(Document doc, Element el) {
+        String name = el.getLocalName();
+        if (!("code".equals(name) || "kbd".equals(name) || "samp".equals(name)) || el.getChildNodes().getLength() != 1
+                || !(el.getFirstChild() instanceof Text t)) {
+            return null;
+        }
+        boolean after = el.getNextSibling() instanceof Text n && !leading(n.getData(), NO_LINE_START).isEmpty();
+        boolean before = el.getPreviousSibling() instanceof Text p && !trailing(p.getData(), NO_LINE_END).isEmpty();
+        if (after == before) {
+            return null;
+        }
+        String s = t.getData();
+        int cut = after ? s.length() - TAIL : TAIL;
+        Element piece = (Element) el.cloneNode(false);
+        el.getParentNode().insertBefore(piece, after ? el.getNextSibling() : el);
+        if (after) {
+            t.setData(s.substring(0, cut));
+            piece.appendChild(doc.createTextNode(s.substring(cut)));
+            el.setAttribute("class", (el.getAttribute("class") + " split-head").strip());
+            piece.setAttribute("class", (piece.getAttribute("class").replace("split-head", "") + " split-tail").strip());
+        } else {
+            t.setData(s.substring(cut));
+            piece.appendChild(doc.createTextNode(s.substring(0, cut)));
+            piece.setAttribute("class", (piece.getAttribute("class") + " split-head").strip());
+            el.setAttribute("class", (el.getAttribute("class") + " split-tail").strip());
+            return piece;
+        }
+        return piece;
+    }
+
+    /** An estimate of the width of an element's text, in em of the surrounding text (a little generous). */
+    static double widthEm(Element el) {
+        String name = el.getLocalName();
+        boolean mono = "code".equals(name) || "kbd".equals(name) || "samp".equals(name) || "var".equals(name);
+        double w = 0;
+        for (Node c = el.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e) {
+                w += widthEm(e);
+            } else if (c instanceof Text t) {
+                w += mono ? monoWidthEm(t.getData()) : widthEm(t.getData());
+            }
+        }
+        return w + (mono ? 0.5 : 0.1);
+    }
+
+    /** Monospace code is set at 0.88 em, each character 0.6 of that; wide characters take a full em. */
+    private static double monoWidthEm(String s) {
+        double w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            w += s.charAt(i) >= 0x2E80 ? 0.95 : 0.53;
+        }
+        return w;
+    }
+
+    private static double widthEm(String s) {
+        double w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            w += s.charAt(i) >= 0x2E80 ? 1.0 : 0.6;
+        }
+        return w;
+    }
+
+    private static void collect(Element el, List<Element> out) {
+        for (Node c = el.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e) {
+                String name = e.getLocalName();
+                if ("pre".equals(name) || "head".equals(name)) {
+                    continue;
+                }
+                if (INLINE.contains(name) && !"nobr".equals(e.getAttribute("class"))) {
+                    out.add(e);
+                }
+                collect(e, out);
+            }
+        }
+    }
+
+    private static String leading(String s, String set) {
+        int i = 0;
+        while (i < s.length() && set.indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return s.substring(0, i);
+    }
+
+    private static String trailing(String s, String set) {
+        int i = s.length();
+        while (i > 0 && set.indexOf(s.charAt(i - 1)) >= 0) {
+            i--;
+        }
+        return s.substring(i);
+    }
+}
