@@ -1,6 +1,7 @@
 package dev.studybook.build;
 
 import dev.studybook.fonts.EmbeddedFont;
+import dev.studybook.fonts.FontFace;
 import dev.studybook.fonts.FontSet;
 import dev.studybook.markdown.MarkdownRenderer;
 import java.nio.charset.StandardCharsets;
@@ -46,12 +47,15 @@ public final class BuildSession {
         return progress;
     }
 
-    /** The default fonts, being read from the first call on (a build asks at its start, so they load meanwhile). */
-    synchronized CompletableFuture<FontSet> fonts() {
+    /**
+     * studybook's fonts and the book's own {@code faces}, being read from the first call on (a build asks at its
+     * start, so that they load while the book is read and converted).
+     */
+    synchronized CompletableFuture<FontSet> fonts(List<FontFace> faces) {
         if (fonts == null) {
             fonts = FontSet.loadAsync(FontSet.DEFAULT_FACES);
         }
-        return fonts;
+        return faces.isEmpty() ? fonts : fonts.thenCombine(FontSet.loadAsync(faces), FontSet::with);
     }
 
     /**
@@ -83,11 +87,6 @@ public final class BuildSession {
             subsets.clear();
         }
         return subsets.computeIfAbsent(key, k -> make.apply(characters));
-    }
-
-    /** Number of chapters whose HTML is remembered. */
-    int rememberedChapters() {
-        return html.size();
     }
 
     static String digest(String s) {

@@ -1,5 +1,6 @@
 package dev.studybook.build;
 
+import dev.studybook.config.Request;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.error.StudybookException;
 import java.io.IOException;
@@ -32,11 +33,11 @@ public final class Watcher {
     public record Rebuild(Set<String> changed, BuildResult result, StudybookException error, long millis) {
     }
 
-    private final BuildRequest request;
+    private final Request request;
     private final Consumer<Rebuild> report;
     private final BuildSession session = BuildSession.repeated(Progress.NONE);
 
-    public Watcher(BuildRequest request, Consumer<Rebuild> report) {
+    public Watcher(Request request, Consumer<Rebuild> report) {
         this.request = request;
         this.report = report;
     }

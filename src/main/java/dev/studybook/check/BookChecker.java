@@ -1,13 +1,17 @@
 package dev.studybook.check;
 
-import dev.studybook.load.OutlineReader;
-import dev.studybook.convert.BookConverter;
+import dev.studybook.build.BuildSession;
+import dev.studybook.build.Builder;
+import dev.studybook.build.Outputs;
+import dev.studybook.build.Progress;
+import dev.studybook.config.Request;
+import dev.studybook.load.BookLoader;
+import dev.studybook.load.LoadedBook;
+import dev.studybook.model.ChapterSource;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.error.SourceLocation;
 import dev.studybook.error.StudybookException;
-import dev.studybook.fonts.FontSet;
 import dev.studybook.highlight.Highlighter;
-import dev.studybook.io.TextFiles;
 import dev.studybook.markdown.CodeSamples;
 import dev.studybook.model.Asset;
 import dev.studybook.model.Book;
@@ -44,22 +48,23 @@ public final class BookChecker {
     private BookChecker() {
     }
 
-    public static List<Finding> check(Path contentDir, Optional<Path> index) {
+    /** Checks the book {@code request} names, reading and converting it as a build does. */
+    public static List<Finding> check(Request request) {
         List<Finding> findings = new ArrayList<>();
         Diagnostics d = new Diagnostics();
-        Outline outline;
+        LoadedBook loaded;
         try {
-            outline = OutlineReader.read(contentDir, index, d);
+            loaded = BookLoader.load(request, Outputs.DEFAULT.specs(), d);
         } catch (StudybookException e) {
             findings.add(new Finding(e.location().orElse(null), true, Diagnostics.Kind.INDEX, e.getMessage()
                     + e.hint().map(h -> " (" + h + ")").orElse("")));
             d.warnings().forEach(w -> findings.add(finding(w)));
             return sorted(findings);
         }
-        FontSet fonts = FontSet.load(FontSet.DEFAULT_FACES);
+        Outline outline = loaded.outline();
         Book book;
         try {
-            book = BookConverter.convert(outline, fonts::covers, d);
+            book = Builder.convert(loaded, d, BuildSession.once(Progress.NONE));
         } catch (StudybookException e) {
             findings.add(new Finding(e.location().orElse(null), true, Diagnostics.Kind.STRUCTURE, e.getMessage()
                     + e.hint().map(h -> " (" + h + ")").orElse("")));
@@ -68,7 +73,7 @@ public final class BookChecker {
         }
         d.warnings().forEach(w -> findings.add(finding(w)));
         duplicateTitles(outline, findings);
-        codeLanguages(outline, findings);
+        codeLanguages(loaded, findings);
         unusedFiles(outline, book, findings);
         return sorted(findings);
     }
@@ -93,12 +98,12 @@ public final class BookChecker {
         }
     }
 
-    private static void codeLanguages(Outline outline, List<Finding> findings) {
-        for (Outline.OutlineChapter c : outline.chapters()) {
-            for (CodeSample s : CodeSamples.extract(TextFiles.read(c.file(), "chapter"))) {
+    private static void codeLanguages(LoadedBook loaded, List<Finding> findings) {
+        for (ChapterSource c : loaded.chapters()) {
+            for (CodeSample s : CodeSamples.extract(c.text().text())) {
                 String lang = s.language().toLowerCase(Locale.ROOT);
                 if (!Highlighter.supports(lang) && !PLAIN.contains(lang)) {
-                    findings.add(new Finding(SourceLocation.of(c.file(), s.line()), false, Diagnostics.Kind.CODE,
+                    findings.add(new Finding(c.text().locate(s.line()), false, Diagnostics.Kind.CODE,
                             "the code block's language '" + s.language() + "' is not one studybook highlights; it is shown"
                                     + " as plain text (write e.g. go, java, python, bash, json, yaml, sql, or text)"));
                 }

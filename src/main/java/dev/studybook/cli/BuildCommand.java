@@ -1,14 +1,16 @@
 package dev.studybook.cli;
 
-import dev.studybook.build.BuildRequest;
 import dev.studybook.build.BuildResult;
 import dev.studybook.build.BuildSession;
 import dev.studybook.build.Builder;
 import dev.studybook.build.Progress;
 import dev.studybook.error.Diagnostics;
+import dev.studybook.config.Request;
 import dev.studybook.error.ExitCode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -45,7 +47,7 @@ public final class BuildCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
-            description = "Formats to write, comma-separated: epub, pdf (default: both).")
+            description = "Outputs to write, comma-separated: epub, pdf, handouts, review (default: epub,pdf).")
     List<String> formats = List.of();
 
     @Option(names = "--paper", paramLabel = "SIZE", description = "The PDF's paper: A4 (default), A5, B5 or Letter.")
@@ -63,6 +65,27 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--no-embed-fonts", description = "Leave the fonts out of the EPUB: readers use their own.")
     boolean noEmbedFonts;
 
+    /** The command line as a request: each flag is a setting that wins over book.yaml. */
+    Request request(Path dir) {
+        Request r = new Request(dir, book.index(), Optional.ofNullable(out), formats, Set.of(), Map.of());
+        if (paper != null) {
+            r = r.withOption("pdf.paper", paper);
+        }
+        if (pdfA) {
+            r = r.withOption("pdf.pdf-a", "true");
+        }
+        if (noEmbedFonts) {
+            r = r.withOption("epub.embed-fonts", "false");
+        }
+        if (split) {
+            r = r.withSwitch("split");
+        }
+        if (review) {
+            r = r.withSwitch("review");
+        }
+        return r;
+    }
+
     @Override
     public Integer call() {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), common);
@@ -74,11 +97,7 @@ public final class BuildCommand implements Callable<Integer> {
         StageTimes times = new StageTimes(progress == null ? Progress.NONE : progress);
         BuildResult result;
         try {
-            BuildRequest request = new BuildRequest(dir, book.index(), Optional.ofNullable(out),
-                    formats.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList(), Optional.ofNullable(paper),
-                    split ? Optional.of(true) : Optional.empty(), review ? Optional.of(true) : Optional.empty(),
-                    pdfA ? Optional.of(true) : Optional.empty(), noEmbedFonts ? Optional.of(false) : Optional.empty());
-            result = Builder.build(request, diagnostics, BuildSession.once(times));
+            result = Builder.build(request(dir), diagnostics, BuildSession.once(times));
         } finally {
             if (progress != null) {
                 progress.finish();

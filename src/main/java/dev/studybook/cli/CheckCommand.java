@@ -2,6 +2,7 @@ package dev.studybook.cli;
 
 import dev.studybook.check.BookChecker;
 import dev.studybook.check.Finding;
+import dev.studybook.config.Request;
 import dev.studybook.error.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = book.dir();
-        List<Finding> findings = BookChecker.check(dir, book.index());
+        List<Finding> findings = BookChecker.check(Request.read(dir, book.index()));
         long errors = findings.stream().filter(Finding::error).count();
         long warnings = findings.size() - errors;
         PrintWriter out = spec.commandLine().getOut();

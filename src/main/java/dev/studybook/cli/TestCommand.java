@@ -1,11 +1,13 @@
 package dev.studybook.cli;
 
-import dev.studybook.load.OutlineReader;
+import dev.studybook.build.Outputs;
+import dev.studybook.config.Request;
+import dev.studybook.load.BookLoader;
+import dev.studybook.load.LoadedBook;
 import dev.studybook.codetest.CodeTestReport;
 import dev.studybook.codetest.CodeTester;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.error.ExitCode;
-import dev.studybook.model.Outline;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -52,7 +54,7 @@ public final class TestCommand implements Callable<Integer> {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), common);
         Path dir = book.dir();
         Diagnostics diagnostics = new Diagnostics();
-        Outline outline = OutlineReader.read(dir, book.index(), diagnostics);
+        LoadedBook loaded = BookLoader.load(Request.read(dir, book.index()), Outputs.DEFAULT.specs(), diagnostics);
         console.warnings(diagnostics.warnings());
         Set<String> required = new HashSet<>();
         require.forEach(r -> required.add(r.strip().toLowerCase(Locale.ROOT)));
@@ -61,7 +63,7 @@ public final class TestCommand implements Callable<Integer> {
             Arrays.stream(env.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).forEach(required::add);
         }
         long start = System.nanoTime();
-        CodeTestReport r = CodeTester.run(outline, required, jobs);
+        CodeTestReport r = CodeTester.run(loaded, required, jobs);
         for (CodeTestReport.Failure f : r.failures()) {
             spec.commandLine().getErr().println("error: " + f);
         }

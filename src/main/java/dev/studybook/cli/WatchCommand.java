@@ -1,13 +1,15 @@
 package dev.studybook.cli;
 
-import dev.studybook.build.BuildRequest;
 import dev.studybook.build.BuildResult;
 import dev.studybook.build.Watcher;
+import dev.studybook.config.Request;
 import dev.studybook.error.ExitCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -47,9 +49,8 @@ public final class WatchCommand implements Callable<Integer> {
     public Integer call() {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), common);
         Path dir = book.dir();
-        BuildRequest request = new BuildRequest(dir, book.index(), Optional.of(out != null ? out : Path.of("dist")),
-                formats.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        Request request = new Request(dir, book.index(), Optional.of(out != null ? out : Path.of("dist")), formats,
+                Set.of(), Map.of());
         console.info("watching " + Main.display(dir) + " (Ctrl-C to stop)");
         Watcher w = new Watcher(request, r -> {
             String why = r.changed().isEmpty() ? "first build" : "changed: " + String.join(", ", r.changed());

@@ -4,10 +4,11 @@ import dev.studybook.config.LanguageTest;
 import dev.studybook.error.ExitCode;
 import dev.studybook.error.SourceLocation;
 import dev.studybook.error.StudybookException;
-import dev.studybook.io.TextFiles;
 import dev.studybook.markdown.CodeSamples;
 import dev.studybook.model.CodeSample;
-import dev.studybook.model.Outline;
+import dev.studybook.load.LoadedBook;
+import dev.studybook.model.ChapterSource;
+import dev.studybook.model.SourceText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +46,8 @@ public final class CodeTester {
      * Tests every code block of the outline's chapters; languages in {@code required} fail when their tools
      * are missing, other languages are then skipped with a note.
      */
-    public static CodeTestReport run(Outline outline, Set<String> required, int jobs) {
-        record Job(Path file, CodeSample sample, LanguageTest test) {
+    public static CodeTestReport run(LoadedBook book, Set<String> required, int jobs) {
+        record Job(SourceText source, CodeSample sample, LanguageTest test) {
         }
         List<Job> work = new ArrayList<>();
         Map<String, Integer> untested = new TreeMap<>();
@@ -54,9 +55,9 @@ public final class CodeTester {
         List<CodeTestReport.Failure> failures = new ArrayList<>();
         Map<String, Boolean> toolsPresent = new TreeMap<>();
         int ignored = 0;
-        for (Outline.OutlineChapter c : outline.chapters()) {
-            for (CodeSample s : CodeSamples.extract(TextFiles.read(c.file(), "chapter"))) {
-                Optional<LanguageTest> test = outline.config().test(s.language());
+        for (ChapterSource c : book.chapters()) {
+            for (CodeSample s : CodeSamples.extract(c.text().text())) {
+                Optional<LanguageTest> test = book.outline().config().test(s.language());
                 if (test.isEmpty()) {
                     untested.merge(s.language(), 1, Integer::sum);
                     continue;
@@ -70,14 +71,14 @@ public final class CodeTester {
                 if (!present) {
                     String tools = String.join(", ", missingTools(test.get()));
                     if (required.contains(lang)) {
-                        failures.add(new CodeTestReport.Failure(SourceLocation.of(c.file(), s.line()),
+                        failures.add(new CodeTestReport.Failure(c.text().locate(s.line()),
                                 lang + " code cannot be tested: " + tools + " not found on PATH, and " + lang + " is required"));
                     } else {
                         skipped.add(lang + " (" + tools + " not found on PATH)");
                     }
                     continue;
                 }
-                work.add(new Job(c.file(), s, test.get()));
+                work.add(new Job(c.text(), s, test.get()));
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
@@ -96,8 +97,8 @@ public final class CodeTester {
                 } else {
                     fragments++;
                 }
-                results.add(pool.submit(() -> program ? program(j.file(), j.sample(), j.test())
-                        : fragment(j.file(), j.sample(), j.test())));
+                results.add(pool.submit(() -> program ? program(j.source(), j.sample(), j.test())
+                        : fragment(j.source(), j.sample(), j.test())));
             }
             for (Future<Optional<CodeTestReport.Failure>> f : results) {
                 f.get().ifPresent(failures::add);
@@ -122,8 +123,8 @@ public final class CodeTester {
                 .filter(tool -> !Commands.onPath(tool)).toList();
     }
 
-    private static Optional<CodeTestReport.Failure> program(Path file, CodeSample s, LanguageTest t) throws Exception {
-        SourceLocation at = SourceLocation.of(file, s.line());
+    private static Optional<CodeTestReport.Failure> program(SourceText source, CodeSample s, LanguageTest t) throws Exception {
+        SourceLocation at = source.locate(s.line());
         Path dir = Files.createTempDirectory("studybook-test-");
         try {
             Files.writeString(dir.resolve(t.file()), s.code(), StandardCharsets.UTF_8);
@@ -148,8 +149,8 @@ public final class CodeTester {
             String expected = normalise(s.output().get().text());
             String actual = normalise(r.output());
             if (!expected.equals(actual)) {
-                return Optional.of(new CodeTestReport.Failure(at, "the output differs from the one shown at line "
-                        + s.output().get().line() + ": " + firstDifference(expected, actual)));
+                return Optional.of(new CodeTestReport.Failure(at, "the output differs from the one shown at "
+                        + source.locate(s.output().get().line()) + ": " + firstDifference(expected, actual)));
             }
             return Optional.empty();
         } finally {
@@ -157,7 +158,7 @@ public final class CodeTester {
         }
     }
 
-    private static Optional<CodeTestReport.Failure> fragment(Path file, CodeSample s, LanguageTest t) throws Exception {
+    private static Optional<CodeTestReport.Failure> fragment(SourceText source, CodeSample s, LanguageTest t) throws Exception {
         if (t.fragment().isEmpty()) {
             return Optional.empty();
         }
@@ -181,7 +182,7 @@ public final class CodeTester {
                     return Optional.empty();
                 }
             }
-            return Optional.of(new CodeTestReport.Failure(SourceLocation.of(file, s.line()),
+            return Optional.of(new CodeTestReport.Failure(source.locate(s.line()),
                     "the fragment does not pass '" + String.join("; ", t.fragment()) + "' in any of its "
                             + t.wrap().size() + " wrappings:\n" + excerpt(firstOutput == null ? "" : firstOutput)));
         } finally {

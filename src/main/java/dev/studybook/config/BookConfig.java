@@ -13,7 +13,9 @@ import java.util.Optional;
  * @param filename the base name of the output files (without extension)
  * @param index    the index page, relative to the content folder
  * @param tests    how {@code studybook test} checks each language's code blocks, from the {@code test:} key
- * @param build    the build options set in book.yaml
+ * @param settings the other top-level keys (build settings such as {@code formats}, {@code paper}), unchecked
+ * @param sections the top-level keys whose value is a mapping (an output's options, e.g. {@code pdf:}), unchecked
+ * @param sectionLines the line of each section's key
  * @param fonts    the author's own fonts
  * @param css      the author's own stylesheets, relative to the content folder, applied after studybook's
  */
@@ -30,13 +32,18 @@ public record BookConfig(
         Optional<String> filename,
         Optional<String> index,
         Map<String, LanguageTest> tests,
-        BuildSettings build,
+        Map<String, RawValue> settings,
+        Map<String, Map<String, RawValue>> sections,
+        Map<String, Integer> sectionLines,
         List<FontConfig> fonts,
         List<String> css) {
 
     public BookConfig {
         authors = List.copyOf(authors);
         tests = Map.copyOf(tests);
+        settings = Map.copyOf(settings);
+        sections = Map.copyOf(sections);
+        sectionLines = Map.copyOf(sectionLines);
         fonts = List.copyOf(fonts);
         css = List.copyOf(css);
     }
@@ -53,7 +60,7 @@ public record BookConfig(
     /** The same settings, read from {@code f}. */
     public BookConfig withFile(Path f) {
         return new BookConfig(Optional.of(f), title, subtitle, authors, language, identifier, description, date, cover,
-                filename, index, tests, build, fonts, css);
+                filename, index, tests, settings, sections, sectionLines, fonts, css);
     }
 
     /** How code of {@code language} is tested: book.yaml's settings, else studybook's preset. */
@@ -66,6 +73,6 @@ public record BookConfig(
     public static BookConfig empty() {
         return new BookConfig(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of(), BuildSettings.NONE, List.of(), List.of());
+                Optional.empty(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of());
     }
 }

@@ -1,6 +1,5 @@
 package dev.studybook.config;
 
-import dev.studybook.error.Diagnostics;
 import dev.studybook.error.SourceLocation;
 import dev.studybook.error.StudybookException;
 import dev.studybook.io.TextFiles;
@@ -27,26 +26,28 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /** Reads book.yaml into a {@link BookConfig}; every mistake is reported with the file and line. */
 public final class BookConfigReader {
 
-    /** The keys book.yaml understands. */
-    public static final Set<String> KEYS = Set.of("title", "subtitle", "authors", "author", "language",
-            "identifier", "description", "date", "cover", "filename", "index", "test", "formats", "out", "paper", "split",
-            "review", "pdf-a", "embed-fonts", "toc-depth", "fonts", "css");
+    /**
+     * The keys of book.yaml read here: what the book says about itself and how it is read. The build settings are
+     * kept as written and checked by {@link SettingsResolver}, which knows the outputs and their options.
+     */
+    public static final Set<String> METADATA_KEYS = Set.of("title", "subtitle", "authors", "author", "language",
+            "identifier", "description", "date", "cover", "filename", "index", "test", "fonts", "css");
 
     private BookConfigReader() {
     }
 
     /** Reads {@code book.yaml} (or {@code book.yml}) from the content folder; an empty config when there is none. */
-    public static BookConfig read(Path contentDir, Diagnostics diagnostics) {
+    public static BookConfig read(Path contentDir) {
         for (String name : List.of("book.yaml", "book.yml")) {
             Path file = contentDir.resolve(name);
             if (Files.isRegularFile(file)) {
-                return readFile(file, diagnostics);
+                return readFile(file);
             }
         }
         return BookConfig.empty();
     }
 
-    static BookConfig readFile(Path file, Diagnostics diagnostics) {
+    static BookConfig readFile(Path file) {
         String text = TextFiles.read(file, "book.yaml");
         Node root;
         try {
@@ -70,14 +71,23 @@ public final class BookConfigReader {
                     "start with a line such as 'title: My Book'");
         }
         Map<String, Node> values = new LinkedHashMap<>();
+        Map<String, RawValue> settings = new LinkedHashMap<>();
+        Map<String, Map<String, RawValue>> sections = new LinkedHashMap<>();
+        Map<String, Integer> sectionLines = new LinkedHashMap<>();
         for (NodeTuple t : mapping.getValue()) {
             String key = scalar(file, t.getKeyNode(), "a key");
-            if (!KEYS.contains(key)) {
-                diagnostics.warn(at(file, t.getKeyNode()), Diagnostics.Kind.CONFIG, "unknown key '" + key + "' in book.yaml is ignored (known keys: "
-                        + String.join(", ", KEYS.stream().sorted().toList()) + ")");
-                continue;
+            if (METADATA_KEYS.contains(key)) {
+                values.put(key, t.getValueNode());
+            } else if (t.getValueNode() instanceof MappingNode section) {
+                Map<String, RawValue> entries = new LinkedHashMap<>();
+                for (NodeTuple e : section.getValue()) {
+                    entries.put(scalar(file, e.getKeyNode(), "an option's name"), raw(file, e.getValueNode()));
+                }
+                sections.put(key, entries);
+                sectionLines.put(key, line(t.getKeyNode()));
+            } else {
+                settings.put(key, raw(file, t.getValueNode()));
             }
-            values.put(key, t.getValueNode());
         }
         List<String> authors = new ArrayList<>();
         for (String key : List.of("authors", "author")) {
@@ -101,25 +111,12 @@ public final class BookConfigReader {
             }
         }
         Map<String, LanguageTest> tests = values.containsKey("test") ? tests(file, values.get("test")) : Map.of();
-        List<String> formats = values.containsKey("formats") ? strings(file, values.get("formats")).stream()
-                .flatMap(f -> java.util.Arrays.stream(f.split(","))).map(String::strip).filter(f -> !f.isEmpty()).toList()
-                : List.of();
-        Optional<Integer> tocDepth = opt(file, values, "toc-depth").map(v -> {
-            if (!v.matches("[1-6]")) {
-                throw StudybookException.content(at(file, values.get("toc-depth")), "toc-depth must be a number from 1 to 6",
-                        "e.g. 'toc-depth: 2' lists chapters and their sections");
-            }
-            return Integer.parseInt(v);
-        });
-        BuildSettings build = new BuildSettings(formats, opt(file, values, "out"), opt(file, values, "paper"),
-                bool(file, values, "split"), bool(file, values, "review"), bool(file, values, "pdf-a"),
-                bool(file, values, "embed-fonts"), tocDepth);
         List<BookConfig.FontConfig> fonts = values.containsKey("fonts") ? fonts(file, values.get("fonts")) : List.of();
         List<String> css = values.containsKey("css") ? strings(file, values.get("css")) : List.of();
         return new BookConfig(Optional.of(file),
                 opt(file, values, "title"), opt(file, values, "subtitle"), authors, opt(file, values, "language"),
                 opt(file, values, "identifier"), opt(file, values, "description"), date, opt(file, values, "cover"),
-                opt(file, values, "filename"), opt(file, values, "index"), tests, build, fonts, css);
+                opt(file, values, "filename"), opt(file, values, "index"), tests, settings, sections, sectionLines, fonts, css);
     }
 
     /** The {@code test:} mapping: per language, the keys of {@link LanguageTest}, over the preset when there is one. */
@@ -234,15 +231,6 @@ public final class BookConfigReader {
         return List.of(scalar(file, node, "a command"));
     }
 
-    private static Optional<Boolean> bool(Path file, Map<String, Node> values, String key) {
-        return opt(file, values, key).map(v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> throw StudybookException.content(at(file, values.get(key)), "'" + key + "' must be true or false",
-                    "write '" + key + ": true' or '" + key + ": false'");
-        });
-    }
-
     private static Optional<String> opt(Path file, Map<String, Node> values, String key) {
         Node n = values.get(key);
         if (n == null) {
@@ -261,7 +249,23 @@ public final class BookConfigReader {
     }
 
     private static SourceLocation at(Path file, Node node) {
-        return SourceLocation.of(file, node.getStartMark().map(m -> m.getLine() + 1).orElse(0));
+        return SourceLocation.of(file, line(node));
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+    }
+
+    /** A build setting as written: a single value or a list of single values. */
+    private static RawValue raw(Path file, Node node) {
+        if (node instanceof SequenceNode seq) {
+            List<String> items = new ArrayList<>();
+            for (Node item : seq.getValue()) {
+                items.add(scalar(file, item, "a single value in the list"));
+            }
+            return new RawValue(items, true, line(node));
+        }
+        return new RawValue(List.of(scalar(file, node, "a single value")), false, line(node));
     }
 
     private static String firstLine(String s) {

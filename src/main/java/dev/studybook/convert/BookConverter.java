@@ -6,10 +6,10 @@ import dev.studybook.error.ExitCode;
 import dev.studybook.error.SourceLocation;
 import dev.studybook.error.StudybookException;
 import dev.studybook.io.ContentFolder;
-import dev.studybook.io.TextFiles;
-import dev.studybook.markdown.MarkdownRenderer;
 import dev.studybook.model.Asset;
+import dev.studybook.load.LoadedBook;
 import dev.studybook.model.Book;
+import dev.studybook.model.ChapterSource;
 import dev.studybook.model.Chapter;
 import dev.studybook.model.Outline;
 import dev.studybook.model.Outline.OutlineChapter;
@@ -51,19 +51,14 @@ public final class BookConverter {
     }
 
     /**
-     * Converts the outline's chapters; {@code glyphs} tells which characters the book's fonts have (it may
-     * block until the fonts are read), and characters it rejects are reported with file and line.
+     * Converts the loaded book's chapters; {@code glyphs} tells which characters the book's fonts have (it may
+     * block until the fonts are read), and characters it rejects are reported with file and line;
+     * {@code markdown} turns each chapter's Markdown into HTML (a session may remember it), and
+     * {@code chapterDone} is called as each chapter is converted.
      */
-    public static Book convert(Outline outline, IntPredicate glyphs, Diagnostics diagnostics) {
-        return convert(outline, glyphs, diagnostics, MarkdownRenderer::toHtml, () -> { });
-    }
-
-    /**
-     * Converts with {@code markdown} turning each chapter's Markdown into HTML (a session may remember it), calling
-     * {@code chapterDone} as each chapter is converted.
-     */
-    public static Book convert(Outline outline, IntPredicate glyphs, Diagnostics diagnostics,
+    public static Book convert(LoadedBook loaded, IntPredicate glyphs, Diagnostics diagnostics,
             UnaryOperator<String> markdown, Runnable chapterDone) {
+        Outline outline = loaded.outline();
         ContentFolder content;
         try {
             content = new ContentFolder(outline.contentDir());
@@ -81,8 +76,8 @@ public final class BookConverter {
             idByFile.put(chapters.get(i).file(), id);
         }
         AssetRegistry assets = new AssetRegistry(content, diagnostics);
-        List<CleanChapter> clean = convertAll(chapters, ids, resolver, idByFile, assets, glyphs, diagnostics, markdown,
-                chapterDone);
+        List<CleanChapter> clean = convertAll(loaded.chapters(), ids, resolver, idByFile, assets, glyphs, diagnostics,
+                markdown, chapterDone);
         List<String> titles = new ArrayList<>();
         for (int i = 0; i < chapters.size(); i++) {
             OutlineChapter oc = chapters.get(i);
@@ -96,7 +91,7 @@ public final class BookConverter {
             titles.add(title);
         }
         List<BookLinker.LinkedChapter> linked = BookLinker.link(clean, ids, RESERVED_IDS,
-                (index, line, message) -> diagnostics.warn(SourceLocation.of(chapters.get(index).file(), line),
+                (index, line, message) -> diagnostics.warn(loaded.chapters().get(index).text().locate(line),
                         Diagnostics.Kind.ANCHOR, message));
         List<Part> parts = new ArrayList<>();
         int i = 0;
@@ -131,7 +126,7 @@ public final class BookConverter {
         return Optional.empty();
     }
 
-    private static List<CleanChapter> convertAll(List<OutlineChapter> chapters, List<String> ids, LinkResolver resolver,
+    private static List<CleanChapter> convertAll(List<ChapterSource> chapters, List<String> ids, LinkResolver resolver,
             Map<Path, String> idByFile, AssetRegistry assets, IntPredicate glyphs, Diagnostics diagnostics,
             UnaryOperator<String> markdownToHtml, Runnable chapterDone) {
         int threads = Math.max(1, Math.min(chapters.size(), Runtime.getRuntime().availableProcessors()));
@@ -144,11 +139,12 @@ public final class BookConverter {
         try {
             List<Future<CleanChapter>> futures = new ArrayList<>();
             for (int i = 0; i < chapters.size(); i++) {
-                OutlineChapter oc = chapters.get(i);
+                ChapterSource source = chapters.get(i);
+                OutlineChapter oc = source.entry();
                 String id = ids.get(i);
                 futures.add(pool.submit(() -> {
-                    String markdown = TextFiles.read(oc.file(), "chapter");
-                    GlyphCoverage.check(oc.file(), markdown, glyphs, diagnostics);
+                    String markdown = source.text().text();
+                    GlyphCoverage.check(source.text(), glyphs, diagnostics);
                     String html;
                     try {
                         html = markdownToHtml.apply(markdown);
@@ -157,7 +153,7 @@ public final class BookConverter {
                                 "the chapter nests lists or block quotes too deeply to convert",
                                 "flatten the nesting");
                     }
-                    ChapterReferences refs = new ChapterReferences(oc.file(), id, resolver, idByFile, assets, diagnostics);
+                    ChapterReferences refs = new ChapterReferences(source.text(), id, resolver, idByFile, assets, diagnostics);
                     CleanChapter clean = XhtmlCleaner.clean(html, refs);
                     chapterDone.run();
                     return clean;

@@ -5,6 +5,7 @@ import dev.studybook.load.LinkTarget;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.error.SourceLocation;
 import dev.studybook.model.Asset;
+import dev.studybook.model.SourceText;
 import dev.studybook.xhtml.References;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.Optional;
 
 /** Answers the links and images of one chapter from what the converter knows of the whole book. */
 final class ChapterReferences implements References {
+    private final SourceText source;
     private final Path file;
     private final String ownId;
     private final LinkResolver resolver;
@@ -21,9 +23,10 @@ final class ChapterReferences implements References {
     private final AssetRegistry assets;
     private final Diagnostics diagnostics;
 
-    ChapterReferences(Path file, String ownId, LinkResolver resolver, Map<Path, String> chapterIds,
+    ChapterReferences(SourceText source, String ownId, LinkResolver resolver, Map<Path, String> chapterIds,
             AssetRegistry assets, Diagnostics diagnostics) {
-        this.file = file;
+        this.source = source;
+        this.file = source.file();
         this.ownId = ownId;
         this.resolver = resolver;
         this.chapterIds = chapterIds;
@@ -112,7 +115,7 @@ final class ChapterReferences implements References {
     }
 
     private SourceLocation at(int line) {
-        return SourceLocation.of(file, line);
+        return source.locate(line);
     }
 
     private static String abbreviate(String s) {

@@ -1,8 +1,7 @@
 package dev.studybook.convert;
 
 import dev.studybook.error.Diagnostics;
-import dev.studybook.error.SourceLocation;
-import java.nio.file.Path;
+import dev.studybook.model.SourceText;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.IntPredicate;
@@ -18,7 +17,8 @@ final class GlyphCoverage {
     private GlyphCoverage() {
     }
 
-    static void check(Path file, String text, IntPredicate covered, Diagnostics diagnostics) {
+    static void check(SourceText source, IntPredicate covered, Diagnostics diagnostics) {
+        String text = source.text();
         int line = 1;
         int reported = 0;
         Set<Integer> seen = new HashSet<>();
@@ -33,11 +33,11 @@ final class GlyphCoverage {
                 continue;
             }
             if (reported++ == MAX_REPORTS) {
-                diagnostics.warn(SourceLocation.of(file, line), Diagnostics.Kind.GLYPH, "more characters without a font follow; only the first "
+                diagnostics.warn(source.locate(line), Diagnostics.Kind.GLYPH, "more characters without a font follow; only the first "
                         + MAX_REPORTS + " are listed");
                 return;
             }
-            diagnostics.warn(SourceLocation.of(file, line), Diagnostics.Kind.GLYPH, String.format(
+            diagnostics.warn(source.locate(line), Diagnostics.Kind.GLYPH, String.format(
                     "no font of the book has '%s' (U+%04X); the PDF would show '#' in its place: replace the character or add a font that has it",
                     new String(Character.toChars(cp)), cp));
         }

@@ -12,7 +12,7 @@ public final class Diagnostics {
      * that spoil the book (a link or image that leads nowhere, a character that prints as '#') as errors.
      */
     public enum Kind {
-        LINK(true), ANCHOR(true), IMAGE(true), GLYPH(true), ALT_TEXT(false), INDEX(false), CONFIG(false),
+        LINK(true), ANCHOR(true), IMAGE(true), GLYPH(true), INCLUDE(true), ALT_TEXT(false), INDEX(false), CONFIG(false),
         STRUCTURE(false), CODE(false), UNLINKED_FILE(false), OUTPUT(false), RENDER(false);
 
         private final boolean error;

@@ -1,7 +1,6 @@
 package dev.studybook.load;
 
 import dev.studybook.config.BookConfig;
-import dev.studybook.config.BookConfigReader;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.error.SourceLocation;
 import dev.studybook.error.StudybookException;
@@ -47,21 +46,12 @@ public final class OutlineReader {
     private OutlineReader() {
     }
 
-    /** Reads the outline of the book in {@code contentDir}; {@code index} overrides the index page. */
-    public static Outline read(Path contentDir, Optional<Path> index, Diagnostics diagnostics) {
-        Path dir = contentDir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw StudybookException.content(SourceLocation.of(dir), "the content folder does not exist",
-                    "run studybook in the book's folder, or name it with --content DIR");
-        }
-        ContentFolder content;
-        try {
-            content = new ContentFolder(dir);
-        } catch (IOException e) {
-            throw StudybookException.content(SourceLocation.of(dir), "cannot open the content folder: " + e.getMessage(),
-                    "check its permissions");
-        }
-        BookConfig config = BookConfigReader.read(dir, diagnostics);
+    /**
+     * Reads the outline of the book in {@code content} with the settings of its book.yaml; {@code index} overrides
+     * the index page.
+     */
+    static Outline read(ContentFolder content, Optional<Path> index, BookConfig config, Diagnostics diagnostics) {
+        Path dir = content.root();
         Path indexFile = findIndex(content, index, config);
         IndexPage page = IndexPageReader.read(TextFiles.read(indexFile, "index page"));
         List<OutlinePart> parts = parts(content, indexFile, page, diagnostics);

@@ -92,7 +92,8 @@ class BasicBookTest {
     @Test
     void headingIdsAreUniqueAcrossTheBook() {
         Diagnostics d = new Diagnostics();
-        Book book = BookConverter.convert(OutlineReader.read(TestBooks.book("basic"), Optional.empty(), d), cp -> true, d);
+        Book book = BookConverter.convert(TestBooks.load(TestBooks.book("basic"), d), cp -> true, d,
+                dev.studybook.markdown.MarkdownRenderer::toHtml, () -> { });
         Set<String> ids = new HashSet<>();
         book.chapters().forEach(ch -> ch.headings().forEach(h -> assertTrue(ids.add(h.id()), "duplicate id " + h.id())));
         assertTrue(ids.containsAll(List.of("小结", "小结-2", "小结-3", "小结-4")), ids.toString());

@@ -1,5 +1,6 @@
 package dev.studybook.build;
 
+import dev.studybook.config.Request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,7 @@ class ContentBookTest {
 
     @BeforeAll
     static void build() {
-        outline = OutlineReader.read(TestBooks.content(), Optional.empty(), new Diagnostics());
+        outline = TestBooks.load(TestBooks.content(), new Diagnostics()).outline();
         built = TestBooks.build(TestBooks.content(), out);
     }
 
@@ -197,7 +198,7 @@ class ContentBookTest {
 
     @Test
     void withoutEmbeddedFontsTheEpubStillPassesEpubCheckAndHoldsNoFont(@TempDir Path dir) throws IOException {
-        TestBooks.Built b = TestBooks.build(BuildRequest.of(TestBooks.content(), dir, "epub").withEmbedFonts(false));
+        TestBooks.Built b = TestBooks.build(Request.of(TestBooks.content(), dir, "epub").withOption("epub.embed-fonts", "false"));
         EpubCheckRunner.Result r = EpubCheckRunner.check(b.output("epub"));
         assertTrue(r.clean(), r.toString());
         EpubContents epub = EpubContents.read(b.output("epub"));

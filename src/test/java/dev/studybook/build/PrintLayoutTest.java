@@ -1,9 +1,10 @@
 package dev.studybook.build;
 
+import dev.studybook.config.Request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.studybook.output.Paper;
+import dev.studybook.output.pdf.Paper;
 import dev.studybook.testing.PdfText;
 import dev.studybook.testing.TestBooks;
 import dev.studybook.testing.VeraPdf;
@@ -33,8 +34,8 @@ class PrintLayoutTest {
 
     @BeforeAll
     static void build() {
-        a5 = TestBooks.build(BuildRequest.of(TestBooks.content(), out.resolve("a5"), "pdf").withPaper("A5")
-                .withPdfA(true).withSplit(true).withReview(true));
+        a5 = TestBooks.build(Request.of(TestBooks.content(), out.resolve("a5"), "pdf").withOption("pdf.paper", "A5")
+                .withOption("pdf.pdf-a", "true").withSwitch("split").withSwitch("review"));
     }
 
     static Path book(TestBooks.Built b) {
@@ -120,7 +121,7 @@ class PrintLayoutTest {
     void nothingIsDrawnOutsideTheContentBoxAndNoLineStartsWithClosingPunctuation(Paper paper, @TempDir Path dir)
             throws IOException {
         Path pdf = paper == Paper.A5 ? book(a5)
-                : book(TestBooks.build(BuildRequest.of(TestBooks.content(), dir, "pdf").withPaper(paper.name())));
+                : book(TestBooks.build(Request.of(TestBooks.content(), dir, "pdf").withOption("pdf.paper", paper.name())));
         float mm = 72f / 25.4f;
         float side = (float) paper.sideMarginMm() * mm;
         List<String> outside = PdfText.outsideBox(pdf, side, side, 0, 0);

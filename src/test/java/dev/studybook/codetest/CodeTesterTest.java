@@ -1,11 +1,12 @@
 package dev.studybook.codetest;
 
+import dev.studybook.testing.TestBooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.studybook.load.OutlineReader;
 import dev.studybook.error.Diagnostics;
-import dev.studybook.model.Outline;
+import dev.studybook.load.LoadedBook;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,11 +29,11 @@ class CodeTesterTest {
                 "go is not installed; set STUDYBOOK_REQUIRE=go to make this a failure");
     }
 
-    private Outline book(String chapter) throws IOException {
+    private LoadedBook book(String chapter) throws IOException {
         Path book = Files.createDirectories(tmp.resolve("book"));
         Files.writeString(book.resolve("README.md"), "# T\n\n[一](one.md)\n", StandardCharsets.UTF_8);
         Files.writeString(book.resolve("one.md"), chapter, StandardCharsets.UTF_8);
-        return OutlineReader.read(book, Optional.empty(), new Diagnostics());
+        return TestBooks.load(book, new Diagnostics());
     }
 
     @Test
@@ -120,7 +121,7 @@ class CodeTesterTest {
                 StandardCharsets.UTF_8);
         Files.writeString(book.resolve("README.md"), "# T\n\n[一](one.md)\n", StandardCharsets.UTF_8);
         Files.writeString(book.resolve("one.md"), "# 一\n\n```zz\ncode\n```\n", StandardCharsets.UTF_8);
-        Outline o = OutlineReader.read(book, Optional.empty(), new Diagnostics());
+        LoadedBook o = TestBooks.load(book, new Diagnostics());
         CodeTestReport skipped = CodeTester.run(o, Set.of(), 1);
         assertTrue(skipped.passed());
         assertEquals(List.of("zz (no-such-compiler-xyz not found on PATH)"), skipped.skipped());

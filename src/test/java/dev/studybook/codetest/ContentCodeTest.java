@@ -16,7 +16,7 @@ class ContentCodeTest {
     @Test
     void theBooksCodeIsVerified() {
         CodeTesterTest.requireGo();
-        CodeTestReport r = CodeTester.run(OutlineReader.read(TestBooks.content(), Optional.empty(), new Diagnostics()),
+        CodeTestReport r = CodeTester.run(TestBooks.load(TestBooks.content(), new Diagnostics()),
                 CodeTests.required(), Runtime.getRuntime().availableProcessors());
         assertEquals(List.of(), r.failures().stream().map(Object::toString).toList());
         assertEquals(List.of(), r.skipped());

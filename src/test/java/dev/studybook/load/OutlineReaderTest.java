@@ -27,7 +27,7 @@ class OutlineReaderTest {
 
     @Test
     void seedIndexOfAbsoluteGithubLinksResolvesToItsEightChaptersInOrder() {
-        Outline o = OutlineReader.read(TestBooks.book("seed"), Optional.empty(), new Diagnostics());
+        Outline o = TestBooks.load(TestBooks.book("seed"), new Diagnostics()).outline();
         List<OutlineChapter> cs = o.chapters();
         assertEquals(List.of("Map 的底层实现、并发安全性及扩容机制是什么？", "进程、线程、协程的区别",
                 "Go 字符串拼接的 4 种方式、底层原理及场景选择", "GMP 调度模型", "defer 的执行机制", "GC 垃圾回收机制",
@@ -44,7 +44,7 @@ class OutlineReaderTest {
 
     @Test
     void withoutBookYamlTitleAndDescriptionComeFromTheIndexPage() {
-        Outline o = OutlineReader.read(TestBooks.book("seed"), Optional.empty(), new Diagnostics());
+        Outline o = TestBooks.load(TestBooks.book("seed"), new Diagnostics()).outline();
         assertEquals("Go语言面试题深度解析", o.metadata().title());
         assertTrue(o.metadata().description().startsWith("本文档整理 Go 语言高频面试题"), o.metadata().description());
         assertEquals("zh-CN", o.metadata().language());
@@ -58,13 +58,13 @@ class OutlineReaderTest {
         Files.writeString(book.resolve("README.md"),
                 "# Flat\n\n[A](https://github.com/o/r/blob/main/deep/er/%E7%AB%A0%20%E4%B8%80.md)\n", StandardCharsets.UTF_8);
         Files.writeString(book.resolve("章 一.md"), "# 章一\n", StandardCharsets.UTF_8);
-        Outline o = OutlineReader.read(book, Optional.empty(), new Diagnostics());
+        Outline o = TestBooks.load(book, new Diagnostics()).outline();
         assertEquals("章 一.md", o.chapters().get(0).file().getFileName().toString());
     }
 
     @Test
     void headingsAboveGroupsOfLinksStartPartsAndNestedItemsAreSubChapters() {
-        Outline o = OutlineReader.read(TestBooks.book("basic"), Optional.empty(), new Diagnostics());
+        Outline o = TestBooks.load(TestBooks.book("basic"), new Diagnostics()).outline();
         assertEquals(List.of("第一部分 基础", "第二部分 进阶"), o.parts().stream().map(Outline.OutlinePart::title).toList());
         assertEquals(List.of(1, 2, 1, 1), o.chapters().stream().map(OutlineChapter::depth).toList());
         assertEquals("测试之书", o.metadata().title());
@@ -79,7 +79,7 @@ class OutlineReaderTest {
         Files.writeString(book.resolve("README.md"), "# T\n\n- [一](one.md)\n- [二](sub/two%20x.md)\n", StandardCharsets.UTF_8);
         Files.writeString(book.resolve("one.md"), "# 一\n", StandardCharsets.UTF_8);
         StudybookException e = assertThrows(StudybookException.class,
-                () -> OutlineReader.read(book, Optional.empty(), new Diagnostics()));
+                () -> TestBooks.load(book, new Diagnostics()).outline());
         assertEquals(ExitCode.CONTENT, e.exitCode());
         assertEquals(book.resolve("README.md"), e.location().orElseThrow().file());
         assertEquals(4, e.location().orElseThrow().line());
@@ -93,7 +93,7 @@ class OutlineReaderTest {
         Files.writeString(book.resolve("SUMMARY.md"), "# S\n\n* [一](one.md)\n* [又一](./one.md)\n", StandardCharsets.UTF_8);
         Files.writeString(book.resolve("one.md"), "# 一\n", StandardCharsets.UTF_8);
         Diagnostics d = new Diagnostics();
-        Outline o = OutlineReader.read(book, Optional.empty(), d);
+        Outline o = TestBooks.load(book, d).outline();
         assertEquals(1, o.chapters().size());
         assertEquals(1, d.warnings().size());
         assertEquals(4, d.warnings().get(0).location().line());
@@ -103,11 +103,11 @@ class OutlineReaderTest {
     void noIndexPageAndAnIndexWithoutChaptersAreErrors() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         StudybookException none = assertThrows(StudybookException.class,
-                () -> OutlineReader.read(empty, Optional.empty(), new Diagnostics()));
+                () -> TestBooks.load(empty, new Diagnostics()).outline());
         assertTrue(none.getMessage().contains("no index page"), none.getMessage());
         Files.writeString(empty.resolve("README.md"), "# T\n\n[site](https://go.dev)\n", StandardCharsets.UTF_8);
         StudybookException noLinks = assertThrows(StudybookException.class,
-                () -> OutlineReader.read(empty, Optional.empty(), new Diagnostics()));
+                () -> TestBooks.load(empty, new Diagnostics()).outline());
         assertTrue(noLinks.getMessage().contains("no Markdown chapter"), noLinks.getMessage());
     }
 
@@ -117,7 +117,7 @@ class OutlineReaderTest {
         Files.writeString(tmp.resolve("inner/secret.md"), "# secret\n", StandardCharsets.UTF_8);
         Files.writeString(book.resolve("README.md"), "# T\n\n[s](../secret.md)\n", StandardCharsets.UTF_8);
         StudybookException e = assertThrows(StudybookException.class,
-                () -> OutlineReader.read(book, Optional.empty(), new Diagnostics()));
+                () -> TestBooks.load(book, new Diagnostics()).outline());
         assertTrue(e.getMessage().contains("outside the content folder"), e.getMessage());
         assertFalse(e.getMessage().isBlank());
     }

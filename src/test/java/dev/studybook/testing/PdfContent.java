@@ -16,7 +16,7 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
-import dev.studybook.output.Paper;
+import dev.studybook.output.pdf.Paper;
 
 /** A PDF read back for the corpus tests: its body text without running headers and page numbers, and its images. */
 public final class PdfContent {

@@ -1,9 +1,13 @@
 package dev.studybook.testing;
 
-import dev.studybook.build.BuildRequest;
+import dev.studybook.config.Request;
 import dev.studybook.build.BuildResult;
 import dev.studybook.build.Builder;
+import dev.studybook.build.Outputs;
 import dev.studybook.error.Diagnostics;
+import dev.studybook.load.BookLoader;
+import dev.studybook.load.LoadedBook;
+import java.util.Optional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -53,6 +57,15 @@ public final class TestBooks {
         return to;
     }
 
+    /** The book in {@code contentDir} as every command loads it. */
+    public static LoadedBook load(Path contentDir, Diagnostics diagnostics) {
+        return BookLoader.load(Request.read(contentDir, Optional.empty()), Outputs.DEFAULT.specs(), diagnostics);
+    }
+
+    public static LoadedBook load(Path contentDir) {
+        return load(contentDir, new Diagnostics());
+    }
+
     /** A finished build: its result and its warnings. */
     public record Built(BuildResult result, Diagnostics diagnostics) {
         public Path output(String format) {
@@ -61,10 +74,10 @@ public final class TestBooks {
     }
 
     public static Built build(Path contentDir, Path out, String... formats) {
-        return build(BuildRequest.of(contentDir, out, formats));
+        return build(Request.of(contentDir, out, formats));
     }
 
-    public static Built build(BuildRequest request) {
+    public static Built build(Request request) {
         Diagnostics d = new Diagnostics();
         BuildResult r = Builder.build(request, d);
         return new Built(r, d);

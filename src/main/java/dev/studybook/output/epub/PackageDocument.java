@@ -16,7 +16,7 @@ final class PackageDocument {
     private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    static String write(Metadata meta, Instant modified, List<EpubRenderer.Item> items, List<EpubRenderer.Item> spine,
+    static String write(Metadata meta, Instant modified, List<EpubOutput.Item> items, List<EpubOutput.Item> spine,
             Accessibility a11y) {
         StringBuilder sb = new StringBuilder();
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -59,7 +59,7 @@ final class PackageDocument {
         sb.append("<meta name=\"cover\" content=\"cover-image\"/>\n");
         sb.append("<meta name=\"generator\" content=\"studybook\"/>\n");
         sb.append("</metadata>\n<manifest>\n");
-        for (EpubRenderer.Item item : items) {
+        for (EpubOutput.Item item : items) {
             sb.append("<item id=\"").append(text(item.id())).append("\" href=\"").append(text(item.href()))
                     .append("\" media-type=\"").append(text(item.mediaType())).append('"');
             if (!item.properties().isEmpty()) {
@@ -71,7 +71,7 @@ final class PackageDocument {
             sb.append("/>\n");
         }
         sb.append("</manifest>\n<spine toc=\"ncx\">\n");
-        for (EpubRenderer.Item item : spine) {
+        for (EpubOutput.Item item : spine) {
             sb.append("<itemref idref=\"").append(text(item.id())).append("\"/>\n");
         }
         sb.append("</spine>\n</package>\n");

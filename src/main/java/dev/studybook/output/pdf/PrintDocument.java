@@ -10,7 +10,6 @@ import dev.studybook.model.Metadata;
 import dev.studybook.model.Part;
 import dev.studybook.output.ChapterTree;
 import dev.studybook.output.Labels;
-import dev.studybook.output.RenderOptions;
 import dev.studybook.output.Sections;
 import dev.studybook.output.Styles;
 import java.util.List;
@@ -29,7 +28,7 @@ final class PrintDocument {
     private PrintDocument() {
     }
 
-    static String build(Book book, Styles styles, Labels labels, RenderOptions options, Mode mode, Asset cover) {
+    static String build(Book book, Styles styles, Labels labels, Paper paper, int tocDepth, Mode mode, Asset cover) {
         Metadata meta = book.metadata();
         String lang = text(meta.language());
         StringBuilder sb = new StringBuilder(1 << 16);
@@ -46,7 +45,7 @@ final class PrintDocument {
         sb.append("<meta name=\"keywords\" content=\"").append(text(keywords(book))).append("\"/>\n");
         sb.append("<style>\n").append(text(styles.shared())).append("\n</style>\n");
         sb.append("<style>\n").append(text(styles.pdf())).append("\n</style>\n");
-        sb.append("<style>\n").append(text(options.paper().css()));
+        sb.append("<style>\n").append(text(paper.css()));
         if (mode == Mode.BOOK) {
             // The cover fills its page; the title page and contents are unnumbered front matter.
             // The cover's colour is the section's background, not the page's: PDF/UA wants every mark tagged.
@@ -56,7 +55,7 @@ final class PrintDocument {
             // millimetre more, cut off by the page, so that rounding leaves no white hairline at the edge.
             sb.append(String.format(java.util.Locale.ROOT, "section.cover { background-color: %s; width: %.1fmm;"
                     + " height: %.1fmm; margin-left: -0.5mm; }\n",
-                    CoverArt.BACKGROUND, options.paper().widthMm() + 1, options.paper().heightMm()));
+                    CoverArt.BACKGROUND, paper.widthMm() + 1, paper.heightMm()));
             sb.append("@page front { @bottom-center { content: none; } }\n");
             sb.append("body.book { page: cover; }\n");
             sb.append("section.titlepage, nav.toc { page: front; }\n");
@@ -66,13 +65,13 @@ final class PrintDocument {
         for (String css : styles.extra()) {
             sb.append("<style>\n").append(text(css)).append("\n</style>\n");
         }
-        bookmarks(sb, book, mode == Mode.REVIEW ? 1 : options.tocDepth());
+        bookmarks(sb, book, mode == Mode.REVIEW ? 1 : tocDepth);
         sb.append("</head>\n<body class=\"").append(mode.name().toLowerCase(java.util.Locale.ROOT)).append("\">\n");
         switch (mode) {
             case BOOK -> {
-                coverPage(sb, meta, labels, cover, book.cover().isEmpty(), options);
+                coverPage(sb, meta, labels, cover, book.cover().isEmpty(), paper);
                 titlePage(sb, meta);
-                toc(sb, book, labels, options.tocDepth());
+                toc(sb, book, labels, tocDepth);
                 for (Chapter c : book.chapters()) {
                     chapter(sb, c, meta, true);
                 }
@@ -142,13 +141,13 @@ final class PrintDocument {
      * one, the renderer centres the picture as if it had no width); a cover from book.yaml keeps its own shape.
      */
     private static void coverPage(StringBuilder sb, Metadata meta, Labels labels, Asset cover, boolean drawn,
-            RenderOptions options) {
-        double pageRatio = options.paper().widthMm() / options.paper().heightMm();
+            Paper paper) {
+        double pageRatio = paper.widthMm() / paper.heightMm();
         double coverRatio = (double) CoverArt.WIDTH / CoverArt.HEIGHT;
-        double height = coverRatio <= pageRatio ? options.paper().heightMm() : options.paper().widthMm() / coverRatio;
+        double height = coverRatio <= pageRatio ? paper.heightMm() : paper.widthMm() / coverRatio;
         String size = drawn ? String.format(java.util.Locale.ROOT, "width:%.1fmm;height:%.1fmm", height * coverRatio, height)
-                : coverRatio <= pageRatio ? String.format(java.util.Locale.ROOT, "height:%.1fmm", options.paper().heightMm())
-                : String.format(java.util.Locale.ROOT, "width:%.1fmm", options.paper().widthMm());
+                : coverRatio <= pageRatio ? String.format(java.util.Locale.ROOT, "height:%.1fmm", paper.heightMm())
+                : String.format(java.util.Locale.ROOT, "width:%.1fmm", paper.widthMm());
         sb.append("<section class=\"cover\" id=\"cover\"><img src=\"").append(text(cover.href())).append("\" alt=\"")
                 .append(text(CoverArt.altText(meta, labels.cover()))).append("\" style=\"").append(size).append("\"/></section>\n");
     }

@@ -17,8 +17,8 @@ import dev.studybook.model.Asset;
 import dev.studybook.model.Book;
 import dev.studybook.model.Chapter;
 import dev.studybook.output.PageMap;
-import dev.studybook.output.RenderContext;
-import dev.studybook.output.Renderer;
+import dev.studybook.config.OptionSpec;
+import dev.studybook.output.OutputContext;
 import dev.studybook.output.Xml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -64,31 +64,13 @@ import org.xml.sax.InputSource;
  * book's subset fonts embedded, images served from memory (nothing is fetched from disk or network), and a
  * fixed date and document id so that the same book gives the same bytes.
  */
-public final class PdfRenderer implements Renderer {
+final class PdfLayout {
 
     /** The scheme under which the renderer sees the book's images. */
     static final String SCHEME = "book";
     static final String XHTML = "http://www.w3.org/1999/xhtml";
 
-    private final PrintDocument.Mode mode;
-
-    /** The whole book: title page, contents, chapters. */
-    public PdfRenderer() {
-        this(PrintDocument.Mode.BOOK);
-    }
-
-    private PdfRenderer(PrintDocument.Mode mode) {
-        this.mode = mode;
-    }
-
-    /** A handout: a title line and the book's chapters (usually one, with its sub-chapters), page numbers. */
-    public static PdfRenderer handout() {
-        return new PdfRenderer(PrintDocument.Mode.HANDOUT);
-    }
-
-    /** A review sheet: the book's chapters are review sections, gathered compactly under their titles. */
-    public static PdfRenderer review() {
-        return new PdfRenderer(PrintDocument.Mode.REVIEW);
+    private PdfLayout() {
     }
 
     static {
@@ -113,20 +95,22 @@ public final class PdfRenderer implements Renderer {
         });
     }
 
-    @Override
-    public String name() {
-        return "pdf";
+    /** The options every PDF output takes: the paper, and PDF/A. */
+    static List<OptionSpec> options(boolean inherit) {
+        OptionSpec paper = OptionSpec.choice("paper", "A4", "the paper size", Paper.names().toArray(String[]::new));
+        OptionSpec pdfA = OptionSpec.bool("pdf-a", false, "make the PDF PDF/A-2b as well as PDF/UA-1");
+        return inherit ? List.of(paper.inheriting("pdf.paper"), pdfA.inheriting("pdf.pdf-a"))
+                : List.of(paper.flat("paper"), pdfA.flat("pdf-a"));
     }
 
-    @Override
-    public String extension() {
-        return "pdf";
-    }
-
-    @Override
-    public Optional<PageMap> render(RenderContext ctx, OutputStream out) throws IOException {
-        Book book = ctx.book();
-        Document dom = parse(PrintDocument.build(book, ctx.styles(), ctx.labels(), ctx.options(), mode, ctx.cover()));
+    /**
+     * Lays {@code book} out as a PDF of the given kind with the output's options and writes it to {@code out};
+     * for a whole book, says where the pages begin.
+     */
+    static Optional<PageMap> write(Book book, OutputContext ctx, PrintDocument.Mode mode, OutputStream out) throws IOException {
+        Paper paper = Paper.parse(ctx.options().text("paper")).orElseThrow();
+        boolean pdfA = ctx.options().bool("pdf-a");
+        Document dom = parse(PrintDocument.build(book, ctx.styles(), ctx.labels(), paper, ctx.tocDepth(), mode, ctx.cover()));
         relinkChapters(dom, book);
         PunctuationGlue.apply(dom);
         Map<String, BlockRef> blocks = mode == PrintDocument.Mode.BOOK ? numberBlocks(dom) : Map.of();
@@ -138,7 +122,7 @@ public final class PdfRenderer implements Renderer {
         b.withProducer("studybook");
         // Tagged PDF/UA always: reading order, alt texts, language; PDF/A-2b on request, with an sRGB intent.
         b.usePdfUaAccessibility(true);
-        if (ctx.options().pdfA()) {
+        if (pdfA) {
             b.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_B);
             b.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
         }
@@ -173,7 +157,7 @@ public final class PdfRenderer implements Renderer {
             PDDocument pdf = renderer.createPDFKeepOpen();
             // Page positions are known once the pages are drawn.
             Optional<PageMap> pages = blocks.isEmpty() ? Optional.empty() : Optional.of(pageMap(renderer, blocks));
-            fixDatesAndId(pdf, ctx);
+            fixDatesAndId(pdf, book, ctx);
             pdf.save(out);
             pdf.close();
             return pages;
@@ -318,15 +302,15 @@ public final class PdfRenderer implements Renderer {
     }
 
     /** Creation and modification dates from the build's fixed timestamp; the document id from the book. */
-    private static void fixDatesAndId(PDDocument pdf, RenderContext ctx) throws IOException {
+    private static void fixDatesAndId(PDDocument pdf, Book book, OutputContext ctx) throws IOException {
         Calendar cal = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
         cal.setTimeInMillis(ctx.timestamp().toEpochMilli());
         PDDocumentInformation info = pdf.getDocumentInformation();
         info.setCreationDate(cal);
         info.setModificationDate(cal);
         info.setCreator("studybook");
-        byte[] first = digest(ctx.book().metadata().identifier());
-        byte[] second = digest(ctx.book().metadata().identifier() + "\n" + ctx.book().visibleText());
+        byte[] first = digest(book.metadata().identifier());
+        byte[] second = digest(book.metadata().identifier() + "\n" + book.visibleText());
         COSArray id = new COSArray();
         id.add(new COSString(first));
         id.add(new COSString(second));

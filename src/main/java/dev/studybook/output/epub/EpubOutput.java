@@ -11,8 +11,14 @@ import dev.studybook.raster.SvgRaster;
 import dev.studybook.output.ChapterTree;
 import dev.studybook.output.Labels;
 import dev.studybook.output.PageMap;
-import dev.studybook.output.RenderContext;
-import dev.studybook.output.Renderer;
+import dev.studybook.config.OptionSpec;
+import dev.studybook.error.Diagnostics;
+import dev.studybook.error.SourceLocation;
+import dev.studybook.output.Output;
+import dev.studybook.output.OutputContext;
+import dev.studybook.output.OutputFile;
+import java.io.FilterOutputStream;
+import java.util.Locale;
 import dev.studybook.output.Sections;
 import dev.studybook.xhtml.PageBreaks;
 import io.documentnode.epub4j.domain.Author;
@@ -41,7 +47,7 @@ import java.util.zip.ZipOutputStream;
  * cover, landmarks, accessibility metadata and, when the PDF was laid out first, a page-list of its pages. The
  * container is zipped with fixed timestamps so that the same book gives the same bytes.
  */
-public final class EpubRenderer implements Renderer {
+public final class EpubOutput implements Output {
 
     static final MediaType FONT_TTF = new MediaType("font/ttf", ".ttf");
     static final String OEBPS = "OEBPS/";
@@ -53,13 +59,58 @@ public final class EpubRenderer implements Renderer {
     }
 
     @Override
-    public String extension() {
-        return "epub";
+    public String description() {
+        return "EPUB 3 for e-readers";
     }
 
     @Override
-    public boolean usesPageMap() {
+    public boolean byDefault() {
         return true;
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(OptionSpec.bool("embed-fonts", true, "embed the book's fonts, subset to its characters")
+                .flat("embed-fonts"));
+    }
+
+    /** Send to Kindle refuses larger files. */
+    static final long KINDLE_LIMIT_BYTES = 50L * 1024 * 1024;
+
+    @Override
+    public List<OutputFile> files(OutputContext ctx) {
+        String name = ctx.baseName() + ".epub";
+        return List.of(new OutputFile(name, OutputFile.Pages.MARKS, (out, pages) -> {
+            CountingStream counted = new CountingStream(out);
+            write(ctx, pages.orElse(null), counted);
+            if (counted.count > KINDLE_LIMIT_BYTES) {
+                ctx.diagnostics().warn(SourceLocation.of(ctx.outDir().resolve(name)), Diagnostics.Kind.OUTPUT, String.format(
+                        Locale.ROOT, "the EPUB is %.0f MB; Send to Kindle takes at most 50 MB: make images smaller",
+                        counted.count / 1048576.0));
+            }
+            return Optional.empty();
+        }));
+    }
+
+    /** Counts the bytes written through it. */
+    private static final class CountingStream extends FilterOutputStream {
+        long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
     }
 
     /** The PNG fallbacks of the book's SVG pictures are drawn while the rest of the build goes on. */
@@ -72,12 +123,11 @@ public final class EpubRenderer implements Renderer {
         return book.assets().stream().filter(a -> a.mediaType().equals("image/svg+xml")).map(Asset::data).toList();
     }
 
-    @Override
-    public Optional<PageMap> render(RenderContext ctx, OutputStream out) throws IOException {
+    private static void write(OutputContext ctx, PageMap pages, OutputStream out) throws IOException {
         Book book = ctx.book();
         Metadata meta = book.metadata();
         Labels labels = ctx.labels();
-        int depth = ctx.options().tocDepth();
+        int depth = ctx.tocDepth();
         io.documentnode.epub4j.domain.Book eb = new io.documentnode.epub4j.domain.Book();
         eb.getMetadata().addTitle(meta.title());
         meta.authors().forEach(a -> eb.getMetadata().addAuthor(new Author(a)));
@@ -86,14 +136,13 @@ public final class EpubRenderer implements Renderer {
 
         List<Item> items = new ArrayList<>();
         List<Item> spine = new ArrayList<>();
-        boolean embed = ctx.options().embedFonts();
+        boolean embed = ctx.options().bool("embed-fonts");
         Pages pagesOut = new Pages(embed, ctx.styles().extra().size());
         Asset cover = ctx.cover();
         Item coverImage = add(eb, items, "cover-image", cover.href(), new MediaType(cover.mediaType(), ""), cover.data(),
                 "cover-image");
         spine.add(add(eb, items, "cover", "cover.xhtml", MediaTypes.XHTML, pagesOut.cover(meta, labels, coverImage.href()), ""));
         spine.add(add(eb, items, "titlepage", "titlepage.xhtml", MediaTypes.XHTML, pagesOut.titlePage(meta, labels), ""));
-        PageMap pages = ctx.pages().orElse(null);
         spine.add(add(eb, items, "nav", "nav.xhtml", MediaTypes.XHTML, pagesOut.nav(book, labels, depth, pages), "nav"));
         for (Chapter c : book.chapters()) {
             String body = pages == null ? c.body() : PageBreaks.mark(c.body(), pages.of(c.id()));
@@ -137,8 +186,7 @@ public final class EpubRenderer implements Renderer {
         items.add(3, new Item("ncx", "toc.ncx", "application/x-dtbncx+xml", ncx, ""));
 
         String opf = PackageDocument.write(meta, ctx.timestamp(), items, spine, Accessibility.of(book, pages != null, labels));
-        write(out, ctx, opf, items);
-        return Optional.empty();
+        zip(out, ctx, opf, items);
     }
 
     /** One file of the EPUB, in manifest order; {@code fallback} names the item a reader uses when it cannot show this one. */
@@ -206,7 +254,7 @@ public final class EpubRenderer implements Renderer {
         return css.toString();
     }
 
-    private static void write(OutputStream out, RenderContext ctx, String opf, List<Item> items) throws IOException {
+    private static void zip(OutputStream out, OutputContext ctx, String opf, List<Item> items) throws IOException {
         // ZIP stores local times from 1980 on, in 2-second steps; Java writes 1980-01-01T00:00:00 (its marker for
         // "earlier") with an extra timestamp field in the machine's time zone, which EPUB forbids for mimetype.
         LocalDateTime time = LocalDateTime.ofInstant(ctx.timestamp(), ZoneOffset.UTC);

@@ -1,6 +1,7 @@
-package dev.studybook.output;
+package dev.studybook.output.pdf;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -35,6 +36,11 @@ public enum Paper {
         this.side = side;
         this.bottom = bottom;
         this.bodyPt = bodyPt;
+    }
+
+    /** The names as a user writes them: A4, A5, B5, Letter. */
+    public static List<String> names() {
+        return Arrays.stream(values()).map(p -> p == LETTER ? "Letter" : p.name()).toList();
     }
 
     public static Optional<Paper> parse(String name) {

@@ -1,0 +1,26 @@
+package dev.studybook.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The build settings once the command line, book.yaml and the defaults are weighed, in that order: which outputs
+ * to write and where, how deep tables of contents go, and each output's options.
+ */
+public record Settings(List<String> outputs, Path outDir, int tocDepth, Map<String, OptionValues> options) {
+
+    public Settings {
+        outputs = List.copyOf(outputs);
+        options = Map.copyOf(options);
+    }
+
+    /** The options of an output. */
+    public OptionValues options(String output) {
+        OptionValues v = options.get(output);
+        if (v == null) {
+            throw new IllegalArgumentException("no output named '" + output + "'");
+        }
+        return v;
+    }
+}
