@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Runs one configured command with /bin/sh in a folder, with a time limit, capturing stdout and stderr together. */
-final class Commands {
+public final class Commands {
     private Commands() {
     }
 
@@ -49,7 +49,7 @@ final class Commands {
     }
 
     /** True when {@code tool} is an executable file on PATH. */
-    static boolean onPath(String tool) {
+    public static boolean onPath(String tool) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;

@@ -99,7 +99,8 @@ public final class BookConverter {
             List<Chapter> cs = new ArrayList<>();
             for (OutlineChapter oc : op.chapters()) {
                 BookLinker.LinkedChapter lc = linked.get(i);
-                cs.add(new Chapter(ids.get(i), titles.get(i), oc.depth(), oc.file(), lc.body(), lc.headings()));
+                cs.add(new Chapter(ids.get(i), titles.get(i), oc.depth(), oc.file(), lc.body(), lc.headings(), lc.review(),
+                        lc.images()));
                 i++;
             }
             parts.add(new Part(op.title(), cs));

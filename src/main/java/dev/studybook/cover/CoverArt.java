@@ -1,6 +1,7 @@
 package dev.studybook.cover;
 
 import dev.studybook.fonts.EmbeddedFont;
+import dev.studybook.fonts.FontSet;
 import dev.studybook.model.Metadata;
 import java.awt.Color;
 import java.awt.Font;
@@ -40,9 +41,9 @@ public final class CoverArt {
 
     /** The cover as PNG bytes. */
     public static byte[] png(Metadata meta, List<EmbeddedFont> fonts) {
-        Font bold = font(fonts, "Noto Sans SC", 700).orElseGet(() -> new Font(Font.SANS_SERIF, Font.BOLD, 1));
-        Font regular = font(fonts, "Noto Sans SC", 400).orElse(bold);
-        Font serif = font(fonts, "Noto Serif SC", 400).orElse(regular);
+        Font bold = font(fonts, FontSet.SANS, 700).orElseGet(() -> new Font(Font.SANS_SERIF, Font.BOLD, 1));
+        Font regular = font(fonts, FontSet.SANS, 400).orElse(bold);
+        Font serif = font(fonts, FontSet.SERIF, 400).orElse(regular);
 
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();

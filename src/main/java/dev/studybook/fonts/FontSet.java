@@ -28,14 +28,33 @@ public final class FontSet {
     static final List<String> SUBSET_TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx",
             "fpgm", "gasp", "cmap", "name", "OS/2", "post");
 
+    /** The family of studybook's Song face, for body text. */
+    public static final String SERIF = "Noto Serif SC";
+    /** The family of its Hei face, for headings and strong emphasis. */
+    public static final String SANS = "Noto Sans SC";
+    /** The family of its monospace face, for code. */
+    public static final String MONO = "JetBrains Mono";
+    /** The family of its emoji face, a last fallback in the PDF (readers have their own). */
+    public static final String EMOJI = "Noto Emoji";
+
     /** studybook's own faces: Song (serif) for body text, Hei (sans) for headings, a monospace, emoji. */
     public static final List<FontFace> DEFAULT_FACES = List.of(
-            new FontFace("Noto Serif SC", 400, false, "NotoSerifSC-Regular.ttf", "/studybook/fonts/NotoSerifSC-Regular.ttf", true),
-            new FontFace("Noto Sans SC", 400, false, "NotoSansSC-Regular.ttf", "/studybook/fonts/NotoSansSC-Regular.ttf", true),
-            new FontFace("Noto Sans SC", 700, false, "NotoSansSC-Bold.ttf", "/studybook/fonts/NotoSansSC-Bold.ttf", true),
-            new FontFace("JetBrains Mono", 400, false, "JetBrainsMono-Regular.ttf", "/studybook/fonts/JetBrainsMono-Regular.ttf", true),
-            new FontFace("JetBrains Mono", 700, false, "JetBrainsMono-Bold.ttf", "/studybook/fonts/JetBrainsMono-Bold.ttf", true),
-            new FontFace("Noto Emoji", 400, false, "NotoEmoji-Regular.ttf", "/studybook/fonts/NotoEmoji-Regular.ttf", false));
+            new FontFace(SERIF, 400, false, "NotoSerifSC-Regular.ttf", "/studybook/fonts/NotoSerifSC-Regular.ttf", true),
+            new FontFace(SANS, 400, false, "NotoSansSC-Regular.ttf", "/studybook/fonts/NotoSansSC-Regular.ttf", true),
+            new FontFace(SANS, 700, false, "NotoSansSC-Bold.ttf", "/studybook/fonts/NotoSansSC-Bold.ttf", true),
+            new FontFace(MONO, 400, false, "JetBrainsMono-Regular.ttf", "/studybook/fonts/JetBrainsMono-Regular.ttf", true),
+            new FontFace(MONO, 700, false, "JetBrainsMono-Bold.ttf", "/studybook/fonts/JetBrainsMono-Bold.ttf", true),
+            new FontFace(EMOJI, 400, false, "NotoEmoji-Regular.ttf", "/studybook/fonts/NotoEmoji-Regular.ttf", false));
+
+    /** The bundled family a generic CSS family ({@code serif}, {@code sans-serif}, {@code monospace}) stands for. */
+    public static String family(String generic) {
+        return switch (generic.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "serif" -> SERIF;
+            case "sans-serif" -> SANS;
+            case "monospace" -> MONO;
+            default -> generic;
+        };
+    }
 
     private final List<Loaded> loaded;
 
@@ -166,7 +185,7 @@ public final class FontSet {
             if (hasAstral) {
                 synchronized (l.font()) {
                     try (InputStream in = l.font().getOriginalData()) {
-                        return new EmbeddedFont(l.face(), in.readAllBytes(), false);
+                        return new EmbeddedFont(l.face(), in.readAllBytes());
                     }
                 }
             }
@@ -180,7 +199,7 @@ public final class FontSet {
             synchronized (l.font()) {
                 s.writeToStream(out);
             }
-            return new EmbeddedFont(l.face(), out.toByteArray(), true);
+            return new EmbeddedFont(l.face(), out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot subset the font " + l.face().fileName(), e);
         }

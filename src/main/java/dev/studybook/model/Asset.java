@@ -23,8 +23,4 @@ public record Asset(String href, String mediaType, Path source, byte[] data) {
     public byte[] data() {
         return data.clone();
     }
-
-    public int size() {
-        return data.length;
-    }
 }

@@ -34,7 +34,7 @@ public record Book(Metadata metadata, List<Part> parts, List<Asset> assets, Opti
         for (Part p : parts) {
             sb.append(p.title());
             for (Chapter c : p.chapters()) {
-                sb.append(c.title()).append(c.body());
+                sb.append(c.title()).append(c.body().xhtml(ChapterBody.FILE_LINKS));
             }
         }
         return sb.toString();

@@ -2,26 +2,36 @@ package dev.studybook.model;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * One chapter, converted: its place in the book, its title, its XHTML body and its headings.
+ * One chapter, converted: its place in the book, its title, its body, its headings, and what outputs need to know
+ * of it without reading the body: its review section and whether it shows pictures.
  *
  * @param id        the ASCII id of the chapter, e.g. {@code ch03}; also its EPUB file name without extension
  * @param title     the title shown in tables of contents
  * @param depth     1 for a top-level chapter, 2 for a sub-chapter, and so on
  * @param source    the Markdown file it was converted from
- * @param body      well-formed XHTML (XML syntax) of the chapter's content, without html/body elements;
- *                  links to other chapters have the form {@code chNN.xhtml#id}
+ * @param body      the chapter's content, XHTML with links into the book left for each output to write
  * @param headings  the headings of the body in order, ids unique across the book
+ * @param review    the content of its review section ({@code ## 速记}), without the heading, if it has one
+ * @param images    true when the body shows a picture
  */
-public record Chapter(String id, String title, int depth, Path source, String body, List<Heading> headings) {
+public record Chapter(String id, String title, int depth, Path source, ChapterBody body, List<Heading> headings,
+        Optional<ChapterBody> review, boolean images) {
 
     public Chapter {
         headings = List.copyOf(headings);
+        java.util.Objects.requireNonNull(review, "review");
     }
 
     /** The file name of this chapter inside an EPUB, e.g. {@code ch03.xhtml}. */
     public String fileName() {
+        return fileName(id);
+    }
+
+    /** The file name of the chapter with id {@code id} inside an EPUB. */
+    public static String fileName(String id) {
         return id + ".xhtml";
     }
 }

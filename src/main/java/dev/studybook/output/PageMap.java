@@ -1,5 +1,6 @@
 package dev.studybook.output;
 
+import dev.studybook.model.ChapterBody;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +12,7 @@ import java.util.Map;
 public record PageMap(Map<String, List<PageStart>> chapters) {
 
     /** The elements counted as blocks, in document order within a chapter's body. */
-    public static final List<String> BLOCKS = List.of("p", "li", "pre", "table", "blockquote", "dt", "dd", "figure",
-            "h1", "h2", "h3", "h4", "h5", "h6");
+    public static final List<String> BLOCKS = ChapterBody.BLOCK_ELEMENTS;
 
     public PageMap {
         chapters = Map.copyOf(chapters);

@@ -1,5 +1,6 @@
 package dev.studybook.raster;
 
+import dev.studybook.fonts.FontSet;
 import dev.studybook.fonts.EmbeddedFont;
 import java.awt.Font;
 import java.awt.FontFormatException;
@@ -22,9 +23,6 @@ import org.apache.batik.gvt.font.GVTFontFamily;
  * the JVM and cannot be undone, wrong for a second book in the same process); generic families map to them.
  */
 final class BookFontResolver implements FontFamilyResolver {
-
-    private static final Map<String, String> GENERIC = Map.of("sans-serif", "noto sans sc", "serif", "noto serif sc",
-            "monospace", "jetbrains mono");
 
     /** Family (lower case) to its faces by weight. */
     private final Map<String, TreeMap<Integer, Font>> families = new HashMap<>();
@@ -78,7 +76,7 @@ final class BookFontResolver implements FontFamilyResolver {
 
     private GVTFontFamily family(String name, int weight) {
         String key = name.strip().replaceAll("^['\"]|['\"]$", "").toLowerCase(Locale.ROOT);
-        key = GENERIC.getOrDefault(key, key);
+        key = FontSet.family(key).toLowerCase(Locale.ROOT);
         TreeMap<Integer, Font> faces = families.get(key);
         if (faces == null) {
             return null;

@@ -1,6 +1,7 @@
 package dev.studybook.xhtml;
 
 import dev.studybook.markdown.MarkdownRenderer;
+import dev.studybook.model.ChapterBody;
 import dev.studybook.model.Heading;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,10 +9,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.TextNode;
 
 /**
  * The book-wide pass over cleaned chapters: makes every id unique across the book (the same heading in two
@@ -25,12 +28,20 @@ public final class BookLinker {
         void warn(int chapterIndex, int line, String message);
     }
 
-    /** A chapter ready for the renderers. */
-    public record LinkedChapter(String body, List<Heading> headings) {
+    /**
+     * A chapter ready for the outputs: its body with links into the book, block starts and the end of its title
+     * left for each output to write; its headings; its review section (its {@code 速记}), if any; whether it
+     * shows pictures.
+     */
+    public record LinkedChapter(ChapterBody body, List<Heading> headings, Optional<ChapterBody> review,
+            boolean images) {
         public LinkedChapter {
             headings = List.copyOf(headings);
         }
     }
+
+    /** The elements that are blocks, in the order the page map counts them. */
+    private static final Set<String> BLOCKS = Set.copyOf(ChapterBody.BLOCK_ELEMENTS);
 
     private BookLinker() {
     }
@@ -67,17 +78,18 @@ public final class BookLinker {
             ch.anchors.forEach((name, id) -> anchors.put(name, renamed.getOrDefault(id, id)));
             finalAnchors.add(anchors);
         }
-        // Pass 2: links.
+        // Pass 2: links, then what the outputs need to know.
         List<LinkedChapter> out = new ArrayList<>();
         for (int i = 0; i < chapters.size(); i++) {
             CleanChapter ch = chapters.get(i);
             Element body = ch.doc.body();
+            List<ChapterBody.Mark> marks = new ArrayList<>();
             for (Element a : body.select("a[data-sb-local]")) {
                 String fragment = a.attr("href").substring(1);
                 String id = find(finalAnchors.get(i), fragment);
                 if (id == null) {
                     warnings.warn(i, line(a), "the link '#" + fragment + "' names no heading or anchor in this chapter; it leads to the chapter's start");
-                    a.attr("href", chapterIds.get(i) + ".xhtml");
+                    a.attr("href", place(marks, new ChapterBody.ChapterLink(chapterIds.get(i), "")));
                 } else {
                     a.attr("href", "#" + id);
                 }
@@ -87,16 +99,15 @@ public final class BookLinker {
                 String target = a.attr("data-sb-chapter");
                 String fragment = a.attr("data-sb-fragment");
                 int t = chapterIds.indexOf(target);
-                String href = target + ".xhtml";
+                String id = "";
                 if (!fragment.isEmpty() && t >= 0) {
-                    String id = find(finalAnchors.get(t), fragment);
+                    id = find(finalAnchors.get(t), fragment);
                     if (id == null) {
                         warnings.warn(i, line(a), "the link to '#" + fragment + "' names no heading or anchor in that chapter; it leads to the chapter's start");
-                    } else {
-                        href = target + ".xhtml#" + id;
+                        id = "";
                     }
                 }
-                a.attr("href", href);
+                a.attr("href", place(marks, new ChapterBody.ChapterLink(target, id)));
                 a.removeAttr("data-sb-chapter");
                 a.removeAttr("data-sb-fragment");
             }
@@ -104,9 +115,38 @@ public final class BookLinker {
             for (Element el : body.select("[" + MarkdownRenderer.LINE_ATTRIBUTE + "]")) {
                 el.removeAttr(MarkdownRenderer.LINE_ATTRIBUTE);
             }
-            out.add(new LinkedChapter(serialize(ch.doc), headings));
+            Optional<ChapterBody> review = ReviewSections.extract(body).map(ChapterBody::of);
+            boolean images = body.selectFirst("img") != null;
+            markPlaces(body, marks);
+            out.add(new LinkedChapter(ChapterBody.withPlaces(serialize(ch.doc), marks), headings, review, images));
         }
         return out;
+    }
+
+    /** Leaves a place for {@code mark} and returns the text that stands for it. */
+    private static String place(List<ChapterBody.Mark> marks, ChapterBody.Mark mark) {
+        marks.add(mark);
+        return ChapterBody.place(marks.size() - 1);
+    }
+
+    /** Leaves a place at the start of every block, and after the title (the first h1). */
+    private static void markPlaces(Element body, List<ChapterBody.Mark> marks) {
+        int n = 0;
+        for (Element el : new ArrayList<>(body.getAllElements())) {
+            if (el == body || !BLOCKS.contains(el.normalName())) {
+                continue;
+            }
+            TextNode at = new TextNode(place(marks, new ChapterBody.BlockStart(n++)));
+            if (el.normalName().equals("table")) {
+                el.before(at);
+            } else {
+                el.prependChild(at);
+            }
+        }
+        Element h1 = body.selectFirst("h1");
+        if (h1 != null) {
+            h1.after(new TextNode(place(marks, new ChapterBody.TitleEnd())));
+        }
     }
 
     /** The id a link's fragment names: as written, lower-cased, or as a heading slug (GitHub's rules). */

@@ -3,18 +3,16 @@ package dev.studybook.xhtml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
-import org.jsoup.parser.Parser;
 
 /**
  * Finds a chapter's review section: the heading "速记" (or any heading with the class {@code review}) and what
  * follows it up to the next heading of the same or a higher level.
  */
-public final class ReviewSections {
+final class ReviewSections {
 
     /** Heading texts that mark a review section. */
     static final List<String> TITLES = List.of("速记", "复习要点", "review", "summary", "cheat sheet");
@@ -23,10 +21,9 @@ public final class ReviewSections {
     }
 
     /** The section's content as XHTML, without its heading; empty when the chapter has none. */
-    public static Optional<String> extract(String chapterBody) {
-        Document doc = Jsoup.parse("<body>" + chapterBody + "</body>", "", Parser.xmlParser());
+    static Optional<String> extract(Element body) {
         Element heading = null;
-        for (Element h : doc.select("h1, h2, h3, h4, h5, h6")) {
+        for (Element h : body.select("h1, h2, h3, h4, h5, h6")) {
             if (h.hasClass("review") || TITLES.contains(h.text().strip().toLowerCase(java.util.Locale.ROOT))) {
                 heading = h;
                 break;

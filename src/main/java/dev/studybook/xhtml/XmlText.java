@@ -4,7 +4,10 @@ import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 
-/** Removes characters that XML 1.0 does not allow (control characters, lone surrogates, U+FFFE/FFFF). */
+/**
+ * Removes characters that XML 1.0 does not allow (control characters, lone surrogates, U+FFFE/FFFF), and the two
+ * noncharacters the converter marks places with.
+ */
 final class XmlText {
     private XmlText() {
     }
@@ -40,7 +43,9 @@ final class XmlText {
                 i++;
                 continue;
             }
-            ok = ch == 0x9 || ch == 0xA || ch == 0xD || (ch >= 0x20 && ch <= 0xD7FF) || (ch >= 0xE000 && ch <= 0xFFFD);
+            // U+FDD0 and U+FDD1 are noncharacters; the converter uses them to mark places in a chapter.
+            ok = ch == 0x9 || ch == 0xA || ch == 0xD || (ch >= 0x20 && ch <= 0xD7FF)
+                    || (ch >= 0xE000 && ch <= 0xFFFD && ch != 0xFDD0 && ch != 0xFDD1);
             if (!ok && sb == null) {
                 sb = new StringBuilder(s.length()).append(s, 0, i);
             }

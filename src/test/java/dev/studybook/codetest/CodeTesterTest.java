@@ -1,5 +1,6 @@
 package dev.studybook.codetest;
 
+import dev.studybook.testing.CodeTests;
 import dev.studybook.testing.TestBooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,10 +25,6 @@ class CodeTesterTest {
     @TempDir
     Path tmp;
 
-    static void requireGo() {
-        Assumptions.assumeTrue(Commands.onPath("go") || CodeTests.required().contains("go"),
-                "go is not installed; set STUDYBOOK_REQUIRE=go to make this a failure");
-    }
 
     private LoadedBook book(String chapter) throws IOException {
         Path book = Files.createDirectories(tmp.resolve("book"));
@@ -38,7 +35,7 @@ class CodeTesterTest {
 
     @Test
     void programsAreBuiltVettedRunAndComparedAndFailuresNameTheirLine() throws IOException {
-        requireGo();
+        CodeTests.requireGo();
         String md = """
                 # 一
 

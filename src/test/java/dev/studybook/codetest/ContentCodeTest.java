@@ -1,5 +1,6 @@
 package dev.studybook.codetest;
 
+import dev.studybook.testing.CodeTests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,7 @@ class ContentCodeTest {
 
     @Test
     void theBooksCodeIsVerified() {
-        CodeTesterTest.requireGo();
+        CodeTests.requireGo();
         CodeTestReport r = CodeTester.run(TestBooks.load(TestBooks.content(), new Diagnostics()),
                 CodeTests.required(), Runtime.getRuntime().availableProcessors());
         assertEquals(List.of(), r.failures().stream().map(Object::toString).toList());

@@ -63,7 +63,7 @@ public final class Snippets {
         CleanChapter c = XhtmlCleaner.clean(MarkdownRenderer.toHtml(markdown), refs);
         List<BookLinker.LinkedChapter> linked = BookLinker.link(List.of(c), List.of("ch01"), Set.of(),
                 (i, line, m) -> warnings.add(line + ": " + m));
-        return linked.get(0).body();
+        return linked.get(0).body().xhtml(dev.studybook.model.ChapterBody.FILE_LINKS);
     }
 
     /** Throws unless the fragment is well-formed XML (wrapped in one XHTML element). */

@@ -1,6 +1,7 @@
 package dev.studybook.output.epub;
 
 import dev.studybook.model.Book;
+import dev.studybook.model.Chapter;
 import dev.studybook.output.Labels;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ record Accessibility(List<String> accessModes, List<String> sufficient, List<Str
     static final String CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA";
 
     static Accessibility of(Book book, boolean pageList, Labels labels) {
-        boolean images = !book.assets().isEmpty() || book.chapters().stream().anyMatch(c -> c.body().contains("<img"));
+        boolean images = !book.assets().isEmpty() || book.chapters().stream().anyMatch(Chapter::images);
         List<String> modes = new ArrayList<>(List.of("textual"));
         if (images) {
             modes.add("visual");

@@ -8,7 +8,7 @@ import dev.studybook.model.Heading;
 import dev.studybook.model.Metadata;
 import dev.studybook.model.Part;
 import dev.studybook.raster.SvgRaster;
-import dev.studybook.output.ChapterTree;
+import dev.studybook.output.Contents;
 import dev.studybook.output.Labels;
 import dev.studybook.output.PageMap;
 import dev.studybook.config.OptionSpec;
@@ -19,8 +19,6 @@ import dev.studybook.output.OutputContext;
 import dev.studybook.output.OutputFile;
 import java.io.FilterOutputStream;
 import java.util.Locale;
-import dev.studybook.output.Sections;
-import dev.studybook.xhtml.PageBreaks;
 import io.documentnode.epub4j.domain.Author;
 import io.documentnode.epub4j.domain.Identifier;
 import io.documentnode.epub4j.domain.MediaType;
@@ -145,7 +143,7 @@ public final class EpubOutput implements Output {
         spine.add(add(eb, items, "titlepage", "titlepage.xhtml", MediaTypes.XHTML, pagesOut.titlePage(meta, labels), ""));
         spine.add(add(eb, items, "nav", "nav.xhtml", MediaTypes.XHTML, pagesOut.nav(book, labels, depth, pages), "nav"));
         for (Chapter c : book.chapters()) {
-            String body = pages == null ? c.body() : PageBreaks.mark(c.body(), pages.of(c.id()));
+            String body = c.body().xhtml(new PageMarks(pages == null ? List.of() : pages.of(c.id())));
             spine.add(add(eb, items, c.id(), c.fileName(), MediaTypes.XHTML, pagesOut.chapter(c, meta, body), ""));
         }
         if (embed) {
@@ -210,35 +208,18 @@ public final class EpubOutput implements Output {
         return item;
     }
 
-    /** The NCX's table of contents: parts (pointing at their first chapter), chapters, sub-chapters, sections. */
+    /** The NCX's table of contents: the same entries as the navigation document, parts leading to their first chapter. */
     private static void tableOfContents(io.documentnode.epub4j.domain.Book eb, Book book, int depth) {
-        for (Part part : book.parts()) {
-            TOCReference partRef = null;
-            if (part.hasTitle() && !part.chapters().isEmpty()) {
-                partRef = eb.addSection(part.title(), eb.getResources().getByHref(part.chapters().get(0).fileName()));
-            }
-            for (ChapterTree node : ChapterTree.of(part.chapters())) {
-                tableOfContents(eb, partRef, node, depth);
-            }
-        }
+        Contents.of(book, depth).forEach(e -> tableOfContents(eb, null, e));
     }
 
-    private static void tableOfContents(io.documentnode.epub4j.domain.Book eb, TOCReference parent, ChapterTree node, int depth) {
-        Chapter c = node.chapter();
-        Resource r = eb.getResources().getByHref(c.fileName());
-        TOCReference ref = parent == null ? eb.addSection(c.title(), r) : eb.addSection(parent, c.title(), r);
-        sections(eb, ref, r, Sections.of(c, depth));
-        for (ChapterTree child : node.children()) {
-            tableOfContents(eb, ref, child, depth);
-        }
-    }
-
-    private static void sections(io.documentnode.epub4j.domain.Book eb, TOCReference parent, Resource r, List<Sections> sections) {
-        for (Sections s : sections) {
-            Heading h = s.heading();
-            TOCReference ref = eb.addSection(parent, h.text(), r, h.id());
-            sections(eb, ref, r, s.children());
-        }
+    private static void tableOfContents(io.documentnode.epub4j.domain.Book eb, TOCReference parent, Contents e) {
+        Resource r = eb.getResources().getByHref(Chapter.fileName(e.target().chapter()));
+        String fragment = e.target().fragment();
+        TOCReference ref = parent == null
+                ? (fragment.isEmpty() ? eb.addSection(e.label(), r) : eb.addSection(e.label(), r, fragment))
+                : (fragment.isEmpty() ? eb.addSection(parent, e.label(), r) : eb.addSection(parent, e.label(), r, fragment));
+        e.children().forEach(c -> tableOfContents(eb, ref, c));
     }
 
     private static String fontFaces(List<EmbeddedFont> fonts) {

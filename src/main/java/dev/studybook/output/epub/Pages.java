@@ -7,11 +7,10 @@ import dev.studybook.model.Book;
 import dev.studybook.model.Chapter;
 import dev.studybook.model.Metadata;
 import dev.studybook.model.Part;
-import dev.studybook.output.ChapterTree;
+import dev.studybook.model.ChapterBody;
+import dev.studybook.output.Contents;
 import dev.studybook.output.Labels;
 import dev.studybook.output.PageMap;
-import dev.studybook.output.Sections;
-import dev.studybook.xhtml.PageBreaks;
 import java.util.List;
 
 /** The XHTML documents of the EPUB: cover, title page, navigation document, chapters, and the container. */
@@ -88,17 +87,7 @@ final class Pages {
         StringBuilder sb = new StringBuilder(head(book.metadata(), labels.contents()));
         sb.append("<body>\n<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>").append(text(labels.contents()))
                 .append("</h1>\n<ol>\n");
-        for (Part part : book.parts()) {
-            if (part.hasTitle()) {
-                sb.append("<li><span class=\"part\">").append(text(part.title())).append("</span>\n<ol>\n");
-            }
-            for (ChapterTree node : ChapterTree.of(part.chapters())) {
-                chapter(sb, node, depth);
-            }
-            if (part.hasTitle()) {
-                sb.append("</ol></li>\n");
-            }
-        }
+        Contents.of(book, depth).forEach(e -> entry(sb, e));
         sb.append("</ol>\n</nav>\n");
         List<Chapter> chapters = book.chapters();
         sb.append("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>").append(text(labels.landmarks()))
@@ -114,7 +103,7 @@ final class Pages {
             sb.append("<nav epub:type=\"page-list\" id=\"page-list\" hidden=\"hidden\">\n<ol>\n");
             for (Chapter c : chapters) {
                 for (PageMap.PageStart p : pages.of(c.id())) {
-                    sb.append("<li><a href=\"").append(c.fileName()).append('#').append(PageBreaks.id(p.page())).append("\">")
+                    sb.append("<li><a href=\"").append(c.fileName()).append('#').append(PageMarks.id(p.page())).append("\">")
                             .append(p.page()).append("</a></li>\n");
                 }
             }
@@ -124,31 +113,21 @@ final class Pages {
         return sb.toString();
     }
 
-    private static void chapter(StringBuilder sb, ChapterTree node, int depth) {
-        Chapter c = node.chapter();
-        sb.append("<li><a href=\"").append(c.fileName()).append("\">").append(text(c.title())).append("</a>");
-        List<Sections> sections = Sections.of(c, depth);
-        if (!sections.isEmpty() || !node.children().isEmpty()) {
-            sb.append("\n<ol>\n");
-            sections(sb, c, sections);
-            for (ChapterTree child : node.children()) {
-                chapter(sb, child, depth);
-            }
-            sb.append("</ol>");
-        }
-        sb.append("</li>\n");
-    }
-
-    private static void sections(StringBuilder sb, Chapter c, List<Sections> sections) {
-        for (Sections s : sections) {
-            sb.append("<li><a href=\"").append(c.fileName()).append('#').append(text(s.heading().id())).append("\">")
-                    .append(text(s.heading().text())).append("</a>");
-            if (!s.children().isEmpty()) {
+    private static void entry(StringBuilder sb, Contents e) {
+        if (e.kind() == Contents.Kind.PART) {
+            sb.append("<li><span class=\"part\">").append(text(e.label())).append("</span>\n<ol>\n");
+        } else {
+            sb.append("<li><a href=\"").append(text(ChapterBody.FILE_LINKS.link(e.target()))).append("\">")
+                    .append(text(e.label())).append("</a>");
+            if (!e.children().isEmpty()) {
                 sb.append("\n<ol>\n");
-                sections(sb, c, s.children());
-                sb.append("</ol>");
             }
-            sb.append("</li>\n");
+        }
+        e.children().forEach(c -> entry(sb, c));
+        if (e.kind() == Contents.Kind.PART) {
+            sb.append("</ol></li>\n");
+        } else {
+            sb.append(e.children().isEmpty() ? "" : "</ol>").append("</li>\n");
         }
     }
 

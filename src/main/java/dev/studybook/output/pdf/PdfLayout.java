@@ -111,7 +111,6 @@ final class PdfLayout {
         Paper paper = Paper.parse(ctx.options().text("paper")).orElseThrow();
         boolean pdfA = ctx.options().bool("pdf-a");
         Document dom = parse(PrintDocument.build(book, ctx.styles(), ctx.labels(), paper, ctx.tocDepth(), mode, ctx.cover()));
-        relinkChapters(dom, book);
         PunctuationGlue.apply(dom);
         Map<String, BlockRef> blocks = mode == PrintDocument.Mode.BOOK ? numberBlocks(dom) : Map.of();
 
@@ -127,7 +126,7 @@ final class PdfLayout {
             b.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
         }
         for (EmbeddedFont f : ctx.fonts()) {
-            boolean emoji = f.face().family().contains("Emoji");
+            boolean emoji = f.face().family().equals(FontSet.EMOJI);
             EnumSet<FSFontUseCase> uses = emoji ? EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.FALLBACK_FINAL)
                     : EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG);
             var supplier = FontSet.stream(f);
@@ -265,23 +264,6 @@ final class PdfLayout {
             m += " (" + t + ")";
         }
         return m;
-    }
-
-    /** In one document, a link to {@code ch03.xhtml#x} is a link to {@code #x}, and {@code ch03.xhtml} to {@code #ch03}. */
-    private static void relinkChapters(Document dom, Book book) {
-        Map<String, String> files = new HashMap<>();
-        for (Chapter c : book.chapters()) {
-            files.put(c.fileName(), c.id());
-        }
-        for (Element a : Xml.elements(dom, XHTML, "a")) {
-            String href = a.getAttribute("href");
-            int hash = href.indexOf('#');
-            String file = hash < 0 ? href : href.substring(0, hash);
-            String id = files.get(file);
-            if (id != null) {
-                a.setAttribute("href", hash < 0 ? "#" + id : href.substring(hash));
-            }
-        }
     }
 
     private static Document parse(String xhtml) throws IOException {

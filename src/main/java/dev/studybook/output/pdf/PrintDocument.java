@@ -6,11 +6,11 @@ import dev.studybook.cover.CoverArt;
 import dev.studybook.model.Asset;
 import dev.studybook.model.Book;
 import dev.studybook.model.Chapter;
+import dev.studybook.model.ChapterBody;
 import dev.studybook.model.Metadata;
 import dev.studybook.model.Part;
-import dev.studybook.output.ChapterTree;
+import dev.studybook.output.Contents;
 import dev.studybook.output.Labels;
-import dev.studybook.output.Sections;
 import dev.studybook.output.Styles;
 import java.util.List;
 
@@ -24,6 +24,9 @@ final class PrintDocument {
 
     /** What kind of PDF is being made. */
     enum Mode { BOOK, HANDOUT, REVIEW }
+
+    /** In one document, a link to a chapter leads to its section, and a link to an element to that element. */
+    static final ChapterBody.Writer IN_DOCUMENT = l -> "#" + (l.fragment().isEmpty() ? l.chapter() : l.fragment());
 
     private PrintDocument() {
     }
@@ -89,7 +92,7 @@ final class PrintDocument {
                         .append("</h1>\n");
                 for (Chapter c : book.chapters()) {
                     sb.append("<section class=\"review-chapter\" id=\"").append(c.id()).append("\">\n<h2>")
-                            .append(text(c.title())).append("</h2>\n").append(c.body()).append("\n</section>\n");
+                            .append(text(c.title())).append("</h2>\n").append(c.body().xhtml(IN_DOCUMENT)).append("\n</section>\n");
                 }
             }
         }
@@ -123,16 +126,20 @@ final class PrintDocument {
     private static void chapter(StringBuilder sb, Chapter c, Metadata meta, boolean newPage) {
         sb.append("<section class=\"chapter").append(newPage ? "" : " continued").append("\" id=\"").append(c.id())
                 .append("\">\n<div class=\"running-book\"></div><div class=\"running-chapter\"></div>\n");
-        String body = c.body();
-        int h1 = body.indexOf("</h1>");
         String running = "<div class=\"running-book\">" + text(meta.title()) + "</div><div class=\"running-chapter\">"
                 + text(c.title()) + "</div>";
-        if (h1 >= 0) {
-            body = body.substring(0, h1 + 5) + running + body.substring(h1 + 5);
-        } else {
-            body = running + body;
-        }
-        sb.append(body).append("\n</section>\n");
+        boolean titled = c.body().marks().contains(new ChapterBody.TitleEnd());
+        sb.append(titled ? "" : running).append(c.body().xhtml(new ChapterBody.Writer() {
+            @Override
+            public String link(ChapterBody.ChapterLink link) {
+                return IN_DOCUMENT.link(link);
+            }
+
+            @Override
+            public String titleEnd() {
+                return running;
+            }
+        })).append("\n</section>\n");
     }
 
     /**
@@ -167,82 +174,38 @@ final class PrintDocument {
 
     private static void toc(StringBuilder sb, Book book, Labels labels, int depth) {
         sb.append("<nav class=\"toc\" id=\"toc\">\n<h1>").append(text(labels.contents())).append("</h1>\n<ol>\n");
-        for (Part part : book.parts()) {
-            if (part.hasTitle()) {
-                sb.append("<li class=\"toc-part\"><span>").append(text(part.title())).append("</span>\n<ol>\n");
-            }
-            for (ChapterTree node : ChapterTree.of(part.chapters())) {
-                tocChapter(sb, node, depth);
-            }
-            if (part.hasTitle()) {
-                sb.append("</ol></li>\n");
-            }
-        }
+        Contents.of(book, depth).forEach(e -> tocEntry(sb, e));
         sb.append("</ol>\n</nav>\n");
     }
 
-    private static void tocChapter(StringBuilder sb, ChapterTree node, int depth) {
-        Chapter c = node.chapter();
-        sb.append("<li class=\"toc-chapter\"><a href=\"#").append(c.id()).append("\">").append(text(c.title())).append("</a>");
-        List<Sections> sections = Sections.of(c, depth);
-        if (!sections.isEmpty() || !node.children().isEmpty()) {
+    private static void tocEntry(StringBuilder sb, Contents e) {
+        if (e.kind() == Contents.Kind.PART) {
+            sb.append("<li class=\"toc-part\"><span>").append(text(e.label())).append("</span>\n<ol>\n");
+            e.children().forEach(c -> tocEntry(sb, c));
+            sb.append("</ol></li>\n");
+            return;
+        }
+        sb.append("<li class=\"toc-").append(e.kind() == Contents.Kind.CHAPTER ? "chapter" : "section").append("\"><a href=\"")
+                .append(text(IN_DOCUMENT.link(e.target()))).append("\">").append(text(e.label())).append("</a>");
+        if (!e.children().isEmpty()) {
             sb.append("\n<ol>\n");
-            tocSections(sb, sections);
-            for (ChapterTree child : node.children()) {
-                tocChapter(sb, child, depth);
-            }
+            e.children().forEach(c -> tocEntry(sb, c));
             sb.append("</ol>");
         }
         sb.append("</li>\n");
     }
 
-    private static void tocSections(StringBuilder sb, List<Sections> sections) {
-        for (Sections s : sections) {
-            sb.append("<li class=\"toc-section\"><a href=\"#").append(text(s.heading().id())).append("\">")
-                    .append(text(s.heading().text())).append("</a>");
-            if (!s.children().isEmpty()) {
-                sb.append("\n<ol>\n");
-                tocSections(sb, s.children());
-                sb.append("</ol>");
-            }
-            sb.append("</li>\n");
-        }
-    }
-
+    /** PDF bookmarks: the same entries as the contents page; a chapter's opens a line of its own. */
     private static void bookmarks(StringBuilder sb, Book book, int depth) {
         sb.append("<bookmarks>\n");
-        for (Part part : book.parts()) {
-            boolean titled = part.hasTitle() && !part.chapters().isEmpty();
-            if (titled) {
-                sb.append("<bookmark name=\"").append(text(part.title())).append("\" href=\"#")
-                        .append(part.chapters().get(0).id()).append("\">\n");
-            }
-            for (ChapterTree node : ChapterTree.of(part.chapters())) {
-                bookmark(sb, node, depth);
-            }
-            if (titled) {
-                sb.append("</bookmark>\n");
-            }
-        }
+        Contents.of(book, depth).forEach(e -> bookmark(sb, e));
         sb.append("</bookmarks>\n");
     }
 
-    private static void bookmark(StringBuilder sb, ChapterTree node, int depth) {
-        Chapter c = node.chapter();
-        sb.append("<bookmark name=\"").append(text(c.title())).append("\" href=\"#").append(c.id()).append("\">\n");
-        sectionBookmarks(sb, Sections.of(c, depth));
-        for (ChapterTree child : node.children()) {
-            bookmark(sb, child, depth);
-        }
+    private static void bookmark(StringBuilder sb, Contents e) {
+        sb.append("<bookmark name=\"").append(text(e.label())).append("\" href=\"").append(text(IN_DOCUMENT.link(e.target())))
+                .append("\">").append(e.kind() == Contents.Kind.SECTION ? "" : "\n");
+        e.children().forEach(c -> bookmark(sb, c));
         sb.append("</bookmark>\n");
-    }
-
-    private static void sectionBookmarks(StringBuilder sb, List<Sections> sections) {
-        for (Sections s : sections) {
-            sb.append("<bookmark name=\"").append(text(s.heading().text())).append("\" href=\"#")
-                    .append(text(s.heading().id())).append("\">");
-            sectionBookmarks(sb, s.children());
-            sb.append("</bookmark>\n");
-        }
     }
 }

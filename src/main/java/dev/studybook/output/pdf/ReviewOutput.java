@@ -8,7 +8,6 @@ import dev.studybook.model.Part;
 import dev.studybook.output.Output;
 import dev.studybook.output.OutputContext;
 import dev.studybook.output.OutputFile;
-import dev.studybook.xhtml.ReviewSections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,8 +42,8 @@ public final class ReviewOutput implements Output {
     public List<OutputFile> files(OutputContext ctx) {
         List<Chapter> sections = new ArrayList<>();
         for (Chapter c : ctx.book().chapters()) {
-            ReviewSections.extract(c.body()).ifPresent(body ->
-                    sections.add(new Chapter(c.id(), c.title(), 1, c.source(), body, List.of())));
+            c.review().ifPresent(body -> sections.add(new Chapter(c.id(), c.title(), 1, c.source(), body, List.of(),
+                    Optional.empty(), c.images())));
         }
         if (sections.isEmpty()) {
             ctx.diagnostics().warn(null, Diagnostics.Kind.STRUCTURE,

@@ -17,6 +17,7 @@ import com.openhtmltopdf.simple.extend.ReplacedElementScaleHelper;
 import de.rototor.pdfbox.graphics2d.IPdfBoxGraphics2DFontTextDrawer;
 import de.rototor.pdfbox.graphics2d.IPdfBoxGraphics2DFontTextDrawer.IFontTextDrawerEnv;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import dev.studybook.fonts.FontSet;
 import dev.studybook.raster.BatikLock;
 import java.awt.Color;
 import java.awt.Font;
@@ -338,12 +339,7 @@ final class SvgTextDrawer implements SVGDrawer {
     private PDFont font(String familyList, int weight, CssContext css) {
         for (String f : familyList.split(",")) {
             String name = f.strip().replaceAll("^['\"]|['\"]$", "").toLowerCase(Locale.ROOT);
-            String family = switch (name) {
-                case "sans-serif" -> "noto sans sc";
-                case "serif" -> "noto serif sc";
-                case "monospace" -> "jetbrains mono";
-                default -> name;
-            };
+            String family = FontSet.family(name).toLowerCase(Locale.ROOT);
             List<Integer> present = weights.get(family);
             if (present == null) {
                 continue;
