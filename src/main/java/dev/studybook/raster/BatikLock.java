@@ -14,12 +14,15 @@ public final class BatikLock {
 
     private static final ReentrantLock LOCK = new ReentrantLock();
 
+    /** Told, before it waits, each time work finds Batik held by other work: a test watches for it. */
+    static volatile Runnable onWait = () -> { };
+
     private BatikLock() {
     }
 
     /** Runs work that uses Batik, with no other Batik work in the process at the same time. */
     public static <T> T hold(Supplier<T> work) {
-        LOCK.lock();
+        lock();
         try {
             return work.get();
         } finally {
@@ -29,11 +32,18 @@ public final class BatikLock {
 
     /** Runs work that uses Batik, with no other Batik work in the process at the same time. */
     public static void hold(Runnable work) {
-        LOCK.lock();
+        lock();
         try {
             work.run();
         } finally {
             LOCK.unlock();
+        }
+    }
+
+    private static void lock() {
+        if (!LOCK.tryLock()) {
+            onWait.run();
+            LOCK.lock();
         }
     }
 }

@@ -45,7 +45,7 @@ class BasicBookTest {
 
     @BeforeAll
     static void build() {
-        built = TestBooks.build(TestBooks.book("basic"), out);
+        built = TestBooks.build(TestBooks.book("build/basic"), out);
         epub = built.output("epub");
         pdf = built.output("pdf");
     }
@@ -92,7 +92,7 @@ class BasicBookTest {
     @Test
     void headingIdsAreUniqueAcrossTheBook() {
         Diagnostics d = new Diagnostics();
-        Book book = BookConverter.convert(TestBooks.load(TestBooks.book("basic"), d), cp -> true, d,
+        Book book = BookConverter.convert(TestBooks.load(TestBooks.book("build/basic"), d), cp -> true, d,
                 dev.studybook.markdown.MarkdownRenderer::toHtml, () -> { });
         Set<String> ids = new HashSet<>();
         book.chapters().forEach(ch -> ch.headings().forEach(h -> assertTrue(ids.add(h.id()), "duplicate id " + h.id())));
@@ -199,7 +199,7 @@ class BasicBookTest {
 
     @Test
     void tocDepthFromBookYamlReachesTheNavTheNcxAndThePdfBookmarks(@TempDir Path dir) throws IOException {
-        Path book = TestBooks.copy("basic", dir.resolve("book"));
+        Path book = TestBooks.copy("build/basic", dir.resolve("book"));
         Files.writeString(book.resolve("book.yaml"), Files.readString(book.resolve("book.yaml")) + "toc-depth: 1\n");
         TestBooks.Built b = TestBooks.build(book, dir.resolve("out"));
         EpubContents epub = EpubContents.read(b.output("epub"));
@@ -226,7 +226,7 @@ class BasicBookTest {
 
     @Test
     void twoBuildsAreByteIdentical(@TempDir Path second) throws IOException {
-        TestBooks.Built again = TestBooks.build(TestBooks.book("basic"), second);
+        TestBooks.Built again = TestBooks.build(TestBooks.book("build/basic"), second);
         assertArrayEquals(Files.readAllBytes(epub), Files.readAllBytes(again.output("epub")), "EPUB differs");
         assertArrayEquals(Files.readAllBytes(pdf), Files.readAllBytes(again.output("pdf")), "PDF differs");
     }

@@ -60,7 +60,7 @@ class OutputsTest {
     }
 
     private Path book(String yaml) throws IOException {
-        Path book = TestBooks.copy("basic", tmp.resolve("book"));
+        Path book = TestBooks.copy("build/basic", tmp.resolve("book"));
         Files.writeString(book.resolve("book.yaml"), Files.readString(book.resolve("book.yaml")) + yaml);
         return book;
     }

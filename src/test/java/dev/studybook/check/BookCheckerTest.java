@@ -45,7 +45,7 @@ class BookCheckerTest {
 
     @Test
     void everyBuildWarningIsACheckFinding() throws IOException {
-        Path book = TestBooks.copy("basic", tmp.resolve("book"));
+        Path book = TestBooks.copy("build/basic", tmp.resolve("book"));
         TestBooks.Built built = TestBooks.build(book, tmp.resolve("out"));
         List<String> findings = BookChecker.check(Request.read(book, Optional.empty())).stream()
                 .map(f -> f.location() + ": " + f.message()).toList();

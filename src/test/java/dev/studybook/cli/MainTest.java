@@ -27,7 +27,7 @@ class MainTest {
 
     @Test
     void buildWritesBothFormatsAndSaysWhat() {
-        Path book = TestBooks.copy("seed", tmp.resolve("seed"));
+        Path book = TestBooks.copy("index/seed", tmp.resolve("seed"));
         Path dist = tmp.resolve("dist");
         Cli.Run r = run("build", "--content", book.toString(), "--out", dist.toString());
         assertEquals(0, r.code(), r.err());
@@ -41,7 +41,7 @@ class MainTest {
 
     @Test
     void aBrokenBookFailsWithOneLineAndLeavesThePreviousOutputsUntouched() throws IOException {
-        Path book = TestBooks.copy("seed", tmp.resolve("seed"));
+        Path book = TestBooks.copy("index/seed", tmp.resolve("seed"));
         Path dist = tmp.resolve("dist");
         assertEquals(0, run("build", "--content", book.toString(), "--out", dist.toString()).code());
         byte[] epub = Files.readAllBytes(dist.resolve("seed.epub"));
@@ -65,7 +65,7 @@ class MainTest {
 
     @Test
     void usageErrorsExitWithTwo() {
-        Path book = TestBooks.book("seed");
+        Path book = TestBooks.book("index/seed");
         Cli.Run unknownFormat = run("build", "--content", book.toString(), "--out", tmp.toString(), "--format", "mobi");
         assertEquals(2, unknownFormat.code(), unknownFormat.err());
         assertTrue(unknownFormat.err().contains("unknown format 'mobi'") && unknownFormat.err().contains("epub, pdf"),

@@ -79,33 +79,6 @@ class WorkflowTest {
     }
 
     @Test
-    void watchRebuildsWhenAChapterIsSaved() throws Exception {
-        Path book = tmp.resolve("book");
-        assertEquals(0, run("init", book.toString()).code());
-        StringWriter out = new StringWriter();
-        PrintWriter pw = new PrintWriter(out, true);
-        Thread t = new Thread(() -> Main.execute(new String[] {"watch", "--content", book.toString(), "--out",
-                tmp.resolve("dist").toString(), "--format", "epub"}, pw, new PrintWriter(new StringWriter(), true)));
-        t.start();
-        waitFor(out, "first build; rebuilt in");
-        Files.writeString(book.resolve("01-start.md"), Files.readString(book.resolve("01-start.md")) + "\n新加的一段。\n");
-        waitFor(out, "changed: 01-start.md; rebuilt in");
-        t.interrupt();
-        t.join(TimeUnit.SECONDS.toMillis(20));
-        assertFalse(t.isAlive(), "watch stops when interrupted (Ctrl-C)");
-        EpubContents epub = EpubContents.read(tmp.resolve("dist/book.epub"));
-        assertTrue(epub.body(epub.chapterFiles().get(0)).text().contains("新加的一段。"));
-    }
-
-    private static void waitFor(StringWriter out, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!out.toString().contains(text)) {
-            assertTrue(System.nanoTime() < deadline, "waited for '" + text + "' in:\n" + out);
-            Thread.sleep(50);
-        }
-    }
-
-    @Test
     void everyCommandHasHelpWithExamplesAndCompletionIsGenerated() {
         for (String c : List.of("build", "check", "test", "init", "watch")) {
             Cli.Run h = run(c, "--help");

@@ -9,9 +9,11 @@ import dev.studybook.error.Diagnostics;
 import dev.studybook.testing.TestBooks;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every Go block of the book in content/ compiles, passes go vet, and prints what the book says it prints. */
+@Tag("content")
 class ContentCodeTest {
 
     @Test

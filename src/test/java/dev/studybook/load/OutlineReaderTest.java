@@ -27,7 +27,7 @@ class OutlineReaderTest {
 
     @Test
     void seedIndexOfAbsoluteGithubLinksResolvesToItsEightChaptersInOrder() {
-        Outline o = TestBooks.load(TestBooks.book("seed"), new Diagnostics()).outline();
+        Outline o = TestBooks.load(TestBooks.book("index/seed"), new Diagnostics()).outline();
         List<OutlineChapter> cs = o.chapters();
         assertEquals(List.of("Map 的底层实现、并发安全性及扩容机制是什么？", "进程、线程、协程的区别",
                 "Go 字符串拼接的 4 种方式、底层原理及场景选择", "GMP 调度模型", "defer 的执行机制", "GC 垃圾回收机制",
@@ -44,7 +44,7 @@ class OutlineReaderTest {
 
     @Test
     void withoutBookYamlTitleAndDescriptionComeFromTheIndexPage() {
-        Outline o = TestBooks.load(TestBooks.book("seed"), new Diagnostics()).outline();
+        Outline o = TestBooks.load(TestBooks.book("index/seed"), new Diagnostics()).outline();
         assertEquals("Go语言面试题深度解析", o.metadata().title());
         assertTrue(o.metadata().description().startsWith("本文档整理 Go 语言高频面试题"), o.metadata().description());
         assertEquals("zh-CN", o.metadata().language());
@@ -64,7 +64,7 @@ class OutlineReaderTest {
 
     @Test
     void headingsAboveGroupsOfLinksStartPartsAndNestedItemsAreSubChapters() {
-        Outline o = TestBooks.load(TestBooks.book("basic"), new Diagnostics()).outline();
+        Outline o = TestBooks.load(TestBooks.book("build/basic"), new Diagnostics()).outline();
         assertEquals(List.of("第一部分 基础", "第二部分 进阶"), o.parts().stream().map(Outline.OutlinePart::title).toList());
         assertEquals(List.of(1, 2, 1, 1), o.chapters().stream().map(OutlineChapter::depth).toList());
         assertEquals("测试之书", o.metadata().title());

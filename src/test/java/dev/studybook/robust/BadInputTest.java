@@ -251,10 +251,10 @@ class BadInputTest {
     void ctrlCLeavesThePreviousOutputsAndNoPartialFile() throws Exception {
         // The real book takes seconds to build: interrupt it while the outputs are being written.
         Path dist = tmp.resolve("dist");
-        assertEquals(0, run("build", "--content", TestBooks.book("basic").toString(), "--out", dist.toString()).code());
+        assertEquals(0, run("build", "--content", TestBooks.book("build/basic").toString(), "--out", dist.toString()).code());
         byte[] epub = Files.readAllBytes(dist.resolve("basic.epub"));
         byte[] pdf = Files.readAllBytes(dist.resolve("basic.pdf"));
-        Path content = TestBooks.copy("basic", tmp.resolve("big"));
+        Path content = TestBooks.copy("build/basic", tmp.resolve("big"));
         // Make it slow: many copies of a long chapter.
         StringBuilder index = new StringBuilder("# 测试之书\n\n");
         String chapter = Files.readString(content.resolve("02-tables.md")).repeat(20);
@@ -263,19 +263,13 @@ class BadInputTest {
             index.append("- [第 ").append(i).append(" 章](c").append(i).append(".md)\n");
         }
         Files.writeString(content.resolve("README.md"), index);
+        java.nio.file.WatchService ws = dist.getFileSystem().newWatchService();
+        dist.register(ws, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "dev.studybook.cli.Main", "build", "--content", content.toString(),
                 "--out", dist.toString()).redirectErrorStream(true).start();
-        // Wait until a partial output exists, then interrupt as Ctrl-C would.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        boolean writing = false;
-        while (!writing && System.nanoTime() < deadline && p.isAlive()) {
-            try (Stream<Path> files = Files.list(dist)) {
-                writing = files.anyMatch(f -> f.getFileName().toString().endsWith(".part"));
-            }
-            Thread.sleep(20);
-        }
-        assertTrue(writing, "the build got as far as writing");
+        // Once a partial output appears (told by the file system, not found by polling), interrupt as Ctrl-C would.
+        assertTrue(partialOutputAppears(ws, 120), "the build got as far as writing");
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(ExitCode.INTERRUPTED.code(), p.exitValue());
@@ -284,5 +278,23 @@ class BadInputTest {
         try (Stream<Path> files = Files.list(dist)) {
             assertEquals(List.of("basic.epub", "basic.pdf"), files.map(f -> f.getFileName().toString()).sorted().toList());
         }
+    }
+
+    /** Waits for a file ending in '.part' to be created in the watched folder, at most {@code seconds}. */
+    private static boolean partialOutputAppears(java.nio.file.WatchService ws, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+            java.nio.file.WatchKey key = ws.poll(left, TimeUnit.NANOSECONDS);
+            if (key == null) {
+                return false;
+            }
+            for (java.nio.file.WatchEvent<?> e : key.pollEvents()) {
+                if (e.context() != null && e.context().toString().endsWith(".part")) {
+                    return true;
+                }
+            }
+            key.reset();
+        }
+        return false;
     }
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The real-world corpus under src/test/resources/corpus: small books written in the manner of GitBook,
+ * The real-world corpus under src/test/resources/books/corpus: small books written in the manner of GitBook,
  * HonKit and mdBook repositories and READMEs of links, which the tool must build although they were not
  * written for it.
  */
@@ -22,7 +22,7 @@ public final class Corpus {
     /** The folder that holds the corpus books. */
     public static Path root() {
         try {
-            return Path.of(Corpus.class.getResource("/corpus").toURI());
+            return Path.of(Corpus.class.getResource("/books/corpus").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

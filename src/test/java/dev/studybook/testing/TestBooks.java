@@ -21,7 +21,7 @@ public final class TestBooks {
     private TestBooks() {
     }
 
-    /** A test book's folder, e.g. {@code book("basic")}. */
+    /** A test book's folder, e.g. {@code book("build/basic")}, in src/test/resources/books/<feature>/<case>. */
     public static Path book(String name) {
         try {
             return Path.of(TestBooks.class.getResource("/books/" + name).toURI());

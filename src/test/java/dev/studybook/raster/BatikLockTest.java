@@ -1,13 +1,10 @@
-package dev.studybook.build;
+package dev.studybook.raster;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.studybook.fonts.EmbeddedFont;
 import dev.studybook.fonts.FontSet;
-import dev.studybook.raster.BatikLock;
-import dev.studybook.raster.SvgRaster;
 import dev.studybook.testing.TestBooks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,12 +54,16 @@ class BatikLockTest {
     }
 
     /**
-     * Holds the lock in one thread, starts the work, and passes once a thread of the work waits for the lock;
-     * fails if the work finishes (or gets nowhere) while the lock is held. Then lets the work finish.
+     * Holds the lock in one thread, starts the work, and passes once the work finds Batik held and is about to wait
+     * for it (told by the lock itself, not found by polling); fails if the work finishes while the lock is held.
+     * Then lets the work finish.
      */
     private static void whileBatikIsHeld(java.util.function.Supplier<CompletableFuture<?>> start) throws Exception {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch waited = new CountDownLatch(1);
+        Runnable before = BatikLock.onWait;
+        BatikLock.onWait = waited::countDown;
         Thread holder = new Thread(() -> BatikLock.hold(() -> {
             held.countDown();
             try {
@@ -72,35 +73,17 @@ class BatikLockTest {
             }
         }), "batik-holder");
         holder.start();
-        assertTrue(held.await(10, TimeUnit.SECONDS));
-        CompletableFuture<?> work = start.get();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!waitingForBatik(holder)) {
-                assertFalse(work.isDone(), "the work finished while another thread held Batik: " + work);
-                if (System.nanoTime() > deadline) {
-                    fail("no thread of the work waited for Batik within 120 s");
-                }
-                Thread.sleep(10);
-            }
+            assertTrue(held.await(10, TimeUnit.SECONDS));
+            CompletableFuture<?> work = start.get();
+            assertTrue(waited.await(120, TimeUnit.SECONDS), "no thread of the work waited for Batik");
+            assertFalse(work.isDone(), "the work finished while another thread held Batik: " + work);
+            release.countDown();
+            work.get(120, TimeUnit.SECONDS);
         } finally {
             release.countDown();
+            BatikLock.onWait = before;
+            holder.join();
         }
-        work.get(120, TimeUnit.SECONDS);
-        holder.join();
-    }
-
-    private static boolean waitingForBatik(Thread holder) {
-        for (var e : Thread.getAllStackTraces().entrySet()) {
-            if (e.getKey() == holder || e.getKey().getState() != Thread.State.WAITING) {
-                continue;
-            }
-            for (StackTraceElement f : e.getValue()) {
-                if (f.getClassName().equals(BatikLock.class.getName())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }
