@@ -86,6 +86,7 @@ public final class XhtmlCleaner {
         Cleaner c = new Cleaner(html, refs, lines);
         c.cleanChildren(body, 0);
         Map<String, String> anchors = c.ids(body);
+        ChapterToc.fill(body);
         Footnotes.semantic(body);
         XmlText.clean(body);
         return new CleanChapter(doc, anchors);
