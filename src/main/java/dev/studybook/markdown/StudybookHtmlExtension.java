@@ -105,6 +105,9 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
         private void fenced(FencedCodeBlock node, NodeRendererContext ctx, HtmlWriter html) {
             String language = FenceInfo.language(node.getInfo().unescape());
             String code = node.getContentChars().normalizeEOL();
+            if (RustHiddenLines.applies(language)) {
+                code = RustHiddenLines.shown(code);
+            }
             code(node, language, code, html);
         }
 
