@@ -418,7 +418,7 @@ public final class XhtmlCleaner {
             if (valign.matches("top|middle|bottom|baseline")) {
                 style.add("vertical-align:" + valign);
             }
-            if (tag.equals("a") && el.hasAttr("name") && !el.hasAttr("id")) {
+            if (tag.equals("a") && !el.attr("name").isBlank() && !el.hasAttr("id")) {
                 el.attr("id", el.attr("name"));
             }
             for (Attribute a : new ArrayList<>(el.attributes().asList())) {
@@ -620,8 +620,10 @@ public final class XhtmlCleaner {
                     continue;
                 }
                 boolean heading = el.normalName().matches("h[1-6]");
-                String written = el.id();
+                String written = el.id().strip();
                 if (written.isEmpty() && !heading) {
+                    // id="" is no id, and not a valid one.
+                    el.removeAttr("id");
                     continue;
                 }
                 String slug = heading ? Ids.slug(el.text()) : "";
