@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * file in its place (relative to the chapter, else to the book's folder, never outside it); {@code {% raw %}}
  * shows what it encloses as written; {@code {% hint style="info" %}} becomes a styled aside; {@code {% code %}}
  * keeps its code block and shows its title; {@code {% tabs %}}/{@code {% tab title="…" %}} show each tab in turn
- * under its title; {@code {% embed url %}} and {@code {% file src %}} become links; {@code {% content-ref %}} keeps
- * its link. Any other tag is removed, with one warning per tag name for the book. Tags in code are left alone,
+ * under its title; {@code {% embed url %}}, {@code {% file src %}} and {@code {% page-ref page %}} become links;
+ * {@code {% content-ref %}} keeps its link. Any other tag is removed, with one warning per tag name for the book. Tags in code are left alone,
  * but for {@code include} and {@code raw}, which GitBook expands there too.
  */
 final class GitBookTags implements Preprocessor {
@@ -133,6 +133,13 @@ final class GitBookTags implements Preprocessor {
                     }
                 }
                 case "content-ref" -> {
+                }
+                case "page-ref" -> {
+                    // GitBook 1's link to another page: the link, as its content-ref successor keeps it.
+                    String page = attribute(args, "page");
+                    if (!page.isEmpty()) {
+                        current.append('[').append(page).append("](<").append(page).append(">)");
+                    }
                 }
                 default -> {
                     // An end tag is counted with its opening tag, not as a second occurrence.

@@ -88,9 +88,12 @@ final class Urls {
     /** Percent-encodes what a URL may not hold as it is: spaces, controls, quotes, angle brackets and the like. */
     static String encode(String u) {
         StringBuilder b = null;
+        // Square brackets are allowed only around an IPv6 host: from the path on they are encoded.
+        int authority = u.indexOf("://");
+        int pathStart = authority < 0 ? 0 : indexOfAny(u, "/?#", authority + 3);
         for (int i = 0; i < u.length(); i++) {
             char c = u.charAt(i);
-            boolean bad = c <= 0x20 || c == 0x7f || c == '"' || c == '<' || c == '>' || c == '`' || c == '{' || c == '}'
+            boolean bad = ((c == '[' || c == ']') && i >= pathStart) || c <= 0x20 || c == 0x7f || c == '"' || c == '<' || c == '>' || c == '`' || c == '{' || c == '}'
                     || c == '|' || c == '^' || (c == '%' && !percentEscape(u, i)) || Character.isWhitespace(c)
                     || c == '\u3000';
             if (bad) {
@@ -105,6 +108,15 @@ final class Urls {
             }
         }
         return b == null ? u : b.toString();
+    }
+
+    private static int indexOfAny(String s, String chars, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return s.length();
     }
 
     private static boolean percentEscape(String u, int i) {

@@ -284,8 +284,13 @@ public final class XhtmlCleaner {
                 return true;
             }
             var start = el.sourceRange();
-            return el.attributesSize() > 0 && start.isTracked() && start.endPos() <= source.length()
-                    && start.startPos() < start.endPos() && source.substring(start.startPos(), start.endPos()).endsWith("/>");
+            if (!start.isTracked() || start.endPos() > source.length() || start.startPos() >= start.endPos()) {
+                return false;
+            }
+            String tag = source.substring(start.startPos(), start.endPos());
+            // <Badge text="beta"/>, or a component named as Vue and React name them: <Giscus />, <my-widget/>.
+            return tag.endsWith("/>") && (el.attributesSize() > 0 || tag.matches("(?s)<[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*\\s*/>")
+                    || tag.matches("(?s)<[a-z]+(-[a-z0-9]+)+\\s*/>"));
         }
 
         /**
@@ -303,6 +308,11 @@ public final class XhtmlCleaner {
                 }
             }
             cleanChildren(el, depth);
+            if (el.childNodeSize() == 0) {
+                // A component that shows something only on the web (<Giscus />, a comment box): nothing to keep.
+                el.remove();
+                return;
+            }
             boolean blocks = el.children().stream().anyMatch(c -> Nesting.BLOCKS.contains(c.normalName()));
             Element parent = el.parent();
             boolean betweenBlocks = parent != null && FLOW.contains(parent.normalName());

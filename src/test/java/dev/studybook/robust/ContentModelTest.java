@@ -23,13 +23,14 @@ class ContentModelTest {
         "<a href=\"http://x.com:8o/\">端口</a> <img src=\"http://[::1\" alt=\"x\">",
         "<Listing number=\"1-1\" file-name=\"src/main.rs\" caption=\"Hello\">\n\n```rust\nfn main() {}\n```\n\n</Listing>",
         "<CodeGroup>\n<CodeGroupItem title=\"npm\">\n\n```sh\nnpm i\n```\n\n</CodeGroupItem>\n</CodeGroup>",
-        "<Badge text=\"beta\" type=\"warning\"/> 之后的文字\n\n段落",
+        "<Badge text=\"beta\" type=\"warning\"/> 之后的文字\n\n段落\n\n<Giscus />\n\n<Experimental/>",
         "# <a> 元素\n\n## 使用 <div> 布局\n\n正文 <span>行内 <pre>块</pre> 和 <div>块</div></span>",
         "<a href=\"https://example.com\"><div>链接里的块</div></a>\n\n<p>段落 <div>div</div> 结尾</p>",
         "<figure>\n<img src=\"a.png\" alt=\"图\"><br>\n<figcaption>图注</figcaption>\n</figure>",
         "<h2>标题<ul><li>列表</li></ul></h2>\n\n<em><table><tr><td>格</td></tr></table></em>",
         "<a name=\"\"></a><span id=\" \">x</span>",
         "::: tip\n提示\n:::\n\n> [!NOTE]\n> 注意\n\n[TOC]",
+        "[**GTFOBins**](https://gtfobins.github.io/**](https/gtfobins.github.io) 与 http://\\< 和 <a href=\"http://[::1]:80/a[1]\">v6</a>",
     })
     void realWorldMarkdownGivesXhtmlEpubCheckAccepts(String markdown) {
         String xhtml = Snippets.xhtml(markdown);

@@ -39,11 +39,12 @@ class XhtmlCleanerTest {
     @Test
     void customElementsBecomeDivOrSpanKeepingTheirText() {
         String x = xhtml("<MyComponent>\n组件文字\n</MyComponent>\n\n用 <Badge type=\"tip\">v2</Badge> 标记。\n\n"
-                + "<Badge text=\"beta\"/>\n\n后面的段落\n");
+                + "<Badge text=\"beta\"/>\n\n后面的段落\n\n<Giscus />\n\n评论区之后\n");
         assertWellFormed(x);
         assertTrue(x.contains("<div>\n组件文字\n</div>"), x);
         assertTrue(x.contains("用 <span>v2</span> 标记。"), x);
         assertTrue(x.contains("<div>beta</div>") && x.contains("<p>后面的段落</p>"), "a self-closed component holds nothing after it: " + x);
+        assertTrue(!x.contains("Giscus") && !x.contains("giscus") && x.contains("<p>评论区之后</p>"), "an empty component goes: " + x);
     }
 
     @Test
