@@ -13,7 +13,9 @@ import dev.studybook.fonts.FontFace;
 import dev.studybook.io.ContentFolder;
 import dev.studybook.io.TextFiles;
 import dev.studybook.model.ChapterSource;
+import dev.studybook.model.Metadata;
 import dev.studybook.model.Outline;
+import dev.studybook.model.Repository;
 import dev.studybook.model.SourceText;
 import dev.studybook.preprocess.PreprocessContext;
 import dev.studybook.preprocess.Preprocessors;
@@ -22,12 +24,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a book the one way every command reads it ({@code build}, {@code check}, {@code test}, {@code watch}),
  * as mdBook's {@code MDBook::load} does: book.yaml and the settings, the index page and its chapters in order,
  * each chapter's text through the preprocessors, and the author's fonts and stylesheets. Nothing is read from
- * outside the content folder.
+ * outside the book's boundary: the root of the repository the content folder lies in, or the content folder itself.
  */
 public final class BookLoader {
 
@@ -41,22 +44,62 @@ public final class BookLoader {
             throw StudybookException.content(SourceLocation.of(dir), "the content folder does not exist",
                     "run studybook in the book's folder, or name it with --content DIR");
         }
-        ContentFolder content = open(dir);
+        ContentFolder content = open(dir, BookRoot.find(dir));
         BookConfig config = BookConfigReader.read(dir);
         Settings settings = SettingsResolver.resolve(config, request, outputs);
-        Outline outline = OutlineReader.read(content, request.index(), config, diagnostics);
+        Optional<ToolConfig> tool = ToolConfig.find(dir, content.boundary(), diagnostics);
+        Outline outline = OutlineReader.read(new OutlineReader.Inputs(content, request.index(), config, tool,
+                repository(config, tool, content.boundary()), settings.skipMissing(), settings.nested()), diagnostics);
         PreprocessContext context = new PreprocessContext(content, diagnostics);
         List<ChapterSource> chapters = new ArrayList<>();
         for (Outline.OutlineChapter c : outline.chapters()) {
+            if (c.titlePage()) {
+                chapters.add(new ChapterSource(c, titlePage(c)));
+                continue;
+            }
             SourceText text = SourceText.of(c.file(), TextFiles.read(c.file(), "chapter"));
             chapters.add(new ChapterSource(c, Preprocessors.run(text, context)));
+        }
+        if (outline.metadata().language().isBlank()) {
+            outline = outline.withMetadata(withLanguage(outline.metadata(), Languages.detect(outline, chapters)));
+            List<ChapterSource> again = new ArrayList<>();
+            for (int i = 0; i < chapters.size(); i++) {
+                again.add(new ChapterSource(outline.chapters().get(i), chapters.get(i).text()));
+            }
+            chapters = again;
         }
         return new LoadedBook(settings, outline, chapters, fonts(content, config), css(content, config));
     }
 
-    static ContentFolder open(Path dir) {
+    /**
+     * The book's GitHub repository: book.yaml's {@code repository}, else the address in book.toml or book.json, else
+     * the clone's remote; web links name the branch checked out, and a GitHub Pages custom domain (CNAME) counts as
+     * the repository's site. Empty when nothing says; the index page's links may still tell.
+     */
+    static Optional<Repository> repository(BookConfig config, Optional<ToolConfig> tool, Path root) {
+        Optional<Repository> git = BookRoot.fromGit(root);
+        Optional<Repository> named = config.repository().flatMap(Repository::parse)
+                .or(() -> tool.flatMap(ToolConfig::repository).flatMap(Repository::parse));
+        Optional<Repository> repo = named.map(r -> git.filter(g -> g.is(r.owner(), r.name())).map(g -> r.withRef(g.ref()))
+                .orElse(r)).or(() -> git);
+        Optional<String> domain = BookRoot.pagesDomain(root);
+        return repo.map(r -> domain.map(r::withHost).orElse(r));
+    }
+
+    /** The page of a group without a file of its own: its title, as the index page wrote it. */
+    private static SourceText titlePage(Outline.OutlineChapter c) {
+        String escaped = c.title().replaceAll("([\\\\`*_{}\\[\\]()#+!<>|~])", "\\\\$1");
+        return SourceText.builder(c.file()).add("# " + escaped, c.file(), c.indexLine()).build();
+    }
+
+    private static Metadata withLanguage(Metadata m, String language) {
+        return new Metadata(m.title(), m.subtitle(), m.authors(), language, m.identifier(), m.description(), m.date(),
+                m.cover());
+    }
+
+    static ContentFolder open(Path dir, Path boundary) {
         try {
-            return new ContentFolder(dir);
+            return new ContentFolder(dir, boundary);
         } catch (IOException e) {
             throw StudybookException.content(SourceLocation.of(dir), "cannot open the content folder: " + e.getMessage(),
                     "check its permissions");

@@ -267,11 +267,17 @@ final class PdfLayout {
         return m;
     }
 
-    /** In one document, a link to {@code ch03.xhtml#x} is a link to {@code #x}, and {@code ch03.xhtml} to {@code #ch03}. */
+    /**
+     * In one document, a link to {@code ch03.xhtml#x} is a link to {@code #x}, {@code ch03.xhtml} to {@code #ch03}, and
+     * the EPUB's {@code nav.xhtml} (a chapter's link to the index page) to the contents page, when there is one.
+     */
     private static void relinkChapters(Document dom, Book book) {
         Map<String, String> files = new HashMap<>();
         for (Chapter c : book.chapters()) {
             files.put(c.fileName(), c.id());
+        }
+        if (Xml.elements(dom, XHTML, "nav").stream().anyMatch(n -> n.getAttribute("id").equals("toc"))) {
+            files.put("nav.xhtml", "toc");
         }
         for (Element a : Xml.elements(dom, XHTML, "a")) {
             String href = a.getAttribute("href");
