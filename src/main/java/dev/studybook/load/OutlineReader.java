@@ -732,18 +732,24 @@ public final class OutlineReader {
         return new IndexPage("", page.description(), page.items());
     }
 
-    /** The content folder's name, or the folder above it when that name says nothing (src, docs, zh, en). */
-    private static String folderTitle(ContentFolder content) {
-        for (Path d = content.root(); d != null && d.getFileName() != null; d = d.getParent()) {
+    /**
+     * The name of the folder the book is in: the content folder's, or, when that says nothing (src, docs, zh, en),
+     * the first folder above it that does (at most three up); empty when none does.
+     */
+    static String folderName(Path dir) {
+        Path d = dir.toAbsolutePath().normalize();
+        for (int i = 0; i <= 3 && d != null && d.getFileName() != null; i++, d = d.getParent()) {
             String name = d.getFileName().toString();
             if (!GENERIC_FOLDER.matcher(name).matches()) {
                 return name;
             }
-            if (d.equals(content.boundary())) {
-                return name;
-            }
         }
-        return "Book";
+        return "";
+    }
+
+    private static String folderTitle(ContentFolder content) {
+        String name = folderName(content.root());
+        return name.isEmpty() ? "Book" : name;
     }
 
     /**
@@ -756,8 +762,8 @@ public final class OutlineReader {
         if (ascii.chars().filter(Character::isLetter).count() >= 3) {
             return ascii;
         }
-        String folder = dir.getFileName() == null ? "" : slugAscii(dir.getFileName().toString());
-        if (!folder.isEmpty() && !GENERIC_FOLDER.matcher(folder).matches()) {
+        String folder = slugAscii(folderName(dir));
+        if (!folder.isEmpty()) {
             return folder;
         }
         if (repository.isPresent()) {
