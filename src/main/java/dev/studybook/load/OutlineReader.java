@@ -777,7 +777,7 @@ public final class OutlineReader {
 
     /** Folder names that say nothing of the book in them. */
     private static final java.util.regex.Pattern GENERIC_FOLDER = java.util.regex.Pattern.compile(
-            "(?i)src|docs?|content|book|books|source|site|wiki|notes|ebook|[a-z]{2}([_-][a-z]{2,4})?");
+            "(?i)src|docs?|content|source|site|wiki|ebook|[a-z]{2}([_-][a-z]{2,4})?");
 
     static String outputName(String title, Path dir) {
         return outputName(title, Optional.empty(), dir);
