@@ -10,6 +10,7 @@ import dev.studybook.error.Diagnostics;
 import dev.studybook.error.SourceLocation;
 import dev.studybook.error.StudybookException;
 import dev.studybook.fonts.FontFace;
+import dev.studybook.fonts.FontSet;
 import dev.studybook.io.ContentFolder;
 import dev.studybook.io.TextFiles;
 import dev.studybook.model.ChapterSource;
@@ -68,7 +69,40 @@ public final class BookLoader {
             }
             chapters = again;
         }
-        return new LoadedBook(settings, outline, chapters, fonts(content, config), css(content, config));
+        List<FontFace> fonts = fonts(content, config);
+        List<String> css = css(content, config);
+        if (latinScript(outline.metadata().language())) {
+            // Before the author's own, which may override them.
+            fonts = concat(FontSet.LATIN_FACES, fonts);
+            css = concat(List.of(LATIN_CSS.get()), css);
+        }
+        return new LoadedBook(settings, outline, chapters, fonts, css);
+    }
+
+    /** The stylesheet that sets a Latin-script book in the Latin faces. */
+    private static final java.util.function.Supplier<String> LATIN_CSS = () -> {
+        try (var in = BookLoader.class.getResourceAsStream("/studybook/styles/latin.css")) {
+            if (in == null) {
+                throw new IllegalStateException("the stylesheet latin.css is missing from the studybook jar");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    };
+
+    /** True for a language written in Latin letters: not Chinese, Japanese or Korean (nor another script studybook knows). */
+    static boolean latinScript(String language) {
+        String l = language.toLowerCase(java.util.Locale.ROOT);
+        return !(l.startsWith("zh") || l.startsWith("ja") || l.startsWith("ko") || l.startsWith("ru") || l.startsWith("uk")
+                || l.startsWith("ar") || l.startsWith("he") || l.startsWith("fa") || l.startsWith("th") || l.startsWith("hi")
+                || l.startsWith("el") || l.startsWith("bn"));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /**

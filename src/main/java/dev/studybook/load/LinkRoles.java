@@ -42,7 +42,17 @@ final class LinkRoles {
             + "|返回(?:目录|目錄|首页|首頁|顶部|頂部|上一?级|上層|上层)|回到(?:目录|目錄|首页|顶部)|首页"
             + "|(?:prev(?:ious)?|next|back|home|up)(?: (?:page|chapter|section|lesson|part))?(?=$|\\s*[:：»→>|)\\]])).*");
 
+    /** The files a repository keeps for its own upkeep, which a README links to but are not part of the book. */
+    private static final Pattern HOUSEKEEPING = Pattern.compile(
+            "(?i)(?:^|.*/)(?:contributing|code_of_conduct|code-of-conduct|license|licence|changelog|history|security|"
+            + "pull_request_template|issue_template|backers|sponsors|authors|contributors)(?:\\.(?:md|markdown|txt))?$");
+
     private LinkRoles() {
+    }
+
+    /** True for a link of a README to a file of the repository's upkeep (CONTRIBUTING.md, LICENSE, CHANGELOG.md). */
+    static boolean housekeeping(String targetPath) {
+        return HOUSEKEEPING.matcher(targetPath).matches();
     }
 
     /** True for a link whose text names a language: a switch to a translation of the book, not a chapter. */

@@ -555,7 +555,8 @@ public final class OutlineReader {
                     return new NotChapter();
                 }
             }
-            if (LinkRoles.languageSwitch(link, t.path())) {
+            if (LinkRoles.languageSwitch(link, t.path())
+                    || (index.kind() == IndexKind.README && LinkRoles.housekeeping(t.path()))) {
                 return new NotChapter();
             }
             LinkResolver.Resolution r = resolver.resolvePage(base, t);
@@ -681,7 +682,7 @@ public final class OutlineReader {
         String title = config.title()
                 .or(() -> tool.flatMap(ToolConfig::title))
                 .or(() -> Optional.ofNullable(fm.get("title")).filter(s -> !s.isBlank()))
-                .or(() -> Optional.of(stripSymbols(titled.title())).filter(s -> !s.isBlank()))
+                .or(() -> Optional.of(bookTitle(titled.title())).filter(s -> !s.isBlank()))
                 .or(() -> repository.map(Repository::name))
                 .orElseGet(() -> folderTitle(content));
         List<String> authors = !config.authors().isEmpty() ? config.authors()
@@ -785,6 +786,15 @@ public final class OutlineReader {
 
     private static String slugAscii(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    }
+
+    /** A heading as a book's title: without leading symbols, and without the 《》 around a whole title. */
+    static String bookTitle(String heading) {
+        String t = stripSymbols(heading);
+        if (t.startsWith("《") && t.endsWith("》") && t.indexOf('》') == t.length() - 1) {
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        return t;
     }
 
     /** Drops leading symbols such as emoji and the spaces after them: "📖 Go 面试" becomes "Go 面试". */

@@ -116,6 +116,7 @@ class RepositoryBooksTest {
         EpubContents e = epub(clone, "--index", saved.toString());
         assertEquals(8, e.nav().chapterLabels().size(), e.nav().outline());
         assertEquals("Go语言面试题深度解析", e.title());
+        assertFalse(e.manifest().stream().anyMatch(i -> i.href().contains("NotoSerif-")), "a Chinese book keeps its faces");
     }
 
     @Test
@@ -127,6 +128,9 @@ class RepositoryBooksTest {
         assertEquals(1, pipes.select("h1, h2, h3").stream().filter(h -> h.text().equals("Pipes")).count(), pipes.html());
         assertEquals(List.of("Quoting", "Pipes"), e.nav().chapterLabels());
         assertFalse(e.text(e.navFile()).contains("#pipes\">Pipes"), "the title is not a section of its own chapter too");
+        // Set in a Latin serif with real italics: the Chinese faces draw quotes full-width and have no italics.
+        assertTrue(e.manifest().stream().anyMatch(i -> i.href().endsWith("NotoSerif-Italic.ttf")), e.manifest().toString());
+        assertTrue(e.visibleText().contains("Don’t forget: “double” and ‘single’"), "curly quotes kept as written");
     }
 
     @Test
