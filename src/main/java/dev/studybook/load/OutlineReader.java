@@ -50,6 +50,10 @@ public final class OutlineReader {
      */
     static final double NESTED_SHARE = 1.0 / 3;
 
+    /** Or when half the lines of one section are such links, and they are a fifth of the page's lines. */
+    static final double NESTED_SECTION_SHARE = 0.5;
+    static final double NESTED_SECTION_FLOOR = 0.2;
+
     private OutlineReader() {
     }
 
@@ -65,7 +69,7 @@ public final class OutlineReader {
         IndexPage page = IndexPageReader.read(TextFiles.read(index.file(), "index page"));
         Optional<Repository> repository = in.repository().or(() -> inferRepository(content, index, page));
         LinkResolver resolver = new LinkResolver(content, repository);
-        Builder b = new Builder(resolver, index, page, in.skipMissing(), diagnostics);
+        Builder b = new Builder(resolver, index, page, diagnostics);
         List<OutlinePart> parts = b.parts();
         boolean nested = in.nested().orElse(index.kind() == IndexKind.README && in.tool().isEmpty());
         if (nested) {
@@ -257,7 +261,6 @@ public final class OutlineReader {
         private final LinkResolver resolver;
         private final IndexChoice index;
         private final IndexPage page;
-        private final boolean skipMissing;
         private final Diagnostics diagnostics;
         private final Map<Path, Integer> seen = new HashMap<>();
         final List<Missing> missing = new ArrayList<>();
@@ -265,11 +268,10 @@ public final class OutlineReader {
         /** How many links of the index name a section of each file ({@code a.md#x}). */
         private final Map<String, Integer> sections = new HashMap<>();
 
-        Builder(LinkResolver resolver, IndexChoice index, IndexPage page, boolean skipMissing, Diagnostics diagnostics) {
+        Builder(LinkResolver resolver, IndexChoice index, IndexPage page, Diagnostics diagnostics) {
             this.resolver = resolver;
             this.index = index;
             this.page = page;
-            this.skipMissing = skipMissing;
             this.diagnostics = diagnostics;
             this.anchors = new java.util.HashSet<>();
             for (Item i : page.items()) {
@@ -345,6 +347,20 @@ public final class OutlineReader {
             }
             if (!loose.isEmpty()) {
                 parts.add(new OutlinePart("", loose));
+            }
+            // docsify opens a site at its README, which the sidebar need not list.
+            Optional<Path> home = index.kind() == IndexKind.SIDEBAR ? resolver.folderPage(index.file().getParent())
+                    : Optional.empty();
+            if (home.isPresent() && !seen.containsKey(home.get()) && !parts.isEmpty()) {
+                seen.put(home.get(), 0);
+                OutlineChapter first = new OutlineChapter("", home.get(), 1, 0, index.file(), false);
+                if (parts.get(0).title().isEmpty()) {
+                    List<OutlineChapter> cs = new ArrayList<>(List.of(first));
+                    cs.addAll(parts.get(0).chapters());
+                    parts.set(0, new OutlinePart("", cs));
+                } else {
+                    parts.add(0, new OutlinePart("", List.of(first)));
+                }
             }
             return parts;
         }
@@ -606,10 +622,23 @@ public final class OutlineReader {
             if (level > 8) {
                 return;
             }
+            String text;
+            try {
+                text = TextFiles.read(chapter.file(), "chapter");
+            } catch (StudybookException e) {
+                return;
+            }
+            // Most chapters are prose: a count of the lines with a link tells without parsing them.
+            long linkLines = text.lines().filter(l -> l.contains("](") || l.contains("href=")).count();
+            int prose = IndexPageReader.proseLines(text);
+            if (linkLines < 2 || linkLines < NESTED_SECTION_FLOOR * prose) {
+                return;
+            }
             IndexPage sub;
             try {
-                sub = IndexPageReader.read(TextFiles.read(chapter.file(), "chapter"));
-            } catch (StudybookException e) {
+                sub = IndexPageReader.read(text);
+            } catch (StackOverflowError e) {
+                // Nested thousands deep: not a contents page (the converter, on its own deep stacks, reports it).
                 return;
             }
             Path base = chapter.file().getParent();
@@ -633,7 +662,7 @@ public final class OutlineReader {
                     }
                 }
             }
-            if (lines.size() < 2 || lines.size() < NESTED_SHARE * sub.proseLines()) {
+            if (lines.size() < 2 || !contentsPage(text, lines, sub.proseLines())) {
                 return;
             }
             for (int i = 0; i < links.size(); i++) {
@@ -652,6 +681,44 @@ public final class OutlineReader {
     private static String withoutFragment(String url) {
         int hash = url.indexOf('#');
         return (hash < 0 ? url : url.substring(0, hash)).strip();
+    }
+
+    /**
+     * True when the lines {@code linkLines} of {@code text} (links to further pages of the book) make it a contents
+     * page: a third of its lines, or half of the lines of the section they stand in while the page's other sections
+     * (a list of references, say) are not much longer.
+     */
+    static boolean contentsPage(String text, java.util.Collection<Integer> linkLines, int proseLines) {
+        int links = linkLines.size();
+        if (links >= NESTED_SHARE * proseLines) {
+            return true;
+        }
+        if (links < NESTED_SECTION_FLOOR * proseLines) {
+            return false;
+        }
+        // Sections run from one ATX heading to the next (outside fenced code).
+        String[] lines = text.split("\n", -1);
+        List<Integer> starts = new ArrayList<>(List.of(0));
+        boolean fence = false;
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.startsWith("```") || l.startsWith("~~~")) {
+                fence = !fence;
+            } else if (!fence && l.matches("#{1,6}\\s.*")) {
+                starts.add(i);
+            }
+        }
+        starts.add(lines.length);
+        for (int k = 0; k + 1 < starts.size(); k++) {
+            int from = starts.get(k);
+            int to = starts.get(k + 1);
+            long inSection = linkLines.stream().filter(l -> l - 1 >= from && l - 1 < to).count();
+            String section = String.join("\n", java.util.Arrays.asList(lines).subList(from, to));
+            if (inSection >= 2 && inSection >= NESTED_SECTION_SHARE * IndexPageReader.proseLines(section)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isMarkdown(Path file) {

@@ -103,7 +103,7 @@ public final class IndexPageReader {
     }
 
     /** Lines with something to read: not blank, not headings, separators, table rules, comments or bare tags. */
-    static int proseLines(String text) {
+    public static int proseLines(String text) {
         int n = 0;
         boolean fence = false;
         String withoutComments = COMMENT.matcher(text).replaceAll(m -> m.group().replaceAll("[^\n]", ""));

@@ -87,6 +87,7 @@ class IndexFormsTest {
         Outline o = outline("index-forms/docsify-routes");
         assertEquals("_sidebar.md", o.indexFile().getFileName().toString());
         assertEquals("""
+                README.md
                 [Getting started]
                   Quick start
                   Writing pages
@@ -116,7 +117,7 @@ class IndexFormsTest {
     }
 
     @Test
-    void contentsPagesBringInTheirPagesRecursivelyButNotTheirNavigationFooters() {
+    void contentsPagesBringInTheirPagesRecursivelyEvenAboveALongReferenceListButNotTheirNavigationFooters() {
         Outline o = outline("nested/contents-pages");
         assertEquals("""
                 算法
