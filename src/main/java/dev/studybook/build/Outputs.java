@@ -2,6 +2,7 @@ package dev.studybook.build;
 
 import dev.studybook.config.OutputSpec;
 import dev.studybook.output.Output;
+import dev.studybook.output.anki.AnkiOutput;
 import dev.studybook.output.epub.EpubOutput;
 import dev.studybook.output.pdf.HandoutsOutput;
 import dev.studybook.output.pdf.PdfOutput;
@@ -16,7 +17,8 @@ public record Outputs(List<Output> all) {
             new EpubOutput(),
             new PdfOutput(),
             new HandoutsOutput(),
-            new ReviewOutput()));
+            new ReviewOutput(),
+            new AnkiOutput()));
 
     public Outputs {
         all = List.copyOf(all);

@@ -286,9 +286,9 @@ final class QuestionFinder {
             String s = n instanceof TextNode t ? t.getWholeText() : n instanceof Element e ? e.text() : "";
             for (int k = 0; k < s.length(); k++) {
                 char c = s.charAt(k);
-                if ("（(［[【《“".indexOf(c) >= 0) {
+                if ("（(［[【《“{｛".indexOf(c) >= 0) {
                     depth++;
-                } else if ("）)］]】》”".indexOf(c) >= 0) {
+                } else if ("）)］]】》”}｝".indexOf(c) >= 0) {
                     depth = Math.max(0, depth - 1);
                 } else if (depth == 0 && "，,。；;！!？?".indexOf(c) >= 0) {
                     return null;
@@ -360,9 +360,9 @@ final class QuestionFinder {
         int depth = 0;
         for (int k = 0; k < s.length(); k++) {
             char c = s.charAt(k);
-            if ("（(［[【《“".indexOf(c) >= 0) {
+            if ("（(［[【《“{｛".indexOf(c) >= 0) {
                 depth++;
-            } else if ("）)］]】》”".indexOf(c) >= 0) {
+            } else if ("）)］]】》”}｝".indexOf(c) >= 0) {
                 depth = Math.max(0, depth - 1);
             } else if (depth == 0 && "，,；;".indexOf(c) >= 0 && k > 0 && k < s.length() - 2) {
                 String front = s.substring(0, k) + "……";
