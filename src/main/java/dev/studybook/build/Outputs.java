@@ -6,6 +6,7 @@ import dev.studybook.output.anki.AnkiOutput;
 import dev.studybook.output.epub.EpubOutput;
 import dev.studybook.output.pdf.HandoutsOutput;
 import dev.studybook.output.pdf.PdfOutput;
+import dev.studybook.output.pdf.QuizOutput;
 import dev.studybook.output.pdf.ReviewOutput;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ public record Outputs(List<Output> all) {
             new PdfOutput(),
             new HandoutsOutput(),
             new ReviewOutput(),
+            new QuizOutput(),
             new AnkiOutput()));
 
     public Outputs {
