@@ -60,8 +60,13 @@ public final class QuizOutput implements Output {
         }
         List<OutputFile> out = new ArrayList<>();
         Book whole = book.withParts(List.of(new Part("", book.chapters())));
-        out.add(new OutputFile(ctx.baseName() + "-quiz.pdf", OutputFile.Pages.MARKS,
-                (stream, pages) -> PdfLayout.write(whole, ctx, PrintDocument.Mode.QUIZ, stream, pages)));
+        out.add(new OutputFile(ctx.baseName() + "-quiz.pdf", OutputFile.Pages.MARKS, (stream, pages) -> {
+            if (pages.isEmpty()) {
+                ctx.diagnostics().warn(null, Diagnostics.Kind.OUTPUT, "the self-test's answers name no pages of the book:"
+                        + " build the PDF in the same run (--format pdf,... or formats: [pdf, ...])");
+            }
+            return PdfLayout.write(whole, ctx, PrintDocument.Mode.QUIZ, stream, pages);
+        }));
         if (ctx.options().bool("split")) {
             List<Chapter> chapters = book.chapters();
             int n = 0;
