@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param kind     which rule found it
  * @param prompt   the front: the question, the bullet's label, or the whole bullet with its blanks marked
- *                 ({@link ChapterBody.Blank})
+ *                 ({@link ChapterBody.Blank}; terms of the same number are one card's blanks)
  * @param answer   the back: what answers the question, or the rest of the bullet; empty for a cloze
  * @param text     the prompt as plain text (blanks filled in), which names the question: its identity across builds
  * @param path     the headings above it inside its chapter, the chapter's title left out, e.g. {@code [面试追问]}
@@ -43,8 +43,12 @@ public record Question(Kind kind, ChapterBody prompt, ChapterBody answer, String
         Objects.requireNonNull(location, "location");
     }
 
-    /** The number of blanks of a cloze (0 for the other kinds). */
+    /**
+     * The number of cards of a cloze, one for each blank number (numbered from 1 without gaps; several terms may share
+     * a number and are then hidden together); 0 for the other kinds.
+     */
     public int blanks() {
-        return (int) prompt.marks().stream().filter(m -> m instanceof ChapterBody.Blank b && !b.end()).count();
+        return prompt.marks().stream().filter(m -> m instanceof ChapterBody.Blank).mapToInt(m -> ((ChapterBody.Blank) m).number())
+                .max().orElse(0);
     }
 }

@@ -22,8 +22,9 @@ import org.jsoup.nodes.TextNode;
  * 练习, Questions or Exercises, or as book.yaml says) the questions are bold paragraphs, sub-headings and list items,
  * each answered by what follows it up to the next question. In the review section ({@code 速记}) each bullet becomes
  * a card: a bullet that starts with a short label and a colon is a front/back card (label → rest); else its
- * {@code code} and bold terms are the blanks of a cloze; else its first clause asks for the rest; a bullet of one
- * clause with no marked term gives no card.
+ * {@code code} and bold terms are the blanks of a cloze (one card each, at most four cards: more terms are hidden
+ * a few neighbours at a time); else its first clause asks for the rest; a bullet of one clause with no marked term
+ * gives no card.
  */
 final class QuestionFinder {
 
@@ -33,6 +34,8 @@ final class QuestionFinder {
     private static final Pattern QUESTION_LABEL = Pattern.compile("^\\s*(?:问|Q\\d*)\\s*[:：.．、]\\s*");
     private static final Set<String> BLOCK_CHILDREN = Set.of("p", "ul", "ol", "pre", "table", "blockquote", "div",
             "dl", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "section", "aside");
+    /** The most cards one review bullet's cloze gives. */
+    static final int MAX_CLOZE_CARDS = 4;
     /** The longest label a review bullet's front/back card takes, in characters. */
     static final int MAX_LABEL = 24;
 
@@ -339,9 +342,11 @@ final class QuestionFinder {
             return null;
         }
         List<ChapterBody.Mark> marks = new ArrayList<>();
-        int n = 0;
+        // At most MAX_CLOZE_CARDS cards a bullet: a long list of terms is hidden a few neighbours at a time.
+        int perCard = (terms.size() + MAX_CLOZE_CARDS - 1) / MAX_CLOZE_CARDS;
+        int index = 0;
         for (Element e : terms) {
-            n++;
+            int n = index++ / perCard + 1;
             e.before(new TextNode(ChapterBody.place(marks.size())));
             marks.add(new ChapterBody.Blank(n, false));
             e.after(new TextNode(ChapterBody.place(marks.size())));

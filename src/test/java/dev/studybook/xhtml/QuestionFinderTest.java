@@ -178,4 +178,29 @@ class QuestionFinderTest {
         assertEquals(false, a.contains("id=\""), a);
         assertEquals(true, a.contains("<span class=\"k\">func</span>"), a);
     }
+
+    @Test
+    void aBulletWithManyTermsGivesAtMostFourCardsHidingNeighboursTogether() {
+        Question q = questions("""
+                # T
+
+                ## 速记
+
+                - 环形缓冲 `buf`、`sendx`、`recvx`、`qcount`、`dataqsiz` 和 `lock`
+                """, QuestionRules.DEFAULT).get(0);
+        assertEquals(Question.Kind.CLOZE, q.kind());
+        assertEquals(3, q.blanks());
+        String numbered = q.prompt().xhtml(new dev.studybook.model.ChapterBody.Writer() {
+            @Override
+            public String link(dev.studybook.model.ChapterBody.ChapterLink link) {
+                return "";
+            }
+
+            @Override
+            public String blank(dev.studybook.model.ChapterBody.Blank b) {
+                return b.end() ? "]" : "[" + b.number() + ":";
+            }
+        }).replaceAll("<[^>]+>", "");
+        assertEquals("环形缓冲 [1:buf]、[1:sendx]、[2:recvx]、[2:qcount]、[3:dataqsiz] 和 [3:lock]", numbered);
+    }
 }
