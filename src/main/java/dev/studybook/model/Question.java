@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param answer   the back: what answers the question, or the rest of the bullet; empty for a cloze
  * @param text     the prompt as plain text (blanks filled in), which names the question: its identity across builds
  * @param path     the headings above it inside its chapter, the chapter's title left out, e.g. {@code [面试追问]}
- * @param anchor   the id of the nearest of those headings, for a link to the place
+ * @param anchor   the anchor of the nearest of those headings in the chapter's own file, as GitHub makes it
+ *                 ({@code 面试追问}), for a link to the source
  * @param block    the index of its first block among the chapter's blocks ({@link ChapterBody#BLOCK_ELEMENTS}), which
  *                 the PDF's page map turns into a page
  * @param location the file and line it was written on

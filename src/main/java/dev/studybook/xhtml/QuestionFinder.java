@@ -394,7 +394,8 @@ final class QuestionFinder {
         for (Element h : stack) {
             if (level(h) > 1) {
                 path.add(h.text().strip());
-                anchor = h.id();
+                // GitHub's anchor of the heading in its own file: where a link to the source leads.
+                anchor = Ids.slug(h.text());
             }
         }
         Integer block = blocks.get(at);

@@ -59,6 +59,13 @@ public final class AnkiOutput implements Output {
     }
 
     @Override
+    public List<dev.studybook.config.OptionSpec> options() {
+        return List.of(dev.studybook.config.OptionSpec.webAddress("link", "where each card's chapter title links to,"
+                + " e.g. https://github.com/me/book/blob/main/{file}#{anchor} ({file}: the chapter's file, {anchor}: its"
+                + " section's heading, {page}: the PDF's page)"));
+    }
+
+    @Override
     public void prepare(Book book, List<EmbeddedFont> fonts) {
         SvgRaster.prepare(svgs(book, used(book)), fonts);
     }
@@ -160,7 +167,7 @@ public final class AnkiOutput implements Output {
                 String key = identifier + "\n" + file + "\n" + (cloze ? "cloze" : "qa") + "\n" + q.text();
                 int seen = guidsSeen.merge(key, 1, Integer::sum);
                 String guid = guid(seen == 1 ? key : key + "\n" + seen);
-                String source = source(book, c, number, q, pages, labels);
+                String source = source(book, c, number, q, pages, labels, link(ctx, file, q, c, pages));
                 String front = media(cloze ? clozeText(q.prompt()) : html(q.prompt()), mediaName);
                 String back = media(html(q.answer()), mediaName);
                 List<String> tags = new ArrayList<>(List.of(chapterTag));
@@ -220,11 +227,44 @@ public final class AnkiOutput implements Output {
         zip.closeEntry();
     }
 
-    /** A card's first line: book, chapter, section and page, e.g. "Go 面试 › 01 Map › 面试追问 · 第 37 页". */
-    static String source(Book book, Chapter c, String number, Question q, PageMap pages, Labels labels) {
+    /**
+     * Where a card's chapter title links to: the {@code link} option with its placeholders filled in, percent-encoded
+     * where a web address needs it; empty when the option is not set.
+     */
+    static String link(OutputContext ctx, String file, Question q, Chapter c, PageMap pages) {
+        String pattern = ctx.options().text("link");
+        if (pattern.isEmpty()) {
+            return "";
+        }
+        OptionalInt page = pages == null ? OptionalInt.empty() : pages.page(c.id(), q.block());
+        return pattern.replace("{file}", encode(file, "/")).replace("{anchor}", encode(q.anchor(), ""))
+                .replace("{page}", page.isPresent() ? Integer.toString(page.getAsInt()) : "");
+    }
+
+    /** Percent-encodes what a web address cannot hold as it is, keeping {@code keep}. */
+    private static String encode(String s, String keep) {
         StringBuilder sb = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            char ch = (char) (b & 0xff);
+            if (ch < 0x80 && (Character.isLetterOrDigit(ch) || "-._~".indexOf(ch) >= 0 || keep.indexOf(ch) >= 0)) {
+                sb.append(ch);
+            } else {
+                sb.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A card's first line: book, chapter, section and page, e.g. "Go 面试 › 01 Map › 面试追问 · 第 37 页"; the chapter's
+     * title links to {@code link} unless it is empty.
+     */
+    static String source(Book book, Chapter c, String number, Question q, PageMap pages, Labels labels, String link) {
+        StringBuilder sb = new StringBuilder();
+        String chapter = number + " " + text(c.title());
         sb.append("<span class=\"sb-book\">").append(text(book.metadata().title())).append("</span> › ")
-                .append("<span class=\"sb-chapter\">").append(number).append(" ").append(text(c.title())).append("</span>");
+                .append("<span class=\"sb-chapter\">")
+                .append(link.isEmpty() ? chapter : "<a href=\"" + text(link) + "\">" + chapter + "</a>").append("</span>");
         for (String h : q.path()) {
             sb.append(" › ").append(text(h));
         }

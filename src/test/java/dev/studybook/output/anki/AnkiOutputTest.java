@@ -151,4 +151,19 @@ class AnkiOutputTest {
         assertNotEquals(g, AnkiOutput.guid("urn:y\n01.md\nqa\n问题？"));
         assertTrue(g.length() >= 8 && g.length() <= 10 && g.chars().noneMatch(Character::isWhitespace), g);
     }
+
+    @Test
+    void theChapterTitleLinksWhereBookYamlSays() throws IOException {
+        Path book = TestBooks.copy("study/bold", tmp.resolve("book"));
+        Path yaml = book.resolve("book.yaml");
+        Files.writeString(yaml, Files.readString(yaml) + "anki:\n  link: https://example.org/book/blob/main/{file}#{anchor}\n");
+        Path apkg = deck(book, tmp.resolve("out"), "anki");
+        String fields = AnkiDecks.query(apkg, "select flds from notes order by id").get(0).get(0);
+        assertTrue(fields.contains("<span class=\"sb-chapter\"><a href=\"https://example.org/book/blob/main/01-channel.md"
+                + "#%E9%9D%A2%E8%AF%95%E8%BF%BD%E9%97%AE\">01 通道</a></span>"), fields);
+        Files.writeString(yaml, Files.readString(yaml).replace("link: https://", "link: "));
+        dev.studybook.error.StudybookException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.studybook.error.StudybookException.class, () -> deck(book, tmp.resolve("out2"), "anki"));
+        assertTrue(e.oneLine().contains("book.yaml:7:") && e.oneLine().contains("a web address"), e.oneLine());
+    }
 }
