@@ -461,20 +461,4 @@ final class QuestionFinder {
         });
         return holder.html().strip();
     }
-
-    /** For tests: the prompt of each question as text with its blanks shown as [term]. */
-    static String describe(Found f) {
-        return f.kind() + " " + f.prompt().xhtml(new ChapterBody.Writer() {
-            @Override
-            public String link(ChapterBody.ChapterLink link) {
-                return "";
-            }
-
-            @Override
-            public String blank(ChapterBody.Blank blank) {
-                return blank.end() ? "]" : "[";
-            }
-        }).replaceAll("<[^>]+>", "") + " => " + f.answer().toString().replaceAll("<[^>]+>", "");
-    }
-
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.studybook.config.QuestionRules;
 import dev.studybook.error.SourceLocation;
 import dev.studybook.markdown.MarkdownRenderer;
+import dev.studybook.model.ChapterBody;
 import dev.studybook.model.Question;
 import dev.studybook.testing.Snippets;
 import java.nio.file.Path;
@@ -31,9 +32,19 @@ class QuestionFinderTest {
         return questions(markdown, rules).stream().map(QuestionFinderTest::describe).toList();
     }
 
+    /** A question as "KIND prompt => answer" in plain text, with a cloze's blanks as [term]. */
     static String describe(Question q) {
-        return QuestionFinder.describe(new QuestionFinder.Found(q.kind(), q.prompt(), q.answer(), q.text(), q.path(),
-                q.anchor(), q.block(), q.location().line()));
+        return q.kind() + " " + q.prompt().xhtml(new ChapterBody.Writer() {
+            @Override
+            public String link(ChapterBody.ChapterLink link) {
+                return "";
+            }
+
+            @Override
+            public String blank(ChapterBody.Blank blank) {
+                return blank.end() ? "]" : "[";
+            }
+        }).replaceAll("<[^>]+>", "") + " => " + q.answer().toString().replaceAll("<[^>]+>", "");
     }
 
     @Test
