@@ -39,18 +39,16 @@ final class QuestionFinder {
     /** The longest label a review bullet's front/back card takes, in characters. */
     static final int MAX_LABEL = 24;
 
-    /** Where a question was written: its line in the chapter's text. */
+    /** A question as found: what {@link Question} holds, with its line in the chapter's text for its location. */
     record Found(Question.Kind kind, ChapterBody prompt, ChapterBody answer, String text, List<String> path,
             String anchor, int block, int line) {
     }
 
-    private final Element body;
     private final QuestionRules rules;
     private final Map<Element, Integer> blocks = new IdentityHashMap<>();
     private final List<Element> headings;
 
     private QuestionFinder(Element body, QuestionRules rules) {
-        this.body = body;
         this.rules = rules;
         int n = 0;
         Set<String> names = Set.copyOf(ChapterBody.BLOCK_ELEMENTS);
@@ -70,12 +68,19 @@ final class QuestionFinder {
     static List<Found> find(Element body, QuestionRules rules, Optional<Element> review) {
         QuestionFinder f = new QuestionFinder(body, rules);
         List<Found> out = new ArrayList<>();
+        Element within = null;
         for (Element h : f.headings) {
             if (level(h) == 1) {
                 continue;
             }
+            // A heading inside a question section is one of its questions, whatever its title (### 追问 under ## 练习).
+            if (within != null && level(h) > level(within)) {
+                continue;
+            }
+            within = null;
             if (rules.isQuestionSection(h.text())) {
                 f.questions(h, out);
+                within = h;
             } else if (rules.review().isPresent() ? rules.isReviewSection(h.text())
                     : review.isPresent() && review.get() == h) {
                 f.cards(h, out);

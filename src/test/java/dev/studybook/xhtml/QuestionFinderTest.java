@@ -154,6 +154,23 @@ class QuestionFinderTest {
     }
 
     @Test
+    void aSubHeadingNamedLikeAQuestionSectionIsOneOfItsQuestions() {
+        assertEquals(List.of("QUESTION 练习一 => 写。", "QUESTION 追问 => 再写。"), described("""
+                # T
+
+                ## 练习
+
+                ### 练习一
+
+                写。
+
+                ### 追问
+
+                再写。
+                """));
+    }
+
+    @Test
     void aChapterWithoutQuestionSectionsHasNone() {
         assertEquals(List.of(), described("""
                 # T
