@@ -108,9 +108,16 @@ final class PdfLayout {
      * for a whole book, says where the pages begin.
      */
     static Optional<PageMap> write(Book book, OutputContext ctx, PrintDocument.Mode mode, OutputStream out) throws IOException {
+        return write(book, ctx, mode, out, Optional.empty());
+    }
+
+    /** The same, for a document that refers to the book's pages ({@code pages}, the book's page map, when laid out). */
+    static Optional<PageMap> write(Book book, OutputContext ctx, PrintDocument.Mode mode, OutputStream out,
+            Optional<PageMap> pages) throws IOException {
         Paper paper = Paper.parse(ctx.options().text("paper")).orElseThrow();
         boolean pdfA = ctx.options().bool("pdf-a");
-        Document dom = parse(PrintDocument.build(book, ctx.styles(), ctx.labels(), paper, ctx.tocDepth(), mode, ctx.cover()));
+        Document dom = parse(PrintDocument.build(book, ctx.styles(), ctx.labels(), paper, ctx.tocDepth(), mode, ctx.cover(),
+                pages.orElse(null)));
         PunctuationGlue.apply(dom);
         Map<String, BlockRef> blocks = mode == PrintDocument.Mode.BOOK ? numberBlocks(dom) : Map.of();
 
@@ -155,11 +162,11 @@ final class PdfLayout {
             PDDocument pdf = renderer.createPDFKeepOpen();
             messages.report(ctx.diagnostics());
             // Page positions are known once the pages are drawn.
-            Optional<PageMap> pages = blocks.isEmpty() ? Optional.empty() : Optional.of(pageMap(renderer, blocks));
+            Optional<PageMap> laidOut = blocks.isEmpty() ? Optional.empty() : Optional.of(pageMap(renderer, blocks));
             fixDatesAndId(pdf, book, ctx);
             pdf.save(out);
             pdf.close();
-            return pages;
+            return laidOut;
         }
     }
 
