@@ -119,6 +119,7 @@ final class PdfLayout {
         Document dom = parse(PrintDocument.build(book, ctx.styles(), ctx.labels(), paper, ctx.tocDepth(), mode, ctx.cover(),
                 pages.orElse(null)));
         PunctuationGlue.apply(dom);
+        unlinkAbsentTargets(dom);
         Map<String, BlockRef> blocks = mode == PrintDocument.Mode.BOOK ? numberBlocks(dom) : Map.of();
 
         PdfRendererBuilder b = new PdfRendererBuilder();
@@ -271,6 +272,28 @@ final class PdfLayout {
             m += " (" + t + ")";
         }
         return m;
+    }
+
+    /**
+     * A link to a place this document does not hold (a handout's or the self-test's link to another chapter) becomes
+     * text: the PDF library would drop it anyway, with a warning per link that nobody can act on.
+     */
+    static void unlinkAbsentTargets(Document dom) {
+        Set<String> ids = new java.util.HashSet<>();
+        org.w3c.dom.NodeList all = dom.getElementsByTagName("*");
+        for (int i = 0, n = all.getLength(); i < n; i++) {
+            String id = ((Element) all.item(i)).getAttribute("id");
+            if (!id.isEmpty()) {
+                ids.add(id);
+            }
+        }
+        for (Element a : Xml.elements(dom, XHTML, "a")) {
+            String href = a.getAttribute("href");
+            if (href.startsWith("#") && !ids.contains(href.substring(1))) {
+                a.removeAttribute("href");
+                dom.renameNode(a, XHTML, "span");
+            }
+        }
     }
 
     private static Document parse(String xhtml) throws IOException {
