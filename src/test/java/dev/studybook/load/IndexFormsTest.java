@@ -272,6 +272,18 @@ class IndexFormsTest {
     }
 
     @Test
+    void aReadmeWhoseContentsLinkLeadsToTheRealContentsPageBuildsTheWholeBook() {
+        // unknwon/the-way-to-go_ZH_CN: the README links to 3 chapters and "[目录](eBook/directory.md)", which lists 200.
+        Diagnostics d = new Diagnostics();
+        Outline o = BookLoader.load(Request.read(TestBooks.book("index-forms/contents-elsewhere"), Optional.empty()),
+                Outputs.DEFAULT.specs(), d).outline();
+        assertEquals("directory.md", o.indexFile().getFileName().toString());
+        assertEquals(5, o.chapters().stream().filter(c -> !c.titlePage()).count(), tree(o));
+        assertEquals("Go 入门笔记", o.metadata().title());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("--index README.md")), d.warnings().toString());
+    }
+
+    @Test
     void theSidebarTheSitesPageNamesWinsOverAStaleSummary() {
         // ruanyf/es6tutorial: its site shows sidebar.md (33 chapters); a SUMMARY.md left from GitBook lists 29.
         Outline o = outline("index-forms/site-sidebar");
