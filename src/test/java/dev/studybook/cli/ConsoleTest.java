@@ -14,7 +14,7 @@ class ConsoleTest {
 
     private static Diagnostics.Warning alt(String file, int line) {
         return new Diagnostics.Warning(SourceLocation.of(Path.of(file), line), Diagnostics.Kind.ALT_TEXT,
-                "the image 'x.png' has no alt text");
+                "the image 'x" + line + ".png' has no alt text; describe it: ![what it shows](x" + line + ".png)");
     }
 
     @Test
@@ -26,7 +26,7 @@ class ConsoleTest {
         w.add(new Diagnostics.Warning(SourceLocation.of(Path.of("c.md"), 3), Diagnostics.Kind.LINK, "the link leads nowhere"));
         List<String> lines = Console.lines(w, false);
         assertEquals(2, lines.size(), lines.toString());
-        assertTrue(lines.get(0).startsWith("warning: b.md:1: the image 'x.png' has no alt text (and 39 more like it in 2 files;"),
+        assertTrue(lines.get(0).startsWith("warning: b.md:1: the image 'x1.png' has no alt text; describe it: ![what it shows](x1.png) (and 39 more like it in 2 files;"),
                 lines.get(0));
         assertTrue(lines.get(1).contains("c.md:3: the link leads nowhere"), lines.get(1));
         assertEquals(41, Console.lines(w, true).size(), "--verbose lists each");
