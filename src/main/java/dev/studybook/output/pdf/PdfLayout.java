@@ -122,6 +122,8 @@ final class PdfLayout {
             Document first = document(book, ctx, mode, paper, widths, Set.of());
             try (PdfBoxRenderer renderer = builder(first, book, ctx).buildPdfRenderer()) {
                 renderer.layout();
+                // Box positions are kept once the pages are drawn.
+                renderer.createPDFKeepOpen().close();
                 blanks = blankPagesBefore(renderer, book);
             }
         }
