@@ -40,11 +40,17 @@ final class PunctuationGlue {
                 continue;
             }
             if (pieces(el) > 1) {
-                // Code cut at its punctuation (CodeBreaks): only the piece next to the punctuation is glued.
-                el = splitPiece(doc, el);
-                if (el == null) {
-                    continue;
+                // Code cut at its punctuation (CodeBreaks): only the pieces next to the punctuation are glued,
+                // the first to an opening bracket before it, the last to closing punctuation after it.
+                boolean after = el.getNextSibling() instanceof Text n && !leading(n.getData(), NO_LINE_START).isEmpty();
+                boolean before = el.getPreviousSibling() instanceof Text p && !trailing(p.getData(), NO_LINE_END).isEmpty();
+                if (before) {
+                    glue(doc, splitPiece(doc, el, false), widths);
                 }
+                if (after) {
+                    glue(doc, pieces(el) > 1 ? splitPiece(doc, el, true) : el, widths);
+                }
+                continue;
             } else if (el.getTextContent().length() > MAX_GLUED_LENGTH) {
                 // A long code span is split: its last few characters are glued, the rest still wraps.
                 el = splitTail(doc, el);
@@ -52,32 +58,37 @@ final class PunctuationGlue {
                     continue;
                 }
             }
-            Node next = el.getNextSibling();
-            Node prev = el.getPreviousSibling();
-            String after = next instanceof Text t ? leading(t.getData(), NO_LINE_START) : "";
-            String before = prev instanceof Text t ? trailing(t.getData(), NO_LINE_END) : "";
-            if (after.isEmpty() && before.isEmpty()) {
-                continue;
-            }
-            Element glue = doc.createElementNS(el.getNamespaceURI(), "span");
-            glue.setAttribute("class", "nobr");
-            el.getParentNode().insertBefore(glue, el);
-            if (!before.isEmpty()) {
-                Text t = (Text) prev;
-                t.setData(t.getData().substring(0, t.getData().length() - before.length()));
-                glue.appendChild(doc.createTextNode(before));
-            }
-            glue.appendChild(el);
-            if (!after.isEmpty()) {
-                Text t = (Text) next;
-                t.setData(t.getData().substring(after.length()));
-                glue.appendChild(doc.createTextNode(after));
-            }
-            // The box must not be narrower than its content, or it would wrap inside (as in a narrow table
-            // cell); the renderer sizes columns from min-width, so give it one.
-            glue.setAttribute("style", String.format(java.util.Locale.ROOT, "min-width:%.2fem",
-                    widthEm(glue, widths)));
+            glue(doc, el, widths);
         }
+    }
+
+    /** Wraps the element, with the punctuation that must stay with it, in a span that does not break. */
+    private static void glue(Document doc, Element el, TextWidths widths) {
+        Node next = el.getNextSibling();
+        Node prev = el.getPreviousSibling();
+        String after = next instanceof Text t ? leading(t.getData(), NO_LINE_START) : "";
+        String before = prev instanceof Text t ? trailing(t.getData(), NO_LINE_END) : "";
+        if (after.isEmpty() && before.isEmpty()) {
+            return;
+        }
+        Element glue = doc.createElementNS(el.getNamespaceURI(), "span");
+        glue.setAttribute("class", "nobr");
+        el.getParentNode().insertBefore(glue, el);
+        if (!before.isEmpty()) {
+            Text t = (Text) prev;
+            t.setData(t.getData().substring(0, t.getData().length() - before.length()));
+            glue.appendChild(doc.createTextNode(before));
+        }
+        glue.appendChild(el);
+        if (!after.isEmpty()) {
+            Text t = (Text) next;
+            t.setData(t.getData().substring(after.length()));
+            glue.appendChild(doc.createTextNode(after));
+        }
+        // The box must not be narrower than its content, or it would wrap inside (as in a narrow table
+        // cell); the renderer sizes columns from min-width, so give it one.
+        glue.setAttribute("style", String.format(java.util.Locale.ROOT, "min-width:%.2fem",
+                widthEm(glue, widths)));
     }
 
     /** How many pieces CodeBreaks cut a code span into (0 when it did not). */
@@ -92,23 +103,14 @@ final class PunctuationGlue {
         return n;
     }
 
-    /**
-     * For a code span cut into pieces that has closing punctuation after it or opening punctuation before it:
-     * moves the piece next to the punctuation into a code span of its own and returns that; null when there is
-     * no such punctuation.
-     */
-    private static Element splitPiece(Document doc, Element el) {
-        boolean after = el.getNextSibling() instanceof Text n && !leading(n.getData(), NO_LINE_START).isEmpty();
-        boolean before = el.getPreviousSibling() instanceof Text p && !trailing(p.getData(), NO_LINE_END).isEmpty();
-        if (after == before) {
-            return null;
-        }
+    /** Moves the last (or first) piece of a code span cut into pieces into a code span of its own, and returns it. */
+    private static Element splitPiece(Document doc, Element el, boolean last) {
         Element piece = (Element) el.cloneNode(false);
-        el.getParentNode().insertBefore(piece, after ? el.getNextSibling() : el);
-        piece.appendChild(after ? el.getLastChild() : el.getFirstChild());
+        el.getParentNode().insertBefore(piece, last ? el.getNextSibling() : el);
+        piece.appendChild(last ? el.getLastChild() : el.getFirstChild());
         String cls = el.getAttribute("class");
-        el.setAttribute("class", (cls + (after ? " split-head" : " split-tail")).strip());
-        piece.setAttribute("class", (cls + (after ? " split-tail" : " split-head")).strip());
+        el.setAttribute("class", (cls + (last ? " split-head" : " split-tail")).strip());
+        piece.setAttribute("class", (cls + (last ? " split-tail" : " split-head")).strip());
         return piece;
     }
 
