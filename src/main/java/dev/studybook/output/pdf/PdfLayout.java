@@ -120,7 +120,9 @@ final class PdfLayout {
         if (print) {
             // Where each chapter would open without blank pages tells where blank pages go: one laying out more.
             Document first = document(book, ctx, mode, paper, widths, Set.of());
-            try (PdfBoxRenderer renderer = builder(first, book, ctx).buildPdfRenderer()) {
+            // Its messages are the same as the second's: said once, for the second.
+            PdfMessages unused = new PdfMessages(assets(book, ctx));
+            try (PdfBoxRenderer renderer = builder(first, book, ctx, unused).buildPdfRenderer()) {
                 renderer.layout();
                 // Box positions are kept once the pages are drawn.
                 renderer.createPDFKeepOpen().close();
@@ -129,9 +131,11 @@ final class PdfLayout {
         }
         Document dom = document(book, ctx, mode, paper, widths, blanks);
         Map<String, BlockRef> blocks = mode == PrintDocument.Mode.BOOK ? numberBlocks(dom) : Map.of();
-        try (PdfBoxRenderer renderer = builder(dom, book, ctx).buildPdfRenderer()) {
+        PdfMessages messages = new PdfMessages(assets(book, ctx));
+        try (PdfBoxRenderer renderer = builder(dom, book, ctx, messages).buildPdfRenderer()) {
             renderer.layout();
             PDDocument pdf = renderer.createPDFKeepOpen();
+            messages.report(ctx.diagnostics());
             // Page positions are known once the pages are drawn.
             Optional<PageMap> pages = blocks.isEmpty() ? Optional.empty() : Optional.of(pageMap(renderer, blocks));
             fixDatesAndId(pdf, book, ctx);
@@ -186,7 +190,12 @@ final class PdfLayout {
         return blanks;
     }
 
-    private static PdfRendererBuilder builder(Document dom, Book book, OutputContext ctx) {
+    /**
+     * The renderer's settings for {@code dom}; the library's messages go to {@code messages}, because it repeats
+     * a message for every box it meets (a picture it cannot read, hundreds of times): gathered, and said once
+     * each with a count and the pictures named.
+     */
+    private static PdfRendererBuilder builder(Document dom, Book book, OutputContext ctx, PdfMessages messages) {
         boolean pdfA = ctx.options().bool("pdf-a");
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
@@ -209,23 +218,25 @@ final class PdfLayout {
         }
         b.useSVGDrawer(new SvgTextDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
                 BatikSVGDrawer.SvgExternalResourceMode.SECURE), ctx.fonts().stream().map(EmbeddedFont::face).toList()));
-        Map<String, Asset> assets = new HashMap<>();
-        for (Asset a : book.assets()) {
-            assets.put(a.href(), a);
-        }
-        assets.put(ctx.cover().href(), ctx.cover());
+        Map<String, Asset> assets = assets(book, ctx);
         b.useProtocolsStreamImplementation(new AssetStreams(assets), SCHEME);
         FSStreamFactory refuse = url -> null;
         b.useHttpStreamImplementation(refuse);
         b.useProtocolsStreamImplementation(refuse, "file", "jar", "ftp", "http", "https", "data");
         b.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith(SCHEME + ":"),
                 ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-        b.withDiagnosticConsumer(d -> {
-            if (d.getLevel().intValue() >= Level.WARNING.intValue()) {
-                ctx.diagnostics().warn(null, dev.studybook.error.Diagnostics.Kind.RENDER, "PDF: " + message(d));
-            }
-        });
+        b.withDiagnosticConsumer(messages::add);
         return b;
+    }
+
+    /** The book's pictures and its cover by the href the print document gives them. */
+    private static Map<String, Asset> assets(Book book, OutputContext ctx) {
+        Map<String, Asset> assets = new HashMap<>();
+        for (Asset a : book.assets()) {
+            assets.put(a.href(), a);
+        }
+        assets.put(ctx.cover().href(), ctx.cover());
+        return assets;
     }
 
     /** A block of a chapter: its chapter's id and its place among the chapter's blocks. */
@@ -316,7 +327,7 @@ final class PdfLayout {
         return c != 0 ? c : Integer.compare(x.index(), y.index());
     }
 
-    private static String message(Diagnostic d) {
+    static String message(Diagnostic d) {
         String m = d.getFormattedMessage();
         if (m == null) {
             m = String.valueOf(d.getLogMessageId());
