@@ -47,12 +47,12 @@
         + '">: ' + n.data.trim().slice(0, 40));
   }
   lines.push('checked ' + checked + ' text runs');
-  // Table cells: a word (a run without spaces or Chinese characters), or a header of up to four characters,
+  // Table cells: a word (a run without spaces or Chinese characters), or a cell's text of up to four characters,
   // whose rectangles lie on more than one line is split.
   for (const cell of document.querySelectorAll('td, th')) {
     const w = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let n = w.nextNode(); n; n = w.nextNode()) {
-      const re = cell.tagName === 'TH' && n.data.trim().length <= 4 ? /\S+/g : /[^\s\u2e80-\uffff]+/g;
+      const re = n.data.trim().length <= 4 ? /\S+/g : /[^\s\u2e80-\uffff]+/g;
       let m;
       while ((m = re.exec(n.data))) {
         const range = document.createRange();

@@ -124,7 +124,7 @@ class PdfCopyTest {
         }
         List<String> lines = text.lines().map(String::strip).toList();
         for (String word : List.of("版本", "调度器", "关键结构", "说明", "Go 1.14", "Go 1.26", "sched", "mcentral", "sysmon",
-                "pidle")) {
+                "pidle", "调度方式", "作用对象", "errors.ErrUnsupported", "*json.SyntaxError", "*strconv.NumError")) {
             assertTrue(lines.stream().anyMatch(l -> l.contains(word)), "'" + word + "' on one line:\n" + text);
         }
     }

@@ -45,15 +45,29 @@ public final class ReadingSystems {
 
     /** The document at {@code url} after its scripts ran, as Chromium serialises it, on a screen of the given size. */
     public static String dumpDom(Path chromium, String url, int width, int height, boolean darkScheme) throws IOException {
+        // A profile of its own per run (Chromium refuses to share one), removed afterwards: each is a few MB.
+        Path profile = Files.createTempDirectory("studybook-chromium");
         List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--hide-scrollbars", "--window-size=" + width + "," + height,
-                "--virtual-time-budget=4000", "--user-data-dir=" + Files.createTempDirectory("studybook-chromium")));
+                "--virtual-time-budget=4000", "--user-data-dir=" + profile));
         if (darkScheme) {
             cmd.add("--force-dark-mode");
         }
         cmd.add("--dump-dom");
         cmd.add(url);
-        return run(cmd, 90);
+        try {
+            return run(cmd, 90);
+        } finally {
+            deleteTree(profile);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** The text of pages {@code first} to {@code last} as poppler's {@code pdftotext -raw} reads it: in content order. */

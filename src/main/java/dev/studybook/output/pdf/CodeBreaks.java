@@ -22,6 +22,11 @@ final class CodeBreaks {
     static final int MIN_LENGTH = 12;
     /** Pieces shorter than this are joined to the next one: no line ends in "a." */
     static final int MIN_PIECE = 3;
+    /**
+     * Code in a table cell up to this long, or with a space of its own, is not cut here: a cell wraps at spaces
+     * and between Chinese characters only, and its column is as wide as its longest word.
+     */
+    static final int MIN_LENGTH_IN_CELL = 24;
     /** After these characters a line of code may break. */
     static final String BREAK_AFTER = "./_-,:;=([{&|";
 
@@ -30,9 +35,14 @@ final class CodeBreaks {
 
     static void apply(Document doc) {
         List<Element> codes = new ArrayList<>();
-        collect(doc.getDocumentElement(), codes);
+        collect(doc.getDocumentElement(), codes, false);
         for (Element code : codes) {
             if (code.getChildNodes().getLength() != 1 || !(code.getFirstChild() instanceof Text t)) {
+                continue;
+            }
+            // In a cell, code with a space wraps there, and a shorter word is kept whole (xhtml.TableWords).
+            if (Boolean.TRUE.equals(code.getUserData(IN_CELL))
+                    && (t.getData().strip().contains(" ") || t.getData().strip().length() <= MIN_LENGTH_IN_CELL)) {
                 continue;
             }
             List<String> pieces = pieces(t.getData());
@@ -70,7 +80,10 @@ final class CodeBreaks {
         return out;
     }
 
-    private static void collect(Element el, List<Element> out) {
+    /** Marks a code element found inside a table cell. */
+    private static final String IN_CELL = "studybook.inCell";
+
+    private static void collect(Element el, List<Element> out, boolean inCell) {
         for (Node c = el.getFirstChild(); c != null; c = c.getNextSibling()) {
             if (c instanceof Element e) {
                 String name = e.getLocalName();
@@ -78,9 +91,12 @@ final class CodeBreaks {
                     continue;
                 }
                 if ("code".equals(name) || "kbd".equals(name) || "samp".equals(name)) {
+                    if (inCell) {
+                        e.setUserData(IN_CELL, Boolean.TRUE, null);
+                    }
                     out.add(e);
                 } else {
-                    collect(e, out);
+                    collect(e, out, inCell || "td".equals(name) || "th".equals(name));
                 }
             }
         }
