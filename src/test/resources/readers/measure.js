@@ -47,23 +47,41 @@
         + '">: ' + n.data.trim().slice(0, 40));
   }
   lines.push('checked ' + checked + ' text runs');
+  // A word longer than 16 characters may wrap after its own punctuation (internal/ runtime/ maps): true when
+  // every line of it ends in one of . / _ - = : , ( &.
+  function breaksAtPunctuation(node, start, length) {
+    let prevTop = null;
+    for (let i = start; i < start + length; i++) {
+      const r = document.createRange();
+      r.setStart(node, i);
+      r.setEnd(node, i + 1);
+      const rect = r.getClientRects()[0];
+      if (!rect) continue;
+      const top = Math.round(rect.top);
+      if (prevTop !== null && top !== prevTop && !'./_-=:,(&'.includes(node.data[i - 1])) return false;
+      prevTop = top;
+    }
+    return true;
+  }
   // Table cells: a word (a run without spaces or Chinese characters), or a cell's text of up to four characters,
   // whose rectangles lie on more than one line is split.
   for (const cell of document.querySelectorAll('td, th')) {
     const w = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let n = w.nextNode(); n; n = w.nextNode()) {
-      const re = n.data.trim().length <= 4 ? /\S+/g : /[^\s\u2e80-\uffff]+/g;
+      const re = cell.textContent.trim().length <= 4 ? /\S+/g : /[^\s\u2e80-\uffff]+/g;
       let m;
       while ((m = re.exec(n.data))) {
         const range = document.createRange();
         range.setStart(n, m.index);
         range.setEnd(n, m.index + m[0].length);
-        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
-        if (tops.size > 1) lines.push('split ' + m[0]);
+        const rects = [...range.getClientRects()];
+        const tops = new Set(rects.map(r => Math.round(r.top)));
+        if (tops.size > 1 && !(m[0].length > 16 && breaksAtPunctuation(n, m.index, m[0].length))) lines.push('split ' + m[0]);
       }
     }
   }
-  const width = document.documentElement.clientWidth;
+  // Headless Chromium's window is at least 500 px wide: a phone's width is given to the document (window.SCREEN).
+  const width = window.SCREEN || document.documentElement.clientWidth;
   for (const el of document.querySelectorAll('table, pre, img, p')) {
     const r = el.getBoundingClientRect();
     if (r.right > width + 1) lines.push('overflow <' + el.tagName.toLowerCase() + '> ' + Math.round(r.right) + ' > ' + width);

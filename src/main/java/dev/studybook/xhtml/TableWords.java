@@ -1,6 +1,7 @@
 package dev.studybook.xhtml;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Marks the table cells that hold one short word (a version such as "Go 1.14", a two- to four-character
@@ -13,12 +14,54 @@ final class TableWords {
 
     /** The class of a cell kept on one line (book.css: white-space: nowrap). */
     static final String CLASS = "nw";
-    /** A cell this short stays whole even with a space in it ("Go 1.14", "Go 1.0 前"). */
+    /**
+     * A cell this wide stays whole even with a space in it ("Go 1.14", "Go 1.8 起", 调度方式), counting a
+     * Chinese character as two: longer Chinese text may wrap between characters, or a table of four such
+     * columns would not fit a phone.
+     */
     static final int SHORT = 8;
-    /** A cell without spaces stays whole up to this length (an identifier, a path). */
-    static final int WORD = 24;
+    /** A cell of Latin text or code without spaces stays whole up to this length (an identifier, a path). */
+    static final int WORD = 16;
+    /**
+     * Up to this length it stays whole in print only ({@value #PRINT_CLASS}): a phone's column is too narrow
+     * for several such words side by side, so there a longer word may wrap at its punctuation.
+     */
+    static final int PRINT_WORD = 24;
+    /** The class of a cell or code kept on one line in the PDF only (pdf.css). */
+    static final String PRINT_CLASS = "nwp";
 
     private TableWords() {
+    }
+
+    /** The text's width in columns: a wide (East Asian) character counts two. */
+    static int width(String text) {
+        return text.codePoints().map(c -> c >= 0x1100 && Character.isIdeographic(c) || c >= 0x3000 && c <= 0x303f
+                || c >= 0xff00 && c <= 0xff60 ? 2 : 1).sum();
+    }
+
+    /** After these characters a long word of code in a cell may wrap. */
+    static final String BREAK_AFTER = "./_=:,&";
+
+    /**
+     * Lets long code in a cell wrap after its own punctuation on a narrow screen ({@code <wbr/>}: nothing is
+     * added to the text), rather than overflow the screen or break anywhere.
+     */
+    private static void breakAtPunctuation(Element code) {
+        if (code.childNodeSize() != 1 || !(code.childNode(0) instanceof TextNode t)) {
+            return;
+        }
+        String s = t.getWholeText();
+        code.empty();
+        int start = 0;
+        for (int i = 0; i < s.length() - 1; i++) {
+            if (BREAK_AFTER.indexOf(s.charAt(i)) >= 0 && BREAK_AFTER.indexOf(s.charAt(i + 1)) < 0 && i >= 2
+                    && s.length() - i > 3) {
+                code.appendText(s.substring(start, i + 1));
+                code.appendElement("wbr");
+                start = i + 1;
+            }
+        }
+        code.appendText(s.substring(start));
     }
 
     static void mark(Element body) {
@@ -26,8 +69,15 @@ final class TableWords {
         // ("errors." / "ErrUnsupported", "-gcflags=-" / "m=2").
         for (Element code : body.select("td code, th code")) {
             String text = code.text().strip();
-            if (!text.isEmpty() && text.length() <= WORD && !text.contains(" ")) {
-                code.addClass(CLASS);
+            if (!text.isEmpty() && !text.contains(" ")) {
+                if (text.length() <= WORD) {
+                    code.addClass(CLASS);
+                } else {
+                    if (text.length() <= PRINT_WORD) {
+                        code.addClass(PRINT_CLASS);
+                    }
+                    breakAtPunctuation(code);
+                }
             }
         }
         for (Element cell : body.select("td, th")) {
@@ -35,9 +85,12 @@ final class TableWords {
                 continue;
             }
             String text = cell.text().strip();
-            int length = text.codePointCount(0, text.length());
-            if (length > 0 && (length <= SHORT || length <= WORD && !text.contains(" "))) {
+            int width = width(text);
+            boolean cjk = width > text.codePointCount(0, text.length());
+            if (width > 0 && (width <= SHORT || !cjk && width <= WORD && !text.contains(" "))) {
                 cell.addClass(CLASS);
+            } else if (!cjk && width <= PRINT_WORD && !text.contains(" ")) {
+                cell.addClass(PRINT_CLASS);
             }
         }
     }

@@ -53,6 +53,9 @@ class ReaderThemesTest {
         }
     }
 
+    /** A phone's screen width in CSS pixels. */
+    static final int PHONE = 360;
+
     @TempDir
     static Path dir;
     static Path chromium;
@@ -76,12 +79,14 @@ class ReaderThemesTest {
         List<String> problems = new ArrayList<>();
         for (String doc : List.of("ch01.xhtml", "titlepage.xhtml")) {
             String x = Files.readString(oebps.resolve(doc));
-            x = x.replace("</head>", "<style>" + theme.css + "</style><script>window.CANVAS=[" + theme.canvas
+            // Headless Chromium does not make its window narrower than 500 px: the phone's width is the document's.
+            x = x.replace("</head>", "<style>html { width: " + PHONE + "px !important; } " + theme.css
+                    + "</style><script>window.SCREEN=" + PHONE + "; window.CANVAS=[" + theme.canvas
                     + ",1]; window.THEME_LINKS=" + theme.css.contains(":link") + ";</script></head>");
             x = x.replace("</body>", "<script>//<![CDATA[\n" + js + "\n//]]></script></body>");
             Path page = oebps.resolve(theme.name().toLowerCase() + "-" + doc);
             Files.writeString(page, x);
-            String dom = ReadingSystems.dumpDom(chromium, page.toUri().toString(), 360, 640, theme.dark);
+            String dom = ReadingSystems.dumpDom(chromium, page.toUri().toString(), PHONE, 640, theme.dark);
             Matcher m = Pattern.compile("<pre id=\"studybook-report\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
             assertTrue(m.find(), "the measuring script ran in " + doc);
             String report = m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
