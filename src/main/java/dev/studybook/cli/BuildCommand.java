@@ -30,6 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "  studybook build --format epub        only the EPUB",
             "  studybook build --content ~/mybook --out ~/ebooks",
             "  studybook build --index SUMMARY.md   use another index page",
+            "  studybook build --content repo --index ~/saved/README.md",
+            "                                       an index page saved outside the repository it lists",
+            "  studybook build --skip-missing       build without the chapters whose files do not exist",
             "  studybook build --paper A5 --split --review",
             "                                       phone-sized PDF, one handout per chapter, a review sheet"})
 public final class BuildCommand implements Callable<Integer> {
@@ -70,7 +73,7 @@ public final class BuildCommand implements Callable<Integer> {
 
     /** The command line as a request: each flag is a setting that wins over book.yaml. */
     Request request(Path dir) {
-        Request r = new Request(dir, book.index(), Optional.ofNullable(out), formats, Set.of(), Map.of());
+        Request r = book.apply(new Request(dir, book.index(), Optional.ofNullable(out), formats, Set.of(), Map.of()));
         if (paper != null) {
             r = r.withOption("pdf.paper", paper);
         }

@@ -31,7 +31,12 @@ public final class BookConfigReader {
      * kept as written and checked by {@link SettingsResolver}, which knows the outputs and their options.
      */
     public static final Set<String> METADATA_KEYS = Set.of("title", "subtitle", "authors", "author", "language",
-            "identifier", "description", "date", "cover", "filename", "index", "test", "fonts", "css");
+            "identifier", "description", "date", "cover", "filename", "index", "test", "fonts", "css", "repository");
+
+    /** What {@code repository:} takes: {@code owner/name}, or the repository's address on GitHub. */
+    static final java.util.regex.Pattern REPOSITORY = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}"
+            + "|(?i)(?:https?://|git@)(?:www\\.)?github\\.com[:/][A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}?(?:\\.git)?/?");
 
     private BookConfigReader() {
     }
@@ -113,10 +118,18 @@ public final class BookConfigReader {
         Map<String, LanguageTest> tests = values.containsKey("test") ? tests(file, values.get("test")) : Map.of();
         List<BookConfig.FontConfig> fonts = values.containsKey("fonts") ? fonts(file, values.get("fonts")) : List.of();
         List<String> css = values.containsKey("css") ? strings(file, values.get("css")) : List.of();
+        Optional<String> repository = opt(file, values, "repository").map(String::strip);
+        if (repository.isPresent() && !REPOSITORY.matcher(repository.get()).matches()) {
+            throw StudybookException.content(at(file, values.get("repository")), "'repository' must name a GitHub"
+                    + " repository, not '" + repository.get() + "'", "write 'repository: owner/name' or its address,"
+                    + " e.g. 'repository: https://github.com/rust-lang/book'");
+        }
+        int repositoryLine = values.containsKey("repository") ? at(file, values.get("repository")).line() : 0;
         return new BookConfig(Optional.of(file),
                 opt(file, values, "title"), opt(file, values, "subtitle"), authors, opt(file, values, "language"),
                 opt(file, values, "identifier"), opt(file, values, "description"), date, opt(file, values, "cover"),
-                opt(file, values, "filename"), opt(file, values, "index"), tests, settings, sections, sectionLines, fonts, css);
+                opt(file, values, "filename"), opt(file, values, "index"), tests, settings, sections, sectionLines, fonts, css,
+                repository, repositoryLine);
     }
 
     /** The {@code test:} mapping: per language, the keys of {@link LanguageTest}, over the preset when there is one. */

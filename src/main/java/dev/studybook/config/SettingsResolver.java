@@ -23,7 +23,10 @@ import java.util.TreeSet;
 public final class SettingsResolver {
 
     /** Build settings of book.yaml that belong to no single output. */
-    static final Set<String> BUILD_KEYS = Set.of("formats", "out", "toc-depth");
+    static final Set<String> BUILD_KEYS = Set.of("formats", "out", "toc-depth", "missing", "nested");
+
+    /** The request's switch that builds without missing chapters ({@code --skip-missing}). */
+    public static final String SKIP_MISSING = "skip-missing";
 
     static final int DEFAULT_TOC_DEPTH = 2;
 
@@ -125,7 +128,23 @@ public final class SettingsResolver {
             }
             options.put(o.name(), new OptionValues(o.name(), values));
         }
-        return new Settings(enabled, outDir, depth, options);
+        boolean skipMissing = request.switches().contains(SKIP_MISSING);
+        RawValue missing = config.settings().get("missing");
+        if (missing != null) {
+            String m = missing.text().toLowerCase(Locale.ROOT);
+            if (!m.equals("skip") && !m.equals("error")) {
+                throw content(yaml, missing.line(), "'missing' must be 'skip' or 'error', not '" + missing.text() + "'",
+                        "'missing: skip' builds without the chapters the index page lists that do not exist, with a warning each");
+            }
+            skipMissing |= m.equals("skip");
+        }
+        Optional<Boolean> nested = Optional.empty();
+        RawValue n = config.settings().get("nested");
+        if (n != null) {
+            nested = Optional.of(Boolean.parseBoolean(checked(OptionSpec.bool("nested", true, ""), n.text(), yaml, n.line(),
+                    "nested")));
+        }
+        return new Settings(enabled, outDir, depth, options, skipMissing, nested);
     }
 
     /** Outputs whose options take another's by default come after it. */

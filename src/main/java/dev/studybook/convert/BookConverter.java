@@ -61,11 +61,11 @@ public final class BookConverter {
         Outline outline = loaded.outline();
         ContentFolder content;
         try {
-            content = new ContentFolder(outline.contentDir());
+            content = new ContentFolder(outline.contentDir(), outline.boundary());
         } catch (IOException e) {
             throw StudybookException.content(SourceLocation.of(outline.contentDir()), "cannot open the content folder", e.getMessage());
         }
-        LinkResolver resolver = new LinkResolver(content);
+        LinkResolver resolver = new LinkResolver(content, outline.repository());
         List<OutlineChapter> chapters = outline.chapters();
         List<String> ids = new ArrayList<>();
         Map<Path, String> idByFile = new HashMap<>();
@@ -73,10 +73,12 @@ public final class BookConverter {
         for (int i = 0; i < chapters.size(); i++) {
             String id = "ch" + String.format("%0" + width + "d", i + 1);
             ids.add(id);
-            idByFile.put(chapters.get(i).file(), id);
+            if (!chapters.get(i).titlePage()) {
+                idByFile.put(chapters.get(i).file(), id);
+            }
         }
         AssetRegistry assets = new AssetRegistry(content, diagnostics);
-        List<CleanChapter> clean = convertAll(loaded.chapters(), ids, resolver, idByFile, assets, glyphs, diagnostics,
+        List<CleanChapter> clean = convertAll(loaded.chapters(), ids, resolver, idByFile, outline.indexFile(), assets, glyphs, diagnostics,
                 markdown, chapterDone);
         List<String> titles = new ArrayList<>();
         for (int i = 0; i < chapters.size(); i++) {
@@ -130,7 +132,7 @@ public final class BookConverter {
     }
 
     private static List<CleanChapter> convertAll(List<ChapterSource> chapters, List<String> ids, LinkResolver resolver,
-            Map<Path, String> idByFile, AssetRegistry assets, IntPredicate glyphs, Diagnostics diagnostics,
+            Map<Path, String> idByFile, Path indexFile, AssetRegistry assets, IntPredicate glyphs, Diagnostics diagnostics,
             UnaryOperator<String> markdownToHtml, Runnable chapterDone) {
         int threads = Math.max(1, Math.min(chapters.size(), Runtime.getRuntime().availableProcessors()));
         AtomicInteger n = new AtomicInteger();
@@ -156,7 +158,8 @@ public final class BookConverter {
                                 "the chapter nests lists or block quotes too deeply to convert",
                                 "flatten the nesting");
                     }
-                    ChapterReferences refs = new ChapterReferences(source.text(), id, resolver, idByFile, assets, diagnostics);
+                    ChapterReferences refs = new ChapterReferences(source.text(), id, resolver, idByFile,
+                            indexFile, assets, diagnostics);
                     CleanChapter clean = XhtmlCleaner.clean(html, refs);
                     chapterDone.run();
                     return clean;

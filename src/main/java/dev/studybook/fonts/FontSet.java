@@ -56,6 +56,15 @@ public final class FontSet {
         };
     }
 
+    /**
+     * A Latin serif with its italic and bold, for books in a Latin-script language: the Chinese faces draw quotes and
+     * apostrophes full-width and have no italics. Only such books load and embed them.
+     */
+    public static final List<FontFace> LATIN_FACES = List.of(
+            new FontFace("Noto Serif", 400, false, "NotoSerif-Regular.ttf", "/studybook/fonts/NotoSerif-Regular.ttf", true),
+            new FontFace("Noto Serif", 400, true, "NotoSerif-Italic.ttf", "/studybook/fonts/NotoSerif-Italic.ttf", true),
+            new FontFace("Noto Serif", 700, false, "NotoSerif-Bold.ttf", "/studybook/fonts/NotoSerif-Bold.ttf", true));
+
     private final List<Loaded> loaded;
 
     /**

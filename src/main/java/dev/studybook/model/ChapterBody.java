@@ -59,6 +59,12 @@ public final class ChapterBody {
     }
 
     /**
+     * The chapter id a link to the index page names: the table of contents (the EPUB's navigation document,
+     * {@code nav.xhtml}; the PDF's contents page).
+     */
+    public static final String CONTENTS = "nav";
+
+    /**
      * Links written as a chapter's file and fragment ({@code ch03.xhtml#x}), nothing at block starts or after the
      * title: the body as one text, for what reads it whole (the book's characters, a digest of its text).
      */

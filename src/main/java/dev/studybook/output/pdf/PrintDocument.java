@@ -26,7 +26,8 @@ final class PrintDocument {
     enum Mode { BOOK, HANDOUT, REVIEW }
 
     /** In one document, a link to a chapter leads to its section, and a link to an element to that element. */
-    static final ChapterBody.Writer IN_DOCUMENT = l -> "#" + (l.fragment().isEmpty() ? l.chapter() : l.fragment());
+    static final ChapterBody.Writer IN_DOCUMENT = l -> "#" + (!l.fragment().isEmpty() ? l.fragment()
+            : l.chapter().equals(ChapterBody.CONTENTS) ? "toc" : l.chapter());
 
     private PrintDocument() {
     }
