@@ -64,10 +64,26 @@ final class TableWords {
         code.appendText(s.substring(start));
     }
 
+    /**
+     * The most a table's whole words may take side by side, in columns (a Chinese character is two, each
+     * cell's padding two more): about the text width of an A5 page in table type. A table whose words
+     * would not fit keeps them breakable, as before, rather than run off the page.
+     */
+    static final int TABLE_BUDGET = 64;
+
     static void mark(Element body) {
+        for (Element table : body.select("table")) {
+            markTable(table);
+        }
+    }
+
+    private static void markTable(Element table) {
         // Code without a space in a cell: the line breaker would cut it where its column runs out
         // ("errors." / "ErrUnsupported", "-gcflags=-" / "m=2").
-        for (Element code : body.select("td code, th code")) {
+        for (Element code : table.select("td code, th code")) {
+            if (code.closest("table") != table) {
+                continue;
+            }
             String text = code.text().strip();
             if (!text.isEmpty() && !text.contains(" ")) {
                 if (text.length() <= WORD) {
@@ -80,7 +96,10 @@ final class TableWords {
                 }
             }
         }
-        for (Element cell : body.select("td, th")) {
+        for (Element cell : table.select("td, th")) {
+            if (cell.closest("table") != table) {
+                continue;
+            }
             if (!cell.select("img, svg, br, ul, ol, p, pre, table").isEmpty()) {
                 continue;
             }
@@ -91,6 +110,34 @@ final class TableWords {
                 cell.addClass(CLASS);
             } else if (!cjk && width <= PRINT_WORD && !text.contains(" ")) {
                 cell.addClass(PRINT_CLASS);
+            }
+        }
+        java.util.Map<Integer, Integer> widest = new java.util.HashMap<>();
+        for (Element row : table.select("tr")) {
+            if (row.closest("table") != table) {
+                continue;
+            }
+            int col = 0;
+            for (Element cell : row.children()) {
+                int w = 0;
+                if (cell.hasClass(CLASS) || cell.hasClass(PRINT_CLASS)) {
+                    w = width(cell.text().strip());
+                }
+                for (Element code : cell.select("code." + CLASS + ", code." + PRINT_CLASS)) {
+                    w = Math.max(w, width(code.text().strip()));
+                }
+                widest.merge(col, w + 2, Math::max);
+                col++;
+            }
+        }
+        if (widest.values().stream().mapToInt(Integer::intValue).sum() > TABLE_BUDGET) {
+            for (Element e : table.select("." + CLASS + ", ." + PRINT_CLASS)) {
+                if (e.closest("table") == table) {
+                    e.removeClass(CLASS).removeClass(PRINT_CLASS);
+                    if (e.className().isEmpty()) {
+                        e.removeAttr("class");
+                    }
+                }
             }
         }
     }

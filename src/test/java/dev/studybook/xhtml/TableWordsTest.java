@@ -39,4 +39,14 @@ class TableWordsTest {
         assertEquals("", codes.get(2).className(), "longer than 24: the PDF cuts it at its punctuation too");
         assertEquals("runtime.mapaccess1_faststr_and_more", codes.get(2).text());
     }
+
+    @Test
+    void aTableWhoseWholeWordsWouldNotFitThePageKeepsThemBreakable() {
+        StringBuilder row = new StringBuilder("<tr>");
+        for (String w : "maxIdleConnsPerHost int http.Transport DisableKeepAlives IdleConnTimeout ResponseHeaderTimeout".split(" ")) {
+            row.append("<td>").append(w).append("</td>");
+        }
+        Element body = table(row + "</tr>");
+        assertEquals(0, body.select(".nw, .nwp").size(), body.html());
+    }
 }
