@@ -70,6 +70,8 @@ final class TableWords {
      * would not fit keeps them breakable, as before, rather than run off the page.
      */
     static final int TABLE_BUDGET = 64;
+    /** The same on a 360 px phone screen, in the EPUB's table type. */
+    static final int PHONE_BUDGET = 46;
 
     static void mark(Element body) {
         for (Element table : body.select("table")) {
@@ -112,25 +114,17 @@ final class TableWords {
                 cell.addClass(PRINT_CLASS);
             }
         }
-        java.util.Map<Integer, Integer> widest = new java.util.HashMap<>();
-        for (Element row : table.select("tr")) {
-            if (row.closest("table") != table) {
-                continue;
-            }
-            int col = 0;
-            for (Element cell : row.children()) {
-                int w = 0;
-                if (cell.hasClass(CLASS) || cell.hasClass(PRINT_CLASS)) {
-                    w = width(cell.text().strip());
+        if (columns(table, true) > PHONE_BUDGET) {
+            // Too wide for a phone side by side: code longer than eight characters is whole on paper only and
+            // may wrap at its punctuation on a phone; short cells (a header, a version) stay whole.
+            for (Element e : table.select("code." + CLASS)) {
+                if (e.closest("table") == table && e.text().strip().length() > 8) {
+                    e.removeClass(CLASS).addClass(PRINT_CLASS);
+                    breakAtPunctuation(e);
                 }
-                for (Element code : cell.select("code." + CLASS + ", code." + PRINT_CLASS)) {
-                    w = Math.max(w, width(code.text().strip()));
-                }
-                widest.merge(col, w + 2, Math::max);
-                col++;
             }
         }
-        if (widest.values().stream().mapToInt(Integer::intValue).sum() > TABLE_BUDGET) {
+        if (columns(table, false) > TABLE_BUDGET) {
             for (Element e : table.select("." + CLASS + ", ." + PRINT_CLASS)) {
                 if (e.closest("table") == table) {
                     e.removeClass(CLASS).removeClass(PRINT_CLASS);
@@ -140,5 +134,31 @@ final class TableWords {
                 }
             }
         }
+    }
+
+    /**
+     * The width the table's whole words take side by side: per column its widest whole word and the cell's
+     * padding, summed. On a phone ({@code phone}) a longer word wraps at its punctuation and counts ten.
+     */
+    private static int columns(Element table, boolean phone) {
+        java.util.Map<Integer, Integer> widest = new java.util.HashMap<>();
+        for (Element row : table.select("tr")) {
+            if (row.closest("table") != table) {
+                continue;
+            }
+            int col = 0;
+            for (Element cell : row.children()) {
+                int w = 0;
+                for (Element e : cell.select("." + CLASS + ", ." + PRINT_CLASS)) {
+                    if (e == cell || e.normalName().equals("code")) {
+                        int width = width(e.text().strip());
+                        w = Math.max(w, phone && e.hasClass(PRINT_CLASS) ? Math.min(width, 10) : width);
+                    }
+                }
+                widest.merge(col, w + 2, Math::max);
+                col++;
+            }
+        }
+        return widest.values().stream().mapToInt(Integer::intValue).sum();
     }
 }

@@ -37,6 +37,17 @@ final class CodeBreaks {
         List<Element> codes = new ArrayList<>();
         collect(doc.getDocumentElement(), codes, false);
         for (Element code : codes) {
+            if (Boolean.TRUE.equals(code.getUserData(IN_CELL))) {
+                // The EPUB's <wbr/> (xhtml.TableWords) lets long code wrap on a phone; on paper it stays whole.
+                for (Node c = code.getFirstChild(); c != null; ) {
+                    Node next = c.getNextSibling();
+                    if (c instanceof Element e && "wbr".equals(e.getLocalName())) {
+                        code.removeChild(c);
+                    }
+                    c = next;
+                }
+                code.normalize();
+            }
             if (code.getChildNodes().getLength() != 1 || !(code.getFirstChild() instanceof Text t)) {
                 continue;
             }
