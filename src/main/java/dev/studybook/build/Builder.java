@@ -75,7 +75,9 @@ public final class Builder {
         Book book = convert(loaded, fonts, diagnostics, session);
         progress.update("fonts", 0, 1, "subsetting");
         Labels labels = Labels.of(book.metadata().language());
-        List<EmbeddedFont> embedded = session.subsets(characters(book, labels), chars -> join(fonts).subset(chars));
+        StringBuilder extra = new StringBuilder();
+        chosen.forEach(o -> extra.append(o.characters(labels)));
+        List<EmbeddedFont> embedded = session.subsets(characters(book, labels) + extra, chars -> join(fonts).subset(chars));
         session.subsetsMade();
         for (Output o : chosen) {
             o.prepare(book, embedded);

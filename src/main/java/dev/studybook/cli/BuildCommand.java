@@ -34,7 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "                                       an index page saved outside the repository it lists",
             "  studybook build --skip-missing       build without the chapters whose files do not exist",
             "  studybook build --paper A5 --split --review",
-            "                                       phone-sized PDF, one handout per chapter, a review sheet"})
+            "                                       phone-sized PDF, one handout per chapter, a review sheet",
+            "  studybook build --format pdf,anki --quiz",
+            "                                       the PDF, an Anki deck and a self-test of the book's questions"})
 public final class BuildCommand implements Callable<Integer> {
 
     @Spec
@@ -50,7 +52,7 @@ public final class BuildCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
-            description = "Outputs to write, comma-separated: epub, pdf, handouts, review (default: epub,pdf).")
+            description = "Outputs to write, comma-separated: epub, pdf, handouts, review, quiz, anki (default: epub,pdf).")
     List<String> formats = List.of();
 
     @Option(names = "--paper", paramLabel = "SIZE", description = "The PDF's paper: A4 (default), A5, B5 or Letter.")
@@ -61,6 +63,9 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--review", description = "Also write <name>-review.pdf: every chapter's '## 速记' section on a few pages.")
     boolean review;
+
+    @Option(names = "--quiz", description = "Also write <name>-quiz.pdf: the book's questions with room to write, answers at the end.")
+    boolean quiz;
 
     @Option(names = "--pdf-a", description = "Make the PDF PDF/A-2b as well as PDF/UA-1, for archiving.")
     boolean pdfA;
@@ -91,6 +96,9 @@ public final class BuildCommand implements Callable<Integer> {
         }
         if (review) {
             r = r.withSwitch("review");
+        }
+        if (quiz) {
+            r = r.withSwitch("quiz");
         }
         return r;
     }

@@ -112,6 +112,10 @@ public final class SettingsResolver {
                 if (cli != null) {
                     value = spec.normalise(cli).orElseThrow(() -> usage("'" + cli + "' is not a value of " + qualified,
                             "use one of: " + spec.allowed()));
+                } else if (spec.type() == OptionSpec.Type.BOOLEAN && spec.flatKey().isPresent()
+                        && request.switches().contains(spec.flatKey().get())) {
+                    // A command-line switch of the same name as the flat key ({@code --split}) sets it too.
+                    value = "true";
                 } else if (section.containsKey(spec.name())) {
                     RawValue v = section.get(spec.name());
                     value = checked(spec, v.text(), yaml, v.line(), o.name() + ": " + spec.name());

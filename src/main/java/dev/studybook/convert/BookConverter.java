@@ -96,7 +96,8 @@ public final class BookConverter {
         }
         List<BookLinker.LinkedChapter> linked = BookLinker.link(clean, ids, RESERVED_IDS,
                 (index, line, message) -> diagnostics.warn(loaded.chapters().get(index).text().locate(line),
-                        Diagnostics.Kind.ANCHOR, message));
+                        Diagnostics.Kind.ANCHOR, message), outline.config().questions(),
+                (index, line) -> loaded.chapters().get(index).text().locate(line));
         List<Part> parts = new ArrayList<>();
         int i = 0;
         for (OutlinePart op : outline.parts()) {
@@ -104,7 +105,7 @@ public final class BookConverter {
             for (OutlineChapter oc : op.chapters()) {
                 BookLinker.LinkedChapter lc = linked.get(i);
                 cs.add(new Chapter(ids.get(i), titles.get(i), oc.depth(), oc.file(), lc.body(), lc.headings(), lc.review(),
-                        lc.images()));
+                        lc.images(), lc.questions()));
                 i++;
             }
             parts.add(new Part(op.title(), cs));

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.UUID;
 
@@ -126,6 +128,10 @@ public final class OutlineReader {
             }
             return choice(p, p.getParent(), tool);
         }
+        Optional<Path> sidebar = siteSidebar(content);
+        if (sidebar.isPresent()) {
+            return choice(sidebar.get(), sidebar.get().getParent(), tool);
+        }
         for (String name : List.of("SUMMARY.md", "summary.md")) {
             Path p = content.root().resolve(name);
             if (Files.isRegularFile(p)) {
@@ -146,6 +152,37 @@ public final class OutlineReader {
         throw StudybookException.content(SourceLocation.of(content.root()),
                 "no index page: the content folder has no SUMMARY.md or README.md",
                 "add a README.md that links to the chapters, or name one with --index FILE");
+    }
+
+    /** docsify's {@code loadSidebar: 'x.md'} (or {@code true}: _sidebar.md) and ditto's {@code sidebar_file: "x.md"}. */
+    private static final Pattern SITE_SIDEBAR = Pattern.compile(
+            "\\b(?:loadSidebar|sidebar_file)\\s*[:=]\\s*(?:(true)\\b|['\"]([^'\"\\s]{1,100}\\.md)['\"])");
+
+    /**
+     * The sidebar the book's web site shows, when its page ({@code index.html}) or script ({@code config.js}) names
+     * one that exists: that is the contents readers of the site see, also where a SUMMARY.md left from an earlier
+     * GitBook lists fewer chapters (ruanyf/es6tutorial: 29 in SUMMARY.md, 33 in the site's sidebar.md).
+     */
+    static Optional<Path> siteSidebar(ContentFolder content) {
+        for (String page : List.of("index.html", "config.js")) {
+            Path f = content.root().resolve(page);
+            try {
+                if (!Files.isRegularFile(f) || Files.size(f) > 1 << 20) {
+                    continue;
+                }
+            } catch (java.io.IOException e) {
+                continue;
+            }
+            Matcher m = SITE_SIDEBAR.matcher(TextFiles.read(f, page));
+            while (m.find()) {
+                String name = m.group(1) != null ? "_sidebar.md" : m.group(2).replaceFirst("^\\./", "");
+                Optional<Path> p = content.resolve(content.root(), name).filter(Files::isRegularFile);
+                if (p.isPresent()) {
+                    return p;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static IndexChoice choice(Path file, Path base, Optional<ToolConfig> tool) {

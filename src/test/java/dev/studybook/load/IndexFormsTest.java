@@ -272,6 +272,14 @@ class IndexFormsTest {
     }
 
     @Test
+    void theSidebarTheSitesPageNamesWinsOverAStaleSummary() {
+        // ruanyf/es6tutorial: its site shows sidebar.md (33 chapters); a SUMMARY.md left from GitBook lists 29.
+        Outline o = outline("index-forms/site-sidebar");
+        assertEquals("sidebar.md", o.indexFile().getFileName().toString());
+        assertEquals("前言\n第一篇\n第二篇（后来加的）\n", tree(o));
+    }
+
+    @Test
     void anMdBookRootWhoseBookTomlNamesNoSrcReadsSrcSummary() {
         // mdBook's src defaults to "src"; the repository's root was refused with "no index page".
         Outline o = TestBooks.load(TestBooks.book("confinement/mdbook-repo")).outline();

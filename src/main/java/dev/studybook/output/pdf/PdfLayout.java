@@ -112,6 +112,12 @@ final class PdfLayout {
      * for a whole book, says where the pages begin.
      */
     static Optional<PageMap> write(Book book, OutputContext ctx, PrintDocument.Mode mode, OutputStream out) throws IOException {
+        return write(book, ctx, mode, out, Optional.empty());
+    }
+
+    /** The same, for a document that refers to the book's pages ({@code pages}, the book's page map, when laid out). */
+    static Optional<PageMap> write(Book book, OutputContext ctx, PrintDocument.Mode mode, OutputStream out,
+            Optional<PageMap> pages) throws IOException {
         Paper paper = Paper.parse(ctx.options().text("paper")).orElseThrow();
         boolean print = mode == PrintDocument.Mode.BOOK && ctx.options().values().containsKey(PRINT.name())
                 && ctx.options().bool(PRINT.name());
@@ -119,7 +125,7 @@ final class PdfLayout {
         Set<String> blanks = Set.of();
         if (print) {
             // Where each chapter would open without blank pages tells where blank pages go: one laying out more.
-            Document first = document(book, ctx, mode, paper, widths, Set.of());
+            Document first = document(book, ctx, mode, paper, widths, Set.of(), pages);
             // Its messages are the same as the second's: said once, for the second.
             PdfMessages unused = new PdfMessages(assets(book, ctx));
             try (PdfBoxRenderer renderer = builder(first, book, ctx, unused).buildPdfRenderer()) {
@@ -129,7 +135,7 @@ final class PdfLayout {
                 blanks = blankPagesBefore(renderer, book);
             }
         }
-        Document dom = document(book, ctx, mode, paper, widths, blanks);
+        Document dom = document(book, ctx, mode, paper, widths, blanks, pages);
         Map<String, BlockRef> blocks = mode == PrintDocument.Mode.BOOK ? numberBlocks(dom) : Map.of();
         PdfMessages messages = new PdfMessages(assets(book, ctx));
         try (PdfBoxRenderer renderer = builder(dom, book, ctx, messages).buildPdfRenderer()) {
@@ -137,19 +143,20 @@ final class PdfLayout {
             PDDocument pdf = renderer.createPDFKeepOpen();
             messages.report(ctx.diagnostics());
             // Page positions are known once the pages are drawn.
-            Optional<PageMap> pages = blocks.isEmpty() ? Optional.empty() : Optional.of(pageMap(renderer, blocks));
+            Optional<PageMap> laidOut = blocks.isEmpty() ? Optional.empty() : Optional.of(pageMap(renderer, blocks));
             fixDatesAndId(pdf, book, ctx);
             pdf.save(out);
             pdf.close();
-            return pages;
+            return laidOut;
         }
     }
 
     /** The print document as the renderer reads it, with studybook's fixes for line breaking and reading order. */
     private static Document document(Book book, OutputContext ctx, PrintDocument.Mode mode, Paper paper, TextWidths widths,
-            Set<String> blanks) throws IOException {
+            Set<String> blanks, Optional<PageMap> pages) throws IOException {
         Document dom = parse(PrintDocument.build(book, ctx.styles(), ctx.labels(), paper, ctx.tocDepth(), mode, ctx.cover(),
-                blanks));
+                pages.orElse(null), blanks));
+        unlinkAbsentTargets(dom);
         PageBreaks.apply(dom);
         CodeLines.apply(dom);
         CodeBreaks.apply(dom);
@@ -340,6 +347,28 @@ final class PdfLayout {
             m += " (" + t + ")";
         }
         return m;
+    }
+
+    /**
+     * A link to a place this document does not hold (a handout's or the self-test's link to another chapter) becomes
+     * text: the PDF library would drop it anyway, with a warning per link that nobody can act on.
+     */
+    static void unlinkAbsentTargets(Document dom) {
+        Set<String> ids = new java.util.HashSet<>();
+        org.w3c.dom.NodeList all = dom.getElementsByTagName("*");
+        for (int i = 0, n = all.getLength(); i < n; i++) {
+            String id = ((Element) all.item(i)).getAttribute("id");
+            if (!id.isEmpty()) {
+                ids.add(id);
+            }
+        }
+        for (Element a : Xml.elements(dom, XHTML, "a")) {
+            String href = a.getAttribute("href");
+            if (href.startsWith("#") && !ids.contains(href.substring(1))) {
+                a.removeAttribute("href");
+                dom.renameNode(a, XHTML, "span");
+            }
+        }
     }
 
     private static Document parse(String xhtml) throws IOException {
