@@ -27,32 +27,40 @@ final class Console {
         err.flush();
     }
 
-    /** More warnings of missing alt text than this are said in one line; {@code check} and --verbose list each. */
-    static final int ALT_TEXT_LISTED = 3;
+    /** More warnings of one shape than this are said once, with their count; {@code check} and --verbose list each. */
+    static final int LISTED = 3;
+
+    /** What makes two warnings alike: their kind and their message without what is quoted or counted in it. */
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'[^']*'|\\d+");
 
     /**
-     * The lines the warnings print as: each once, but a repository's hundreds of pictures without alt text (455
-     * warnings for CyC2018/CS-Notes, burying the few that matter) are one line with the count, the number of files
-     * and the first place, unless {@code verbose}.
+     * The lines the warnings print as: each once, but more than {@link #LISTED} of one shape (a repository's hundreds
+     * of pictures without alt text, or links to its example files: 455 lines for CyC2018/CS-Notes, 382 for
+     * unknwon/the-way-to-go_ZH_CN, burying the few that matter) are the first of them with the count and the
+     * number of files, unless {@code verbose}.
      */
     static List<String> lines(List<Diagnostics.Warning> warnings, boolean verbose) {
-        List<Diagnostics.Warning> alt = warnings.stream().filter(w -> w.kind() == Diagnostics.Kind.ALT_TEXT).toList();
-        boolean fold = !verbose && alt.size() > ALT_TEXT_LISTED;
+        java.util.Map<String, List<Diagnostics.Warning>> alike = new java.util.LinkedHashMap<>();
+        for (Diagnostics.Warning w : warnings) {
+            alike.computeIfAbsent(shape(w), k -> new java.util.ArrayList<>()).add(w);
+        }
         List<String> out = new java.util.ArrayList<>();
         for (Diagnostics.Warning w : warnings) {
-            if (fold && w.kind() == Diagnostics.Kind.ALT_TEXT) {
-                if (w == alt.get(0)) {
-                    long files = alt.stream().map(a -> a.location() == null ? "" : a.location().file().toString())
-                            .distinct().count();
-                    out.add("warning: " + alt.size() + " images in " + files + (files == 1 ? " file" : " files")
-                            + " have no alt text (the first: " + (w.location() == null ? "" : w.location() + "") + ");"
-                            + " describe them for readers who cannot see them; studybook check or --verbose lists each");
-                }
-                continue;
+            List<Diagnostics.Warning> group = alike.get(shape(w));
+            if (verbose || group.size() <= LISTED) {
+                out.add("warning: " + w);
+            } else if (group.get(0) == w) {
+                long files = group.stream().map(a -> a.location() == null ? "" : a.location().file().toString())
+                        .distinct().count();
+                out.add("warning: " + w + " (and " + (group.size() - 1) + " more like it in " + files
+                        + (files == 1 ? " file" : " files") + "; studybook check or --verbose lists each)");
             }
-            out.add("warning: " + w);
         }
         return out;
+    }
+
+    private static String shape(Diagnostics.Warning w) {
+        return w.kind() + " " + QUOTED.matcher(w.message()).replaceAll("_");
     }
 
     void info(String line) {

@@ -67,12 +67,33 @@ public final class OutlineReader {
     /** The outline of the book in {@code content}, as {@link Inputs} describe it. */
     static Outline read(Inputs in, Diagnostics diagnostics) {
         ContentFolder content = in.content();
-        IndexChoice index = findIndex(content, in.index(), in.config(), in.tool());
-        IndexPage page = IndexPageReader.read(TextFiles.read(index.file(), "index page"));
-        Optional<Repository> repository = in.repository().or(() -> inferRepository(content, index, page));
+        IndexChoice readme = findIndex(content, in.index(), in.config(), in.tool());
+        IndexPage readmePage = IndexPageReader.read(TextFiles.read(readme.file(), "index page"));
+        Optional<Repository> repository = in.repository().or(() -> inferRepository(content, readme, readmePage));
         LinkResolver resolver = new LinkResolver(content, repository);
+        IndexChoice index = readme;
+        IndexPage page = readmePage;
         Builder b = new Builder(resolver, index, page, diagnostics);
         List<OutlinePart> parts = b.parts();
+        if (in.index().isEmpty() && in.config().index().isEmpty() && index.kind() == IndexKind.README) {
+            Optional<IndexChoice> elsewhere = contentsElsewhere(resolver, index, page);
+            if (elsewhere.isPresent()) {
+                IndexPage other = IndexPageReader.read(TextFiles.read(elsewhere.get().file(), "index page"));
+                Builder trial = new Builder(resolver, elsewhere.get(), other, new Diagnostics());
+                int here = chapterCount(parts);
+                int there = chapterCount(trial.parts());
+                if (there >= Math.max(5, 2 * here)) {
+                    diagnostics.warn(SourceLocation.of(elsewhere.get().file()), Diagnostics.Kind.INDEX, "the index page "
+                            + index.file().getFileName() + " links to " + here + " chapters and to this contents page, which"
+                            + " lists " + there + ": it is the book's index page (--index " + index.file().getFileName()
+                            + " keeps the other)");
+                    index = elsewhere.get();
+                    page = other;
+                    b = new Builder(resolver, index, page, diagnostics);
+                    parts = b.parts();
+                }
+            }
+        }
         boolean nested = in.nested().orElse(index.kind() == IndexKind.README && in.tool().isEmpty());
         if (nested) {
             parts = b.nest(parts);
@@ -93,6 +114,32 @@ public final class OutlineReader {
         String outputName = in.config().filename().orElseGet(() -> outputName(metadata.title(), repository, content.root()));
         return new Outline(metadata, content.root(), index.file(), parts, outputName, in.config(), content.boundary(),
                 repository);
+    }
+
+    /**
+     * The page a README's own contents link ({@code [目录](eBook/directory.md)}) leads to, when it is another Markdown
+     * file of the book: unknwon/the-way-to-go_ZH_CN's README links to 3 chapters and to the contents page that
+     * lists 200.
+     */
+    private static Optional<IndexChoice> contentsElsewhere(LinkResolver resolver, IndexChoice index, IndexPage page) {
+        for (Item item : page.items()) {
+            if (!(item instanceof LinkItem link) || !LinkRoles.contents(link)) {
+                continue;
+            }
+            Optional<LinkTarget> t = resolver.parse(link.url());
+            if (t.isEmpty() || t.get().isFragmentOnly() || !t.get().isMarkdown()) {
+                continue;
+            }
+            if (resolver.resolveFrom(index.base(), t.get()) instanceof LinkResolver.Found found
+                    && Files.isRegularFile(found.file()) && !found.file().equals(index.file())) {
+                return Optional.of(new IndexChoice(found.file(), IndexKind.README, found.file().getParent()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int chapterCount(List<OutlinePart> parts) {
+        return parts.stream().mapToInt(p -> p.chapters().size()).sum();
     }
 
     /** What kind of page the index is: it decides whether contents pages among the chapters are read as such. */

@@ -10,7 +10,8 @@ import org.jsoup.nodes.TextNode;
 /**
  * Repairs what HTML parsing lets through but XHTML's content model refuses: a block ({@code <pre>}, {@code <div>},
  * a list) inside an element that may hold only phrasing content (a paragraph, a heading, a span, a link) becomes
- * its inline equivalent, keeping its text; a {@code <br>} directly inside a {@code <figure>} goes.
+ * its inline equivalent, keeping its text; a {@code <br>} directly inside a {@code <figure>} goes; a figure keeps one
+ * caption, at its start or end.
  */
 final class Nesting {
 
@@ -31,6 +32,7 @@ final class Nesting {
         for (Element fig : body.select("figure > br")) {
             fig.remove();
         }
+        captions(body);
         // Outermost first: once a list inside a span is a span, its items are inside phrasing content too.
         List<Element> all = new ArrayList<>(body.getAllElements());
         for (Element el : all) {
@@ -38,6 +40,26 @@ final class Nesting {
                 continue;
             }
             inline(el);
+        }
+    }
+
+    /**
+     * A figcaption is the first or last child of its figure, one a figure: docsify's own guide writes
+     * {@code <figcaption>1<figcaption>}, which HTML parsing nests (20 EPUBCheck errors). A caption inside a caption
+     * gives up its tag, one outside a figure or after the figure's first caption becomes a div.
+     */
+    private static void captions(Element body) {
+        for (Element cap : body.select("figcaption figcaption")) {
+            cap.unwrap();
+        }
+        for (Element cap : body.select("figcaption")) {
+            Element fig = cap.parent();
+            boolean first = fig != null && fig.normalName().equals("figure")
+                    && (cap == fig.firstElementChild() || cap == fig.lastElementChild())
+                    && fig.children().stream().filter(c -> c.normalName().equals("figcaption")).findFirst().orElse(null) == cap;
+            if (!first) {
+                cap.tagName("div");
+            }
         }
     }
 

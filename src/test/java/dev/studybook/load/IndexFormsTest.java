@@ -230,7 +230,7 @@ class IndexFormsTest {
     @Test
     void anEnglishBookIsFoundToBeEnglishAndAChineseBookFullOfEnglishTermsStaysChinese() {
         assertEquals("en", outline("metadata/english").metadata().language());
-        assertEquals("zh-CN", outline("seed").metadata().language());
+        assertEquals("zh-CN", outline("index/seed").metadata().language());
         assertEquals("zh-CN", Languages.detect("# 通道\n\n`chan` 是 goroutine 之间的管道，buffered channel 在缓冲区满之前不阻塞。\n"
                 + "```go\nfunc main() { ch := make(chan int, 1); ch <- 1; fmt.Println(<-ch) }\n```\n"));
         assertEquals("zh-TW", Languages.detect("這個程式說明了記憶體的使用，我們來看範例。"));
@@ -269,6 +269,18 @@ class IndexFormsTest {
         assertEquals(TestBooks.book("confinement/mdbook-repo"), o.boundary());
         assertEquals("Listings Beside the Source", o.metadata().title());
         assertEquals("studybook-test/listings", o.repository().orElseThrow().slug());
+    }
+
+    @Test
+    void aReadmeWhoseContentsLinkLeadsToTheRealContentsPageBuildsTheWholeBook() {
+        // unknwon/the-way-to-go_ZH_CN: the README links to 3 chapters and "[目录](eBook/directory.md)", which lists 200.
+        Diagnostics d = new Diagnostics();
+        Outline o = BookLoader.load(Request.read(TestBooks.book("index-forms/contents-elsewhere"), Optional.empty()),
+                Outputs.DEFAULT.specs(), d).outline();
+        assertEquals("directory.md", o.indexFile().getFileName().toString());
+        assertEquals(5, o.chapters().stream().filter(c -> !c.titlePage()).count(), tree(o));
+        assertEquals("Go 入门笔记", o.metadata().title());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("--index README.md")), d.warnings().toString());
     }
 
     @Test

@@ -27,6 +27,8 @@ class ContentModelTest {
         "# <a> 元素\n\n## 使用 <div> 布局\n\n正文 <span>行内 <pre>块</pre> 和 <div>块</div></span>",
         "<a href=\"https://example.com\"><div>链接里的块</div></a>\n\n<p>段落 <div>div</div> 结尾</p>",
         "<figure>\n<img src=\"a.png\" alt=\"图\"><br>\n<figcaption>图注</figcaption>\n</figure>",
+        "<figure>\n<div style=\"background:red\"></div>\n<figcaption>1<figcaption>\n</figure>\n\n<figcaption>无图</figcaption>"
+                + "\n\n<figure><figcaption>上</figcaption><img src=\"a.png\" alt=\"图\"><figcaption>下</figcaption></figure>",
         "<h2>标题<ul><li>列表</li></ul></h2>\n\n<em><table><tr><td>格</td></tr></table></em>",
         "<a name=\"\"></a><span id=\" \">x</span>",
         "::: tip\n提示\n:::\n\n> [!NOTE]\n> 注意\n\n[TOC]",
