@@ -70,6 +70,9 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--pdf-a", description = "Make the PDF PDF/A-2b as well as PDF/UA-1, for archiving.")
     boolean pdfA;
 
+    @Option(names = "--print", description = "Make the PDF for printing on both sides: chapters open on right-hand pages.")
+    boolean print;
+
     @Option(names = "--no-embed-fonts", description = "Leave the fonts out of the EPUB: readers use their own.")
     boolean noEmbedFonts;
 
@@ -81,6 +84,9 @@ public final class BuildCommand implements Callable<Integer> {
         }
         if (pdfA) {
             r = r.withOption("pdf.pdf-a", "true");
+        }
+        if (print) {
+            r = r.withOption("pdf.print", "true");
         }
         if (noEmbedFonts) {
             r = r.withOption("epub.embed-fonts", "false");

@@ -91,6 +91,7 @@ public final class XhtmlCleaner {
         Map<String, String> anchors = c.ids(body);
         ChapterToc.fill(body);
         Footnotes.semantic(body);
+        TableWords.mark(body);
         XmlText.clean(body);
         return new CleanChapter(doc, anchors);
     }

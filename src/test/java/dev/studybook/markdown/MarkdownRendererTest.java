@@ -35,7 +35,7 @@ class MarkdownRendererTest {
                 [^n]: 脚注
                 """);
         assertWellFormed(x);
-        assertTrue(x.contains("<table>") && x.contains("<th>a</th>") && x.contains("text-align:center"), x);
+        assertTrue(x.contains("<table>") && x.contains("<th class=\"nw\">a</th>") && x.contains("text-align:center"), x);
         assertFalse(x.contains("align=\""), "align attributes are not valid in EPUB 3: " + x);
         assertTrue(x.contains("<del>删</del>"), x);
         assertTrue(x.contains("<a href=\"https://go.dev\" class=\"external\">https://go.dev</a>"), x);

@@ -257,6 +257,8 @@ public final class EpubOutput implements Output {
         zip.write(mimetype);
         zip.closeEntry();
         entry(zip, time, "META-INF/container.xml", Pages.container().getBytes(StandardCharsets.UTF_8));
+        // Apple Books uses a book's own fonts only when told so.
+        entry(zip, time, "META-INF/com.apple.ibooks.display-options.xml", Pages.appleDisplayOptions().getBytes(StandardCharsets.UTF_8));
         entry(zip, time, OEBPS + "content.opf", opf.getBytes(StandardCharsets.UTF_8));
         for (Item item : items) {
             entry(zip, time, OEBPS + item.href(), item.data());

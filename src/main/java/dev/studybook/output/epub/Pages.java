@@ -131,6 +131,18 @@ final class Pages {
         }
     }
 
+    /** Apple Books' display options: use the embedded fonts (else it sets the text in its own). */
+    static String appleDisplayOptions() {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <display_options>
+                  <platform name="*">
+                    <option name="specified-fonts">true</option>
+                  </platform>
+                </display_options>
+                """;
+    }
+
     static String container() {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>

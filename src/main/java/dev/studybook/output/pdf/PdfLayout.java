@@ -95,6 +95,10 @@ final class PdfLayout {
         });
     }
 
+    /** The option of the book's PDF that makes it a PDF for printing on both sides. */
+    static final OptionSpec PRINT = OptionSpec.bool("print", false,
+            "for printing on both sides: every chapter opens on a right-hand page (a blank page before it when needed)");
+
     /** The options every PDF output takes: the paper, and PDF/A. */
     static List<OptionSpec> options(boolean inherit) {
         OptionSpec paper = OptionSpec.choice("paper", "A4", "the paper size", Paper.names().toArray(String[]::new));
@@ -115,13 +119,91 @@ final class PdfLayout {
     static Optional<PageMap> write(Book book, OutputContext ctx, PrintDocument.Mode mode, OutputStream out,
             Optional<PageMap> pages) throws IOException {
         Paper paper = Paper.parse(ctx.options().text("paper")).orElseThrow();
-        boolean pdfA = ctx.options().bool("pdf-a");
-        Document dom = parse(PrintDocument.build(book, ctx.styles(), ctx.labels(), paper, ctx.tocDepth(), mode, ctx.cover(),
-                pages.orElse(null)));
-        PunctuationGlue.apply(dom);
-        unlinkAbsentTargets(dom);
+        boolean print = mode == PrintDocument.Mode.BOOK && ctx.options().values().containsKey(PRINT.name())
+                && ctx.options().bool(PRINT.name());
+        TextWidths widths = new TextWidths(ctx.fonts());
+        Set<String> blanks = Set.of();
+        if (print) {
+            // Where each chapter would open without blank pages tells where blank pages go: one laying out more.
+            Document first = document(book, ctx, mode, paper, widths, Set.of(), pages);
+            // Its messages are the same as the second's: said once, for the second.
+            PdfMessages unused = new PdfMessages(assets(book, ctx));
+            try (PdfBoxRenderer renderer = builder(first, book, ctx, unused).buildPdfRenderer()) {
+                renderer.layout();
+                // Box positions are kept once the pages are drawn.
+                renderer.createPDFKeepOpen().close();
+                blanks = blankPagesBefore(renderer, book);
+            }
+        }
+        Document dom = document(book, ctx, mode, paper, widths, blanks, pages);
         Map<String, BlockRef> blocks = mode == PrintDocument.Mode.BOOK ? numberBlocks(dom) : Map.of();
+        PdfMessages messages = new PdfMessages(assets(book, ctx));
+        try (PdfBoxRenderer renderer = builder(dom, book, ctx, messages).buildPdfRenderer()) {
+            renderer.layout();
+            PDDocument pdf = renderer.createPDFKeepOpen();
+            messages.report(ctx.diagnostics());
+            // Page positions are known once the pages are drawn.
+            Optional<PageMap> laidOut = blocks.isEmpty() ? Optional.empty() : Optional.of(pageMap(renderer, blocks));
+            fixDatesAndId(pdf, book, ctx);
+            pdf.save(out);
+            pdf.close();
+            return laidOut;
+        }
+    }
 
+    /** The print document as the renderer reads it, with studybook's fixes for line breaking and reading order. */
+    private static Document document(Book book, OutputContext ctx, PrintDocument.Mode mode, Paper paper, TextWidths widths,
+            Set<String> blanks, Optional<PageMap> pages) throws IOException {
+        Document dom = parse(PrintDocument.build(book, ctx.styles(), ctx.labels(), paper, ctx.tocDepth(), mode, ctx.cover(),
+                pages.orElse(null), blanks));
+        unlinkAbsentTargets(dom);
+        PageBreaks.apply(dom);
+        CodeLines.apply(dom);
+        CodeBreaks.apply(dom);
+        PunctuationGlue.apply(dom, widths);
+        ReadingOrder.apply(dom);
+        return dom;
+    }
+
+    /**
+     * The chapters that would open on a left-hand (even) page, counting the blank pages put before earlier
+     * chapters: each gets a blank page before it.
+     */
+    private static Set<String> blankPagesBefore(PdfBoxRenderer renderer, Book book) {
+        List<PageBox> pageBoxes = renderer.getRootBox().getLayer().getPages();
+        Map<String, Integer> start = new HashMap<>();
+        Set<String> ids = new java.util.HashSet<>();
+        book.chapters().forEach(c -> ids.add(c.id()));
+        for (PagePosition<?> p : renderer.findPagePositionsByID(Pattern.compile(".+"))) {
+            if (ids.contains(p.getId()) && p.getElement() instanceof Box box) {
+                int page = pageOf(pageBoxes, box.getAbsY() + 1);
+                if (page > 0) {
+                    start.merge(p.getId(), page, Math::min);
+                }
+            }
+        }
+        Set<String> blanks = new java.util.LinkedHashSet<>();
+        int inserted = 0;
+        for (Chapter c : book.chapters()) {
+            Integer page = start.get(c.id());
+            if (page == null || !PrintDocument.opensPage(c)) {
+                continue;
+            }
+            if ((page + inserted) % 2 == 0) {
+                blanks.add(c.id());
+                inserted++;
+            }
+        }
+        return blanks;
+    }
+
+    /**
+     * The renderer's settings for {@code dom}; the library's messages go to {@code messages}, because it repeats
+     * a message for every box it meets (a picture it cannot read, hundreds of times): gathered, and said once
+     * each with a count and the pictures named.
+     */
+    private static PdfRendererBuilder builder(Document dom, Book book, OutputContext ctx, PdfMessages messages) {
+        boolean pdfA = ctx.options().bool("pdf-a");
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
         b.usePDDocument(new PageIndexedDocument());
@@ -143,32 +225,25 @@ final class PdfLayout {
         }
         b.useSVGDrawer(new SvgTextDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
                 BatikSVGDrawer.SvgExternalResourceMode.SECURE), ctx.fonts().stream().map(EmbeddedFont::face).toList()));
-        Map<String, Asset> assets = new HashMap<>();
-        for (Asset a : book.assets()) {
-            assets.put(a.href(), a);
-        }
-        assets.put(ctx.cover().href(), ctx.cover());
+        Map<String, Asset> assets = assets(book, ctx);
         b.useProtocolsStreamImplementation(new AssetStreams(assets), SCHEME);
         FSStreamFactory refuse = url -> null;
         b.useHttpStreamImplementation(refuse);
         b.useProtocolsStreamImplementation(refuse, "file", "jar", "ftp", "http", "https", "data");
         b.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith(SCHEME + ":"),
                 ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-        // The library repeats a message for every box it meets (a picture it cannot read, hundreds of times):
-        // gathered, and said once each with a count and the pictures named.
-        PdfMessages messages = new PdfMessages(assets);
         b.withDiagnosticConsumer(messages::add);
-        try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {
-            renderer.layout();
-            PDDocument pdf = renderer.createPDFKeepOpen();
-            messages.report(ctx.diagnostics());
-            // Page positions are known once the pages are drawn.
-            Optional<PageMap> laidOut = blocks.isEmpty() ? Optional.empty() : Optional.of(pageMap(renderer, blocks));
-            fixDatesAndId(pdf, book, ctx);
-            pdf.save(out);
-            pdf.close();
-            return laidOut;
+        return b;
+    }
+
+    /** The book's pictures and its cover by the href the print document gives them. */
+    private static Map<String, Asset> assets(Book book, OutputContext ctx) {
+        Map<String, Asset> assets = new HashMap<>();
+        for (Asset a : book.assets()) {
+            assets.put(a.href(), a);
         }
+        assets.put(ctx.cover().href(), ctx.cover());
+        return assets;
     }
 
     /** A block of a chapter: its chapter's id and its place among the chapter's blocks. */

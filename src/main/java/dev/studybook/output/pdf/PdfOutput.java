@@ -26,7 +26,9 @@ public final class PdfOutput implements Output {
 
     @Override
     public List<OptionSpec> options() {
-        return PdfLayout.options(false);
+        List<OptionSpec> options = new java.util.ArrayList<>(PdfLayout.options(false));
+        options.add(PdfLayout.PRINT);
+        return options;
     }
 
     @Override

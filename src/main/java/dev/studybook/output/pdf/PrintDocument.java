@@ -34,12 +34,21 @@ final class PrintDocument {
     }
 
     static String build(Book book, Styles styles, Labels labels, Paper paper, int tocDepth, Mode mode, Asset cover) {
-        return build(book, styles, labels, paper, tocDepth, mode, cover, null);
+        return build(book, styles, labels, paper, tocDepth, mode, cover, null, java.util.Set.of());
     }
 
-    /** The document; {@code pages} (the book's page map, or null) gives a self-test's page references. */
+    /** Whether a chapter of the book opens a page (in a PDF for printing, a right-hand one). */
+    static boolean opensPage(Chapter c) {
+        return c.depth() == 1;
+    }
+
+    /**
+     * The document; {@code pages} (the book's page map, or null) gives a self-test's page references, and
+     * {@code blanksBefore} names the chapters that get a blank page before them, so that they open on a
+     * right-hand page when printed on both sides.
+     */
     static String build(Book book, Styles styles, Labels labels, Paper paper, int tocDepth, Mode mode, Asset cover,
-            PageMap pages) {
+            PageMap pages, java.util.Set<String> blanksBefore) {
         Metadata meta = book.metadata();
         String lang = text(meta.language());
         StringBuilder sb = new StringBuilder(1 << 16);
@@ -71,6 +80,10 @@ final class PrintDocument {
             sb.append("body.book { page: cover; }\n");
             sb.append("section.titlepage, nav.toc { page: front; }\n");
             sb.append("section.chapter { page: main; }\n");
+            // The blank page before a chapter that must open on a right-hand page: no header, no number.
+            sb.append("@page blank { @bottom-center { content: none; } @top-left { content: none; }"
+                    + " @top-right { content: none; } }\n");
+            sb.append("div.blank-page { page: blank; page-break-before: always; height: 1px; }\n");
         }
         sb.append("</style>\n");
         for (String css : styles.extra()) {
@@ -88,6 +101,9 @@ final class PrintDocument {
                 titlePage(sb, meta);
                 toc(sb, book, labels, tocDepth);
                 for (Chapter c : book.chapters()) {
+                    if (blanksBefore.contains(c.id())) {
+                        sb.append("<div class=\"blank-page\"></div>\n");
+                    }
                     chapter(sb, c, meta, true);
                 }
             }

@@ -31,7 +31,7 @@ final class PunctuationGlue {
     private PunctuationGlue() {
     }
 
-    static void apply(Document doc) {
+    static void apply(Document doc, TextWidths widths) {
         List<Element> candidates = new ArrayList<>();
         collect(doc.getDocumentElement(), candidates);
         for (Element candidate : candidates) {
@@ -39,39 +39,79 @@ final class PunctuationGlue {
             if (el.getParentNode() == null) {
                 continue;
             }
-            if (el.getTextContent().length() > MAX_GLUED_LENGTH) {
+            if (pieces(el) > 1) {
+                // Code cut at its punctuation (CodeBreaks): only the pieces next to the punctuation are glued,
+                // the first to an opening bracket before it, the last to closing punctuation after it.
+                boolean after = el.getNextSibling() instanceof Text n && !leading(n.getData(), NO_LINE_START).isEmpty();
+                boolean before = el.getPreviousSibling() instanceof Text p && !trailing(p.getData(), NO_LINE_END).isEmpty();
+                if (before) {
+                    glue(doc, splitPiece(doc, el, false), widths);
+                }
+                if (after) {
+                    glue(doc, pieces(el) > 1 ? splitPiece(doc, el, true) : el, widths);
+                }
+                continue;
+            } else if (el.getTextContent().length() > MAX_GLUED_LENGTH) {
                 // A long code span is split: its last few characters are glued, the rest still wraps.
                 el = splitTail(doc, el);
                 if (el == null) {
                     continue;
                 }
             }
-            Node next = el.getNextSibling();
-            Node prev = el.getPreviousSibling();
-            String after = next instanceof Text t ? leading(t.getData(), NO_LINE_START) : "";
-            String before = prev instanceof Text t ? trailing(t.getData(), NO_LINE_END) : "";
-            if (after.isEmpty() && before.isEmpty()) {
-                continue;
-            }
-            Element glue = doc.createElementNS(el.getNamespaceURI(), "span");
-            glue.setAttribute("class", "nobr");
-            el.getParentNode().insertBefore(glue, el);
-            if (!before.isEmpty()) {
-                Text t = (Text) prev;
-                t.setData(t.getData().substring(0, t.getData().length() - before.length()));
-                glue.appendChild(doc.createTextNode(before));
-            }
-            glue.appendChild(el);
-            if (!after.isEmpty()) {
-                Text t = (Text) next;
-                t.setData(t.getData().substring(after.length()));
-                glue.appendChild(doc.createTextNode(after));
-            }
-            // The box must not be narrower than its content, or it would wrap inside (as in a narrow table
-            // cell); the renderer sizes columns from min-width, so give it one.
-            glue.setAttribute("style", String.format(java.util.Locale.ROOT, "min-width:%.2fem",
-                    widthEm(before) + widthEm(el) + widthEm(after)));
+            glue(doc, el, widths);
         }
+    }
+
+    /** Wraps the element, with the punctuation that must stay with it, in a span that does not break. */
+    private static void glue(Document doc, Element el, TextWidths widths) {
+        Node next = el.getNextSibling();
+        Node prev = el.getPreviousSibling();
+        String after = next instanceof Text t ? leading(t.getData(), NO_LINE_START) : "";
+        String before = prev instanceof Text t ? trailing(t.getData(), NO_LINE_END) : "";
+        if (after.isEmpty() && before.isEmpty()) {
+            return;
+        }
+        Element glue = doc.createElementNS(el.getNamespaceURI(), "span");
+        glue.setAttribute("class", "nobr");
+        el.getParentNode().insertBefore(glue, el);
+        if (!before.isEmpty()) {
+            Text t = (Text) prev;
+            t.setData(t.getData().substring(0, t.getData().length() - before.length()));
+            glue.appendChild(doc.createTextNode(before));
+        }
+        glue.appendChild(el);
+        if (!after.isEmpty()) {
+            Text t = (Text) next;
+            t.setData(t.getData().substring(after.length()));
+            glue.appendChild(doc.createTextNode(after));
+        }
+        // The box must not be narrower than its content, or it would wrap inside (as in a narrow table
+        // cell); the renderer sizes columns from min-width, so give it one.
+        glue.setAttribute("style", String.format(java.util.Locale.ROOT, "min-width:%.2fem",
+                widthEm(glue, widths)));
+    }
+
+    /** How many pieces CodeBreaks cut a code span into (0 when it did not). */
+    private static int pieces(Element el) {
+        int n = 0;
+        for (Node c = el.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (!(c instanceof Element e && CodeBreaks.PIECE.equals(e.getAttribute("class")))) {
+                return 0;
+            }
+            n++;
+        }
+        return n;
+    }
+
+    /** Moves the last (or first) piece of a code span cut into pieces into a code span of its own, and returns it. */
+    private static Element splitPiece(Document doc, Element el, boolean last) {
+        Element piece = (Element) el.cloneNode(false);
+        el.getParentNode().insertBefore(piece, last ? el.getNextSibling() : el);
+        piece.appendChild(last ? el.getLastChild() : el.getFirstChild());
+        String cls = el.getAttribute("class");
+        el.setAttribute("class", (cls + (last ? " split-head" : " split-tail")).strip());
+        piece.setAttribute("class", (cls + (last ? " split-tail" : " split-head")).strip());
+        return piece;
     }
 
     /** Characters kept with the punctuation when a long code span is split. */
@@ -111,34 +151,48 @@ final class PunctuationGlue {
         return piece;
     }
 
-    /** An estimate of the width of an element's text, in em of the surrounding text (a little generous). */
-    static double widthEm(Element el) {
+    /** The width of an element's text, in em of the surrounding text, measured in the book's faces. */
+    static double widthEm(Element el, TextWidths widths) {
+        return Math.ceil((widthEm(el, widths, inherited(el), 1.0) + 0.02) * 100) / 100;
+    }
+
+    /** The face the element's text is set in by its ancestors. */
+    private static TextWidths.Face inherited(Element el) {
+        TextWidths.Face face = TextWidths.Face.SERIF;
+        for (Node n = el.getParentNode(); n instanceof Element a; n = a.getParentNode()) {
+            switch (a.getLocalName()) {
+                case "code", "kbd", "samp", "var", "tt", "pre" -> {
+                    return TextWidths.Face.MONO;
+                }
+                case "strong", "b", "th", "h1", "h2", "h3", "h4", "h5", "h6" -> {
+                    return TextWidths.Face.SANS_BOLD;
+                }
+                case "em", "i", "cite", "dfn" -> face = TextWidths.Face.SANS;
+                default -> {
+                }
+            }
+        }
+        return face;
+    }
+
+    private static double widthEm(Element el, TextWidths widths, TextWidths.Face face, double size) {
         String name = el.getLocalName();
-        boolean mono = "code".equals(name) || "kbd".equals(name) || "samp".equals(name) || "var".equals(name);
+        TextWidths.Face f = switch (name) {
+            case "code", "kbd", "samp", "var", "tt" -> TextWidths.Face.MONO;
+            case "strong", "b" -> TextWidths.Face.SANS_BOLD;
+            case "em", "i", "cite", "dfn" -> face == TextWidths.Face.SANS_BOLD ? face : TextWidths.Face.SANS;
+            default -> face;
+        };
+        // The sizes of book.css: code at 0.88 em (not again inside code), superscripts at 0.75 em.
+        double sz = size * (f == TextWidths.Face.MONO && face != TextWidths.Face.MONO ? 0.88
+                : "sup".equals(name) || "sub".equals(name) ? 0.75 : 1.0);
         double w = 0;
         for (Node c = el.getFirstChild(); c != null; c = c.getNextSibling()) {
             if (c instanceof Element e) {
-                w += widthEm(e);
+                w += widthEm(e, widths, f, sz);
             } else if (c instanceof Text t) {
-                w += mono ? monoWidthEm(t.getData()) : widthEm(t.getData());
+                w += widths.width(t.getData(), f) * sz;
             }
-        }
-        return w + (mono ? 0.5 : 0.1);
-    }
-
-    /** Monospace code is set at 0.88 em, each character 0.6 of that; wide characters take a full em. */
-    private static double monoWidthEm(String s) {
-        double w = 0;
-        for (int i = 0; i < s.length(); i++) {
-            w += s.charAt(i) >= 0x2E80 ? 0.95 : 0.53;
-        }
-        return w;
-    }
-
-    private static double widthEm(String s) {
-        double w = 0;
-        for (int i = 0; i < s.length(); i++) {
-            w += s.charAt(i) >= 0x2E80 ? 1.0 : 0.6;
         }
         return w;
     }

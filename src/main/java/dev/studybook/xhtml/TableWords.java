@@ -1,0 +1,164 @@
+package dev.studybook.xhtml;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Marks the table cells that hold one short word (a version such as "Go 1.14", a two- to four-character
+ * header such as 版本 or 调度方式, an identifier such as {@code mcentral}) so that they are never wrapped.
+ * Browsers and OpenHTMLtoPDF may break Chinese text between any two characters and squeeze a column down to
+ * one of them when its neighbours hold long sentences; a cell marked {@value #CLASS} is as wide as its word, and
+ * so is code without a space in a cell.
+ */
+final class TableWords {
+
+    /** The class of a cell kept on one line (book.css: white-space: nowrap). */
+    static final String CLASS = "nw";
+    /**
+     * A cell this wide stays whole even with a space in it ("Go 1.14", "Go 1.8 起", 调度方式), counting a
+     * Chinese character as two: longer Chinese text may wrap between characters, or a table of four such
+     * columns would not fit a phone.
+     */
+    static final int SHORT = 8;
+    /** A cell of Latin text or code without spaces stays whole up to this length (an identifier, a path). */
+    static final int WORD = 16;
+    /**
+     * Up to this length it stays whole in print only ({@value #PRINT_CLASS}): a phone's column is too narrow
+     * for several such words side by side, so there a longer word may wrap at its punctuation.
+     */
+    static final int PRINT_WORD = 24;
+    /** The class of a cell or code kept on one line in the PDF only (pdf.css). */
+    static final String PRINT_CLASS = "nwp";
+
+    private TableWords() {
+    }
+
+    /** The text's width in columns: a wide (East Asian) character counts two. */
+    static int width(String text) {
+        return text.codePoints().map(c -> c >= 0x1100 && Character.isIdeographic(c) || c >= 0x3000 && c <= 0x303f
+                || c >= 0xff00 && c <= 0xff60 ? 2 : 1).sum();
+    }
+
+    /** After these characters a long word of code in a cell may wrap. */
+    static final String BREAK_AFTER = "./_=:,&";
+
+    /**
+     * Lets long code in a cell wrap after its own punctuation on a narrow screen ({@code <wbr/>}: nothing is
+     * added to the text), rather than overflow the screen or break anywhere.
+     */
+    private static void breakAtPunctuation(Element code) {
+        if (code.childNodeSize() != 1 || !(code.childNode(0) instanceof TextNode t)) {
+            return;
+        }
+        String s = t.getWholeText();
+        code.empty();
+        int start = 0;
+        for (int i = 0; i < s.length() - 1; i++) {
+            if (BREAK_AFTER.indexOf(s.charAt(i)) >= 0 && BREAK_AFTER.indexOf(s.charAt(i + 1)) < 0 && i >= 2
+                    && s.length() - i > 3) {
+                code.appendText(s.substring(start, i + 1));
+                code.appendElement("wbr");
+                start = i + 1;
+            }
+        }
+        code.appendText(s.substring(start));
+    }
+
+    /**
+     * The most a table's whole words may take side by side, in columns (a Chinese character is two, each
+     * cell's padding two more): about the text width of an A5 page in table type. A table whose words
+     * would not fit keeps them breakable, as before, rather than run off the page.
+     */
+    static final int TABLE_BUDGET = 64;
+    /** The same on a 360 px phone screen, in the EPUB's table type. */
+    static final int PHONE_BUDGET = 46;
+
+    static void mark(Element body) {
+        for (Element table : body.select("table")) {
+            markTable(table);
+        }
+    }
+
+    private static void markTable(Element table) {
+        // Code without a space in a cell: the line breaker would cut it where its column runs out
+        // ("errors." / "ErrUnsupported", "-gcflags=-" / "m=2").
+        for (Element code : table.select("td code, th code")) {
+            if (code.closest("table") != table) {
+                continue;
+            }
+            String text = code.text().strip();
+            if (!text.isEmpty() && !text.contains(" ")) {
+                if (text.length() <= WORD) {
+                    code.addClass(CLASS);
+                } else {
+                    if (text.length() <= PRINT_WORD) {
+                        code.addClass(PRINT_CLASS);
+                    }
+                    breakAtPunctuation(code);
+                }
+            }
+        }
+        for (Element cell : table.select("td, th")) {
+            if (cell.closest("table") != table) {
+                continue;
+            }
+            if (!cell.select("img, svg, br, ul, ol, p, pre, table").isEmpty()) {
+                continue;
+            }
+            String text = cell.text().strip();
+            int width = width(text);
+            boolean cjk = width > text.codePointCount(0, text.length());
+            if (width > 0 && (width <= SHORT || !cjk && width <= WORD && !text.contains(" "))) {
+                cell.addClass(CLASS);
+            } else if (!cjk && width <= PRINT_WORD && !text.contains(" ")) {
+                cell.addClass(PRINT_CLASS);
+            }
+        }
+        if (columns(table, true) > PHONE_BUDGET) {
+            // Too wide for a phone side by side: code longer than eight characters is whole on paper only and
+            // may wrap at its punctuation on a phone; short cells (a header, a version) stay whole.
+            for (Element e : table.select("code." + CLASS)) {
+                if (e.closest("table") == table && e.text().strip().length() > 8) {
+                    e.removeClass(CLASS).addClass(PRINT_CLASS);
+                    breakAtPunctuation(e);
+                }
+            }
+        }
+        if (columns(table, false) > TABLE_BUDGET) {
+            for (Element e : table.select("." + CLASS + ", ." + PRINT_CLASS)) {
+                if (e.closest("table") == table) {
+                    e.removeClass(CLASS).removeClass(PRINT_CLASS);
+                    if (e.className().isEmpty()) {
+                        e.removeAttr("class");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The width the table's whole words take side by side: per column its widest whole word and the cell's
+     * padding, summed. On a phone ({@code phone}) a longer word wraps at its punctuation and counts ten.
+     */
+    private static int columns(Element table, boolean phone) {
+        java.util.Map<Integer, Integer> widest = new java.util.HashMap<>();
+        for (Element row : table.select("tr")) {
+            if (row.closest("table") != table) {
+                continue;
+            }
+            int col = 0;
+            for (Element cell : row.children()) {
+                int w = 0;
+                for (Element e : cell.select("." + CLASS + ", ." + PRINT_CLASS)) {
+                    if (e == cell || e.normalName().equals("code")) {
+                        int width = width(e.text().strip());
+                        w = Math.max(w, phone && e.hasClass(PRINT_CLASS) ? Math.min(width, 10) : width);
+                    }
+                }
+                widest.merge(col, w + 2, Math::max);
+                col++;
+            }
+        }
+        return widest.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}

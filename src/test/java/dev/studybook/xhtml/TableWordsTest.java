@@ -1,0 +1,52 @@
+package dev.studybook.xhtml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class TableWordsTest {
+
+    private static Element table(String rows) {
+        Element body = Jsoup.parse("<table><tbody>" + rows + "</tbody></table>").body();
+        TableWords.mark(body);
+        return body;
+    }
+
+    @Test
+    void shortCellsAndShortCodeStayWholeAndLongChineseTextMayWrap() {
+        Element body = table("<tr><td>调度方式</td><td>Go 1.14</td><td>mcentral</td><td>标记、清扫都与用户代码并发</td>"
+                + "<td>与同进程的线程共享</td><td><code>errors.Is</code> 或者 <code>sync.Map</code></td></tr>");
+        var cells = body.select("td");
+        assertEquals("nw", cells.get(0).className(), "a four-character header");
+        assertEquals("nw", cells.get(1).className(), "a version with its space");
+        assertEquals("nw", cells.get(2).className(), "an identifier");
+        assertEquals("", cells.get(3).className(), "a Chinese sentence wraps between characters");
+        assertEquals("", cells.get(4).className(), "nine Chinese characters are too wide for a phone's column");
+        assertEquals("", cells.get(5).className());
+        assertEquals(2, cells.get(5).select("code.nw").size(), "short code in a longer cell stays whole");
+    }
+
+    @Test
+    void longCodeStaysWholeOnPaperAndWrapsAtItsPunctuationOnAPhone() {
+        Element body = table("<tr><td><code>errors.ErrUnsupported</code> 与 <code>GOEXPERIMENT=noswissmap</code></td>"
+                + "<td><code>runtime.mapaccess1_faststr_and_more</code></td></tr>");
+        var codes = body.select("code");
+        assertEquals("nwp", codes.get(0).className());
+        assertEquals("errors.<wbr>ErrUnsupported", codes.get(0).html());
+        assertEquals("GOEXPERIMENT=<wbr>noswissmap", codes.get(1).html());
+        assertEquals("", codes.get(2).className(), "longer than 24: the PDF cuts it at its punctuation too");
+        assertEquals("runtime.mapaccess1_faststr_and_more", codes.get(2).text());
+    }
+
+    @Test
+    void aTableWhoseWholeWordsWouldNotFitThePageKeepsThemBreakable() {
+        StringBuilder row = new StringBuilder("<tr>");
+        for (String w : "maxIdleConnsPerHost int http.Transport DisableKeepAlives IdleConnTimeout ResponseHeaderTimeout".split(" ")) {
+            row.append("<td>").append(w).append("</td>");
+        }
+        Element body = table(row + "</tr>");
+        assertEquals(0, body.select(".nw, .nwp").size(), body.html());
+    }
+}
