@@ -62,6 +62,10 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--pdf-a", description = "Make the PDF PDF/A-2b as well as PDF/UA-1, for archiving.")
     boolean pdfA;
 
+    @Option(names = "--fetch-remote", description = "Download remote pictures (http/https) into a cache folder and put"
+            + " them in the book (default: their alt text and address are shown).")
+    boolean fetchRemote;
+
     @Option(names = "--no-embed-fonts", description = "Leave the fonts out of the EPUB: readers use their own.")
     boolean noEmbedFonts;
 
@@ -82,6 +86,9 @@ public final class BuildCommand implements Callable<Integer> {
         }
         if (review) {
             r = r.withSwitch("review");
+        }
+        if (fetchRemote) {
+            r = r.withSwitch(dev.studybook.config.SettingsResolver.FETCH_REMOTE);
         }
         return r;
     }

@@ -6,13 +6,20 @@ import java.util.Map;
 
 /**
  * The build settings once the command line, book.yaml and the defaults are weighed, in that order: which outputs
- * to write and where, how deep tables of contents go, and each output's options.
+ * to write and where, how deep tables of contents go, each output's options, and whether remote pictures are
+ * downloaded.
  */
-public record Settings(List<String> outputs, Path outDir, int tocDepth, Map<String, OptionValues> options) {
+public record Settings(List<String> outputs, Path outDir, int tocDepth, Map<String, OptionValues> options,
+        boolean fetchRemote) {
 
     public Settings {
         outputs = List.copyOf(outputs);
         options = Map.copyOf(options);
+    }
+
+    /** Settings that leave remote pictures on the web. */
+    public Settings(List<String> outputs, Path outDir, int tocDepth, Map<String, OptionValues> options) {
+        this(outputs, outDir, tocDepth, options, false);
     }
 
     /** The options of an output. */

@@ -23,7 +23,10 @@ import java.util.TreeSet;
 public final class SettingsResolver {
 
     /** Build settings of book.yaml that belong to no single output. */
-    static final Set<String> BUILD_KEYS = Set.of("formats", "out", "toc-depth");
+    static final Set<String> BUILD_KEYS = Set.of("formats", "out", "toc-depth", "remote");
+
+    /** The command-line switch that downloads remote pictures ({@code --fetch-remote}). */
+    public static final String FETCH_REMOTE = "fetch-remote";
 
     static final int DEFAULT_TOC_DEPTH = 2;
 
@@ -90,6 +93,18 @@ public final class SettingsResolver {
             depth = Integer.parseInt(d.text());
         }
 
+        boolean fetch = request.switches().contains(FETCH_REMOTE);
+        RawValue remote = config.settings().get("remote");
+        if (remote != null) {
+            String v = remote.text().strip().toLowerCase(Locale.ROOT);
+            if (!v.equals("fetch") && !v.equals("leave")) {
+                throw content(yaml, remote.line(), "'remote' must be 'fetch' or 'leave', not '" + remote.text() + "'",
+                        "'remote: fetch' downloads the book's pictures from the web into a cache; 'remote: leave' (the"
+                                + " default) shows their alt text and address");
+            }
+            fetch |= v.equals("fetch");
+        }
+
         for (String key : request.options().keySet()) {
             int dot = key.indexOf('.');
             OutputSpec o = dot < 0 ? null : byName.get(key.substring(0, dot));
@@ -125,7 +140,7 @@ public final class SettingsResolver {
             }
             options.put(o.name(), new OptionValues(o.name(), values));
         }
-        return new Settings(enabled, outDir, depth, options);
+        return new Settings(enabled, outDir, depth, options, fetch);
     }
 
     /** Outputs whose options take another's by default come after it. */

@@ -76,8 +76,11 @@ public final class BookConverter {
             idByFile.put(chapters.get(i).file(), id);
         }
         AssetRegistry assets = new AssetRegistry(content, diagnostics);
-        List<CleanChapter> clean = convertAll(loaded.chapters(), ids, resolver, idByFile, assets, glyphs, diagnostics,
-                markdown, chapterDone);
+        RemoteImages remote = loaded.settings().fetchRemote() ? RemoteImages.fetch(RemotePictures.standard())
+                : RemoteImages.leave();
+        List<CleanChapter> clean = convertAll(loaded.chapters(), ids, resolver, idByFile, assets, remote, glyphs,
+                diagnostics, markdown, chapterDone);
+        remote.report(diagnostics);
         List<String> titles = new ArrayList<>();
         for (int i = 0; i < chapters.size(); i++) {
             OutlineChapter oc = chapters.get(i);
@@ -128,7 +131,7 @@ public final class BookConverter {
     }
 
     private static List<CleanChapter> convertAll(List<ChapterSource> chapters, List<String> ids, LinkResolver resolver,
-            Map<Path, String> idByFile, AssetRegistry assets, IntPredicate glyphs, Diagnostics diagnostics,
+            Map<Path, String> idByFile, AssetRegistry assets, RemoteImages remote, IntPredicate glyphs, Diagnostics diagnostics,
             UnaryOperator<String> markdownToHtml, Runnable chapterDone) {
         int threads = Math.max(1, Math.min(chapters.size(), Runtime.getRuntime().availableProcessors()));
         AtomicInteger n = new AtomicInteger();
@@ -143,6 +146,7 @@ public final class BookConverter {
                 ChapterSource source = chapters.get(i);
                 OutlineChapter oc = source.entry();
                 String id = ids.get(i);
+                int index = i;
                 futures.add(pool.submit(() -> {
                     String markdown = source.text().text();
                     GlyphCoverage.check(source.text(), glyphs, diagnostics);
@@ -154,7 +158,8 @@ public final class BookConverter {
                                 "the chapter nests lists or block quotes too deeply to convert",
                                 "flatten the nesting");
                     }
-                    ChapterReferences refs = new ChapterReferences(source.text(), id, resolver, idByFile, assets, diagnostics);
+                    ChapterReferences refs = new ChapterReferences(source.text(), index, id, resolver, idByFile, assets, diagnostics,
+                            remote);
                     CleanChapter clean = XhtmlCleaner.clean(html, refs);
                     chapterDone.run();
                     return clean;

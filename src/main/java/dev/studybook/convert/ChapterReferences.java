@@ -22,10 +22,14 @@ final class ChapterReferences implements References {
     private final Map<Path, String> chapterIds;
     private final AssetRegistry assets;
     private final Diagnostics diagnostics;
+    private final RemoteImages remote;
+    private final int index;
 
-    ChapterReferences(SourceText source, String ownId, LinkResolver resolver, Map<Path, String> chapterIds,
-            AssetRegistry assets, Diagnostics diagnostics) {
+    ChapterReferences(SourceText source, int index, String ownId, LinkResolver resolver, Map<Path, String> chapterIds,
+            AssetRegistry assets, Diagnostics diagnostics, RemoteImages remote) {
         this.source = source;
+        this.index = index;
+        this.remote = remote;
         this.file = source.file();
         this.ownId = ownId;
         this.resolver = resolver;
@@ -87,7 +91,7 @@ final class ChapterReferences implements References {
         Optional<LinkTarget> parsed = LinkTarget.parse(s);
         if (parsed.isEmpty()) {
             if (lower.startsWith("http://") || lower.startsWith("https://")) {
-                return new RemoteImage(s);
+                return remote(s, s, line);
             }
             diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "the image source '" + abbreviate(s) + "' is not a file of the book; its alt text is shown instead");
             return new MissingImage();
@@ -98,7 +102,8 @@ final class ChapterReferences implements References {
             return asset.<ImageSource>map(a -> new LocalImage(a.href())).orElseGet(MissingImage::new);
         }
         if (parsed.get().kind() == LinkTarget.Kind.REPOSITORY) {
-            return new RemoteImage(s);
+            // A picture of the repository that the folder lacks: GitHub serves its bytes under raw/, not blob/.
+            return remote(s, s.replaceFirst("^(?i)(https?://(www\\.)?github\\.com/[^/]+/[^/]+)/blob/", "$1/raw/"), line);
         }
         if (r instanceof LinkResolver.Outside) {
             diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "the image '" + parsed.get().path() + "' lies outside the content folder and is not read; its alt text is shown instead");
@@ -107,6 +112,22 @@ final class ChapterReferences implements References {
             diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "image not found: " + SourceLocation.of(m.lookedFor()).displayPath() + "; its alt text is shown instead");
         }
         return new MissingImage();
+    }
+
+    /** A picture on the web: downloaded when the user asked for it, else counted for the book's one summary. */
+    private ImageSource remote(String written, String url, int line) {
+        if (!remote.fetching()) {
+            remote.leftOut(index, at(line));
+            return new RemoteImage(written);
+        }
+        RemotePictures.Result r = remote.pictures().fetch(url);
+        if (r instanceof RemotePictures.Fetched f) {
+            Optional<Asset> asset = assets.remote(url, f.data(), at(line));
+            return asset.<ImageSource>map(a -> new LocalImage(a.href())).orElseGet(() -> new RemoteImage(written));
+        }
+        diagnostics.warn(at(line), Diagnostics.Kind.REMOTE, "the remote picture " + abbreviate(url) + " was not downloaded: "
+                + ((RemotePictures.Failed) r).reason() + "; its alt text and address are shown");
+        return new RemoteImage(written);
     }
 
     @Override
