@@ -7,6 +7,7 @@ import dev.studybook.error.SourceLocation;
 import dev.studybook.model.Asset;
 import dev.studybook.model.SourceText;
 import dev.studybook.xhtml.References;
+import dev.studybook.xhtml.References.Drawn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -112,6 +113,19 @@ final class ChapterReferences implements References {
             diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "image not found: " + SourceLocation.of(m.lookedFor()).displayPath() + "; its alt text is shown instead");
         }
         return new MissingImage();
+    }
+
+    @Override
+    public Optional<Drawn> math(String tex, boolean display, int line) {
+        try {
+            MathPictures.Formula f = MathPictures.typeset(tex, display);
+            Asset a = assets.generated("math", "image/svg+xml", f.svg());
+            return Optional.of(new Drawn(a.href(), f.widthEm(), f.heightEm(), f.depthEm()));
+        } catch (IllegalArgumentException e) {
+            diagnostics.warn(at(line), Diagnostics.Kind.MATH, "the formula '" + abbreviate(tex) + "' cannot be typeset ("
+                    + e.getMessage() + "); its TeX is shown as written");
+            return Optional.empty();
+        }
     }
 
     /** A picture on the web: downloaded when the user asked for it, else counted for the book's one summary. */

@@ -41,6 +41,7 @@ final class Markdown {
                 TaskListExtension.create(),
                 AutolinkExtension.create(),
                 FootnoteExtension.create(),
+                MathExtension.create(),
                 StudybookHtmlExtension.create()));
         // GitHub-flavoured tables: a header row, as many columns as the separator row says.
         o.set(TablesExtension.COLUMN_SPANS, false);

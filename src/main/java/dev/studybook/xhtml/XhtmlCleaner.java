@@ -181,6 +181,10 @@ public final class XhtmlCleaner {
                 }
                 depth++;
             }
+            if (el.hasAttr(MarkdownRenderer.MATH_ATTRIBUTE) && (tag.equals("span") || tag.equals("div"))) {
+                math(el);
+                return;
+            }
             if (WORDS.contains(tag) && el.attributesSize() == 0 && el.childNodeSize() == 0) {
                 unknownToText(el);
                 return;
@@ -459,6 +463,39 @@ public final class XhtmlCleaner {
                 shown.appendElement("a").attr("href", remote.url()).addClass("external").text(remote.url());
             }
             img.replaceWith(shown);
+        }
+
+        /**
+         * TeX math (marked by the Markdown stage) becomes the picture the converter typesets, sized in em so that
+         * it scales with the text and sits on its baseline, with the TeX as alt text; when it cannot be typeset,
+         * its TeX stays as written between its dollars.
+         */
+        void math(Element el) {
+            boolean display = el.attr(MarkdownRenderer.MATH_ATTRIBUTE).equals("display");
+            String tex = el.wholeText();
+            int line = line(el);
+            var drawn = refs.math(tex, display, line);
+            if (drawn.isEmpty()) {
+                Element code = new Element("code").addClass("math-source").text(display ? "$$" + tex + "$$" : "$" + tex + "$");
+                if (el.normalName().equals("div")) {
+                    el.replaceWith(new Element("p").attr(MarkdownRenderer.LINE_ATTRIBUTE, Integer.toString(line)).appendChild(code));
+                } else {
+                    el.replaceWith(code);
+                }
+                return;
+            }
+            References.Drawn d = drawn.get();
+            // Displayed math may be wider than a phone's screen: it shrinks as a whole, keeping its shape.
+            String style = display ? String.format(Locale.ROOT, "width:%.3fem", d.widthEm())
+                    : String.format(Locale.ROOT, "width:%.3fem;height:%.3fem;vertical-align:%.3fem", d.widthEm(),
+                            d.heightEm(), -d.depthEm());
+            Element img = new Element("img").attr("src", d.href()).attr("alt", tex.strip()).addClass("math-picture")
+                    .attr("style", style);
+            Element box = new Element(el.normalName()).addClass(display ? "math-display" : "math").appendChild(img);
+            if (el.hasAttr(MarkdownRenderer.LINE_ATTRIBUTE)) {
+                box.attr(MarkdownRenderer.LINE_ATTRIBUTE, el.attr(MarkdownRenderer.LINE_ATTRIBUTE));
+            }
+            el.replaceWith(box);
         }
 
         /**
