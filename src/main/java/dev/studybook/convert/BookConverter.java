@@ -78,9 +78,11 @@ public final class BookConverter {
         AssetRegistry assets = new AssetRegistry(content, diagnostics);
         RemoteImages remote = loaded.settings().fetchRemote() ? RemoteImages.fetch(RemotePictures.standard())
                 : RemoteImages.leave();
-        List<CleanChapter> clean = convertAll(loaded.chapters(), ids, resolver, idByFile, assets, remote, glyphs,
+        Diagrams diagrams = new Diagrams();
+        List<CleanChapter> clean = convertAll(loaded.chapters(), ids, resolver, idByFile, assets, remote, diagrams, glyphs,
                 diagnostics, markdown, chapterDone);
         remote.report(diagnostics);
+        diagrams.report(diagnostics);
         List<String> titles = new ArrayList<>();
         for (int i = 0; i < chapters.size(); i++) {
             OutlineChapter oc = chapters.get(i);
@@ -131,7 +133,7 @@ public final class BookConverter {
     }
 
     private static List<CleanChapter> convertAll(List<ChapterSource> chapters, List<String> ids, LinkResolver resolver,
-            Map<Path, String> idByFile, AssetRegistry assets, RemoteImages remote, IntPredicate glyphs, Diagnostics diagnostics,
+            Map<Path, String> idByFile, AssetRegistry assets, RemoteImages remote, Diagrams diagrams, IntPredicate glyphs, Diagnostics diagnostics,
             UnaryOperator<String> markdownToHtml, Runnable chapterDone) {
         int threads = Math.max(1, Math.min(chapters.size(), Runtime.getRuntime().availableProcessors()));
         AtomicInteger n = new AtomicInteger();
@@ -159,7 +161,7 @@ public final class BookConverter {
                                 "flatten the nesting");
                     }
                     ChapterReferences refs = new ChapterReferences(source.text(), index, id, resolver, idByFile, assets, diagnostics,
-                            remote);
+                            remote, diagrams);
                     CleanChapter clean = XhtmlCleaner.clean(html, refs);
                     chapterDone.run();
                     return clean;

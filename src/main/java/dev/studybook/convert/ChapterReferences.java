@@ -24,11 +24,13 @@ final class ChapterReferences implements References {
     private final AssetRegistry assets;
     private final Diagnostics diagnostics;
     private final RemoteImages remote;
+    private final Diagrams diagrams;
     private final int index;
 
     ChapterReferences(SourceText source, int index, String ownId, LinkResolver resolver, Map<Path, String> chapterIds,
-            AssetRegistry assets, Diagnostics diagnostics, RemoteImages remote) {
+            AssetRegistry assets, Diagnostics diagnostics, RemoteImages remote, Diagrams diagrams) {
         this.source = source;
+        this.diagrams = diagrams;
         this.index = index;
         this.remote = remote;
         this.file = source.file();
@@ -124,6 +126,25 @@ final class ChapterReferences implements References {
         } catch (IllegalArgumentException e) {
             diagnostics.warn(at(line), Diagnostics.Kind.MATH, "the formula '" + abbreviate(tex) + "' cannot be typeset ("
                     + e.getMessage() + "); its TeX is shown as written");
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Drawn> diagram(String language, String code, int line) {
+        if (!Diagrams.PLANTUML.contains(language)) {
+            if (Diagrams.UNDRAWN.containsKey(language)) {
+                diagrams.leftAsCode(language, index, at(line));
+            }
+            return Optional.empty();
+        }
+        try {
+            Diagrams.Picture p = Diagrams.plantuml(code);
+            Asset a = assets.generated("diagram", "image/svg+xml", SvgSanitizer.sanitize(p.svg()));
+            return Optional.of(new Drawn(a.href(), 0, 0, 0, p.title()));
+        } catch (IllegalArgumentException e) {
+            diagnostics.warn(at(line), Diagnostics.Kind.DIAGRAM, "the PlantUML diagram cannot be drawn (" + e.getMessage()
+                    + "); its source is shown as code");
             return Optional.empty();
         }
     }

@@ -1,17 +1,10 @@
 package dev.studybook.convert;
 
-import dev.studybook.fonts.FontSet;
 import java.awt.Color;
 import java.awt.Dimension;
-import java.awt.Font;
-import java.awt.FontFormatException;
-import java.awt.GraphicsEnvironment;
 import java.awt.Insets;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerFactory;
@@ -110,22 +103,12 @@ final class MathPictures {
             return;
         }
         cjkRegistered = true;
-        String resource = FontSet.DEFAULT_FACES.stream().filter(f -> f.family().equals(FontSet.SANS) && f.weight() == 400)
-                .findFirst().orElseThrow().resource();
-        try (InputStream in = MathPictures.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return;
-            }
-            Font font = Font.createFont(Font.TRUETYPE_FONT, in);
-            GraphicsEnvironment.getLocalGraphicsEnvironment().registerFont(font);
-            String family = font.getFamily(Locale.ROOT);
+        AwtFonts.sans().ifPresent(family -> {
             for (Character.UnicodeBlock b : new Character.UnicodeBlock[] {Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS,
                 Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION, Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS,
                 Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_A, Character.UnicodeBlock.CJK_COMPATIBILITY_IDEOGRAPHS}) {
                 TeXFormula.registerExternalFont(b, family);
             }
-        } catch (IOException | FontFormatException e) {
-            // The system's fonts are used instead.
-        }
+        });
     }
 }

@@ -43,6 +43,10 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
     static final String LINE_ATTRIBUTE = "data-sb-line";
     /** The attribute that marks TeX math for the converter: {@code inline} or {@code display}. */
     static final String MATH_ATTRIBUTE = "data-sb-math";
+    /** The attribute that marks a code block the converter may draw as a diagram; its value is the language. */
+    static final String DIAGRAM_ATTRIBUTE = "data-sb-diagram";
+    /** Fence languages that are diagrams. */
+    static final Set<String> DIAGRAMS = Set.of("plantuml", "puml", "uml", "dot", "graphviz", "mermaid");
     /** Raw HTML is preceded by a comment {@code <!--sb-line:N-->}. */
     static final String LINE_COMMENT = "sb-line:";
 
@@ -156,6 +160,7 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
             html.openPre();
             html.raw("<pre class=\"code" + (cls.isEmpty() ? "" : " lang-" + cls) + "\" " + LINE_ATTRIBUTE + "=\""
                     + line(node) + "\"" + (cls.isEmpty() ? "" : " data-lang=\"" + cls + "\"")
+                    + (DIAGRAMS.contains(language) ? " " + DIAGRAM_ATTRIBUTE + "=\"" + language + "\"" : "")
                     + "><code>");
             html.raw(Highlighter.toXhtml(code, lang));
             html.raw("</code></pre>");

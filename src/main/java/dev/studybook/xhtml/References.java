@@ -48,7 +48,10 @@ public interface References {
      * A picture studybook drew itself (a formula, a diagram): its href inside the book and its size in em,
      * with the depth it reaches below the text's baseline.
      */
-    record Drawn(String href, double widthEm, double heightEm, double depthEm) {
+    record Drawn(String href, double widthEm, double heightEm, double depthEm, String alt) {
+        public Drawn(String href, double widthEm, double heightEm, double depthEm) {
+            this(href, widthEm, heightEm, depthEm, "");
+        }
     }
 
     LinkDestination link(String href, int line);

@@ -181,6 +181,13 @@ public final class XhtmlCleaner {
                 }
                 depth++;
             }
+            if (tag.equals("pre") && el.hasAttr(MarkdownRenderer.DIAGRAM_ATTRIBUTE)) {
+                String language = el.attr(MarkdownRenderer.DIAGRAM_ATTRIBUTE);
+                el.removeAttr(MarkdownRenderer.DIAGRAM_ATTRIBUTE);
+                if (diagram(el, language)) {
+                    return;
+                }
+            }
             if (el.hasAttr(MarkdownRenderer.MATH_ATTRIBUTE) && (tag.equals("span") || tag.equals("div"))) {
                 math(el);
                 return;
@@ -463,6 +470,26 @@ public final class XhtmlCleaner {
                 shown.appendElement("a").attr("href", remote.url()).addClass("external").text(remote.url());
             }
             img.replaceWith(shown);
+        }
+
+        /**
+         * A diagram's code block becomes the picture the converter draws, as a figure with the diagram's title or
+         * source as alt text; false (the block stays code) when it cannot be drawn.
+         */
+        boolean diagram(Element pre, String language) {
+            String source = pre.wholeText();
+            var drawn = refs.diagram(language, source, line(pre));
+            if (drawn.isEmpty()) {
+                return false;
+            }
+            String alt = drawn.get().alt().isEmpty() ? source.strip() : drawn.get().alt();
+            Element p = new Element("p").addClass("figure").addClass("diagram");
+            if (pre.hasAttr(MarkdownRenderer.LINE_ATTRIBUTE)) {
+                p.attr(MarkdownRenderer.LINE_ATTRIBUTE, pre.attr(MarkdownRenderer.LINE_ATTRIBUTE));
+            }
+            p.appendElement("img").attr("src", drawn.get().href()).attr("alt", alt.length() > 500 ? alt.substring(0, 497) + "..." : alt);
+            pre.replaceWith(p);
+            return true;
         }
 
         /**
