@@ -79,8 +79,10 @@ public final class BookConverter {
         RemoteImages remote = loaded.settings().fetchRemote() ? RemoteImages.fetch(RemotePictures.standard())
                 : RemoteImages.leave();
         Diagrams diagrams = new Diagrams();
-        List<CleanChapter> clean = convertAll(loaded.chapters(), ids, resolver, idByFile, assets, remote, diagrams, glyphs,
+        GlyphCoverage coverage = new GlyphCoverage(glyphs);
+        List<CleanChapter> clean = convertAll(loaded.chapters(), ids, resolver, idByFile, assets, remote, diagrams, coverage,
                 diagnostics, markdown, chapterDone);
+        coverage.report(diagnostics);
         remote.report(diagnostics);
         diagrams.report(diagnostics);
         List<String> titles = new ArrayList<>();
@@ -133,7 +135,7 @@ public final class BookConverter {
     }
 
     private static List<CleanChapter> convertAll(List<ChapterSource> chapters, List<String> ids, LinkResolver resolver,
-            Map<Path, String> idByFile, AssetRegistry assets, RemoteImages remote, Diagrams diagrams, IntPredicate glyphs, Diagnostics diagnostics,
+            Map<Path, String> idByFile, AssetRegistry assets, RemoteImages remote, Diagrams diagrams, GlyphCoverage coverage, Diagnostics diagnostics,
             UnaryOperator<String> markdownToHtml, Runnable chapterDone) {
         int threads = Math.max(1, Math.min(chapters.size(), Runtime.getRuntime().availableProcessors()));
         AtomicInteger n = new AtomicInteger();
@@ -151,7 +153,7 @@ public final class BookConverter {
                 int index = i;
                 futures.add(pool.submit(() -> {
                     String markdown = source.text().text();
-                    GlyphCoverage.check(source.text(), glyphs, diagnostics);
+                    coverage.check(index, source.text());
                     String html;
                     try {
                         html = markdownToHtml.apply(markdown);

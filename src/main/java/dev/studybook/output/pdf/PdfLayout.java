@@ -127,7 +127,9 @@ final class PdfLayout {
         }
         for (EmbeddedFont f : ctx.fonts()) {
             boolean emoji = f.face().family().equals(FontSet.EMOJI);
+            boolean fallback = FontSet.FALLBACKS.contains(f.face().family()) && f.face().file() == null;
             EnumSet<FSFontUseCase> uses = emoji ? EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.FALLBACK_FINAL)
+                    : fallback ? EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG, FSFontUseCase.FALLBACK_FINAL)
                     : EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG);
             var supplier = FontSet.stream(f);
             b.useFont(supplier::get, f.face().family(), f.face().weight(),
