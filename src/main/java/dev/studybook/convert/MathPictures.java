@@ -60,7 +60,8 @@ final class MathPictures {
         Document doc = GenericDOMImplementation.getDOMImplementation().createDocument("http://www.w3.org/2000/svg", "svg", null);
         SVGGeneratorContext ctx = SVGGeneratorContext.createDefault(doc);
         ctx.setComment(null);
-        ctx.setPrecision(2);
+        // Batik's default precision (4 digits): fewer would round the glyphs' own scale (0.007) and crush small scripts.
+        ctx.setPrecision(4);
         // Glyphs as outlines: no reader needs JLaTeXMath's fonts.
         SVGGraphics2D g = new SVGGraphics2D(ctx, true);
         g.setSVGCanvasSize(new Dimension(width, height));

@@ -175,6 +175,9 @@ final class RemotePictures {
         if (host == null || host.isEmpty()) {
             return new Failed("the address has no host");
         }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1); // an IPv6 literal
+        }
         int port = uri.getPort() > 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
         InetAddress[] addresses = InetAddress.getAllByName(host);
         for (InetAddress a : addresses) {
