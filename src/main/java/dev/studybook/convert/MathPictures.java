@@ -75,6 +75,18 @@ final class MathPictures {
         root.setAttribute("fill", "black");
         root.setAttribute("stroke", "none");
         byte[] svg = write(root);
+        // The EPUB's PNG fallback, drawn here at twice the SVG's size: thousands of formulas through Batik took
+        // minutes.
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width * 2, height * 2,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D pg = image.createGraphics();
+        pg.setColor(Color.WHITE);
+        pg.fillRect(0, 0, image.getWidth(), image.getHeight());
+        pg.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        pg.scale(2, 2);
+        icon.paintIcon(null, pg, 0, 0);
+        pg.dispose();
+        dev.studybook.raster.SvgRaster.provide(svg, dev.studybook.raster.SvgRaster.grayPng(image));
         return new Formula(svg, width / SIZE, height / SIZE, icon.getIconDepth() / SIZE);
     }
 

@@ -46,6 +46,18 @@ public final class SvgRaster {
                 }
             });
 
+    /**
+     * PNGs drawn by whoever made the SVG, by SHA-256 of the SVG: pictures without text (formulas, drawn as outlines)
+     * look the same in any font, and their maker draws them far faster than Batik would.
+     */
+    private static final Map<String, byte[]> PROVIDED = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+                    return size() > 50_000;
+                }
+            });
+
     /** One thread draws, in the background: Batik cannot draw two pictures at once (see {@link BatikLock}). */
     private static final ExecutorService DRAWER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "studybook-svg-png");
@@ -94,6 +106,36 @@ public final class SvgRaster {
         }
     }
 
+    /**
+     * Remembers the PNG fallback of an SVG picture that has no text, drawn by its maker: {@link #pngs} then uses it
+     * instead of drawing the SVG.
+     */
+    public static void provide(byte[] svg, byte[] png) {
+        PROVIDED.put(digest(List.of(svg)), png.clone());
+    }
+
+    /** An image as a 4-bit gray PNG on white, as the fallbacks are written. */
+    public static byte[] grayPng(BufferedImage image) {
+        byte[] levels = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            levels[i] = (byte) (i * 17);
+        }
+        IndexColorModel grays = new IndexColorModel(4, 16, levels, levels, levels);
+        BufferedImage gray = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_BINARY, grays);
+        Graphics2D g = gray.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, gray.getWidth(), gray.getHeight());
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(gray, "png", png);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a PNG: " + e.getMessage(), e);
+        }
+        return png.toByteArray();
+    }
+
     private static List<CompletableFuture<byte[]>> drawings(List<byte[]> svgs, List<EmbeddedFont> fonts) {
         if (svgs.isEmpty()) {
             return List.of();
@@ -101,6 +143,11 @@ public final class SvgRaster {
         String fontKey = digest(fonts.stream().map(EmbeddedFont::data).toList());
         List<CompletableFuture<byte[]>> out = new ArrayList<>();
         for (byte[] svg : svgs) {
+            byte[] provided = PROVIDED.get(digest(List.of(svg)));
+            if (provided != null) {
+                out.add(CompletableFuture.completedFuture(provided.clone()));
+                continue;
+            }
             String key = fontKey + digest(List.of(svg));
             CompletableFuture<byte[]> f;
             synchronized (DRAWN) {
