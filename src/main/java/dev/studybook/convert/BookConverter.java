@@ -88,7 +88,9 @@ public final class BookConverter {
         List<String> titles = new ArrayList<>();
         for (int i = 0; i < chapters.size(); i++) {
             OutlineChapter oc = chapters.get(i);
-            String title = !oc.title().isBlank() ? oc.title() : clean.get(i).firstH1();
+            // The index page's link text, else the title the chapter's front matter gives, else its first heading.
+            String title = !oc.title().isBlank() ? oc.title()
+                    : loaded.chapters().get(i).text().frontMatter().getOrDefault("title", clean.get(i).firstH1());
             if (title.isBlank()) {
                 String name = oc.file().getFileName().toString();
                 title = name.replaceFirst("\\.[^.]+$", "");

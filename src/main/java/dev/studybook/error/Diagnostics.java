@@ -42,9 +42,12 @@ public final class Diagnostics {
         warnings.add(new Warning(location, kind, message));
     }
 
-    /** The warnings so far, sorted by file and line so that parallel stages print in a stable order. */
+    /**
+     * The warnings so far, each once (the same message at the same place is said once however often a stage
+     * found it), sorted by file and line so that parallel stages print in a stable order.
+     */
     public synchronized List<Warning> warnings() {
-        List<Warning> sorted = new ArrayList<>(warnings);
+        List<Warning> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(warnings));
         sorted.sort(Comparator.comparing((Warning w) -> w.location() == null ? "" : w.location().file().toString())
                 .thenComparingInt(w -> w.location() == null ? 0 : w.location().line())
                 .thenComparing(Warning::message));

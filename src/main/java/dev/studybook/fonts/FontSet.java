@@ -98,7 +98,15 @@ public final class FontSet {
 
     /** Reads the faces now. */
     public static FontSet load(List<FontFace> faces) {
-        return loadAsync(faces).join();
+        try {
+            return loadAsync(faces).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // A face the user named and studybook cannot use is the user's error, not a wrapped one.
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
     }
 
     private static Loaded load(FontFace face) {

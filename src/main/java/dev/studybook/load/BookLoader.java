@@ -45,12 +45,13 @@ public final class BookLoader {
         BookConfig config = BookConfigReader.read(dir);
         Settings settings = SettingsResolver.resolve(config, request, outputs);
         Outline outline = OutlineReader.read(content, request.index(), config, diagnostics);
-        PreprocessContext context = new PreprocessContext(content, diagnostics);
+        PreprocessContext context = new PreprocessContext(content, diagnostics, outline.metadata().language());
         List<ChapterSource> chapters = new ArrayList<>();
         for (Outline.OutlineChapter c : outline.chapters()) {
             SourceText text = SourceText.of(c.file(), TextFiles.read(c.file(), "chapter"));
             chapters.add(new ChapterSource(c, Preprocessors.run(text, context)));
         }
+        context.finish();
         return new LoadedBook(settings, outline, chapters, fonts(content, config), css(content, config));
     }
 

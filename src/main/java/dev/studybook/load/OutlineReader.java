@@ -17,6 +17,7 @@ import dev.studybook.model.Metadata;
 import dev.studybook.model.Outline;
 import dev.studybook.model.Outline.OutlineChapter;
 import dev.studybook.model.Outline.OutlinePart;
+import dev.studybook.preprocess.FrontMatter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,14 +54,21 @@ public final class OutlineReader {
     static Outline read(ContentFolder content, Optional<Path> index, BookConfig config, Diagnostics diagnostics) {
         Path dir = content.root();
         Path indexFile = findIndex(content, index, config);
-        IndexPage page = IndexPageReader.read(TextFiles.read(indexFile, "index page"));
+        Map<String, String> frontMatter = new HashMap<>();
+        IndexPage page = IndexPageReader.read(FrontMatter.hide(TextFiles.read(indexFile, "index page"), frontMatter));
         List<OutlinePart> parts = parts(content, indexFile, page, diagnostics);
         if (parts.stream().allMatch(p -> p.chapters().isEmpty())) {
             throw StudybookException.content(SourceLocation.of(indexFile),
                     "the index page links to no Markdown chapter",
                     "list the chapters as links, e.g. [第一章](01-intro.md), one per line or as a list");
         }
-        Metadata metadata = metadata(config, titlePage(content, indexFile, page), dir);
+        IndexPage titlePage = titlePage(content, indexFile, page);
+        if (titlePage == page && (frontMatter.containsKey("title") || frontMatter.containsKey("description"))) {
+            // The index page's front matter (VuePress, VitePress, Hugo) names the book when its text does not.
+            titlePage = new IndexPage(page.title().isBlank() ? frontMatter.getOrDefault("title", "") : page.title(),
+                    frontMatter.getOrDefault("description", page.description()), page.items());
+        }
+        Metadata metadata = metadata(config, titlePage, dir);
         return new Outline(metadata, dir, indexFile, parts, config.filename().orElseGet(() -> outputName(metadata.title(), dir)),
                 config);
     }
@@ -222,7 +230,7 @@ public final class OutlineReader {
         for (String name : List.of("README.md", "readme.md", "Readme.md")) {
             Path readme = content.root().resolve(name);
             if (Files.isRegularFile(readme) && !readme.equals(indexFile)) {
-                IndexPage intro = IndexPageReader.read(TextFiles.read(readme, "README"));
+                IndexPage intro = IndexPageReader.read(FrontMatter.hide(TextFiles.read(readme, "README"), new HashMap<>()));
                 if (!intro.title().isBlank() && !isContentsHeading(intro.title())) {
                     return intro;
                 }

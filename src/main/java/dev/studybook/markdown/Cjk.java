@@ -1,12 +1,12 @@
 package dev.studybook.markdown;
 
 /** Which characters are East Asian wide, for the rule that a line break between two of them is no space. */
-final class Cjk {
+public final class Cjk {
     private Cjk() {
     }
 
     /** Han, kana, bopomofo, CJK punctuation and full-width forms; not Hangul, which separates words by spaces. */
-    static boolean isWide(int cp) {
+    public static boolean isWide(int cp) {
         if (cp < 0x2E80) {
             return false;
         }

@@ -35,6 +35,10 @@ public final class CodeSamples {
                     continue;
                 }
                 String code = block.getContentChars().normalizeEOL();
+                if (RustHiddenLines.applies(language)) {
+                    // What mdbook test compiles: the lines hidden from readers are part of the program.
+                    code = RustHiddenLines.compiled(code);
+                }
                 out.add(new CodeSample(language, FenceInfo.flags(info), code, block.getStartLineNumber() + 1,
                         expectedOutput(block)));
             } else {

@@ -1,6 +1,9 @@
 package dev.studybook.markdown;
 
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.emoji.EmojiExtension;
+import com.vladsch.flexmark.ext.emoji.EmojiImageType;
+import com.vladsch.flexmark.ext.emoji.EmojiShortcutType;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
@@ -12,7 +15,7 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.List;
 
-/** The one flexmark configuration of studybook: CommonMark with the GitHub extensions. */
+/** The one flexmark configuration of studybook: CommonMark with the GitHub extensions, emoji shortcodes and CJK-friendly emphasis. */
 final class Markdown {
 
     static final DataHolder OPTIONS = options();
@@ -42,7 +45,12 @@ final class Markdown {
                 AutolinkExtension.create(),
                 FootnoteExtension.create(),
                 MathExtension.create(),
+                EmojiExtension.create(),
+                CjkEmphasis.create(),
                 StudybookHtmlExtension.create()));
+        // :+1: and :smile: as the characters themselves (GitHub's names first), never as pictures fetched from a site.
+        o.set(EmojiExtension.USE_IMAGE_TYPE, EmojiImageType.UNICODE_ONLY);
+        o.set(EmojiExtension.USE_SHORTCUT_TYPE, EmojiShortcutType.ANY_GITHUB_PREFERRED);
         // GitHub-flavoured tables: a header row, as many columns as the separator row says.
         o.set(TablesExtension.COLUMN_SPANS, false);
         o.set(TablesExtension.APPEND_MISSING_COLUMNS, true);

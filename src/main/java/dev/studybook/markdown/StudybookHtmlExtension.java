@@ -140,6 +140,9 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
                 html.line();
                 return;
             }
+            if (RustHiddenLines.applies(language)) {
+                code = RustHiddenLines.shown(code);
+            }
             code(node, language, code, html);
         }
 
@@ -186,8 +189,50 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
 
         private void htmlInline(HtmlInline node, NodeRendererContext ctx, HtmlWriter html) {
             html.raw("<!--" + LINE_COMMENT + line(node) + "-->");
+            String tag = node.getChars().toString();
+            if (isBareWord(node, tag)) {
+                // "# <a> 元素", "使用 <div> 布局": a tag name written as a word. As markup, a browser would stretch
+                // it over the rest of the page (an unclosed <a> is reopened after every block).
+                html.text(tag);
+                return;
+            }
             html.raw(node.getChars().normalizeEOL());
         }
+    }
+
+    /** An opening tag without attributes: {@code <div>}. */
+    private static final java.util.regex.Pattern BARE_TAG = java.util.regex.Pattern.compile("<([A-Za-z][A-Za-z0-9-]*)>");
+    /** Elements that have no end tag. */
+    private static final Set<String> VOID = Set.of("br", "img", "hr", "wbr", "input", "col", "area", "base", "embed",
+            "link", "meta", "param", "source", "track", "p", "li");
+
+    /**
+     * True when inline HTML is an opening tag without attributes that nothing in the same paragraph or heading
+     * closes: a tag name in prose, not markup.
+     */
+    static boolean isBareWord(HtmlInline node, String tag) {
+        var m = BARE_TAG.matcher(tag);
+        if (!m.matches() || VOID.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        String close = "</" + m.group(1).toLowerCase(java.util.Locale.ROOT);
+        Node block = node.getParent();
+        while (block != null && !(block instanceof com.vladsch.flexmark.util.ast.Block)) {
+            block = block.getParent();
+        }
+        if (block == null) {
+            return false;
+        }
+        boolean after = false;
+        for (Node n : block.getDescendants()) {
+            if (n == node) {
+                after = true;
+            } else if (after && n instanceof HtmlInline h
+                    && h.getChars().toString().toLowerCase(java.util.Locale.ROOT).startsWith(close)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Tabs in code become spaces to the next multiple of this column: readers and the PDF disagree on tab width. */

@@ -21,18 +21,32 @@ public final class SourceText {
     private final int[] originOfLine;
     private final int[] lineOfLine;
     private final Path[] origins;
+    /** What the chapter's front matter says of it ({@code title}, {@code description}); empty when it has none. */
+    private final Map<String, String> frontMatter;
 
-    private SourceText(Path file, String text, int[] originOfLine, int[] lineOfLine, Path[] origins) {
+    private SourceText(Path file, String text, int[] originOfLine, int[] lineOfLine, Path[] origins,
+            Map<String, String> frontMatter) {
         this.file = file;
         this.text = text;
         this.originOfLine = originOfLine;
         this.lineOfLine = lineOfLine;
         this.origins = origins;
+        this.frontMatter = frontMatter;
     }
 
     /** The text of {@code file} as read: each line is its own. */
     public static SourceText of(Path file, String text) {
-        return new SourceText(file, text, null, null, null);
+        return new SourceText(file, text, null, null, null, Map.of());
+    }
+
+    /** The values of the chapter's front matter that studybook uses (e.g. {@code title}); empty when none. */
+    public Map<String, String> frontMatter() {
+        return frontMatter;
+    }
+
+    /** The same text, knowing what its front matter said. */
+    public SourceText withFrontMatter(Map<String, String> values) {
+        return new SourceText(file, text, originOfLine, lineOfLine, origins, Map.copyOf(values));
     }
 
     /** The chapter file this text is the content of. */
@@ -118,7 +132,7 @@ public final class SourceText {
 
         public SourceText build() {
             return new SourceText(file, text.toString(), Arrays.copyOf(originOfLine, lines), Arrays.copyOf(lineOfLine, lines),
-                    origins.toArray(Path[]::new));
+                    origins.toArray(Path[]::new), Map.of());
         }
     }
 }

@@ -6,8 +6,17 @@ import java.util.List;
 /** The preprocessors every chapter goes through, in this order: adding one is a class and a line here. */
 public final class Preprocessors {
 
+    /**
+     * Front matter first (it must be at the top of the file as written); then the includes, so that what they bring
+     * in is processed like the rest; then the syntaxes that become blocks.
+     */
     public static final List<Preprocessor> ALL = List.of(
-            new MdBookIncludes());
+            new FrontMatter(),
+            new MdBookIncludes(),
+            new GitBookTags(),
+            new Containers(),
+            new GitHubAlerts(),
+            new TocMarker());
 
     private Preprocessors() {
     }
@@ -16,7 +25,12 @@ public final class Preprocessors {
     public static SourceText run(SourceText text, PreprocessContext context) {
         SourceText t = text;
         for (Preprocessor p : ALL) {
-            t = p.run(t, context);
+            SourceText next = p.run(t, context);
+            // A preprocessor that rewrites lines builds a new text; what the front matter said stays with it.
+            if (next != t && next.frontMatter().isEmpty() && !t.frontMatter().isEmpty()) {
+                next = next.withFrontMatter(t.frontMatter());
+            }
+            t = next;
         }
         return t;
     }

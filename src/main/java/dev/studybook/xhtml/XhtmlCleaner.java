@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Comment;
@@ -84,8 +85,11 @@ public final class XhtmlCleaner {
         Element body = doc.body();
         Map<Node, Integer> lines = assignLines(body);
         Cleaner c = new Cleaner(html, refs, lines);
+        c.selfClosing(body);
         c.cleanChildren(body, 0);
+        Nesting.repair(body);
         Map<String, String> anchors = c.ids(body);
+        ChapterToc.fill(body);
         Footnotes.semantic(body);
         XmlText.clean(body);
         return new CleanChapter(doc, anchors);
@@ -196,6 +200,10 @@ public final class XhtmlCleaner {
                 unknownToText(el);
                 return;
             }
+            if (tag.equals("listing") && (el.attributesSize() > 0 || !el.select("pre, div, p").isEmpty())) {
+                listing(el, depth);
+                return;
+            }
             if (DROP.contains(tag)) {
                 if (tag.equals("svg")) {
                     refs.warn(line(el), Diagnostics.Kind.STRUCTURE, "inline <svg> is not supported and was left out; save it as an .svg file and show it with ![alt](file.svg)");
@@ -216,7 +224,11 @@ public final class XhtmlCleaner {
                 tag = el.normalName();
             }
             if (!KEEP.contains(tag)) {
-                unknownToText(el);
+                if (closedElement(el)) {
+                    customElement(el, depth);
+                } else {
+                    unknownToText(el);
+                }
                 return;
             }
             cleanAttributes(el, tag);
@@ -250,6 +262,100 @@ public final class XhtmlCleaner {
             List<Node> kids = new ArrayList<>(el.childNodes());
             el.unwrap();
             return kids;
+        }
+
+        /**
+         * HTML parsing ignores the "/>" of an element it does not know ({@code <Badge text="beta"/>}) and puts all
+         * that follows inside it: what follows is given back to its parent.
+         */
+        void selfClosing(Element body) {
+            List<Element> all = new ArrayList<>(body.getAllElements());
+            for (int i = all.size() - 1; i >= 0; i--) {
+                Element el = all.get(i);
+                String tag = el.normalName();
+                if (el == body || KEEP.contains(tag) || RENAME.containsKey(tag) || el.childNodeSize() == 0) {
+                    continue;
+                }
+                var start = el.sourceRange();
+                if (start.isTracked() && start.endPos() <= source.length() && start.startPos() < start.endPos()
+                        && source.substring(start.startPos(), start.endPos()).endsWith("/>")) {
+                    List<Node> kids = new ArrayList<>(el.childNodes());
+                    for (int k = kids.size() - 1; k >= 0; k--) {
+                        el.after(kids.get(k));
+                    }
+                }
+            }
+        }
+
+        /** True when the source closes the element ({@code </Foo>}) or it closes itself with attributes ({@code <Badge text="x"/>}). */
+        boolean closedElement(Element el) {
+            var end = el.endSourceRange();
+            if (end.isTracked() && end.startPos() < end.endPos() && end.endPos() <= source.length()
+                    && source.startsWith("</", end.startPos())) {
+                return true;
+            }
+            var start = el.sourceRange();
+            if (!start.isTracked() || start.endPos() > source.length() || start.startPos() >= start.endPos()) {
+                return false;
+            }
+            String tag = source.substring(start.startPos(), start.endPos());
+            // <Badge text="beta"/>, or a component named as Vue and React name them: <Giscus />, <my-widget/>.
+            return tag.endsWith("/>") && (el.attributesSize() > 0 || tag.matches("(?s)<[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*\\s*/>")
+                    || tag.matches("(?s)<[a-z]+(-[a-z0-9]+)+\\s*/>"));
+        }
+
+        /**
+         * An element HTML does not know but the author wrote as one, with its end tag: a Vue or React component
+         * ({@code <CodeGroup>}, {@code <Badge text="beta"/>}) or a custom element. It becomes a {@code div} when it
+         * holds blocks or stands between blocks, else a {@code span}, keeping its text.
+         */
+        void customElement(Element el, int depth) {
+            if (el.childNodeSize() == 0) {
+                for (String a : List.of("text", "label", "title", "content")) {
+                    if (!el.attr(a).isBlank()) {
+                        el.appendText(el.attr(a).strip());
+                        break;
+                    }
+                }
+            }
+            cleanChildren(el, depth);
+            if (el.childNodeSize() == 0) {
+                // A component that shows something only on the web (<Giscus />, a comment box): nothing to keep.
+                el.remove();
+                return;
+            }
+            boolean blocks = el.children().stream().anyMatch(c -> Nesting.BLOCKS.contains(c.normalName()));
+            Element parent = el.parent();
+            boolean betweenBlocks = parent != null && FLOW.contains(parent.normalName());
+            String tag = blocks || betweenBlocks ? "div" : "span";
+            el.tagName(tag);
+            cleanAttributes(el, tag);
+        }
+
+        /** Containers of blocks: an element directly inside one stands between blocks. */
+        static final Set<String> FLOW = Set.of("body", "div", "section", "aside", "blockquote", "article", "main", "header",
+                "footer", "nav", "details", "figure");
+
+        /**
+         * The Rust book's {@code <Listing number="1-1" file-name="src/main.rs" caption="…">} around a code block: the
+         * file name above the listing, its number and caption below, as mdBook's trpl preprocessor shows them.
+         */
+        void listing(Element el, int depth) {
+            String number = el.attr("number").strip();
+            String file = el.attr("file-name").strip();
+            String caption = el.attr("caption").strip();
+            el.tagName("div");
+            el.clearAttributes();
+            el.addClass("listing");
+            cleanChildren(el, depth);
+            if (!file.isEmpty()) {
+                el.prependElement("p").addClass("listing-file").appendElement("code").text(file);
+            }
+            if (!number.isEmpty() || !caption.isEmpty()) {
+                String label = number.isEmpty() ? "" : "Listing " + number;
+                el.appendElement("p").addClass("listing-caption")
+                        .text(label + (caption.isEmpty() ? "" : (label.isEmpty() ? "" : ": ") + caption.replace("`", "")));
+            }
         }
 
         /** An element the author did not mean as HTML, such as {@code <token>} in prose: shown as written. */
@@ -333,7 +439,7 @@ public final class XhtmlCleaner {
             if (valign.matches("top|middle|bottom|baseline")) {
                 style.add("vertical-align:" + valign);
             }
-            if (tag.equals("a") && el.hasAttr("name") && !el.hasAttr("id")) {
+            if (tag.equals("a") && !el.attr("name").isBlank() && !el.hasAttr("id")) {
                 el.attr("id", el.attr("name"));
             }
             for (Attribute a : new ArrayList<>(el.attributes().asList())) {
@@ -428,9 +534,19 @@ public final class XhtmlCleaner {
                 // A link inside a link is not allowed: keep the outer one, unwrap the inner ones.
                 a.select("a").stream().filter(x -> x != a).forEach(Element::unwrap);
             }
+            if (!autolink(a)) {
+                return;
+            }
             References.LinkDestination d = refs.link(a.attr("href"), line(a));
             if (d instanceof References.External e) {
-                a.attr("href", e.url());
+                Optional<String> url = Urls.valid(e.url());
+                if (url.isEmpty()) {
+                    refs.warn(line(a), Diagnostics.Kind.LINK, "the link '" + abbreviate(e.url()) + "' is not a valid URL;"
+                            + " it is shown as plain text");
+                    a.unwrap();
+                    return;
+                }
+                a.attr("href", url.get());
                 a.addClass("external");
             } else if (d instanceof References.SameChapter s) {
                 a.attr("href", "#" + s.fragment());
@@ -442,6 +558,40 @@ public final class XhtmlCleaner {
             } else {
                 a.unwrap();
             }
+        }
+
+        /**
+         * A URL written in prose and linked by Markdown ends where a URL ends: before Chinese text or full-width
+         * punctuation ({@code http://localhost:8080。}), without the backslashes of Markdown escapes
+         * ({@code https://hub.docker.com/\_/alpine/}); a bare {@code http://} is no link.
+         */
+        boolean autolink(Element a) {
+            String href = a.attr("href");
+            String text = a.text();
+            if (a.childrenSize() > 0 || text.isEmpty() || !(href.equals(text) || href.equals("http://" + text)
+                    || href.equals("mailto:" + text))) {
+                return true;
+            }
+            String prefix = href.substring(0, href.length() - text.length());
+            String t = text.replaceAll("\\\\(?=[!-/:-@\\[-`{-~])", "");
+            int end = Urls.autolinkEnd(t);
+            String rest = t.substring(end);
+            t = t.substring(0, end);
+            if (t.matches("(?i)[a-z]+://|") || t.isEmpty()) {
+                a.after(new TextNode(t + rest));
+                a.remove();
+                return false;
+            }
+            a.text(t);
+            a.attr("href", prefix + t);
+            if (!rest.isEmpty()) {
+                a.after(new TextNode(rest));
+            }
+            return true;
+        }
+
+        static String abbreviate(String s) {
+            return s.length() > 80 ? s.substring(0, 77) + "..." : s;
         }
 
         void image(Element img) {
@@ -467,7 +617,14 @@ public final class XhtmlCleaner {
             shown.appendText(alt.isBlank() ? "[图片]" : "[图片：" + alt + "]");
             if (s instanceof References.RemoteImage remote) {
                 shown.appendText(" ");
-                shown.appendElement("a").attr("href", remote.url()).addClass("external").text(remote.url());
+                Optional<String> url = Urls.valid(remote.url());
+                if (url.isPresent()) {
+                    shown.appendElement("a").attr("href", url.get()).addClass("external").text(remote.url());
+                } else {
+                    refs.warn(line(img), Diagnostics.Kind.IMAGE, "the image address '" + abbreviate(remote.url())
+                            + "' is not a valid URL; it is shown as plain text");
+                    shown.appendText(remote.url());
+                }
             }
             img.replaceWith(shown);
         }
@@ -537,8 +694,10 @@ public final class XhtmlCleaner {
                     continue;
                 }
                 boolean heading = el.normalName().matches("h[1-6]");
-                String written = el.id();
+                String written = el.id().strip();
                 if (written.isEmpty() && !heading) {
+                    // id="" is no id, and not a valid one.
+                    el.removeAttr("id");
                     continue;
                 }
                 String slug = heading ? Ids.slug(el.text()) : "";

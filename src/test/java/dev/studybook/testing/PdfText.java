@@ -98,7 +98,13 @@ public final class PdfText {
     public static List<String> badLineBreaks(Path pdf) throws IOException {
         List<String> bad = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            PDFTextStripper s = new PDFTextStripper();
+            // Figures (SVG, drawn as form XObjects) set their text line by line as their author wrote it; sorted by
+            // position, the pieces of two neighbouring lines of a figure even interleave. Only laid-out text counts.
+            PDFTextStripper s = new PDFTextStripper() {
+                @Override
+                public void showForm(org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form) {
+                }
+            };
             s.setSortByPosition(true);
             for (String line : s.getText(doc).split("\n")) {
                 String l = line.strip();

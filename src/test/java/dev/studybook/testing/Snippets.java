@@ -52,7 +52,9 @@ public final class Snippets {
                     warnings.add(line + ": image " + src);
                     return new MissingImage();
                 }
-                return new LocalImage("images/" + src);
+                // As the asset registry does: an ASCII name inside the book.
+                return new LocalImage("images/" + (src.matches("[A-Za-z0-9._-]+") ? src
+                        : "img-" + Integer.toHexString(src.hashCode()) + ".png"));
             }
 
             @Override

@@ -24,7 +24,64 @@ class XhtmlCleanerTest {
         assertWellFormed(x);
         assertTrue(x.contains("List&lt;T&gt;"), x);
         assertTrue(x.contains("&lt;token&gt; 以及"), x);
-        assertTrue(x.contains("&lt;Foo bar=\"1\"&gt;内容&lt;/Foo&gt;"), x);
+        // With its end tag it is an element (a Vue component, a custom element): its text is kept, the tag is not.
+        assertTrue(x.contains("<span>内容</span>"), x);
+    }
+
+    @Test
+    void aTagNameInAHeadingStaysText() {
+        String x = xhtml("# <a> 元素\n\n## 使用 <div> 布局\n\n正文 <b>粗</b>。\n");
+        assertWellFormed(x);
+        assertTrue(x.contains("&lt;a&gt; 元素</h1>") && x.contains("使用 &lt;div&gt; 布局</h2>"), x);
+        assertTrue(x.contains("<p>正文 <b>粗</b>。</p>"), x);
+    }
+
+    @Test
+    void customElementsBecomeDivOrSpanKeepingTheirText() {
+        String x = xhtml("<MyComponent>\n组件文字\n</MyComponent>\n\n用 <Badge type=\"tip\">v2</Badge> 标记。\n\n"
+                + "<Badge text=\"beta\"/>\n\n后面的段落\n\n<Giscus />\n\n评论区之后\n");
+        assertWellFormed(x);
+        assertTrue(x.contains("<div>\n组件文字\n</div>"), x);
+        assertTrue(x.contains("用 <span>v2</span> 标记。"), x);
+        assertTrue(x.contains("<div>beta</div>") && x.contains("<p>后面的段落</p>"), "a self-closed component holds nothing after it: " + x);
+        assertTrue(!x.contains("Giscus") && !x.contains("giscus") && x.contains("<p>评论区之后</p>"), "an empty component goes: " + x);
+    }
+
+    @Test
+    void theRustBooksListingShowsItsFileAndCaption() {
+        String x = xhtml("<Listing number=\"1-1\" file-name=\"src/main.rs\" caption=\"Hello\">\n\n```rust\nfn main() {}\n```\n\n</Listing>\n");
+        assertWellFormed(x);
+        assertTrue(x.contains("<div class=\"listing\"><p class=\"listing-file\"><code>src/main.rs</code></p><pre"), x);
+        assertTrue(x.contains("<p class=\"listing-caption\">Listing 1-1: Hello</p></div>"), x);
+    }
+
+    @Test
+    void autolinksEndBeforeChineseTextAndLoseTheirEscapes() {
+        String x = xhtml("访问 http://localhost:8080。然后 http://www.qq.com域名，镜像 https://hub.docker.com/\\_/alpine/ 上。\n");
+        assertWellFormed(x);
+        assertTrue(x.contains("href=\"http://localhost:8080\" class=\"external\">http://localhost:8080</a>。然后"), x);
+        assertTrue(x.contains("href=\"http://www.qq.com\" class=\"external\">http://www.qq.com</a>域名，"), x);
+        assertTrue(x.contains("href=\"https://hub.docker.com/_/alpine/\" class=\"external\">https://hub.docker.com/_/alpine/</a> 上"), x);
+    }
+
+    @Test
+    void invalidUrlsAreRepairedOrShownAsTextWithAWarning() {
+        Snippets.Warnings w = new Snippets.Warnings();
+        String x = xhtml("[空格](https://example.com/a b.html) [标题](https://example.com/x “标题”) 裸 http:// 和 [空](http://)"
+                + " <a href=\"http://a b\">坏主机</a> [端口](http://x.com:80a/)\n", w);
+        assertWellFormed(x);
+        assertTrue(x.contains("href=\"https://example.com/a%20b.html\"") && x.contains("href=\"https://example.com/x\""), x);
+        assertTrue(x.contains("裸 http:// 和 空 坏主机 端口"), x);
+        assertEquals(3, w.size(), w.toString());
+        assertTrue(w.get(0).contains("'http://' is not a valid URL"), w.toString());
+    }
+
+    @Test
+    void blocksInsidePhrasingContentBecomeInline() {
+        String x = xhtml("# 标题 <span>甲<div>块</div></span>\n\n<figure><img src=\"a.png\" alt=\"图\"><br><figcaption>注</figcaption></figure>\n");
+        assertWellFormed(x);
+        assertTrue(x.contains("<span>甲 <span>块</span></span></h1>"), x);
+        assertFalse(x.contains("<br />\n<figcaption>") || x.contains("<br /><figcaption>"), x);
     }
 
     @Test

@@ -148,14 +148,14 @@ final class PdfLayout {
         b.useProtocolsStreamImplementation(refuse, "file", "jar", "ftp", "http", "https", "data");
         b.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith(SCHEME + ":"),
                 ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-        b.withDiagnosticConsumer(d -> {
-            if (d.getLevel().intValue() >= Level.WARNING.intValue()) {
-                ctx.diagnostics().warn(null, dev.studybook.error.Diagnostics.Kind.RENDER, "PDF: " + message(d));
-            }
-        });
+        // The library repeats a message for every box it meets (a picture it cannot read, hundreds of times):
+        // gathered, and said once each with a count and the pictures named.
+        PdfMessages messages = new PdfMessages(assets);
+        b.withDiagnosticConsumer(messages::add);
         try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {
             renderer.layout();
             PDDocument pdf = renderer.createPDFKeepOpen();
+            messages.report(ctx.diagnostics());
             // Page positions are known once the pages are drawn.
             Optional<PageMap> pages = blocks.isEmpty() ? Optional.empty() : Optional.of(pageMap(renderer, blocks));
             fixDatesAndId(pdf, book, ctx);
@@ -253,7 +253,7 @@ final class PdfLayout {
         return c != 0 ? c : Integer.compare(x.index(), y.index());
     }
 
-    private static String message(Diagnostic d) {
+    static String message(Diagnostic d) {
         String m = d.getFormattedMessage();
         if (m == null) {
             m = String.valueOf(d.getLogMessageId());

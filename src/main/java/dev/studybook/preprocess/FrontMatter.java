@@ -1,0 +1,139 @@
+package dev.studybook.preprocess;
+
+import dev.studybook.model.SourceText;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Front matter, as Jekyll, Hugo, VuePress, VitePress, Docusaurus and Hexo read it: a YAML block between
+ * {@code ---} lines at the very top of a file (or TOML between {@code +++} lines). It is hidden from readers; its
+ * {@code title} and {@code description} are kept for the chapter's title and, on the index page, the book's
+ * description. A block whose text is not a YAML mapping is not front matter (a rule, then a heading) and is left.
+ */
+public final class FrontMatter implements Preprocessor {
+
+    /** The keys studybook uses. */
+    static final List<String> KEYS = List.of("title", "description");
+
+    private static final Pattern TOML_KEY = Pattern.compile("^(\\w+)\\s*=\\s*[\"']?(.*?)[\"']?\\s*$");
+
+    @Override
+    public String name() {
+        return "front-matter";
+    }
+
+    /** The front matter of a text: the values studybook uses and how many lines it takes. */
+    record Block(Map<String, String> values, int lines) {
+    }
+
+    @Override
+    public SourceText run(SourceText text, PreprocessContext context) {
+        String t = text.text();
+        if (!t.startsWith("---") && !t.startsWith("+++")) {
+            return text;
+        }
+        Block block = find(t);
+        if (block == null) {
+            return text;
+        }
+        SourceText.Builder b = SourceText.builder(text.file());
+        List<SourceText.Line> lines = text.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            SourceText.Line l = lines.get(i);
+            // Blank lines in its place keep every later line where it was.
+            b.add(i < block.lines() ? "" : l.text(), l.file(), l.line());
+        }
+        return b.build().withFrontMatter(block.values());
+    }
+
+    /**
+     * The text with its front matter blanked out (each line kept, empty), its values put in {@code values}: for
+     * the index page, which is read before the chapters.
+     */
+    public static String hide(String text, Map<String, String> values) {
+        Block block = find(text);
+        if (block == null) {
+            return text;
+        }
+        values.putAll(block.values());
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < block.lines() && i < lines.length; i++) {
+            lines[i] = "";
+        }
+        return String.join("\n", lines);
+    }
+
+    /** The front matter at the top of {@code text}, or null when it has none. */
+    static Block find(String text) {
+        String[] lines = text.split("\n", -1);
+        if (lines.length < 2) {
+            return null;
+        }
+        String fence = lines[0].strip();
+        if (!fence.equals("---") && !fence.equals("+++")) {
+            return null;
+        }
+        int end = -1;
+        for (int i = 1; i < lines.length && i < 2000; i++) {
+            String l = lines[i].strip();
+            if (l.equals(fence) || (fence.equals("---") && l.equals("..."))) {
+                end = i;
+                break;
+            }
+        }
+        if (end < 0) {
+            return null;
+        }
+        List<String> body = new ArrayList<>();
+        for (int i = 1; i < end; i++) {
+            body.add(lines[i]);
+        }
+        Map<String, String> values = fence.equals("+++") ? toml(body) : yaml(String.join("\n", body));
+        return values == null ? null : new Block(values, end + 1);
+    }
+
+    private static Map<String, String> yaml(String body) {
+        if (body.isBlank()) {
+            return Map.of();
+        }
+        Object doc;
+        try {
+            doc = new Load(LoadSettings.builder().setAllowDuplicateKeys(true).setMaxAliasesForCollections(10)
+                    .setCodePointLimit(1_000_000).build()).loadFromString(body);
+        } catch (YamlEngineException | IllegalArgumentException e) {
+            return null;
+        }
+        if (!(doc instanceof Map<?, ?> map)) {
+            return null;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String key : KEYS) {
+            Object v = map.get(key);
+            if (v instanceof String || v instanceof Number) {
+                String s = v.toString().strip();
+                if (!s.isEmpty()) {
+                    out.put(key, s.replaceAll("\\s+", " "));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> toml(List<String> body) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String l : body) {
+            Matcher m = TOML_KEY.matcher(l.strip());
+            if (m.matches() && KEYS.contains(m.group(1)) && !m.group(2).isBlank()) {
+                out.putIfAbsent(m.group(1), m.group(2).strip());
+            }
+        }
+        return out;
+    }
+}

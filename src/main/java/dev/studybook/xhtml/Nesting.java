@@ -1,0 +1,88 @@
+package dev.studybook.xhtml;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Repairs what HTML parsing lets through but XHTML's content model refuses: a block ({@code <pre>}, {@code <div>},
+ * a list) inside an element that may hold only phrasing content (a paragraph, a heading, a span, a link) becomes
+ * its inline equivalent, keeping its text; a {@code <br>} directly inside a {@code <figure>} goes.
+ */
+final class Nesting {
+
+    /** Elements whose content must be phrasing content. */
+    static final Set<String> PHRASING_ONLY = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "em", "strong", "b",
+            "i", "u", "s", "small", "sub", "sup", "mark", "code", "kbd", "samp", "var", "abbr", "cite", "dfn", "q", "time",
+            "data", "bdi", "bdo", "ruby", "rt", "rp", "a", "ins", "del", "pre", "summary", "caption", "dt");
+    /** Elements that are blocks (flow content that is not phrasing content). */
+    static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "details", "div", "dl", "figure",
+            "figcaption", "footer", "header", "hr", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "h1", "h2",
+            "h3", "h4", "h5", "h6", "li", "dd", "dt", "summary", "caption", "thead", "tbody", "tfoot", "tr", "td", "th",
+            "col", "colgroup");
+
+    private Nesting() {
+    }
+
+    static void repair(Element body) {
+        for (Element fig : body.select("figure > br")) {
+            fig.remove();
+        }
+        // Outermost first: once a list inside a span is a span, its items are inside phrasing content too.
+        List<Element> all = new ArrayList<>(body.getAllElements());
+        for (Element el : all) {
+            if (el == body || el.parent() == null || !BLOCKS.contains(el.normalName()) || !insidePhrasing(el)) {
+                continue;
+            }
+            inline(el);
+        }
+    }
+
+    private static boolean insidePhrasing(Element el) {
+        for (Element p = el.parent(); p != null; p = p.parent()) {
+            if (PHRASING_ONLY.contains(p.normalName())) {
+                return true;
+            }
+            if (BLOCKS.contains(p.normalName()) || p.normalName().equals("body")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Turns a block into an inline element with the same text. */
+    private static void inline(Element el) {
+        switch (el.normalName()) {
+            case "hr", "col", "colgroup" -> el.remove();
+            case "pre" -> {
+                el.tagName("code");
+                el.attr("style", "white-space:pre-wrap");
+            }
+            case "table" -> {
+                Element span = new Element("span").text(el.text());
+                el.replaceWith(span);
+            }
+            default -> {
+                // Items and paragraphs keep apart from the text around them by a space.
+                Node prev = el.previousSibling();
+                if (prev != null && !(prev instanceof TextNode t && t.text().endsWith(" "))) {
+                    el.before(new TextNode(" "));
+                }
+                el.tagName("span");
+                el.removeAttr("start");
+                el.removeAttr("reversed");
+                el.removeAttr("type");
+                el.removeAttr("value");
+                el.removeAttr("open");
+                el.removeAttr("colspan");
+                el.removeAttr("rowspan");
+                el.removeAttr("scope");
+                el.removeAttr("role");
+                el.removeAttr("epub:type");
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.studybook.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.studybook.codetest.CodeTestReport;
+import dev.studybook.codetest.CodeTester;
+import dev.studybook.error.Diagnostics;
+import dev.studybook.load.LoadedBook;
+import dev.studybook.markdown.CodeSamples;
+import dev.studybook.model.CodeSample;
+import dev.studybook.testing.EpubContents;
+import dev.studybook.testing.TestBooks;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dialect books under books/dialects: what a reader of the EPUB gets from each web-only syntax (AllTestBooksTest
+ * checks them with EPUBCheck).
+ */
+class DialectBooksTest {
+
+    @TempDir
+    Path out;
+
+    private static String chapterText(EpubContents epub, int n) {
+        return epub.text(epub.chapterFiles().get(n));
+    }
+
+    private String chapter(String book, int n) throws IOException {
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/" + book), out, "epub");
+        return chapterText(EpubContents.read(b.output("epub")), n);
+    }
+
+    @Test
+    void frontMatterIsHiddenAndNamesTheChapterAndTheBook() throws IOException {
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/front-matter"), out, "epub");
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        String guide = chapterText(epub, 0);
+        assertTrue(guide.contains("<h1 id=\"入门指南\">入门指南</h1>"), guide);
+        assertFalse(guide.contains("sidebar") || guide.contains("tags:"), guide);
+        String install = chapterText(epub, 1);
+        assertFalse(install.contains("draft"), install);
+        assertTrue(install.contains("<hr />"), "a rule further down is no front matter: " + install);
+        assertTrue(epub.opf().outerHtml().contains("一本用 VuePress 写成的笔记"), "the index page's description: " + epub.opf());
+    }
+
+    @Test
+    void tocMarkersListTheChaptersSections() throws IOException {
+        String x = chapter("toc", 0);
+        assertTrue(x.contains("<div class=\"chapter-toc\" role=\"doc-toc\"><ul><li><a href=\"#h-11-协程\">1.1 协程</a><ul><li>"
+                + "<a href=\"#h-111-调度\">1.1.1 调度</a></li></ul></li><li><a href=\"#h-12-通道\">1.2 通道</a></li></ul></div>"), x);
+        assertTrue(x.contains("<code>[TOC]</code>"), "in code it stays: " + x);
+    }
+
+    @Test
+    void containersAndAlertsAreAsidesWithALabel() throws IOException {
+        String x = chapter("containers", 0);
+        assertTrue(x.contains("<aside class=\"callout callout-tip\">\n<p class=\"callout-label\">提示</p>"), x);
+        assertTrue(x.contains("<p class=\"callout-label\">注意事项</p>"), x);
+        assertTrue(x.contains("<aside class=\"callout callout-details\">\n<p class=\"callout-label\">点击查看代码</p>\n<pre"), x);
+        assertTrue(x.contains("<p class=\"callout-label\">外层</p>\n<aside class=\"callout callout-tip\">"), "nested: " + x);
+        assertTrue(x.contains("<li>\n<p>列表里的容器：</p>\n<aside class=\"callout callout-note\">"), x);
+        assertTrue(x.contains("<p>未知容器只保留内容。</p>") && !x.contains("unknownthing"), x);
+        assertTrue(x.contains("::: tip\n代码块里的容器原样显示"), x);
+
+        String a = chapter("github-alerts", 0);
+        for (String label : List.of("注", "提示", "重要", "警告", "注意", "Obsidian 标题")) {
+            assertTrue(a.contains("<p class=\"callout-label\">" + label + "</p>"), label + ": " + a);
+        }
+        assertTrue(a.contains("需要立即注意的内容，懒惰续行也属于提示。"), a);
+        assertTrue(a.contains("<blockquote>\n<p>普通引用 [!NOTE] 不是提示。</p>"), a);
+    }
+
+    @Test
+    void gitBookTagsAreExpandedAndUnknownOnesNamedOnce() throws IOException {
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/gitbook-tags"), out, "epub");
+        String x = chapterText(EpubContents.read(b.output("epub")), 1);
+        assertTrue(x.contains("<aside class=\"callout callout-info\">\n<p class=\"callout-label\">信息</p>"), x);
+        assertTrue(x.contains("<p>被引入的段落，来自 snippets/common.md。</p>") && x.contains("<p>版本 1.0。</p>"), x);
+        assertTrue(x.contains("模板语法 {{ name }} 与 {% if x %} 原样显示。"), x);
+        assertTrue(x.contains("<p class=\"code-title\">main.go</p>"), x);
+        assertTrue(x.contains("<p class=\"tab-title\">macOS</p>\n<p>用 brew 安装。</p>\n<p class=\"tab-title\">Linux</p>"), x);
+        assertTrue(x.contains("<code>{% hint %}</code>") && x.contains("{% for item in list %}"), x);
+        assertFalse(x.contains("swagger") || x.contains("endhint"), x);
+        List<String> w = b.diagnostics().warnings().stream().map(Object::toString).toList();
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).contains("tags.md:41: the GitBook tag '{% swagger %}'") && w.get(0).contains("(1 more in the book)"),
+                w.toString());
+    }
+
+    @Test
+    void hiddenRustLinesAreNotShownButAreCompiled() throws IOException {
+        String x = chapter("mdbook-hidden-lines/src", 0);
+        assertFalse(x.contains("fn main") || x.contains("HashMap"), x);
+        assertTrue(x.contains("#[derive(Debug)]") && x.contains("# 这一行以 # 开头显示"), x);
+        assertTrue(x.contains("Python 的注释不隐藏"), x);
+        LoadedBook book = TestBooks.load(TestBooks.book("dialects/mdbook-hidden-lines/src"));
+        List<CodeSample> samples = CodeSamples.extract(book.chapters().get(0).text().text());
+        assertEquals("fn main() {\nlet x = 5;\nprintln!(\"{}\", x);\n}\n", samples.get(0).code());
+        assertTrue(samples.get(1).hasFlag("ignore") && samples.get(1).code().contains("use std::collections::HashMap;"));
+    }
+
+    @Test
+    void emojiShortcodesAreCharactersButNotInCode() throws IOException {
+        String x = chapter("emoji", 0);
+        assertTrue(x.contains("点赞 👍 、火箭 🚀"), x);
+        assertTrue(x.contains("<code>:smile:</code>") && x.contains("12:30:45") && x.contains(":not_an_emoji:"), x);
+        assertTrue(x.contains("代码里的 :+1: 不变"), x);
+    }
+
+    @Test
+    void pdfLibraryMessagesAreSaidOnceWithACount() throws IOException {
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/pdf-warnings"), out, "pdf");
+        List<String> w = b.diagnostics().warnings().stream().map(Object::toString).toList();
+        assertEquals(w.size(), Set.copyOf(w).size(), "each once: " + w);
+        List<String> css = w.stream().filter(s -> s.contains("notacolor")).toList();
+        assertEquals(1, css.size(), w.toString());
+        assertTrue(css.get(0).contains("(3 times in the book)"), css.get(0));
+        assertTrue(w.stream().filter(s -> s.startsWith("PDF:")).count() <= 3, w.toString());
+    }
+}

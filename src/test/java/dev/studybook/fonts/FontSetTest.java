@@ -1,0 +1,71 @@
+package dev.studybook.fonts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.studybook.error.StudybookException;
+import dev.studybook.testing.TestFonts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fonts are loaded once and each face subset to the book's characters, keeping every character's mapping. */
+class FontSetTest {
+
+    static FontSet bundled;
+
+    @BeforeAll
+    static void load() {
+        bundled = FontSet.load(FontSet.DEFAULT_FACES);
+    }
+
+    @Test
+    void subsetsKeepOnlyTheBooksCharactersWithTheirOwnCodes() throws IOException {
+        List<EmbeddedFont> subsets = bundled.subset("一言高门示 abc");
+        assertEquals(FontSet.DEFAULT_FACES.size(), subsets.size());
+        EmbeddedFont serif = subsets.stream().filter(f -> f.face().family().equals(FontSet.SERIF)).findFirst().orElseThrow();
+        assertTrue(serif.data().length < 100_000, "subset: " + serif.data().length + " bytes");
+        TrueTypeFont t = new TTFParser().parse(new RandomAccessReadBuffer(serif.data()));
+        var cmap = t.getUnicodeCmapLookup();
+        // 一 keeps its own code point: PDFBox maps a glyph to the first code of the cmap that names it, and the whole
+        // font also maps it from the Kangxi radical ⼀ (U+2F00), which is what copying out of the PDF gave.
+        assertTrue(cmap.getGlyphId('一') != 0);
+        assertEquals(0, cmap.getGlyphId(0x2F00));
+        assertEquals(0, cmap.getGlyphId('龍'), "characters the book does not use are left out");
+    }
+
+    @Test
+    void coverageAndGenericFamilies() {
+        assertTrue(bundled.covers('中') && bundled.covers('A') && bundled.covers(0x1F600));
+        assertFalse(bundled.covers(0xA001));
+        assertEquals(FontSet.SANS, FontSet.family("Sans-Serif"));
+        assertEquals(FontSet.MONO, FontSet.family("monospace"));
+        assertEquals("LXGW WenKai", FontSet.family("LXGW WenKai"));
+    }
+
+    @Test
+    void theBooksOwnFaceAddsItsCharacters(@TempDir Path tmp) throws IOException {
+        Path yi = Files.write(tmp.resolve("yi.ttf"), TestFonts.withOnlyCharacter(0xA000));
+        FontSet all = bundled.with(FontSet.load(List.of(new FontFace("Yi Test", 400, false, "yi.ttf", null, yi, true))));
+        assertTrue(all.covers(0xA000) && !bundled.covers(0xA000));
+    }
+
+    @Test
+    void aCffFontIsRefusedWithWhatToDo(@TempDir Path tmp) throws IOException {
+        Path otf = Files.write(tmp.resolve("cjk.otf"), "OTTO\0\0\0\0rest".getBytes(StandardCharsets.ISO_8859_1));
+        StudybookException e = assertThrows(StudybookException.class,
+                () -> FontSet.load(List.of(new FontFace("CJK", 400, false, "cjk.ttf", null, otf, true))));
+        assertTrue(e.oneLine().contains("cjk.otf: this font has PostScript (CFF) outlines") && e.oneLine().contains("TrueType (glyf)"),
+                e.oneLine());
+    }
+}
