@@ -193,7 +193,20 @@ public final class FontSet {
      * renderer subsets them itself.
      */
     public List<EmbeddedFont> subset(String text) {
-        int[] codePoints = text.codePoints().distinct().sorted().toArray();
+        return subset(text, "");
+    }
+
+    /**
+     * Every face subset to the characters of {@code text} and {@code figureText} it has, except the fallback
+     * faces, which get only characters of {@code text}: the text the PDF lays out. A figure's labels are drawn in
+     * the family the figure names, or by Batik as outlines, never in a fallback face; and a fallback face that
+     * is given to the PDF at all enters the height of every line whose line-height is 'normal' (OpenHTMLtoPDF
+     * takes the largest ascent and descent of a family's faces), so one for a figure's ✗ moved every heading.
+     */
+    public List<EmbeddedFont> subset(String text, String figureText) {
+        int[] codePoints = (text + figureText).codePoints().distinct().sorted().toArray();
+        java.util.Set<Integer> laidOut = new java.util.HashSet<>();
+        text.codePoints().forEach(laidOut::add);
         // Each fallback face gets only what the text faces (Song, Hei, emoji: the families every CSS list names)
         // and the fallbacks before it lack; one that gets nothing is left out, so a book that needs no fallback is
         // laid out exactly as before they existed.
@@ -202,7 +215,7 @@ public final class FontSet {
         for (Loaded l : loaded) {
             boolean fallback = FALLBACKS.contains(l.face().family()) && l.face().file() == null;
             if (fallback) {
-                wanted.add(java.util.Arrays.stream(codePoints).filter(cp -> l.cmap().getGlyphId(cp) != 0
+                wanted.add(java.util.Arrays.stream(codePoints).filter(cp -> laidOut.contains(cp) && l.cmap().getGlyphId(cp) != 0
                         && before.stream().noneMatch(b -> b.cmap().getGlyphId(cp) != 0)).toArray());
             } else {
                 wanted.add(codePoints);
