@@ -23,6 +23,11 @@ import javax.imageio.stream.ImageOutputStream;
  */
 final class PictureFormats {
 
+    static {
+        // Converted pictures are written to memory; ImageIO's default goes through a temporary file each time.
+        ImageIO.setUseCache(false);
+    }
+
     /** JPEG quality for lossy WebP photos: close to what the WebP held, far smaller than PNG. */
     static final float JPEG_QUALITY = 0.9f;
 

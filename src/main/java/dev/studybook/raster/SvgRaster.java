@@ -34,6 +34,12 @@ import org.apache.batik.transcoder.image.ImageTranscoder;
  */
 public final class SvgRaster {
 
+    static {
+        // In memory, not through a temporary file per picture: a book of 2,000 formulas writes 2,000 fallback
+        // PNGs, and the file cache made each write about four times slower.
+        ImageIO.setUseCache(false);
+    }
+
     /**
      * PNGs drawn or being drawn in this process, by SHA-256 of the fonts and the picture (studybook watch rebuilds
      * in one process and draws a picture again only when it or the fonts changed); a few hundred at most.
