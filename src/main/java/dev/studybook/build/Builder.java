@@ -75,7 +75,9 @@ public final class Builder {
         Book book = convert(loaded, fonts, diagnostics, session);
         progress.update("fonts", 0, 1, "subsetting");
         Labels labels = Labels.of(book.metadata().language());
-        String text = characters(book, labels);
+        StringBuilder extra = new StringBuilder();
+        chosen.forEach(o -> extra.append(o.characters(labels)));
+        String text = characters(book, labels) + extra;
         String figures = figureText(book);
         List<EmbeddedFont> embedded = session.subsets(text + '\u0000' + figures, chars -> join(fonts).subset(text,
                 figures));

@@ -2,9 +2,11 @@ package dev.studybook.build;
 
 import dev.studybook.config.OutputSpec;
 import dev.studybook.output.Output;
+import dev.studybook.output.anki.AnkiOutput;
 import dev.studybook.output.epub.EpubOutput;
 import dev.studybook.output.pdf.HandoutsOutput;
 import dev.studybook.output.pdf.PdfOutput;
+import dev.studybook.output.pdf.QuizOutput;
 import dev.studybook.output.pdf.ReviewOutput;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +18,9 @@ public record Outputs(List<Output> all) {
             new EpubOutput(),
             new PdfOutput(),
             new HandoutsOutput(),
-            new ReviewOutput()));
+            new ReviewOutput(),
+            new QuizOutput(),
+            new AnkiOutput()));
 
     public Outputs {
         all = List.copyOf(all);

@@ -5,6 +5,7 @@ import dev.studybook.build.Builder;
 import dev.studybook.build.Outputs;
 import dev.studybook.build.Progress;
 import dev.studybook.config.Request;
+import dev.studybook.config.SettingsResolver;
 import dev.studybook.load.BookLoader;
 import dev.studybook.load.LoadedBook;
 import dev.studybook.model.ChapterSource;
@@ -54,7 +55,8 @@ public final class BookChecker {
         Diagnostics d = new Diagnostics();
         LoadedBook loaded;
         try {
-            loaded = BookLoader.load(request, Outputs.DEFAULT.specs(), d);
+            // Every missing chapter is a finding of its own, and the rest of the book is still checked.
+            loaded = BookLoader.load(request.withSwitch(SettingsResolver.SKIP_MISSING), Outputs.DEFAULT.specs(), d);
         } catch (StudybookException e) {
             findings.add(new Finding(e.location().orElse(null), true, Diagnostics.Kind.INDEX, e.getMessage()
                     + e.hint().map(h -> " (" + h + ")").orElse("")));

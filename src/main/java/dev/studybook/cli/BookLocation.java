@@ -1,5 +1,7 @@
 package dev.studybook.cli;
 
+import dev.studybook.config.Request;
+import dev.studybook.config.SettingsResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,8 +15,13 @@ public final class BookLocation {
     Path content;
 
     @Option(names = "--index", paramLabel = "FILE",
-            description = "The index page that lists the chapters (default: SUMMARY.md or README.md in the content folder).")
+            description = {"The index page that lists the chapters (default: SUMMARY.md, _sidebar.md or README.md in the",
+                "content folder); it may lie anywhere, its relative links lead into the content folder."})
     Path index;
+
+    @Option(names = "--skip-missing",
+            description = "Leave out the chapters the index page lists that do not exist, with a warning each, instead of stopping.")
+    boolean skipMissing;
 
     /** The content folder: --content, else ./content when it exists, else the current folder. */
     Path dir() {
@@ -26,5 +33,10 @@ public final class BookLocation {
 
     Optional<Path> index() {
         return Optional.ofNullable(index);
+    }
+
+    /** The request with what these options ask of how the book is read. */
+    Request apply(Request r) {
+        return skipMissing ? r.withSwitch(SettingsResolver.SKIP_MISSING) : r;
     }
 }

@@ -30,8 +30,13 @@ import picocli.CommandLine.Model.CommandSpec;
             "  studybook build --format epub        only the EPUB",
             "  studybook build --content ~/mybook --out ~/ebooks",
             "  studybook build --index SUMMARY.md   use another index page",
+            "  studybook build --content repo --index ~/saved/README.md",
+            "                                       an index page saved outside the repository it lists",
+            "  studybook build --skip-missing       build without the chapters whose files do not exist",
             "  studybook build --paper A5 --split --review",
-            "                                       phone-sized PDF, one handout per chapter, a review sheet"})
+            "                                       phone-sized PDF, one handout per chapter, a review sheet",
+            "  studybook build --format pdf,anki --quiz",
+            "                                       the PDF, an Anki deck and a self-test of the book's questions"})
 public final class BuildCommand implements Callable<Integer> {
 
     @Spec
@@ -47,7 +52,7 @@ public final class BuildCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
-            description = "Outputs to write, comma-separated: epub, pdf, handouts, review (default: epub,pdf).")
+            description = "Outputs to write, comma-separated: epub, pdf, handouts, review, quiz, anki (default: epub,pdf).")
     List<String> formats = List.of();
 
     @Option(names = "--paper", paramLabel = "SIZE", description = "The PDF's paper: A4 (default), A5, B5 or Letter.")
@@ -58,6 +63,9 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--review", description = "Also write <name>-review.pdf: every chapter's '## 速记' section on a few pages.")
     boolean review;
+
+    @Option(names = "--quiz", description = "Also write <name>-quiz.pdf: the book's questions with room to write, answers at the end.")
+    boolean quiz;
 
     @Option(names = "--pdf-a", description = "Make the PDF PDF/A-2b as well as PDF/UA-1, for archiving.")
     boolean pdfA;
@@ -71,7 +79,7 @@ public final class BuildCommand implements Callable<Integer> {
 
     /** The command line as a request: each flag is a setting that wins over book.yaml. */
     Request request(Path dir) {
-        Request r = new Request(dir, book.index(), Optional.ofNullable(out), formats, Set.of(), Map.of());
+        Request r = book.apply(new Request(dir, book.index(), Optional.ofNullable(out), formats, Set.of(), Map.of()));
         if (paper != null) {
             r = r.withOption("pdf.paper", paper);
         }
@@ -89,6 +97,9 @@ public final class BuildCommand implements Callable<Integer> {
         }
         if (fetchRemote) {
             r = r.withSwitch(dev.studybook.config.SettingsResolver.FETCH_REMOTE);
+        }
+        if (quiz) {
+            r = r.withSwitch("quiz");
         }
         return r;
     }

@@ -54,7 +54,8 @@ public final class TestCommand implements Callable<Integer> {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), common);
         Path dir = book.dir();
         Diagnostics diagnostics = new Diagnostics();
-        LoadedBook loaded = BookLoader.load(Request.read(dir, book.index()), Outputs.DEFAULT.specs(), diagnostics);
+        LoadedBook loaded = BookLoader.load(book.apply(Request.read(dir, book.index())), Outputs.DEFAULT.specs(),
+                diagnostics);
         console.warnings(diagnostics.warnings());
         Set<String> required = new HashSet<>();
         require.forEach(r -> required.add(r.strip().toLowerCase(Locale.ROOT)));

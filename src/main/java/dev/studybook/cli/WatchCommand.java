@@ -49,8 +49,8 @@ public final class WatchCommand implements Callable<Integer> {
     public Integer call() {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), common);
         Path dir = book.dir();
-        Request request = new Request(dir, book.index(), Optional.of(out != null ? out : Path.of("dist")), formats,
-                Set.of(), Map.of());
+        Request request = book.apply(new Request(dir, book.index(), Optional.of(out != null ? out : Path.of("dist")), formats,
+                Set.of(), Map.of()));
         console.info("watching " + Main.display(dir) + " (Ctrl-C to stop)");
         Watcher w = new Watcher(request, r -> {
             String why = r.changed().isEmpty() ? "first build" : "changed: " + String.join(", ", r.changed());

@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param sectionLines the line of each section's key
  * @param fonts    the author's own fonts
  * @param css      the author's own stylesheets, relative to the content folder, applied after studybook's
+ * @param repository the book's GitHub repository as {@code owner/name} (from {@code repository:}, a slug or URL)
+ * @param repositoryLine the line of book.yaml that names it
+ * @param questions how conversion finds the book's questions, from the {@code questions:} key
  */
 public record BookConfig(
         Optional<Path> file,
@@ -36,7 +39,10 @@ public record BookConfig(
         Map<String, Map<String, RawValue>> sections,
         Map<String, Integer> sectionLines,
         List<FontConfig> fonts,
-        List<String> css) {
+        List<String> css,
+        Optional<String> repository,
+        int repositoryLine,
+        QuestionRules questions) {
 
     public BookConfig {
         authors = List.copyOf(authors);
@@ -46,6 +52,7 @@ public record BookConfig(
         sectionLines = Map.copyOf(sectionLines);
         fonts = List.copyOf(fonts);
         css = List.copyOf(css);
+        java.util.Objects.requireNonNull(questions, "questions");
     }
 
     /**
@@ -60,7 +67,7 @@ public record BookConfig(
     /** The same settings, read from {@code f}. */
     public BookConfig withFile(Path f) {
         return new BookConfig(Optional.of(f), title, subtitle, authors, language, identifier, description, date, cover,
-                filename, index, tests, settings, sections, sectionLines, fonts, css);
+                filename, index, tests, settings, sections, sectionLines, fonts, css, repository, repositoryLine, questions);
     }
 
     /** How code of {@code language} is tested: book.yaml's settings, else studybook's preset. */
@@ -73,6 +80,6 @@ public record BookConfig(
     public static BookConfig empty() {
         return new BookConfig(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of());
+                Optional.empty(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(), Optional.empty(), 0, QuestionRules.DEFAULT);
     }
 }

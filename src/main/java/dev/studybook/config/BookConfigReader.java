@@ -31,7 +31,12 @@ public final class BookConfigReader {
      * kept as written and checked by {@link SettingsResolver}, which knows the outputs and their options.
      */
     public static final Set<String> METADATA_KEYS = Set.of("title", "subtitle", "authors", "author", "language",
-            "identifier", "description", "date", "cover", "filename", "index", "test", "fonts", "css");
+            "identifier", "description", "date", "cover", "filename", "index", "test", "fonts", "css", "repository", "questions");
+
+    /** What {@code repository:} takes: {@code owner/name}, or the repository's address on GitHub. */
+    static final java.util.regex.Pattern REPOSITORY = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}"
+            + "|(?i)(?:https?://|git@)(?:www\\.)?github\\.com[:/][A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}?(?:\\.git)?/?");
 
     private BookConfigReader() {
     }
@@ -113,10 +118,20 @@ public final class BookConfigReader {
         Map<String, LanguageTest> tests = values.containsKey("test") ? tests(file, values.get("test")) : Map.of();
         List<BookConfig.FontConfig> fonts = values.containsKey("fonts") ? fonts(file, values.get("fonts")) : List.of();
         List<String> css = values.containsKey("css") ? strings(file, values.get("css")) : List.of();
+        Optional<String> repository = opt(file, values, "repository").map(String::strip);
+        if (repository.isPresent() && !REPOSITORY.matcher(repository.get()).matches()) {
+            throw StudybookException.content(at(file, values.get("repository")), "'repository' must name a GitHub"
+                    + " repository, not '" + repository.get() + "'", "write 'repository: owner/name' or its address,"
+                    + " e.g. 'repository: https://github.com/rust-lang/book'");
+        }
+        int repositoryLine = values.containsKey("repository") ? at(file, values.get("repository")).line() : 0;
+        QuestionRules questions = values.containsKey("questions") ? questions(file, values.get("questions"))
+                : QuestionRules.DEFAULT;
         return new BookConfig(Optional.of(file),
                 opt(file, values, "title"), opt(file, values, "subtitle"), authors, opt(file, values, "language"),
                 opt(file, values, "identifier"), opt(file, values, "description"), date, opt(file, values, "cover"),
-                opt(file, values, "filename"), opt(file, values, "index"), tests, settings, sections, sectionLines, fonts, css);
+                opt(file, values, "filename"), opt(file, values, "index"), tests, settings, sections, sectionLines, fonts, css,
+                repository, repositoryLine, questions);
     }
 
     /** The {@code test:} mapping: per language, the keys of {@link LanguageTest}, over the preset when there is one. */
@@ -173,6 +188,60 @@ public final class BookConfigReader {
                         + e.getDescription(), "fix the pattern");
             }
             out.put(lang, new LanguageTest(lang, f, program, build, run, wrap, fragment, timeout));
+        }
+        return out;
+    }
+
+    /**
+     * The {@code questions:} mapping: {@code sections} (titles of question sections, replacing the defaults),
+     * {@code pattern} (a regular expression a question's text must match) and {@code review} (titles of the sections
+     * whose bullets become cards; an empty list for none).
+     */
+    private static QuestionRules questions(Path file, Node node) {
+        if (!(node instanceof MappingNode m)) {
+            throw StudybookException.content(at(file, node), "'questions' must be a mapping",
+                    "write e.g. 'questions:' then '  sections: [面试追问, 思考题]'");
+        }
+        List<String> sections = QuestionRules.DEFAULT_SECTIONS;
+        Optional<java.util.regex.Pattern> pattern = Optional.empty();
+        Optional<List<String>> review = Optional.empty();
+        for (NodeTuple kv : m.getValue()) {
+            String key = scalar(file, kv.getKeyNode(), "a key");
+            Node v = kv.getValueNode();
+            switch (key) {
+                case "sections" -> sections = titles(file, v, "sections");
+                case "review" -> review = Optional.of(titles(file, v, "review"));
+                case "pattern" -> {
+                    String p = scalar(file, v, "a regular expression");
+                    try {
+                        pattern = Optional.of(java.util.regex.Pattern.compile(p));
+                    } catch (java.util.regex.PatternSyntaxException e) {
+                        throw StudybookException.content(at(file, v), "'pattern' is not a valid regular expression: "
+                                + e.getDescription(), "fix the pattern, e.g. '^Q\\d+[.:]' for questions written 'Q1. …'");
+                    }
+                    if (pattern.get().matcher("").find()) {
+                        throw StudybookException.content(at(file, v), "'pattern' matches empty text, so every"
+                                + " paragraph would be a question", "make it require some text, e.g. '^问[:：]'");
+                    }
+                }
+                default -> throw StudybookException.content(at(file, kv.getKeyNode()), "unknown questions setting '"
+                        + key + "'", "use sections, pattern or review");
+            }
+        }
+        return new QuestionRules(sections, pattern, review);
+    }
+
+    /** A list of heading titles (or one title); an empty list is allowed and means none. */
+    private static List<String> titles(Path file, Node node, String key) {
+        List<String> out = new ArrayList<>();
+        List<Node> items = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
+        for (Node item : items) {
+            String t = scalar(file, item, "a heading title");
+            if (t.isBlank()) {
+                throw StudybookException.content(at(file, node), "'" + key + "' names an empty heading title",
+                        "write the headings' titles, e.g. [面试追问, 思考题]");
+            }
+            out.add(t.strip());
         }
         return out;
     }

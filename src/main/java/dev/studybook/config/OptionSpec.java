@@ -13,7 +13,7 @@ public record OptionSpec(String name, Type type, List<String> choices, String de
         Optional<String> flatKey, Optional<String> defaultFrom) {
 
     /** What values an option takes. */
-    public enum Type { CHOICE, BOOLEAN, TEXT }
+    public enum Type { CHOICE, BOOLEAN, TEXT, WEB_ADDRESS }
 
     public OptionSpec {
         choices = List.copyOf(choices);
@@ -35,6 +35,11 @@ public record OptionSpec(String name, Type type, List<String> choices, String de
         return new OptionSpec(name, Type.TEXT, List.of(), defaultValue, help, Optional.empty(), Optional.empty());
     }
 
+    /** A web address ({@code http://} or {@code https://}), which may hold placeholders such as {@code {file}}. */
+    public static OptionSpec webAddress(String name, String help) {
+        return new OptionSpec(name, Type.WEB_ADDRESS, List.of(), "", help, Optional.empty(), Optional.empty());
+    }
+
     /** The same option, also read from the top-level book.yaml key {@code key}. */
     public OptionSpec flat(String key) {
         return new OptionSpec(name, type, choices, defaultValue, help, Optional.of(key), defaultFrom);
@@ -51,6 +56,7 @@ public record OptionSpec(String name, Type type, List<String> choices, String de
             case CHOICE -> String.join(", ", choices);
             case BOOLEAN -> "true, false";
             case TEXT -> "any text";
+            case WEB_ADDRESS -> "a web address starting with https:// or http://";
         };
     }
 
@@ -65,6 +71,7 @@ public record OptionSpec(String name, Type type, List<String> choices, String de
                 default -> Optional.empty();
             };
             case TEXT -> v.isEmpty() ? Optional.empty() : Optional.of(v);
+            case WEB_ADDRESS -> v.matches("https?://[^\\s\"<>]+") ? Optional.of(v) : Optional.empty();
         };
     }
 }

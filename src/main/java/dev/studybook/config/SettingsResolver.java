@@ -23,10 +23,13 @@ import java.util.TreeSet;
 public final class SettingsResolver {
 
     /** Build settings of book.yaml that belong to no single output. */
-    static final Set<String> BUILD_KEYS = Set.of("formats", "out", "toc-depth", "remote");
+    static final Set<String> BUILD_KEYS = Set.of("formats", "out", "toc-depth", "missing", "nested", "remote");
 
     /** The command-line switch that downloads remote pictures ({@code --fetch-remote}). */
     public static final String FETCH_REMOTE = "fetch-remote";
+
+    /** The request's switch that builds without missing chapters ({@code --skip-missing}). */
+    public static final String SKIP_MISSING = "skip-missing";
 
     static final int DEFAULT_TOC_DEPTH = 2;
 
@@ -124,6 +127,10 @@ public final class SettingsResolver {
                 if (cli != null) {
                     value = spec.normalise(cli).orElseThrow(() -> usage("'" + cli + "' is not a value of " + qualified,
                             "use one of: " + spec.allowed()));
+                } else if (spec.type() == OptionSpec.Type.BOOLEAN && spec.flatKey().isPresent()
+                        && request.switches().contains(spec.flatKey().get())) {
+                    // A command-line switch of the same name as the flat key ({@code --split}) sets it too.
+                    value = "true";
                 } else if (section.containsKey(spec.name())) {
                     RawValue v = section.get(spec.name());
                     value = checked(spec, v.text(), yaml, v.line(), o.name() + ": " + spec.name());
@@ -140,7 +147,23 @@ public final class SettingsResolver {
             }
             options.put(o.name(), new OptionValues(o.name(), values));
         }
-        return new Settings(enabled, outDir, depth, options, fetch);
+        boolean skipMissing = request.switches().contains(SKIP_MISSING);
+        RawValue missing = config.settings().get("missing");
+        if (missing != null) {
+            String m = missing.text().toLowerCase(Locale.ROOT);
+            if (!m.equals("skip") && !m.equals("error")) {
+                throw content(yaml, missing.line(), "'missing' must be 'skip' or 'error', not '" + missing.text() + "'",
+                        "'missing: skip' builds without the chapters the index page lists that do not exist, with a warning each");
+            }
+            skipMissing |= m.equals("skip");
+        }
+        Optional<Boolean> nested = Optional.empty();
+        RawValue n = config.settings().get("nested");
+        if (n != null) {
+            nested = Optional.of(Boolean.parseBoolean(checked(OptionSpec.bool("nested", true, ""), n.text(), yaml, n.line(),
+                    "nested")));
+        }
+        return new Settings(enabled, outDir, depth, options, skipMissing, nested, fetch);
     }
 
     /** Outputs whose options take another's by default come after it. */

@@ -61,11 +61,11 @@ public final class BookConverter {
         Outline outline = loaded.outline();
         ContentFolder content;
         try {
-            content = new ContentFolder(outline.contentDir());
+            content = new ContentFolder(outline.contentDir(), outline.boundary());
         } catch (IOException e) {
             throw StudybookException.content(SourceLocation.of(outline.contentDir()), "cannot open the content folder", e.getMessage());
         }
-        LinkResolver resolver = new LinkResolver(content);
+        LinkResolver resolver = new LinkResolver(content, outline.repository());
         List<OutlineChapter> chapters = outline.chapters();
         List<String> ids = new ArrayList<>();
         Map<Path, String> idByFile = new HashMap<>();
@@ -73,15 +73,17 @@ public final class BookConverter {
         for (int i = 0; i < chapters.size(); i++) {
             String id = "ch" + String.format("%0" + width + "d", i + 1);
             ids.add(id);
-            idByFile.put(chapters.get(i).file(), id);
+            if (!chapters.get(i).titlePage()) {
+                idByFile.put(chapters.get(i).file(), id);
+            }
         }
         AssetRegistry assets = new AssetRegistry(content, diagnostics);
         RemoteImages remote = loaded.settings().fetchRemote() ? RemoteImages.fetch(RemotePictures.standard())
                 : RemoteImages.leave();
         Diagrams diagrams = new Diagrams();
         GlyphCoverage coverage = new GlyphCoverage(glyphs);
-        List<CleanChapter> clean = convertAll(loaded.chapters(), ids, resolver, idByFile, assets, remote, diagrams, coverage,
-                diagnostics, markdown, chapterDone);
+        List<CleanChapter> clean = convertAll(loaded.chapters(), ids, resolver, idByFile, outline.indexFile(), assets, remote,
+                diagrams, coverage, diagnostics, markdown, chapterDone);
         coverage.report(diagnostics);
         remote.report(diagnostics);
         diagrams.report(diagnostics);
@@ -101,7 +103,8 @@ public final class BookConverter {
         }
         List<BookLinker.LinkedChapter> linked = BookLinker.link(clean, ids, RESERVED_IDS,
                 (index, line, message) -> diagnostics.warn(loaded.chapters().get(index).text().locate(line),
-                        Diagnostics.Kind.ANCHOR, message));
+                        Diagnostics.Kind.ANCHOR, message), outline.config().questions(),
+                (index, line) -> loaded.chapters().get(index).text().locate(line));
         List<Part> parts = new ArrayList<>();
         int i = 0;
         for (OutlinePart op : outline.parts()) {
@@ -109,7 +112,7 @@ public final class BookConverter {
             for (OutlineChapter oc : op.chapters()) {
                 BookLinker.LinkedChapter lc = linked.get(i);
                 cs.add(new Chapter(ids.get(i), titles.get(i), oc.depth(), oc.file(), lc.body(), lc.headings(), lc.review(),
-                        lc.images()));
+                        lc.images(), lc.questions()));
                 i++;
             }
             parts.add(new Part(op.title(), cs));
@@ -137,7 +140,8 @@ public final class BookConverter {
     }
 
     private static List<CleanChapter> convertAll(List<ChapterSource> chapters, List<String> ids, LinkResolver resolver,
-            Map<Path, String> idByFile, AssetRegistry assets, RemoteImages remote, Diagrams diagrams, GlyphCoverage coverage, Diagnostics diagnostics,
+            Map<Path, String> idByFile, Path indexFile, AssetRegistry assets, RemoteImages remote, Diagrams diagrams,
+            GlyphCoverage coverage, Diagnostics diagnostics,
             UnaryOperator<String> markdownToHtml, Runnable chapterDone) {
         int threads = Math.max(1, Math.min(chapters.size(), Runtime.getRuntime().availableProcessors()));
         AtomicInteger n = new AtomicInteger();
@@ -164,8 +168,8 @@ public final class BookConverter {
                                 "the chapter nests lists or block quotes too deeply to convert",
                                 "flatten the nesting");
                     }
-                    ChapterReferences refs = new ChapterReferences(source.text(), index, id, resolver, idByFile, assets, diagnostics,
-                            remote, diagrams);
+                    ChapterReferences refs = new ChapterReferences(source.text(), index, id, resolver, idByFile, indexFile,
+                            assets, diagnostics, remote, diagrams);
                     CleanChapter clean = XhtmlCleaner.clean(html, refs);
                     chapterDone.run();
                     return clean;

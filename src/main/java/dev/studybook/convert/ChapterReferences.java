@@ -5,6 +5,7 @@ import dev.studybook.load.LinkTarget;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.error.SourceLocation;
 import dev.studybook.model.Asset;
+import dev.studybook.model.ChapterBody;
 import dev.studybook.model.SourceText;
 import dev.studybook.xhtml.References;
 import dev.studybook.xhtml.References.Drawn;
@@ -14,13 +15,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Answers the links and images of one chapter from what the converter knows of the whole book. */
+/**
+ * Answers the links and images of one chapter from what the converter knows of the whole book: other chapters (also
+ * when the link names their folder, their {@code .html} page or their docsify route), the index page (the table of
+ * contents), and, when the book's repository is known, its other files on the web.
+ */
 final class ChapterReferences implements References {
+
     private final SourceText source;
     private final Path file;
     private final String ownId;
     private final LinkResolver resolver;
     private final Map<Path, String> chapterIds;
+    private final Path indexFile;
     private final AssetRegistry assets;
     private final Diagnostics diagnostics;
     private final RemoteImages remote;
@@ -28,7 +35,7 @@ final class ChapterReferences implements References {
     private final int index;
 
     ChapterReferences(SourceText source, int index, String ownId, LinkResolver resolver, Map<Path, String> chapterIds,
-            AssetRegistry assets, Diagnostics diagnostics, RemoteImages remote, Diagrams diagrams) {
+            Path indexFile, AssetRegistry assets, Diagnostics diagnostics, RemoteImages remote, Diagrams diagrams) {
         this.source = source;
         this.diagrams = diagrams;
         this.index = index;
@@ -37,6 +44,7 @@ final class ChapterReferences implements References {
         this.ownId = ownId;
         this.resolver = resolver;
         this.chapterIds = chapterIds;
+        this.indexFile = indexFile.toAbsolutePath().normalize();
         this.assets = assets;
         this.diagnostics = diagnostics;
     }
@@ -49,7 +57,7 @@ final class ChapterReferences implements References {
                 || lower.startsWith("file:")) {
             return new Unlinked();
         }
-        Optional<LinkTarget> parsed = LinkTarget.parse(h);
+        Optional<LinkTarget> parsed = resolver.parse(h);
         if (parsed.isEmpty()) {
             return lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:")
                     || lower.startsWith("ftp://") ? new External(h) : new Unlinked();
@@ -58,9 +66,27 @@ final class ChapterReferences implements References {
         if (t.isFragmentOnly()) {
             return new SameChapter(t.fragment());
         }
-        LinkResolver.Resolution r = resolver.resolve(file, t);
+        Path base = file.toAbsolutePath().normalize().getParent();
+        LinkResolver.Resolution r = resolver.resolveFrom(base, t);
+        if (!(r instanceof LinkResolver.Found) && !(r instanceof LinkResolver.Outside)) {
+            // mdBook authors link the built page (ch01.html), docsify ones the route (/guide/intro).
+            LinkResolver.Resolution page = resolver.resolvePage(base, t);
+            if (page instanceof LinkResolver.Found) {
+                r = page;
+            }
+        }
         if (r instanceof LinkResolver.Found found) {
-            String id = chapterIds.get(found.file());
+            Path target = found.file();
+            if (Files.isDirectory(target)) {
+                Optional<Path> page = resolver.folderPage(target);
+                if (page.isPresent() && (chapterIds.containsKey(page.get()) || page.get().equals(indexFile))) {
+                    target = page.get();
+                }
+            }
+            if (target.equals(indexFile)) {
+                return new OtherChapter(ChapterBody.CONTENTS, "");
+            }
+            String id = chapterIds.get(target);
             if (id != null) {
                 return id.equals(ownId) && !t.fragment().isEmpty() ? new SameChapter(t.fragment())
                         : new OtherChapter(id, t.fragment());
@@ -68,19 +94,34 @@ final class ChapterReferences implements References {
             if (t.kind() == LinkTarget.Kind.REPOSITORY) {
                 return new External(h);
             }
-            String what = Files.isDirectory(found.file()) ? "a folder" : t.isMarkdown() ? "a Markdown file that is not a chapter of the book" : "a file that is not part of the book";
-            diagnostics.warn(at(line), Diagnostics.Kind.LINK, "the link to '" + t.path() + "' leads to " + what + "; it is shown as plain text");
+            Optional<String> web = web(target);
+            if (web.isPresent()) {
+                return new External(web.get() + (t.fragment().isEmpty() ? "" : "#" + t.fragment()));
+            }
+            String what = Files.isDirectory(target) ? "a folder" : t.isMarkdown() ? "a Markdown file that is not a chapter of the book" : "a file that is not part of the book";
+            diagnostics.warn(at(line), Diagnostics.Kind.LINK, "the link to '" + t.path() + "' leads to " + what
+                    + "; it is shown as plain text (name the book's repository in book.yaml to link it on GitHub)");
             return new Unlinked();
         }
         if (t.kind() == LinkTarget.Kind.REPOSITORY) {
             return new External(h);
         }
         if (r instanceof LinkResolver.Outside) {
-            diagnostics.warn(at(line), Diagnostics.Kind.LINK, "the link to '" + t.path() + "' leaves the content folder and is shown as plain text");
+            diagnostics.warn(at(line), Diagnostics.Kind.LINK, "the link to '" + t.path() + "' leaves " + resolver.content().name() + " and is shown as plain text");
         } else {
             diagnostics.warn(at(line), Diagnostics.Kind.LINK, "the link target '" + t.path() + "' does not exist; the link is shown as plain text");
         }
         return new Unlinked();
+    }
+
+    /** The page on GitHub of a file of the repository that is not part of the book, when the repository is known. */
+    private Optional<String> web(Path target) {
+        Path boundary = resolver.content().boundary();
+        if (resolver.repository().isEmpty() || !target.startsWith(boundary)) {
+            return Optional.empty();
+        }
+        String rel = boundary.relativize(target).toString().replace('\\', '/');
+        return Optional.of(resolver.repository().get().webUrl(rel, Files.isDirectory(target)));
     }
 
     @Override
@@ -91,7 +132,7 @@ final class ChapterReferences implements References {
             diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "an image has no source; its alt text is shown instead");
             return new MissingImage();
         }
-        Optional<LinkTarget> parsed = LinkTarget.parse(s);
+        Optional<LinkTarget> parsed = resolver.parse(s);
         if (parsed.isEmpty()) {
             if (lower.startsWith("http://") || lower.startsWith("https://")) {
                 return remote(s, s, line);
@@ -109,7 +150,7 @@ final class ChapterReferences implements References {
             return remote(s, s.replaceFirst("^(?i)(https?://(www\\.)?github\\.com/[^/]+/[^/]+)/blob/", "$1/raw/"), line);
         }
         if (r instanceof LinkResolver.Outside) {
-            diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "the image '" + parsed.get().path() + "' lies outside the content folder and is not read; its alt text is shown instead");
+            diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "the image '" + parsed.get().path() + "' lies outside " + resolver.content().name() + " and is not read; its alt text is shown instead");
         } else {
             LinkResolver.Missing m = (LinkResolver.Missing) r;
             diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "image not found: " + SourceLocation.of(m.lookedFor()).displayPath() + "; its alt text is shown instead");

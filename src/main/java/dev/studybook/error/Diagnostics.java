@@ -12,9 +12,9 @@ public final class Diagnostics {
      * that spoil the book (a link or image that leads nowhere, a character that prints as '#') as errors.
      */
     public enum Kind {
-        LINK(true), ANCHOR(true), IMAGE(true), GLYPH(true), INCLUDE(true), ALT_TEXT(false), INDEX(false), CONFIG(false),
-        STRUCTURE(false), CODE(false), UNLINKED_FILE(false), OUTPUT(false), RENDER(false), REMOTE(false), MATH(false),
-        DIAGRAM(false);
+        LINK(true), ANCHOR(true), IMAGE(true), GLYPH(true), INCLUDE(true), MISSING_CHAPTER(true), ALT_TEXT(false),
+        INDEX(false), CONFIG(false), STRUCTURE(false), CODE(false), UNLINKED_FILE(false), OUTPUT(false), RENDER(false),
+        REMOTE(false), MATH(false), DIAGRAM(false);
 
         private final boolean error;
 

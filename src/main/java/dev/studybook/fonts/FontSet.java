@@ -73,6 +73,15 @@ public final class FontSet {
         };
     }
 
+    /**
+     * A Latin serif with its italic and bold, for books in a Latin-script language: the Chinese faces draw quotes and
+     * apostrophes full-width and have no italics. Only such books load and embed them.
+     */
+    public static final List<FontFace> LATIN_FACES = List.of(
+            new FontFace("Noto Serif", 400, false, "NotoSerif-Regular.ttf", "/studybook/fonts/NotoSerif-Regular.ttf", true),
+            new FontFace("Noto Serif", 400, true, "NotoSerif-Italic.ttf", "/studybook/fonts/NotoSerif-Italic.ttf", true),
+            new FontFace("Noto Serif", 700, false, "NotoSerif-Bold.ttf", "/studybook/fonts/NotoSerif-Bold.ttf", true));
+
     private final List<Loaded> loaded;
 
     /**
@@ -207,7 +216,8 @@ public final class FontSet {
         int[] codePoints = (text + figureText).codePoints().distinct().sorted().toArray();
         java.util.Set<Integer> laidOut = new java.util.HashSet<>();
         text.codePoints().forEach(laidOut::add);
-        // Each fallback face gets only what the text faces (Song, Hei, emoji: the families every CSS list names)
+        // Each fallback face gets only what the text faces (Song, Hei, emoji: the families every CSS list names; the
+        // Latin serif of an English book)
         // and the fallbacks before it lack; one that gets nothing is left out, so a book that needs no fallback is
         // laid out exactly as before they existed.
         List<int[]> wanted = new ArrayList<>();
@@ -221,7 +231,8 @@ public final class FontSet {
                 wanted.add(codePoints);
             }
             String family = l.face().family();
-            if (fallback || (l.face().file() == null && (family.equals(SERIF) || family.equals(SANS) || family.equals(EMOJI)))) {
+            if (fallback || (l.face().file() == null && (family.equals(SERIF) || family.equals(SANS) || family.equals(EMOJI)
+                    || family.equals(LATIN_FACES.get(0).family())))) {
                 before.add(l);
             }
         }

@@ -6,25 +6,47 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The folder a book lives in, and the only place studybook reads book files from: every path is
- * checked to stay inside it, symbolic links included.
+ * The folder a book lives in and its boundary, the only place studybook reads book files from: the content folder
+ * itself, or the root of the repository it lies in (where {@code .git}, {@code book.toml} or {@code book.json} is),
+ * so that a chapter one folder up or an mdBook listing beside {@code src/} can be read. Every path is checked to stay
+ * inside the boundary, symbolic links included.
  */
 public final class ContentFolder {
     private final Path root;
-    private final Path realRoot;
+    private final Path boundary;
+    private final Path realBoundary;
 
+    /** A content folder that is its own boundary. */
     public ContentFolder(Path root) throws IOException {
-        this.root = root.toAbsolutePath().normalize();
-        this.realRoot = this.root.toRealPath();
+        this(root, root);
     }
 
+    /** A content folder inside {@code boundary} (which must contain it). */
+    public ContentFolder(Path root, Path boundary) throws IOException {
+        this.root = root.toAbsolutePath().normalize();
+        Path b = boundary.toAbsolutePath().normalize();
+        this.boundary = this.root.startsWith(b) ? b : this.root;
+        this.realBoundary = this.boundary.toRealPath();
+    }
+
+    /** The content folder: where paths starting with '/' begin. */
     public Path root() {
         return root;
     }
 
+    /** How messages name the boundary: "the content folder", or "the book's repository" when it reaches further. */
+    public String name() {
+        return boundary.equals(root) ? "the content folder" : "the book's repository (" + boundary + ")";
+    }
+
+    /** The folder nothing outside of is read: the repository's root, or the content folder itself. */
+    public Path boundary() {
+        return boundary;
+    }
+
     /**
-     * Resolves a path relative to {@code base} (a folder inside the content folder) or to the root when it
-     * starts with '/'; empty when the result would leave the content folder.
+     * Resolves a path relative to {@code base} (a folder inside the boundary) or to the root when it
+     * starts with '/'; empty when the result would leave the boundary.
      */
     public Optional<Path> resolve(Path base, String relative) {
         String rel = relative.replace('\\', '/');
@@ -41,15 +63,15 @@ public final class ContentFolder {
         return contains(p) ? Optional.of(p) : Optional.empty();
     }
 
-    /** True when {@code p} lies inside the content folder, also after following symbolic links. */
+    /** True when {@code p} lies inside the boundary, also after following symbolic links. */
     public boolean contains(Path p) {
         Path abs = p.toAbsolutePath().normalize();
-        if (!abs.startsWith(root)) {
+        if (!abs.startsWith(boundary)) {
             return false;
         }
         if (Files.exists(abs)) {
             try {
-                return abs.toRealPath().startsWith(realRoot);
+                return abs.toRealPath().startsWith(realBoundary);
             } catch (IOException e) {
                 return false;
             }

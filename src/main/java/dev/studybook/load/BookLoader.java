@@ -10,10 +10,13 @@ import dev.studybook.error.Diagnostics;
 import dev.studybook.error.SourceLocation;
 import dev.studybook.error.StudybookException;
 import dev.studybook.fonts.FontFace;
+import dev.studybook.fonts.FontSet;
 import dev.studybook.io.ContentFolder;
 import dev.studybook.io.TextFiles;
 import dev.studybook.model.ChapterSource;
+import dev.studybook.model.Metadata;
 import dev.studybook.model.Outline;
+import dev.studybook.model.Repository;
 import dev.studybook.model.SourceText;
 import dev.studybook.preprocess.PreprocessContext;
 import dev.studybook.preprocess.Preprocessors;
@@ -22,12 +25,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a book the one way every command reads it ({@code build}, {@code check}, {@code test}, {@code watch}),
  * as mdBook's {@code MDBook::load} does: book.yaml and the settings, the index page and its chapters in order,
  * each chapter's text through the preprocessors, and the author's fonts and stylesheets. Nothing is read from
- * outside the content folder.
+ * outside the book's boundary: the root of the repository the content folder lies in, or the content folder itself.
  */
 public final class BookLoader {
 
@@ -41,23 +45,92 @@ public final class BookLoader {
             throw StudybookException.content(SourceLocation.of(dir), "the content folder does not exist",
                     "run studybook in the book's folder, or name it with --content DIR");
         }
-        ContentFolder content = open(dir);
+        ContentFolder content = open(dir, BookRoot.find(dir));
         BookConfig config = BookConfigReader.read(dir);
         Settings settings = SettingsResolver.resolve(config, request, outputs);
-        Outline outline = OutlineReader.read(content, request.index(), config, diagnostics);
+        Optional<ToolConfig> tool = ToolConfig.find(dir, content.boundary(), diagnostics);
+        Outline outline = OutlineReader.read(new OutlineReader.Inputs(content, request.index(), config, tool,
+                repository(config, tool, content.boundary()), settings.skipMissing(), settings.nested()), diagnostics);
+        List<SourceText> texts = new ArrayList<>();
+        for (Outline.OutlineChapter c : outline.chapters()) {
+            texts.add(c.titlePage() ? titlePage(c) : SourceText.of(c.file(), TextFiles.read(c.file(), "chapter")));
+        }
+        if (outline.metadata().language().isBlank()) {
+            // Before the preprocessors, which label asides in the book's language.
+            outline = outline.withMetadata(withLanguage(outline.metadata(), Languages.detect(outline, texts)));
+        }
         PreprocessContext context = new PreprocessContext(content, diagnostics, outline.metadata().language());
         List<ChapterSource> chapters = new ArrayList<>();
-        for (Outline.OutlineChapter c : outline.chapters()) {
-            SourceText text = SourceText.of(c.file(), TextFiles.read(c.file(), "chapter"));
-            chapters.add(new ChapterSource(c, Preprocessors.run(text, context)));
+        for (int i = 0; i < texts.size(); i++) {
+            Outline.OutlineChapter c = outline.chapters().get(i);
+            chapters.add(new ChapterSource(c, c.titlePage() ? texts.get(i) : Preprocessors.run(texts.get(i), context)));
         }
         context.finish();
-        return new LoadedBook(settings, outline, chapters, fonts(content, config), css(content, config));
+        List<FontFace> fonts = fonts(content, config);
+        List<String> css = css(content, config);
+        if (latinScript(outline.metadata().language())) {
+            // Before the author's own, which may override them.
+            fonts = concat(FontSet.LATIN_FACES, fonts);
+            css = concat(List.of(LATIN_CSS.get()), css);
+        }
+        return new LoadedBook(settings, outline, chapters, fonts, css);
     }
 
-    static ContentFolder open(Path dir) {
+    /** The stylesheet that sets a Latin-script book in the Latin faces. */
+    private static final java.util.function.Supplier<String> LATIN_CSS = () -> {
+        try (var in = BookLoader.class.getResourceAsStream("/studybook/styles/latin.css")) {
+            if (in == null) {
+                throw new IllegalStateException("the stylesheet latin.css is missing from the studybook jar");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    };
+
+    /** True for a language written in Latin letters: not Chinese, Japanese or Korean (nor another script studybook knows). */
+    static boolean latinScript(String language) {
+        String l = language.toLowerCase(java.util.Locale.ROOT);
+        return !(l.startsWith("zh") || l.startsWith("ja") || l.startsWith("ko") || l.startsWith("ru") || l.startsWith("uk")
+                || l.startsWith("ar") || l.startsWith("he") || l.startsWith("fa") || l.startsWith("th") || l.startsWith("hi")
+                || l.startsWith("el") || l.startsWith("bn"));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /**
+     * The book's GitHub repository: book.yaml's {@code repository}, else the address in book.toml or book.json, else
+     * the clone's remote; web links name the branch checked out, and a GitHub Pages custom domain (CNAME) counts as
+     * the repository's site. Empty when nothing says; the index page's links may still tell.
+     */
+    static Optional<Repository> repository(BookConfig config, Optional<ToolConfig> tool, Path root) {
+        Optional<Repository> git = BookRoot.fromGit(root);
+        Optional<Repository> named = config.repository().flatMap(Repository::parse)
+                .or(() -> tool.flatMap(ToolConfig::repository).flatMap(Repository::parse));
+        Optional<Repository> repo = named.map(r -> git.filter(g -> g.is(r.owner(), r.name())).map(g -> r.withRef(g.ref()))
+                .orElse(r)).or(() -> git);
+        Optional<String> domain = BookRoot.pagesDomain(root);
+        return repo.map(r -> domain.map(r::withHost).orElse(r));
+    }
+
+    /** The page of a group without a file of its own: its title, as the index page wrote it. */
+    private static SourceText titlePage(Outline.OutlineChapter c) {
+        String escaped = c.title().replaceAll("([\\\\`*_{}\\[\\]()#+!<>|~])", "\\\\$1");
+        return SourceText.builder(c.file()).add("# " + escaped, c.file(), c.indexLine()).build();
+    }
+
+    private static Metadata withLanguage(Metadata m, String language) {
+        return new Metadata(m.title(), m.subtitle(), m.authors(), language, m.identifier(), m.description(), m.date(),
+                m.cover());
+    }
+
+    static ContentFolder open(Path dir, Path boundary) {
         try {
-            return new ContentFolder(dir);
+            return new ContentFolder(dir, boundary);
         } catch (IOException e) {
             throw StudybookException.content(SourceLocation.of(dir), "cannot open the content folder: " + e.getMessage(),
                     "check its permissions");

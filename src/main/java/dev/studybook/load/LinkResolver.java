@@ -1,14 +1,23 @@
 package dev.studybook.load;
 
 import dev.studybook.io.ContentFolder;
+import dev.studybook.model.Repository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
-/** Finds the file a {@link LinkTarget} names inside the content folder, never outside it. */
+/**
+ * Finds the file a {@link LinkTarget} names inside the book's folder, never outside its boundary (the repository's
+ * root); knows the book's repository, so that only its own URLs lead to local files.
+ */
 public final class LinkResolver {
+
+    /** Names a folder's page goes by, in the order they are looked for. */
+    static final List<String> FOLDER_PAGES = List.of("README.md", "readme.md", "Readme.md", "index.md", "_index.md");
 
     /** The outcome of resolving a target. */
     public sealed interface Resolution permits Found, Missing, Outside {
@@ -22,28 +31,113 @@ public final class LinkResolver {
     public record Missing(Path lookedFor, String note) implements Resolution {
     }
 
-    /** The target would leave the content folder. */
+    /** The target would leave the book's folder. */
     public record Outside(String path) implements Resolution {
     }
 
     private final ContentFolder content;
+    private final Optional<Repository> repository;
 
     public LinkResolver(ContentFolder content) {
+        this(content, Optional.empty());
+    }
+
+    public LinkResolver(ContentFolder content, Optional<Repository> repository) {
         this.content = content;
+        this.repository = repository;
     }
 
     public ContentFolder content() {
         return content;
     }
 
+    /** The book's repository, when known. */
+    public Optional<Repository> repository() {
+        return repository;
+    }
+
+    /** Parses a link or image target as this book reads it: URLs of other repositories are external (empty). */
+    public Optional<LinkTarget> parse(String raw) {
+        return LinkTarget.parse(raw, repository);
+    }
+
     /** Resolves {@code target} as written in {@code fromFile}. */
     public Resolution resolve(Path fromFile, LinkTarget target) {
-        Path base = fromFile.toAbsolutePath().normalize().getParent();
+        return resolveFrom(fromFile.toAbsolutePath().normalize().getParent(), target);
+    }
+
+    /** Resolves {@code target} as written in a file of the folder {@code base}. */
+    public Resolution resolveFrom(Path base, LinkTarget target) {
         return switch (target.kind()) {
             case RELATIVE -> existing(content.resolve(base, target.path()).orElse(null), target.path());
-            case ROOT -> existing(content.resolve(content.root(), "/" + target.path()).orElse(null), target.path());
+            case ROOT -> root(target.path());
             case REPOSITORY -> repository(target.path());
         };
+    }
+
+    /**
+     * Resolves a link to a page as a reader of the repository's web site would follow it: a folder leads to its
+     * README (or index.md), {@code x.html} to {@code x.md} (mdBook and GitBook authors link the built page), and a
+     * path without an extension to {@code path.md} (docsify routes).
+     */
+    public Resolution resolvePage(Path base, LinkTarget target) {
+        Resolution r = resolveFrom(base, target);
+        if (r instanceof Found f) {
+            if (Files.isDirectory(f.file())) {
+                return folderPage(f.file()).<Resolution>map(Found::new).orElse(r);
+            }
+            return r;
+        }
+        if (r instanceof Outside) {
+            return r;
+        }
+        for (LinkTarget alt : alternatives(target)) {
+            Resolution a = resolveFrom(base, alt);
+            if (a instanceof Found f) {
+                if (Files.isDirectory(f.file())) {
+                    Optional<Path> page = folderPage(f.file());
+                    if (page.isPresent()) {
+                        return new Found(page.get());
+                    }
+                    continue;
+                }
+                return a;
+            }
+        }
+        return r;
+    }
+
+    /** The page of a folder: its README.md, else index.md. */
+    public Optional<Path> folderPage(Path folder) {
+        for (String name : FOLDER_PAGES) {
+            Path p = folder.resolve(name);
+            if (Files.isRegularFile(p) && content.contains(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Other spellings of a page's path: {@code .html} as {@code .md}, no extension as {@code .md}. */
+    static List<LinkTarget> alternatives(LinkTarget t) {
+        String p = t.path();
+        String lower = p.toLowerCase(Locale.ROOT);
+        List<LinkTarget> out = new ArrayList<>();
+        String name = p.substring(p.lastIndexOf('/') + 1);
+        if (lower.endsWith(".html") || lower.endsWith(".htm")) {
+            String stem = p.substring(0, p.lastIndexOf('.'));
+            if (stem.endsWith("/index") || stem.equals("index")) {
+                out.add(with(t, stem.substring(0, stem.length() - "index".length()) + "README.md"));
+            }
+            out.add(with(t, stem + ".md"));
+        } else if (!p.isEmpty() && !name.contains(".") && !p.endsWith("/")) {
+            out.add(with(t, p + ".md"));
+        }
+        return out;
+    }
+
+    private static LinkTarget with(LinkTarget t, String path) {
+        return new LinkTarget(path, t.fragment(), t.kind(), t.owner(), t.repo());
     }
 
     private Resolution existing(Path p, String written) {
@@ -53,16 +147,40 @@ public final class LinkResolver {
         return Files.exists(p) ? new Found(p) : new Missing(p, "");
     }
 
+    /** A path from the content folder's top; for a content folder inside a repository, also from the repository's. */
+    private Resolution root(String path) {
+        Path p = content.resolve(content.root(), "/" + path).orElse(null);
+        if (p != null && Files.exists(p)) {
+            return new Found(p);
+        }
+        if (!content.boundary().equals(content.root())) {
+            Path q = content.resolve(content.boundary(), path).orElse(null);
+            if (q != null && Files.exists(q)) {
+                return new Found(q);
+            }
+        }
+        return existing(p, path);
+    }
+
     /**
-     * A repository path is tried whole, then without its leading folders one at a time, so that a link to
-     * {@code github.com/o/r/blob/main/docs/book/a.md} finds {@code a.md} in a content folder holding
-     * either {@code docs/book/} or only the book itself.
+     * A repository path is tried from the repository's root, then whole and without its leading folders one at a
+     * time from the content folder, so that a link to {@code github.com/o/r/blob/main/docs/book/a.md} finds
+     * {@code a.md} in a content folder holding either {@code docs/book/} or only the book itself.
      */
     private Resolution repository(String repoPath) {
         List<String> segments = new ArrayList<>(Arrays.asList(repoPath.split("/")));
         segments.removeIf(String::isEmpty);
-        if (segments.isEmpty() || segments.contains("..")) {
+        if (segments.contains("..")) {
             return new Outside(repoPath);
+        }
+        if (segments.isEmpty()) {
+            return new Found(content.boundary());
+        }
+        if (!content.boundary().equals(content.root())) {
+            Path p = content.resolve(content.boundary(), String.join("/", segments)).orElse(null);
+            if (p != null && Files.exists(p)) {
+                return new Found(p);
+            }
         }
         Path last = null;
         for (int i = 0; i < segments.size(); i++) {
@@ -74,7 +192,9 @@ public final class LinkResolver {
             if (Files.exists(p)) {
                 return new Found(p);
             }
-            last = p;
+            if (last == null) {
+                last = p;
+            }
         }
         return new Missing(last, "from the repository path '" + repoPath + "'; no trailing part of it exists in the content folder");
     }

@@ -11,97 +11,142 @@ import dev.studybook.model.IndexPage;
 import dev.studybook.model.IndexPage.HeadingItem;
 import dev.studybook.model.IndexPage.Item;
 import dev.studybook.model.IndexPage.LabelItem;
-import dev.studybook.model.IndexPage.SeparatorItem;
 import dev.studybook.model.IndexPage.LinkItem;
+import dev.studybook.model.IndexPage.SeparatorItem;
 import dev.studybook.model.Metadata;
 import dev.studybook.model.Outline;
 import dev.studybook.model.Outline.OutlineChapter;
 import dev.studybook.model.Outline.OutlinePart;
-import dev.studybook.preprocess.FrontMatter;
-import java.io.IOException;
+import dev.studybook.model.Repository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads a content folder's book.yaml and index page and orders its chapters: the first stage of a build.
+ * Reads a book's index page and orders its chapters: the first stage of a build. Every common form of index is
+ * read: lists, lines with hard breaks, tables, links inside headings, sections under an in-page anchor list, HonKit,
+ * GitBook and mdBook SUMMARY.md (parts, separators, drafts, prefix and suffix chapters), docsify sidebars (hash and
+ * path routes). Headings divide the links into parts; groups without a file of their own keep their title; a chapter
+ * that is itself mostly a list of links to further pages of the book brings them in as its sub-chapters.
  */
 public final class OutlineReader {
 
     /** Index page names looked for in the content folder, in this order. */
-    public static final List<String> INDEX_NAMES = List.of("SUMMARY.md", "summary.md", "README.md", "readme.md",
-            "Readme.md", "index.md");
+    public static final List<String> INDEX_NAMES = List.of("SUMMARY.md", "summary.md", "_sidebar.md", "README.md",
+            "readme.md", "Readme.md", "index.md");
 
-    /** Headings that only label the list of links and never start a part. */
-    private static final Set<String> CONTENTS_HEADINGS = Set.of("目录", "目錄", "contents", "table of contents",
-            "summary", "toc", "章节", "章节目录", "全书目录");
+    /**
+     * A contents page brings its links in as sub-chapters when at least this share of its lines are such links (a
+     * list of references below the list of pages is common; a chapter with a "see also" list is mostly prose).
+     */
+    static final double NESTED_SHARE = 1.0 / 3;
+
+    /** Or when half the lines of one section are such links, and they are a fifth of the page's lines. */
+    static final double NESTED_SECTION_SHARE = 0.5;
+    static final double NESTED_SECTION_FLOOR = 0.2;
 
     private OutlineReader() {
     }
 
-    /**
-     * Reads the outline of the book in {@code content} with the settings of its book.yaml; {@code index} overrides
-     * the index page.
-     */
-    static Outline read(ContentFolder content, Optional<Path> index, BookConfig config, Diagnostics diagnostics) {
-        Path dir = content.root();
-        Path indexFile = findIndex(content, index, config);
-        Map<String, String> frontMatter = new HashMap<>();
-        IndexPage page = IndexPageReader.read(FrontMatter.hide(TextFiles.read(indexFile, "index page"), frontMatter));
-        List<OutlinePart> parts = parts(content, indexFile, page, diagnostics);
+    /** What the outline is read from. */
+    record Inputs(ContentFolder content, Optional<Path> index, BookConfig config, Optional<ToolConfig> tool,
+            Optional<Repository> repository, boolean skipMissing, Optional<Boolean> nested) {
+    }
+
+    /** The outline of the book in {@code content}, as {@link Inputs} describe it. */
+    static Outline read(Inputs in, Diagnostics diagnostics) {
+        ContentFolder content = in.content();
+        IndexChoice index = findIndex(content, in.index(), in.config(), in.tool());
+        IndexPage page = IndexPageReader.read(TextFiles.read(index.file(), "index page"));
+        Optional<Repository> repository = in.repository().or(() -> inferRepository(content, index, page));
+        LinkResolver resolver = new LinkResolver(content, repository);
+        Builder b = new Builder(resolver, index, page, diagnostics);
+        List<OutlinePart> parts = b.parts();
+        boolean nested = in.nested().orElse(index.kind() == IndexKind.README && in.tool().isEmpty());
+        if (nested) {
+            parts = b.nest(parts);
+        }
         if (parts.stream().allMatch(p -> p.chapters().isEmpty())) {
-            throw StudybookException.content(SourceLocation.of(indexFile),
+            if (!b.missing.isEmpty()) {
+                throw b.missingError();
+            }
+            throw StudybookException.content(SourceLocation.of(index.file()),
                     "the index page links to no Markdown chapter",
                     "list the chapters as links, e.g. [第一章](01-intro.md), one per line or as a list");
         }
-        IndexPage titlePage = titlePage(content, indexFile, page);
-        if (titlePage == page && (frontMatter.containsKey("title") || frontMatter.containsKey("description"))) {
-            // The index page's front matter (VuePress, VitePress, Hugo) names the book when its text does not.
-            titlePage = new IndexPage(page.title().isBlank() ? frontMatter.getOrDefault("title", "") : page.title(),
-                    frontMatter.getOrDefault("description", page.description()), page.items());
+        if (!b.missing.isEmpty() && !in.skipMissing()) {
+            throw b.missingError();
         }
-        Metadata metadata = metadata(config, titlePage, dir);
-        return new Outline(metadata, dir, indexFile, parts, config.filename().orElseGet(() -> outputName(metadata.title(), dir)),
-                config);
+        b.warnMissing();
+        Metadata metadata = metadata(in, content, index, page, repository);
+        String outputName = in.config().filename().orElseGet(() -> outputName(metadata.title(), repository, content.root()));
+        return new Outline(metadata, content.root(), index.file(), parts, outputName, in.config(), content.boundary(),
+                repository);
     }
 
-    private static Path findIndex(ContentFolder content, Optional<Path> override, BookConfig config) {
+    /** What kind of page the index is: it decides whether contents pages among the chapters are read as such. */
+    enum IndexKind { SUMMARY, SIDEBAR, README }
+
+    /**
+     * The index page, its kind, and the folder its relative links start from: its own, unless it lies outside the
+     * book's boundary (named with --index from elsewhere), when they start from the content folder.
+     */
+    record IndexChoice(Path file, IndexKind kind, Path base) {
+    }
+
+    private static IndexChoice findIndex(ContentFolder content, Optional<Path> override, BookConfig config,
+            Optional<ToolConfig> tool) {
         if (override.isPresent()) {
             Path given = override.get();
             Path p = given.isAbsolute() || Files.exists(given) ? given.toAbsolutePath().normalize()
                     : content.root().resolve(given).normalize();
             if (!Files.isRegularFile(p)) {
                 throw StudybookException.content(SourceLocation.of(p), "the index page given with --index does not exist",
-                        "name a Markdown file inside the content folder");
+                        "name a Markdown file, e.g. --index SUMMARY.md (relative to the content folder) or a path to it");
             }
-            if (!content.contains(p)) {
-                throw StudybookException.content(SourceLocation.of(p), "the index page lies outside the content folder "
-                        + content.root(), "move it into the content folder or choose another --content");
-            }
-            return p;
+            // The page the user names is read wherever it lies; its links then lead into the content folder.
+            return choice(p, content.contains(p) ? p.getParent() : content.root(), tool);
         }
         if (config.index().isPresent()) {
             Path p = content.resolve(content.root(), config.index().get()).orElseThrow(() -> StudybookException.content(
-                    SourceLocation.of(config.file().orElse(content.root())), "'index' in book.yaml leaves the content folder",
+                    SourceLocation.of(config.file().orElse(content.root())), "'index' in book.yaml leaves the book's folder",
                     "name a file inside the content folder"));
             if (!Files.isRegularFile(p)) {
                 throw StudybookException.content(SourceLocation.of(config.file().orElse(p)),
                         "the index page named in book.yaml does not exist: " + p, "fix 'index' in book.yaml");
             }
-            return p;
+            return choice(p, p.getParent(), tool);
+        }
+        Optional<Path> sidebar = siteSidebar(content);
+        if (sidebar.isPresent()) {
+            return choice(sidebar.get(), sidebar.get().getParent(), tool);
+        }
+        for (String name : List.of("SUMMARY.md", "summary.md")) {
+            Path p = content.root().resolve(name);
+            if (Files.isRegularFile(p)) {
+                return choice(p, p.getParent(), tool);
+            }
+        }
+        // An mdBook's src/SUMMARY.md, a GitBook's root and structure from book.json.
+        Optional<Path> named = tool.flatMap(ToolConfig::index).filter(content::contains);
+        if (named.isPresent()) {
+            return new IndexChoice(named.get(), IndexKind.SUMMARY, named.get().getParent());
         }
         for (String name : INDEX_NAMES) {
             Path p = content.root().resolve(name);
             if (Files.isRegularFile(p)) {
-                return p;
+                return choice(p, p.getParent(), tool);
             }
         }
         throw StudybookException.content(SourceLocation.of(content.root()),
@@ -109,129 +154,686 @@ public final class OutlineReader {
                 "add a README.md that links to the chapters, or name one with --index FILE");
     }
 
-    private static List<OutlinePart> parts(ContentFolder content, Path indexFile, IndexPage page, Diagnostics diagnostics) {
-        LinkResolver resolver = new LinkResolver(content);
-        List<String> titles = new ArrayList<>();
-        List<List<OutlineChapter>> groups = new ArrayList<>();
-        titles.add("");
-        groups.add(new ArrayList<>());
-        Map<Path, Integer> seen = new HashMap<>();
-        // The items enclosing the current one, by list depth: a chapter gives its children the next level, a
-        // label (a group title, a draft) gives them its own.
-        List<int[]> open = new ArrayList<>(); // {depth, level, isChapter}
-        for (Item item : page.items()) {
-            if (item instanceof HeadingItem h) {
-                if (!isContentsHeading(h.text())) {
-                    titles.add(h.text());
-                    groups.add(new ArrayList<>());
-                    open.clear();
-                }
-            } else if (item instanceof SeparatorItem) {
-                // mdBook: chapters after a separator (suffix chapters) stand outside the part before it.
-                titles.add("");
-                groups.add(new ArrayList<>());
-                open.clear();
-            } else if (item instanceof LabelItem label) {
-                open.add(new int[] {label.depth(), levelAt(open, label.depth()), 0});
-            } else if (item instanceof LinkItem link) {
-                int depth = Math.max(1, link.depth());
-                if (link.url().isBlank()) {
-                    // mdBook's draft chapter "[Title]()": no file yet, but it still groups what is nested under it.
-                    open.add(new int[] {depth, levelAt(open, depth), 0});
+    /** docsify's {@code loadSidebar: 'x.md'} (or {@code true}: _sidebar.md) and ditto's {@code sidebar_file: "x.md"}. */
+    private static final Pattern SITE_SIDEBAR = Pattern.compile(
+            "\\b(?:loadSidebar|sidebar_file)\\s*[:=]\\s*(?:(true)\\b|['\"]([^'\"\\s]{1,100}\\.md)['\"])");
+
+    /**
+     * The sidebar the book's web site shows, when its page ({@code index.html}) or script ({@code config.js}) names
+     * one that exists: that is the contents readers of the site see, also where a SUMMARY.md left from an earlier
+     * GitBook lists fewer chapters (ruanyf/es6tutorial: 29 in SUMMARY.md, 33 in the site's sidebar.md).
+     */
+    static Optional<Path> siteSidebar(ContentFolder content) {
+        for (String page : List.of("index.html", "config.js")) {
+            Path f = content.root().resolve(page);
+            try {
+                if (!Files.isRegularFile(f) || Files.size(f) > 1 << 20) {
                     continue;
                 }
-                Optional<Path> file = chapterFile(resolver, indexFile, link);
-                if (file.isEmpty()) {
-                    continue;
-                }
-                Path f = file.get();
-                if (seen.containsKey(f)) {
-                    diagnostics.warn(SourceLocation.of(indexFile, link.line()), Diagnostics.Kind.INDEX, "'" + content.relative(f)
-                            + "' is already a chapter (line " + seen.get(f) + "); this link is not a second chapter");
-                    continue;
-                }
-                seen.put(f, link.line());
-                int level = levelAt(open, depth);
-                open.add(new int[] {depth, level, 1});
-                groups.get(groups.size() - 1).add(new OutlineChapter(link.text(), f, level, link.line()));
-            }
-        }
-        List<OutlinePart> parts = new ArrayList<>();
-        long titledGroups = 0;
-        for (int i = 0; i < groups.size(); i++) {
-            if (!titles.get(i).isEmpty() && !groups.get(i).isEmpty()) {
-                titledGroups++;
-            }
-        }
-        // One heading over all the links is a label for the list, not a part.
-        boolean useParts = titledGroups >= 2;
-        for (int i = 0; i < groups.size(); i++) {
-            if (groups.get(i).isEmpty()) {
+            } catch (java.io.IOException e) {
                 continue;
             }
-            String title = useParts ? titles.get(i) : "";
-            if (!parts.isEmpty() && parts.get(parts.size() - 1).title().equals(title)) {
-                List<OutlineChapter> merged = new ArrayList<>(parts.remove(parts.size() - 1).chapters());
-                merged.addAll(groups.get(i));
-                parts.add(new OutlinePart(title, merged));
-            } else {
-                parts.add(new OutlinePart(title, groups.get(i)));
+            Matcher m = SITE_SIDEBAR.matcher(TextFiles.read(f, page));
+            while (m.find()) {
+                String name = m.group(1) != null ? "_sidebar.md" : m.group(2).replaceFirst("^\\./", "");
+                Optional<Path> p = content.resolve(content.root(), name).filter(Files::isRegularFile);
+                if (p.isPresent()) {
+                    return p;
+                }
             }
         }
-        return parts;
+        return Optional.empty();
     }
 
-    /** The level an item at list depth {@code depth} takes; closes the items it is not nested in. */
-    private static int levelAt(List<int[]> open, int depth) {
-        open.removeIf(e -> e[0] >= depth);
-        if (open.isEmpty()) {
-            return 1;
-        }
-        int[] parent = open.get(open.size() - 1);
-        return parent[2] == 1 ? parent[1] + 1 : parent[1];
+    private static IndexChoice choice(Path file, Path base, Optional<ToolConfig> tool) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean toolIndex = tool.flatMap(ToolConfig::index).map(file::equals).orElse(false);
+        IndexKind kind = name.startsWith("summary") || toolIndex ? IndexKind.SUMMARY
+                : name.contains("sidebar") ? IndexKind.SIDEBAR : IndexKind.README;
+        return new IndexChoice(file, kind, base);
     }
 
-    /** The chapter file a link of the index names, or empty for links that are not chapters. */
-    private static Optional<Path> chapterFile(LinkResolver resolver, Path indexFile, LinkItem link) {
-        Optional<LinkTarget> target = LinkTarget.parse(link.url());
-        if (target.isEmpty() || target.get().isFragmentOnly() || !target.get().isMarkdown()) {
-            return Optional.empty();
+    /**
+     * The repository most of the index page's GitHub links name, when at least one of them finds a file of the
+     * book: a README of absolute links to its own repository says which it is.
+     */
+    private static Optional<Repository> inferRepository(ContentFolder content, IndexChoice index, IndexPage page) {
+        Map<String, Integer> count = new LinkedHashMap<>();
+        Map<String, Boolean> found = new HashMap<>();
+        Map<String, String[]> names = new HashMap<>();
+        LinkResolver any = new LinkResolver(content);
+        for (Item item : page.items()) {
+            if (!(item instanceof LinkItem link)) {
+                continue;
+            }
+            Optional<LinkTarget> t = LinkTarget.parse(link.url());
+            if (t.isEmpty() || t.get().kind() != LinkTarget.Kind.REPOSITORY) {
+                continue;
+            }
+            String key = t.get().owner().toLowerCase(Locale.ROOT) + "/" + t.get().repo().toLowerCase(Locale.ROOT);
+            count.merge(key, 1, Integer::sum);
+            names.putIfAbsent(key, new String[] {t.get().owner(), t.get().repo()});
+            if (!found.getOrDefault(key, false) && !t.get().path().isEmpty()
+                    && any.resolveFrom(index.base(), t.get()) instanceof LinkResolver.Found) {
+                found.put(key, true);
+            }
         }
-        SourceLocation at = SourceLocation.of(indexFile, link.line());
-        LinkResolver.Resolution r = resolver.resolve(indexFile, target.get());
-        if (r instanceof LinkResolver.Outside o) {
-            throw StudybookException.content(at, "the link '" + link.url() + "' leads outside the content folder",
-                    "chapters must be files inside " + resolver.content().root());
+        return count.entrySet().stream().filter(e -> found.getOrDefault(e.getKey(), false))
+                .max(Map.Entry.comparingByValue())
+                .map(e -> new Repository(names.get(e.getKey())[0], names.get(e.getKey())[1], "HEAD", List.of()));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // From the items of the index page to parts and chapters
+
+    /** A node of the index page's tree: a heading with what it holds, a chapter, or a group of entries. */
+    private abstract static class Node {
+        final List<Node> children = new ArrayList<>();
+        final String title;
+        final int line;
+
+        Node(String title, int line) {
+            this.title = title;
+            this.line = line;
         }
-        if (r instanceof LinkResolver.Missing m) {
-            throw StudybookException.content(at, "chapter file not found: " + SourceLocation.of(m.lookedFor()).displayPath()
-                    + (m.note().isEmpty() ? "" : " (" + m.note() + ")"),
-                    "fix the link on the index page or add the file");
+    }
+
+    /** A heading and everything under it, until a heading of its level or above. */
+    private static final class Heading extends Node {
+        final int level;
+
+        Heading(String title, int level, int line) {
+            super(title, line);
+            this.level = level;
         }
-        Path file = ((LinkResolver.Found) r).file();
-        if (Files.isDirectory(file)) {
-            throw StudybookException.content(at, "the chapter link '" + link.url() + "' names a folder",
-                    "link to a Markdown file inside it");
+    }
+
+    /** What an entry of a list (or a link in a heading) is. */
+    private enum EntryKind {
+        /** A chapter file. */
+        CHAPTER,
+        /** A list item without a link, or a missing file with entries under it: a title over what it holds. */
+        GROUP,
+        /** A draft ({@code [Title]()}) or a link that is not a chapter: what is under it moves up to its level. */
+        PASS,
+        /** A chapter file that does not exist. */
+        MISSING
+    }
+
+    private static final class Entry extends Node {
+        final EntryKind kind;
+        final Path file;
+        final String missing;
+
+        Entry(EntryKind kind, String title, Path file, int line, String missing) {
+            super(title, line);
+            this.kind = kind;
+            this.file = file;
+            this.missing = missing;
         }
-        if (file.equals(indexFile.toAbsolutePath().normalize())) {
-            return Optional.empty();
+    }
+
+    /** One missing chapter: where the index lists it and what was looked for. */
+    private record Missing(int line, String lookedFor, String note) {
+    }
+
+    /** What a link on a page leads to, for the outline. */
+    private sealed interface Role permits Chapter, MissingFile, NotChapter, Draft {
+    }
+
+    private record Chapter(Path file) implements Role {
+    }
+
+    private record MissingFile(Path lookedFor, String note) implements Role {
+    }
+
+    private record NotChapter() implements Role {
+    }
+
+    private record Draft() implements Role {
+    }
+
+    /** Builds the outline of one index page. */
+    private static final class Builder {
+        private final LinkResolver resolver;
+        private final IndexChoice index;
+        private final IndexPage page;
+        private final Diagnostics diagnostics;
+        private final Map<Path, Integer> seen = new HashMap<>();
+        final List<Missing> missing = new ArrayList<>();
+        private final Set<String> anchors;
+        /** How many links of the index name a section of each file ({@code a.md#x}). */
+        private final Map<String, Integer> sections = new HashMap<>();
+
+        Builder(LinkResolver resolver, IndexChoice index, IndexPage page, Diagnostics diagnostics) {
+            this.resolver = resolver;
+            this.index = index;
+            this.page = page;
+            this.diagnostics = diagnostics;
+            this.anchors = new java.util.HashSet<>();
+            for (Item i : page.items()) {
+                if (i instanceof LinkItem l && l.url().contains("#") && !l.url().strip().startsWith("#")) {
+                    sections.merge(withoutFragment(l.url()), 1, Integer::sum);
+                }
+                if (i instanceof HeadingItem h) {
+                    anchors.add(h.id());
+                    anchors.add(slug(h.text()));
+                }
+            }
         }
-        return Optional.of(file);
+
+        List<OutlinePart> parts() {
+            Heading root = new Heading("", 0, 0);
+            List<Heading> headings = new ArrayList<>(List.of(root));
+            // Entries open at each list depth of the current heading: a deeper item nests under the last of them.
+            List<Object[]> open = new ArrayList<>();
+            for (Item item : page.items()) {
+                if (item instanceof HeadingItem h) {
+                    heading(headings, open, h.text(), h.level(), h.line());
+                } else if (item instanceof SeparatorItem) {
+                    Heading top = headings.get(headings.size() - 1);
+                    // A rule right under a part's heading only decorates it; after the part's chapters, mdBook's
+                    // separator sets the chapters that follow apart from the part.
+                    if (top != root && !hasEntries(top)) {
+                        continue;
+                    }
+                    while (headings.size() > 1) {
+                        headings.remove(headings.size() - 1);
+                    }
+                    open.clear();
+                } else if (item instanceof LabelItem label) {
+                    place(headings, open, new Entry(EntryKind.GROUP, label.text(), null, label.line(), ""), label.depth());
+                } else if (item instanceof LinkItem link) {
+                    link(headings, open, link);
+                }
+            }
+            prune(root);
+            spliceContents(root);
+            // One heading over all the links only labels them (the book's title, "## 目录").
+            while (true) {
+                long headingChildren = root.children.stream().filter(c -> c instanceof Heading).count();
+                if (headingChildren != 1) {
+                    break;
+                }
+                Heading only = (Heading) root.children.stream().filter(c -> c instanceof Heading).findFirst().orElseThrow();
+                int at = root.children.indexOf(only);
+                root.children.remove(at);
+                root.children.addAll(at, only.children);
+            }
+            List<OutlinePart> parts = new ArrayList<>();
+            List<OutlineChapter> loose = new ArrayList<>();
+            for (Node n : root.children) {
+                boolean titled = n instanceof Heading || (n instanceof Entry e && (e.kind == EntryKind.GROUP
+                        || (e.kind == EntryKind.MISSING && !e.children.isEmpty())));
+                if (titled) {
+                    List<OutlineChapter> cs = new ArrayList<>();
+                    flatten(n.children, 1, cs);
+                    if (n instanceof Entry e && e.kind == EntryKind.MISSING) {
+                        groupWarning(e);
+                    }
+                    if (!cs.isEmpty()) {
+                        if (!loose.isEmpty()) {
+                            parts.add(new OutlinePart("", loose));
+                            loose = new ArrayList<>();
+                        }
+                        parts.add(new OutlinePart(n.title, cs));
+                    }
+                } else {
+                    flatten(List.of(n), 1, loose);
+                }
+            }
+            if (!loose.isEmpty()) {
+                parts.add(new OutlinePart("", loose));
+            }
+            // docsify opens a site at its README, which the sidebar need not list.
+            Optional<Path> home = index.kind() == IndexKind.SIDEBAR ? resolver.folderPage(index.file().getParent())
+                    : Optional.empty();
+            if (home.isPresent() && !seen.containsKey(home.get()) && !parts.isEmpty()) {
+                seen.put(home.get(), 0);
+                OutlineChapter first = new OutlineChapter("", home.get(), 1, 0, index.file(), false);
+                if (parts.get(0).title().isEmpty()) {
+                    List<OutlineChapter> cs = new ArrayList<>(List.of(first));
+                    cs.addAll(parts.get(0).chapters());
+                    parts.set(0, new OutlinePart("", cs));
+                } else {
+                    parts.add(0, new OutlinePart("", List.of(first)));
+                }
+            }
+            return parts;
+        }
+
+        private void heading(List<Heading> headings, List<Object[]> open, String text, int level, int line) {
+            while (headings.size() > 1 && headings.get(headings.size() - 1).level >= level) {
+                headings.remove(headings.size() - 1);
+            }
+            Heading h = new Heading(stripSymbols(text), level, line);
+            headings.get(headings.size() - 1).children.add(h);
+            headings.add(h);
+            open.clear();
+        }
+
+        private void link(List<Heading> headings, List<Object[]> open, LinkItem link) {
+            Role role = role(link, index.base());
+            int depth = link.heading() > 0 ? 0 : Math.max(1, link.depth());
+            if (link.heading() > 0) {
+                if (role instanceof Chapter || role instanceof MissingFile) {
+                    // A chapter written as a heading ("### [消息队列](mq.md)"): a sibling of the headings of its level.
+                    while (headings.size() > 1 && headings.get(headings.size() - 1).level >= link.heading()) {
+                        headings.remove(headings.size() - 1);
+                    }
+                    open.clear();
+                } else {
+                    heading(headings, open, link.text(), link.heading(), link.line());
+                    return;
+                }
+            }
+            Entry e;
+            if (role instanceof Chapter c) {
+                Integer first = seen.get(c.file());
+                boolean section = link.url().contains("#") && !link.url().strip().startsWith("#");
+                if (first != null && section) {
+                    // A link to a section of a chapter already listed: a way into it, not a second chapter.
+                    e = new Entry(EntryKind.PASS, link.text(), null, link.line(), "");
+                } else if (first != null) {
+                    diagnostics.warn(SourceLocation.of(index.file(), link.line()), Diagnostics.Kind.INDEX, "'"
+                            + resolver.content().relative(c.file()) + "' is already a chapter (line " + first
+                            + "); this link is not a second chapter");
+                    e = new Entry(EntryKind.PASS, link.text(), null, link.line(), "");
+                } else {
+                    seen.put(c.file(), link.line());
+                    // A file whose sections the index links one by one is titled by its own heading.
+                    String title = section && sections.getOrDefault(withoutFragment(link.url()), 0) > 1 ? "" : title(link);
+                    e = new Entry(EntryKind.CHAPTER, title, c.file(), link.line(), "");
+                }
+            } else if (role instanceof MissingFile m) {
+                e = new Entry(EntryKind.MISSING, title(link), null, link.line(),
+                        SourceLocation.of(m.lookedFor()).displayPath() + (m.note().isEmpty() ? "" : " (" + m.note() + ")"));
+            } else if (role instanceof Draft || (link.depth() > 0 && link.alone())) {
+                // What is nested under a draft or a list item that links elsewhere stays at its level.
+                e = new Entry(EntryKind.PASS, link.text(), null, link.line(), "");
+            } else {
+                return;
+            }
+            place(headings, open, e, depth);
+        }
+
+        /** Puts an entry at list depth {@code depth}: under the last open entry above that depth, else under the heading. */
+        private static void place(List<Heading> headings, List<Object[]> open, Entry e, int depth) {
+            open.removeIf(o -> (int) o[0] >= depth);
+            Node parent = open.isEmpty() ? headings.get(headings.size() - 1) : (Node) open.get(open.size() - 1)[1];
+            parent.children.add(e);
+            open.add(new Object[] {depth, e});
+        }
+
+        /**
+         * The title a chapter's entry shows: its link text, after a numbering written before the link ("1.1 "); empty
+         * (so that the chapter's own heading is used) when the link names a section of the file or only its file name.
+         */
+        private static String title(LinkItem link) {
+            if (link.text().matches("(?i).*\\.(md|markdown)")) {
+                return "";
+            }
+            String before = link.before().replaceFirst("^\\s+", "");
+            if (link.alone() && !before.isBlank() && before.length() <= 16
+                    && before.matches("[\\p{N}第章节篇部分卷.、:：)）(（\\-\\s\\p{IsHan}]*\\p{N}[\\p{N}第章节篇部分卷.、:：)）\\-\\s\\p{IsHan}]*")
+                    && !before.matches(".*[\\p{IsHan}]{5,}.*")) {
+                return (before + link.text()).strip();
+            }
+            return link.text();
+        }
+
+        /** Drops headings and groups with no chapter under them (a heading of prose, a list of external links). */
+        private static boolean prune(Node n) {
+            n.children.removeIf(c -> !prune(c));
+            if (n instanceof Entry e && (e.kind == EntryKind.CHAPTER || e.kind == EntryKind.MISSING)) {
+                return true;
+            }
+            return !n.children.isEmpty();
+        }
+
+        private static boolean hasEntries(Node n) {
+            for (Node c : n.children) {
+                if (c instanceof Entry e && e.kind != EntryKind.PASS || hasEntries(c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A heading that only names the table of contents ("## 目录") gives way to what is under it. */
+        private static void spliceContents(Node n) {
+            for (int i = 0; i < n.children.size(); i++) {
+                Node c = n.children.get(i);
+                spliceContents(c);
+                if (c instanceof Heading h && LinkRoles.isContentsHeading(h.title)) {
+                    n.children.remove(i);
+                    n.children.addAll(i, c.children);
+                    i += c.children.size() - 1;
+                }
+            }
+        }
+
+        /** The chapters of a subtree in reading order, {@code depth} deep. */
+        private void flatten(List<Node> nodes, int depth, List<OutlineChapter> out) {
+            for (Node n : nodes) {
+                if (n instanceof Entry e) {
+                    switch (e.kind) {
+                        case CHAPTER -> {
+                            out.add(new OutlineChapter(e.title, e.file, depth, e.line, index.file(), false));
+                            flatten(e.children, depth + 1, out);
+                        }
+                        case PASS -> flatten(e.children, depth, out);
+                        case GROUP -> {
+                            out.add(titlePage(e.title, depth, e.line));
+                            flatten(e.children, depth + 1, out);
+                        }
+                        case MISSING -> {
+                            if (e.children.isEmpty()) {
+                                missing.add(new Missing(e.line, e.missing, ""));
+                            } else {
+                                groupWarning(e);
+                                out.add(titlePage(e.title, depth, e.line));
+                                flatten(e.children, depth + 1, out);
+                            }
+                        }
+                        default -> throw new IllegalStateException(e.kind.name());
+                    }
+                } else {
+                    // A heading below a part's heading: a title page over its chapters.
+                    out.add(titlePage(n.title, depth, n.line));
+                    flatten(n.children, depth + 1, out);
+                }
+            }
+        }
+
+        private OutlineChapter titlePage(String title, int depth, int line) {
+            return new OutlineChapter(stripSymbols(title), index.file(), depth, line, index.file(), true);
+        }
+
+        private void groupWarning(Entry e) {
+            diagnostics.warn(SourceLocation.of(index.file(), e.line), Diagnostics.Kind.INDEX, "chapter file not found: "
+                    + e.missing + "; '" + e.title + "' is shown as a title over the chapters listed under it");
+        }
+
+        /** The error for the chapters that do not exist, naming each; with --skip-missing, a warning for each instead. */
+        StudybookException missingError() {
+            String hint = "fix the links on the index page or add the files; --skip-missing (book.yaml 'missing: skip')"
+                    + " builds without them";
+            if (missing.size() == 1) {
+                Missing m = missing.get(0);
+                return StudybookException.content(SourceLocation.of(index.file(), m.line()), "chapter file not found: "
+                        + m.lookedFor(), "fix the link on the index page or add the file; --skip-missing builds without it");
+            }
+            StringBuilder sb = new StringBuilder(missing.size() + " chapter files not found:");
+            for (Missing m : missing) {
+                sb.append("\n  ").append(SourceLocation.of(index.file(), m.line())).append(": ").append(m.lookedFor());
+            }
+            return StudybookException.content(SourceLocation.of(index.file(), missing.get(0).line()), sb.toString(), hint);
+        }
+
+        /** Reports each missing chapter as a warning (for --skip-missing and for check). */
+        void warnMissing() {
+            for (Missing m : missing) {
+                diagnostics.warn(SourceLocation.of(index.file(), m.line()), Diagnostics.Kind.MISSING_CHAPTER,
+                        "chapter file not found: " + m.lookedFor() + " (fix the link or add the file; with --skip-missing"
+                                + " the book is built without it)");
+            }
+        }
+
+        /** What a link of a page in {@code base} leads to. */
+        Role role(LinkItem link, Path base) {
+            if (link.url().isBlank()) {
+                return new Draft();
+            }
+            if (link.imageOnly() || LinkRoles.contents(link) || LinkRoles.navigation(link)) {
+                return new NotChapter();
+            }
+            Optional<LinkTarget> parsed = resolver.parse(link.url());
+            if (parsed.isEmpty()) {
+                return new NotChapter();
+            }
+            LinkTarget t = parsed.get();
+            if (t.isFragmentOnly()) {
+                // docsify and its kin route pages by the fragment: "#docs/let", "#/guide".
+                String route = t.fragment().replaceFirst("^/+", "");
+                if (anchors.contains(t.fragment()) || anchors.contains(slug(t.fragment()))) {
+                    return new NotChapter();
+                }
+                Optional<LinkTarget> r = LinkTarget.parse(route.isEmpty() ? "./" : route);
+                if (r.isEmpty() || r.get().isFragmentOnly()) {
+                    return new NotChapter();
+                }
+                t = r.get();
+                if (!(resolver.resolvePage(base, t) instanceof LinkResolver.Found)) {
+                    return new NotChapter();
+                }
+            }
+            if (LinkRoles.languageSwitch(link, t.path())
+                    || (index.kind() == IndexKind.README && LinkRoles.housekeeping(t.path()))) {
+                return new NotChapter();
+            }
+            LinkResolver.Resolution r = resolver.resolvePage(base, t);
+            if (r instanceof LinkResolver.Outside) {
+                throw StudybookException.content(SourceLocation.of(index.file(), link.line()), "the link '" + link.url()
+                        + "' leads outside " + resolver.content().name(), "chapters must be files inside "
+                        + resolver.content().boundary());
+            }
+            if (r instanceof LinkResolver.Missing m) {
+                return t.isMarkdown() ? new MissingFile(m.lookedFor(), m.note()) : new NotChapter();
+            }
+            Path file = ((LinkResolver.Found) r).file();
+            if (Files.isDirectory(file) && t.isMarkdown()) {
+                throw StudybookException.content(SourceLocation.of(index.file(), link.line()), "the chapter link '"
+                        + link.url() + "' names a folder", "link to a Markdown file inside it");
+            }
+            if (Files.isDirectory(file) || !isMarkdown(file) || file.equals(index.file().toAbsolutePath().normalize())) {
+                return new NotChapter();
+            }
+            return new Chapter(file);
+        }
+
+        // -----------------------------------------------------------------------------------------------------
+        // Contents pages among the chapters
+
+        /**
+         * Brings in, after each chapter that is a contents page (mostly a list of links to further Markdown files of
+         * the book, such as "算法 - 目录.md"), the pages it lists as its sub-chapters, recursively, each file once.
+         * Navigation footers, links back to the contents and links to files already in the book do not count.
+         */
+        List<OutlinePart> nest(List<OutlinePart> parts) {
+            List<OutlinePart> out = new ArrayList<>();
+            for (OutlinePart p : parts) {
+                List<OutlineChapter> cs = new ArrayList<>();
+                for (OutlineChapter c : p.chapters()) {
+                    cs.add(c);
+                    if (!c.titlePage()) {
+                        expand(c, cs, 0);
+                    }
+                }
+                out.add(new OutlinePart(p.title(), cs));
+            }
+            return out;
+        }
+
+        private void expand(OutlineChapter chapter, List<OutlineChapter> out, int level) {
+            if (level > 8) {
+                return;
+            }
+            String text;
+            try {
+                text = TextFiles.read(chapter.file(), "chapter");
+            } catch (StudybookException e) {
+                return;
+            }
+            // Most chapters are prose: a count of the lines with a link tells without parsing them.
+            long linkLines = text.lines().filter(l -> l.contains("](") || l.contains("href=")).count();
+            int prose = IndexPageReader.proseLines(text);
+            if (linkLines < 2 || linkLines < NESTED_SECTION_FLOOR * prose) {
+                return;
+            }
+            IndexPage sub;
+            try {
+                sub = IndexPageReader.read(text);
+            } catch (StackOverflowError e) {
+                // Nested thousands deep: not a contents page (the converter, on its own deep stacks, reports it).
+                return;
+            }
+            Path base = chapter.file().getParent();
+            List<LinkItem> links = new ArrayList<>();
+            List<Path> files = new ArrayList<>();
+            Set<Integer> lines = new java.util.HashSet<>();
+            Set<Path> here = new java.util.HashSet<>();
+            for (Item item : sub.items()) {
+                if (item instanceof LinkItem link) {
+                    Role role;
+                    try {
+                        role = role(link, base);
+                    } catch (StudybookException e) {
+                        continue;
+                    }
+                    if (role instanceof Chapter c && !seen.containsKey(c.file()) && !c.file().equals(chapter.file())
+                            && here.add(c.file())) {
+                        links.add(link);
+                        files.add(c.file());
+                        lines.add(link.line());
+                    }
+                }
+            }
+            if (lines.size() < 2 || !contentsPage(text, lines, sub.proseLines())) {
+                return;
+            }
+            for (int i = 0; i < links.size(); i++) {
+                seen.put(files.get(i), links.get(i).line());
+            }
+            for (int i = 0; i < links.size(); i++) {
+                LinkItem link = links.get(i);
+                int depth = chapter.depth() + Math.max(1, link.depth());
+                OutlineChapter c = new OutlineChapter(title(link), files.get(i), depth, link.line(), chapter.file(), false);
+                out.add(c);
+                expand(c, out, level + 1);
+            }
+        }
+    }
+
+    private static String withoutFragment(String url) {
+        int hash = url.indexOf('#');
+        return (hash < 0 ? url : url.substring(0, hash)).strip();
+    }
+
+    /**
+     * True when the lines {@code linkLines} of {@code text} (links to further pages of the book) make it a contents
+     * page: a third of its lines, or half of the lines of the section they stand in while the page's other sections
+     * (a list of references, say) are not much longer.
+     */
+    static boolean contentsPage(String text, java.util.Collection<Integer> linkLines, int proseLines) {
+        int links = linkLines.size();
+        if (links >= NESTED_SHARE * proseLines) {
+            return true;
+        }
+        if (links < NESTED_SECTION_FLOOR * proseLines) {
+            return false;
+        }
+        // Sections run from one ATX heading to the next (outside fenced code).
+        String[] lines = text.split("\n", -1);
+        List<Integer> starts = new ArrayList<>(List.of(0));
+        boolean fence = false;
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.startsWith("```") || l.startsWith("~~~")) {
+                fence = !fence;
+            } else if (!fence && l.matches("#{1,6}\\s.*")) {
+                starts.add(i);
+            }
+        }
+        starts.add(lines.length);
+        for (int k = 0; k + 1 < starts.size(); k++) {
+            int from = starts.get(k);
+            int to = starts.get(k + 1);
+            long inSection = linkLines.stream().filter(l -> l - 1 >= from && l - 1 < to).count();
+            String section = String.join("\n", java.util.Arrays.asList(lines).subList(from, to));
+            if (inSection >= 2 && inSection >= NESTED_SECTION_SHARE * IndexPageReader.proseLines(section)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isMarkdown(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".md") || n.endsWith(".markdown") || n.endsWith(".mdown") || n.endsWith(".mkd");
+    }
+
+    /** A heading's anchor as GitHub makes it: lower case, spaces to '-', punctuation dropped. */
+    static String slug(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\s_-]", "").replaceAll("\\s", "-");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Metadata
+
+    /**
+     * What the book says about itself: book.yaml first, then the book.toml, book.json or book.ini of the tool it was
+     * written for, the index page's first heading unless it only says "Summary" or "目录", the index page's front
+     * matter, the title of the README beside it or at the repository's root, then the repository's name. The
+     * language is left empty when nothing declares it: the loader finds it in the text.
+     */
+    private static Metadata metadata(Inputs in, ContentFolder content, IndexChoice index, IndexPage page,
+            Optional<Repository> repository) {
+        BookConfig config = in.config();
+        Optional<ToolConfig> tool = in.tool();
+        Map<String, String> fm = page.frontMatter();
+        IndexPage titled = titlePage(content, index, page, tool);
+        String title = config.title()
+                .or(() -> tool.flatMap(ToolConfig::title))
+                // The heading a reader sees on the index page names the book; front matter's title is often the
+                // page's own (VuePress: "前言"), and names the book only when the page has no such heading.
+                .or(() -> Optional.of(page.title()).filter(t -> !LinkRoles.isContentsHeading(t)).map(OutlineReader::bookTitle)
+                        .filter(s -> !s.isBlank()))
+                .or(() -> Optional.ofNullable(fm.get("title")).filter(s -> !s.isBlank()))
+                .or(() -> Optional.of(bookTitle(titled.title())).filter(s -> !s.isBlank()))
+                .or(() -> repository.map(Repository::name))
+                .orElseGet(() -> folderTitle(content));
+        List<String> authors = !config.authors().isEmpty() ? config.authors()
+                : tool.isPresent() && !tool.get().authors().isEmpty() ? tool.get().authors()
+                : Optional.ofNullable(fm.getOrDefault("author", fm.get("authors"))).filter(s -> !s.isBlank())
+                        .map(s -> List.of(s.replaceAll("^\\[|\\]$", "").split("\\s*,\\s*"))).orElse(List.of());
+        String description = config.description()
+                .or(() -> tool.flatMap(ToolConfig::description))
+                .or(() -> Optional.ofNullable(fm.get("description")))
+                .orElse(stripSymbols(titled.description()));
+        String language = config.language()
+                .or(() -> tool.flatMap(ToolConfig::language))
+                .or(() -> Optional.ofNullable(fm.getOrDefault("lang", fm.get("language"))))
+                .map(String::strip).filter(s -> s.matches("[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*"))
+                .map(s -> s.replace('_', '-')).orElse("");
+        String identifier = config.identifier().orElseGet(() -> "urn:uuid:" + UUID.nameUUIDFromBytes(
+                ("studybook\n" + title + "\n" + String.join("\n", config.authors())).getBytes(StandardCharsets.UTF_8)));
+        return new Metadata(title, config.subtitle().orElse(""), authors, language, identifier, description, config.date(),
+                config.cover());
     }
 
     /**
      * The page the title and description come from: the index page, unless its heading only labels the list
-     * ("# Summary", "目录"); then, as GitBook does, the README beside it.
+     * ("# Summary", "目录"); then, as GitBook does, the README beside it, the introduction book.json names, or the
+     * README at the top of the content folder or the repository.
      */
-    private static IndexPage titlePage(ContentFolder content, Path indexFile, IndexPage page) {
-        if (!isContentsHeading(page.title())) {
+    private static IndexPage titlePage(ContentFolder content, IndexChoice index, IndexPage page, Optional<ToolConfig> tool) {
+        if (!page.title().isBlank() && !LinkRoles.isContentsHeading(page.title())) {
             return page;
         }
-        for (String name : List.of("README.md", "readme.md", "Readme.md")) {
-            Path readme = content.root().resolve(name);
-            if (Files.isRegularFile(readme) && !readme.equals(indexFile)) {
-                IndexPage intro = IndexPageReader.read(FrontMatter.hide(TextFiles.read(readme, "README"), new HashMap<>()));
-                if (!intro.title().isBlank() && !isContentsHeading(intro.title())) {
+        List<Path> candidates = new ArrayList<>();
+        Path dir = index.file().getParent();
+        for (Path d : List.of(dir, content.root(), content.boundary())) {
+            tool.flatMap(ToolConfig::readme).ifPresent(r -> candidates.add(d.resolve(r)));
+            for (String name : List.of("README.md", "readme.md", "Readme.md")) {
+                candidates.add(d.resolve(name));
+            }
+        }
+        for (Path readme : candidates) {
+            Path r = readme.toAbsolutePath().normalize();
+            if (Files.isRegularFile(r) && !r.equals(index.file()) && content.contains(r)) {
+                IndexPage intro = IndexPageReader.read(TextFiles.read(r, "README"));
+                if (!intro.title().isBlank() && !LinkRoles.isContentsHeading(intro.title())) {
                     return intro;
                 }
             }
@@ -239,34 +841,68 @@ public final class OutlineReader {
         return new IndexPage("", page.description(), page.items());
     }
 
-    private static boolean isContentsHeading(String heading) {
-        return CONTENTS_HEADINGS.contains(stripSymbols(heading).toLowerCase(Locale.ROOT));
+    /**
+     * The name of the folder the book is in: the content folder's, or, when that says nothing (src, docs, zh, en),
+     * the first folder above it that does (at most three up); empty when none does.
+     */
+    static String folderName(Path dir) {
+        Path d = dir.toAbsolutePath().normalize();
+        for (int i = 0; i <= 3 && d != null && d.getFileName() != null; i++, d = d.getParent()) {
+            String name = d.getFileName().toString();
+            if (!GENERIC_FOLDER.matcher(name).matches()) {
+                return name;
+            }
+        }
+        return "";
     }
 
-    private static Metadata metadata(BookConfig config, IndexPage page, Path dir) {
-        String title = config.title().orElseGet(() -> {
-            String t = stripSymbols(page.title());
-            return t.isEmpty() ? dir.getFileName().toString() : t;
-        });
-        String description = config.description().orElse(stripSymbols(page.description()));
-        String identifier = config.identifier().orElseGet(() -> "urn:uuid:" + UUID.nameUUIDFromBytes(
-                ("studybook\n" + title + "\n" + String.join("\n", config.authors())).getBytes(StandardCharsets.UTF_8)));
-        return new Metadata(title, config.subtitle().orElse(""), config.authors(), config.language().orElse("zh-CN"),
-                identifier, description, config.date(), config.cover());
+    private static String folderTitle(ContentFolder content) {
+        String name = folderName(content.root());
+        return name.isEmpty() ? "Book" : name;
     }
 
     /**
-     * The base name of the output files when book.yaml names none: the title's ASCII words when it has at
-     * least three letters of them, else the content folder's name, else "book".
+     * The base name of the output files when book.yaml names none: the title's ASCII words when it has at least
+     * three letters of them, else the content folder's name unless it says nothing (src, docs, zh), else the
+     * repository's name, else "book".
      */
-    static String outputName(String title, Path dir) {
-        String ascii = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (ascii.replace("-", "").length() >= 3) {
+    static String outputName(String title, Optional<Repository> repository, Path dir) {
+        String ascii = slugAscii(title);
+        if (ascii.chars().filter(Character::isLetter).count() >= 3) {
             return ascii;
         }
-        String folder = dir.getFileName() == null ? "" : dir.getFileName().toString()
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return folder.isEmpty() || folder.equals("content") || folder.equals("src") || folder.equals("docs") ? "book" : folder;
+        String folder = slugAscii(folderName(dir));
+        if (!folder.isEmpty()) {
+            return folder;
+        }
+        if (repository.isPresent()) {
+            String r = slugAscii(repository.get().name());
+            if (!r.isEmpty()) {
+                return r;
+            }
+        }
+        return "book";
+    }
+
+    /** Folder names that say nothing of the book in them. */
+    private static final java.util.regex.Pattern GENERIC_FOLDER = java.util.regex.Pattern.compile(
+            "(?i)src|docs?|content|source|site|wiki|ebook|[a-z]{2}([_-][a-z]{2,4})?");
+
+    static String outputName(String title, Path dir) {
+        return outputName(title, Optional.empty(), dir);
+    }
+
+    private static String slugAscii(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    }
+
+    /** A heading as a book's title: without leading symbols, and without the 《》 around a whole title. */
+    static String bookTitle(String heading) {
+        String t = stripSymbols(heading);
+        if (t.startsWith("《") && t.endsWith("》") && t.indexOf('》') == t.length() - 1) {
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        return t;
     }
 
     /** Drops leading symbols such as emoji and the spaces after them: "📖 Go 面试" becomes "Go 面试". */
@@ -282,6 +918,8 @@ public final class OutlineReader {
             }
             i += Character.charCount(cp);
         }
-        return s.substring(i).strip();
+        String out = s.substring(i).strip();
+        // GitHub's emoji shortcodes before a heading's words (":pencil2: 算法").
+        return out.replaceFirst("^(:[a-z0-9_+-]+:\\s*)+", "").strip();
     }
 }

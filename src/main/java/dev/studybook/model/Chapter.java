@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * One chapter, converted: its place in the book, its title, its body, its headings, and what outputs need to know
- * of it without reading the body: its review section and whether it shows pictures.
+ * of it without reading the body: its review section, whether it shows pictures, and the questions it asks.
  *
  * @param id        the ASCII id of the chapter, e.g. {@code ch03}; also its EPUB file name without extension
  * @param title     the title shown in tables of contents
@@ -16,13 +16,15 @@ import java.util.Optional;
  * @param headings  the headings of the body in order, ids unique across the book
  * @param review    the content of its review section ({@code ## 速记}), without the heading, if it has one
  * @param images    true when the body shows a picture
+ * @param questions the questions of its question sections and the cards of its review section, in reading order
  */
 public record Chapter(String id, String title, int depth, Path source, ChapterBody body, List<Heading> headings,
-        Optional<ChapterBody> review, boolean images) {
+        Optional<ChapterBody> review, boolean images, List<Question> questions) {
 
     public Chapter {
         headings = List.copyOf(headings);
         java.util.Objects.requireNonNull(review, "review");
+        questions = List.copyOf(questions);
     }
 
     /** The file name of this chapter inside an EPUB, e.g. {@code ch03.xhtml}. */

@@ -21,7 +21,7 @@ public final class ChapterBody {
             "figure", "h1", "h2", "h3", "h4", "h5", "h6");
 
     /** A place an output fills in. */
-    public sealed interface Mark permits ChapterLink, BlockStart, TitleEnd {
+    public sealed interface Mark permits ChapterLink, BlockStart, TitleEnd, Blank {
     }
 
     /**
@@ -42,6 +42,13 @@ public final class ChapterBody {
     public record TitleEnd() implements Mark {
     }
 
+    /**
+     * The start (or, with {@code end}, the end) of the {@code number}-th blank (1-based) of a cloze: a term the
+     * reader is to recall ({@link Question.Kind#CLOZE}).
+     */
+    public record Blank(int number, boolean end) implements Mark {
+    }
+
     /** How an output fills in the marks. */
     public interface Writer {
         /** The href of a link into the book, as text that is already escaped for an attribute. */
@@ -56,7 +63,18 @@ public final class ChapterBody {
         default String titleEnd() {
             return "";
         }
+
+        /** What goes at the start or end of a blank; nothing by default, which shows the term. */
+        default String blank(Blank blank) {
+            return "";
+        }
     }
+
+    /**
+     * The chapter id a link to the index page names: the table of contents (the EPUB's navigation document,
+     * {@code nav.xhtml}; the PDF's contents page).
+     */
+    public static final String CONTENTS = "nav";
 
     /**
      * Links written as a chapter's file and fragment ({@code ch03.xhtml#x}), nothing at block starts or after the
@@ -123,6 +141,8 @@ public final class ChapterBody {
                 sb.append(writer.link(l));
             } else if (m instanceof BlockStart b) {
                 sb.append(writer.blockStart(b));
+            } else if (m instanceof Blank b) {
+                sb.append(writer.blank(b));
             } else {
                 sb.append(writer.titleEnd());
             }

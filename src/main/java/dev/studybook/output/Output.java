@@ -48,6 +48,14 @@ public interface Output {
     default void prepare(Book book, List<EmbeddedFont> fonts) {
     }
 
+    /**
+     * Characters the output draws beyond the book's own text and the labels every build draws (its own labels), so
+     * that the fonts keep them; none by default.
+     */
+    default String characters(Labels labels) {
+        return "";
+    }
+
     /** The files to write, each with how it is written; none when there is nothing to write (with a warning). */
     List<OutputFile> files(OutputContext context);
 }

@@ -26,6 +26,21 @@ public record PageMap(Map<String, List<PageStart>> chapters) {
         return chapters.getOrDefault(chapterId, List.of());
     }
 
+    /**
+     * The printed page on which the {@code block}-th block of a chapter starts: that of the last page start at or
+     * before it. Empty when the map knows no page of the chapter.
+     */
+    public java.util.OptionalInt page(String chapterId, int block) {
+        int page = -1;
+        for (PageStart p : of(chapterId)) {
+            if (p.block() > block) {
+                break;
+            }
+            page = p.page();
+        }
+        return page < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(page);
+    }
+
     public int pageCount() {
         return chapters.values().stream().mapToInt(List::size).sum();
     }

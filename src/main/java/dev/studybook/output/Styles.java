@@ -27,6 +27,11 @@ public record Styles(String shared, String epub, String pdf, List<String> extra)
         return new Styles(shared, epub, pdf, css);
     }
 
+    /** A stylesheet bundled in the studybook jar for an output of its own, e.g. {@code anki.css}. */
+    public static String bundled(String name) {
+        return read(name);
+    }
+
     private static String read(String name) {
         String resource = "/studybook/styles/" + name;
         try (InputStream in = Styles.class.getResourceAsStream(resource)) {

@@ -1,8 +1,11 @@
 package dev.studybook.xhtml;
 
+import dev.studybook.config.QuestionRules;
+import dev.studybook.error.SourceLocation;
 import dev.studybook.markdown.MarkdownRenderer;
 import dev.studybook.model.ChapterBody;
 import dev.studybook.model.Heading;
+import dev.studybook.model.Question;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,15 +31,22 @@ public final class BookLinker {
         void warn(int chapterIndex, int line, String message);
     }
 
+    /** Tells where a line of a chapter's text was written. */
+    @FunctionalInterface
+    public interface Locations {
+        SourceLocation locate(int chapterIndex, int line);
+    }
+
     /**
      * A chapter ready for the outputs: its body with links into the book, block starts and the end of its title
      * left for each output to write; its headings; its review section (its {@code 速记}), if any; whether it
-     * shows pictures.
+     * shows pictures; the questions it asks.
      */
     public record LinkedChapter(ChapterBody body, List<Heading> headings, Optional<ChapterBody> review,
-            boolean images) {
+            boolean images, List<Question> questions) {
         public LinkedChapter {
             headings = List.copyOf(headings);
+            questions = List.copyOf(questions);
         }
     }
 
@@ -52,6 +62,16 @@ public final class BookLinker {
      */
     public static List<LinkedChapter> link(List<CleanChapter> chapters, List<String> chapterIds, Set<String> reserved,
             Warnings warnings) {
+        return link(chapters, chapterIds, reserved, warnings, QuestionRules.DEFAULT,
+                (i, line) -> SourceLocation.of(java.nio.file.Path.of(chapterIds.get(i) + ".md"), line));
+    }
+
+    /**
+     * Links the chapters as above, and finds their questions by {@code rules}; {@code locations} names the file and
+     * line of each.
+     */
+    public static List<LinkedChapter> link(List<CleanChapter> chapters, List<String> chapterIds, Set<String> reserved,
+            Warnings warnings, QuestionRules rules, Locations locations) {
         Set<String> used = new HashSet<>(reserved);
         used.addAll(chapterIds);
         // Pass 1: final ids, and each chapter's anchors mapped to them.
@@ -112,13 +132,19 @@ public final class BookLinker {
                 a.removeAttr("data-sb-fragment");
             }
             List<Heading> headings = ch.headings();
+            List<Question> questions = new ArrayList<>();
+            for (QuestionFinder.Found f : QuestionFinder.find(body, rules, ReviewSections.heading(body))) {
+                questions.add(new Question(f.kind(), f.prompt(), f.answer(), f.text(), f.path(), f.anchor(), f.block(),
+                        locations.locate(i, f.line())));
+            }
             for (Element el : body.select("[" + MarkdownRenderer.LINE_ATTRIBUTE + "]")) {
                 el.removeAttr(MarkdownRenderer.LINE_ATTRIBUTE);
             }
             Optional<ChapterBody> review = ReviewSections.extract(body).map(ChapterBody::of);
             boolean images = body.selectFirst("img") != null;
             markPlaces(body, marks);
-            out.add(new LinkedChapter(ChapterBody.withPlaces(serialize(ch.doc), marks), headings, review, images));
+            out.add(new LinkedChapter(ChapterBody.withPlaces(serialize(ch.doc), marks), headings, review, images,
+                    questions));
         }
         return out;
     }

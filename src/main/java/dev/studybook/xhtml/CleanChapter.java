@@ -25,9 +25,18 @@ public final class CleanChapter {
         return h1 == null ? "" : h1.text().strip();
     }
 
-    /** Puts the title as an h1 at the top when the chapter has no h1 of its own, so every chapter opens with its title. */
+    /**
+     * Puts the title as an h1 at the top when the chapter has no h1 of its own, so every chapter opens with its title;
+     * when its first heading (of any level) already says the title, that heading becomes the h1 instead, so that the
+     * title is not shown twice.
+     */
     public void ensureTitle(String title) {
         if (doc.body().selectFirst("h1") == null) {
+            var first = doc.body().selectFirst("h2, h3, h4, h5, h6");
+            if (first != null && sameTitle(first.text(), title)) {
+                first.tagName("h1");
+                return;
+            }
             String id = Ids.xmlId(Ids.slug(title), "title");
             while (anchors.containsValue(id)) {
                 id = id + "-t";
@@ -36,6 +45,17 @@ public final class CleanChapter {
             anchors.putIfAbsent(Ids.slug(title), id);
             anchors.putIfAbsent(id, id);
         }
+    }
+
+    /** True when a heading says the same as a title, numbering, spaces, punctuation and case aside. */
+    static boolean sameTitle(String heading, String title) {
+        String h = comparable(heading);
+        String t = comparable(title);
+        return !h.isEmpty() && !t.isEmpty() && (h.equals(t) || h.endsWith(t) || t.endsWith(h));
+    }
+
+    private static String comparable(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\p{P}\\p{S}\\s\\p{N}]+", "");
     }
 
     /**

@@ -20,18 +20,23 @@ final class ReviewSections {
     private ReviewSections() {
     }
 
-    /** The section's content as XHTML, without its heading; empty when the chapter has none. */
-    static Optional<String> extract(Element body) {
-        Element heading = null;
+    /** The heading of the chapter's review section, if it has one. */
+    static Optional<Element> heading(Element body) {
         for (Element h : body.select("h1, h2, h3, h4, h5, h6")) {
             if (h.hasClass("review") || TITLES.contains(h.text().strip().toLowerCase(java.util.Locale.ROOT))) {
-                heading = h;
-                break;
+                return Optional.of(h);
             }
         }
-        if (heading == null) {
+        return Optional.empty();
+    }
+
+    /** The section's content as XHTML, without its heading; empty when the chapter has none. */
+    static Optional<String> extract(Element body) {
+        Optional<Element> found = heading(body);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        Element heading = found.get();
         int level = heading.tagName().charAt(1) - '0';
         List<Node> content = new ArrayList<>();
         for (Node n = heading.nextSibling(); n != null; n = n.nextSibling()) {

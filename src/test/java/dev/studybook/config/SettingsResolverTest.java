@@ -120,4 +120,38 @@ class SettingsResolverTest {
         assertEquals(dir.resolve("build/out").toAbsolutePath().normalize(), resolve("out: build/out\n", plain()).outDir());
         assertEquals(dir.resolve("x").toAbsolutePath(), resolve("out: build/out\n", Request.of(dir, dir.resolve("x"))).outDir());
     }
+
+    @Test
+    void aSwitchOnTheCommandLineSetsTheFlatKeyOfTheSameName() throws IOException {
+        List<OutputSpec> outputs = List.of(new OutputSpec("quiz", "a self-test", false, Optional.of("quiz"),
+                List.of(OptionSpec.bool("split", false, "per chapter").flat("split"))));
+        Files.writeString(dir.resolve("book.yaml"), "quiz:\n  split: false\n", StandardCharsets.UTF_8);
+        BookConfig config = BookConfigReader.read(dir);
+        assertEquals(false, SettingsResolver.resolve(config, plain(), outputs).options("quiz").bool("split"));
+        assertEquals(true, SettingsResolver.resolve(config, plain().withSwitch("split"), outputs).options("quiz").bool("split"),
+                "--split wins over book.yaml");
+    }
+
+    @Test
+    void questionRulesFromBookYamlAndTheirMistakesByLine() throws IOException {
+        Files.writeString(dir.resolve("book.yaml"), "title: T\nquestions:\n  sections: [思考题, Quiz]\n  pattern: '^Q\\d+'\n"
+                + "  review: []\n", StandardCharsets.UTF_8);
+        QuestionRules rules = BookConfigReader.read(dir).questions();
+        assertEquals(List.of("思考题", "Quiz"), rules.sections());
+        assertTrue(rules.isQuestionSection("quiz：") && !rules.isQuestionSection("面试追问"));
+        assertEquals("^Q\\d+", rules.pattern().orElseThrow().pattern());
+        assertEquals(Optional.of(List.of()), rules.review());
+        assertEquals(QuestionRules.DEFAULT, BookConfig.empty().questions());
+        for (String[] bad : new String[][] {
+                {"questions:\n  pattern: '(Q'\n", "book.yaml:2: 'pattern' is not a valid regular expression"},
+                {"questions:\n  pattern: 'Q?'\n", "book.yaml:2: 'pattern' matches empty text"},
+                {"questions:\n  sectons: [a]\n", "book.yaml:2: unknown questions setting 'sectons'"},
+                {"questions: 面试追问\n", "book.yaml:1: 'questions' must be a mapping"},
+                {"questions:\n  sections: ['']\n", "book.yaml:2: 'sections' names an empty heading title"}}) {
+            Files.writeString(dir.resolve("book.yaml"), bad[0], StandardCharsets.UTF_8);
+            StudybookException e = assertThrows(StudybookException.class, () -> BookConfigReader.read(dir));
+            assertTrue(e.oneLine().contains(bad[1]), e.oneLine());
+            assertEquals(ExitCode.CONTENT, e.exitCode());
+        }
+    }
 }

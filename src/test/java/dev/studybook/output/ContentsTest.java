@@ -18,7 +18,7 @@ class ContentsTest {
 
     static Chapter chapter(String id, int depth, Heading... headings) {
         return new Chapter(id, "章" + id, depth, Path.of(id + ".md"), ChapterBody.of("<h1>x</h1>"), List.of(headings),
-                Optional.empty(), false);
+                Optional.empty(), false, List.of());
     }
 
     static final Book BOOK = new Book(new Metadata("书", "", List.of(), "zh-CN", "urn:x", "", Optional.empty(),

@@ -69,4 +69,35 @@ class StylesTest {
         });
         assertEquals(List.of(), weak);
     }
+
+    /** The Anki deck's stylesheet writes the night rules under Anki's night-mode classes, one selector each. */
+    static Map<String, String> nightColours(String css) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("([^{}]*)\\{[^}]*?(?<![-a-z])color:\\s*(#[0-9a-fA-F]{6})").matcher(css);
+        while (m.find()) {
+            for (String sel : m.group(1).split(",")) {
+                Matcher t = Pattern.compile("\\.nightMode pre (\\.[a-z]+)").matcher(sel.strip());
+                if (t.matches()) {
+                    out.put(t.group(1), m.group(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theAnkiDeckHasTheBooksCodeColoursByDayAndByNight() {
+        String anki = Styles.bundled("anki.css");
+        String day = anki.substring(0, anki.indexOf("/* Night mode:"));
+        assertEquals(tokenColours(Styles.bundled().shared()), tokenColours(day));
+        String epub = Styles.bundled().epub();
+        Map<String, String> epubNight = new LinkedHashMap<>();
+        tokenColours(epub.substring(epub.indexOf("prefers-color-scheme: dark"))).forEach((sel, c) -> {
+            for (String cls : sel.split(", pre ")) {
+                epubNight.put(cls.strip(), c);
+            }
+        });
+        Map<String, String> ankiNight = nightColours(anki.substring(anki.indexOf("/* Night mode:")));
+        assertEquals(new java.util.TreeMap<>(epubNight), new java.util.TreeMap<>(ankiNight));
+    }
 }

@@ -113,7 +113,7 @@ class BadInputTest {
     @Test
     void aChapterThatIsAFolder() throws IOException {
         Files.createDirectories(book.resolve("dir.md"));
-        write("README.md", "# 书\n\n- [第一章](one.md)\n- [目录](dir.md)\n");
+        write("README.md", "# 书\n\n- [第一章](one.md)\n- [附录](dir.md)\n");
         assertFails(ExitCode.CONTENT, "README.md:4: ", "names a folder");
     }
 

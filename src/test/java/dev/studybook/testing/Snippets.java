@@ -26,7 +26,15 @@ public final class Snippets {
     }
 
     public static String xhtml(String markdown, Warnings warnings) {
-        References refs = new References() {
+        CleanChapter c = XhtmlCleaner.clean(MarkdownRenderer.toHtml(markdown), references(warnings));
+        List<BookLinker.LinkedChapter> linked = BookLinker.link(List.of(c), List.of("ch01"), Set.of(),
+                (i, line, m) -> warnings.add(line + ": " + m));
+        return linked.get(0).body().xhtml(dev.studybook.model.ChapterBody.FILE_LINKS);
+    }
+
+    /** Links and images answered simply: #x in the chapter, other.md as ch02, http as external, images/ as local. */
+    public static References references(Warnings warnings) {
+        return new References() {
             @Override
             public LinkDestination link(String href, int line) {
                 if (href.startsWith("#")) {
@@ -62,10 +70,6 @@ public final class Snippets {
                 warnings.add(line + ": " + message);
             }
         };
-        CleanChapter c = XhtmlCleaner.clean(MarkdownRenderer.toHtml(markdown), refs);
-        List<BookLinker.LinkedChapter> linked = BookLinker.link(List.of(c), List.of("ch01"), Set.of(),
-                (i, line, m) -> warnings.add(line + ": " + m));
-        return linked.get(0).body().xhtml(dev.studybook.model.ChapterBody.FILE_LINKS);
     }
 
     /** Throws unless the fragment is well-formed XML (wrapped in one XHTML element). */

@@ -108,10 +108,18 @@ final class PdfLayout {
      * for a whole book, says where the pages begin.
      */
     static Optional<PageMap> write(Book book, OutputContext ctx, PrintDocument.Mode mode, OutputStream out) throws IOException {
+        return write(book, ctx, mode, out, Optional.empty());
+    }
+
+    /** The same, for a document that refers to the book's pages ({@code pages}, the book's page map, when laid out). */
+    static Optional<PageMap> write(Book book, OutputContext ctx, PrintDocument.Mode mode, OutputStream out,
+            Optional<PageMap> pages) throws IOException {
         Paper paper = Paper.parse(ctx.options().text("paper")).orElseThrow();
         boolean pdfA = ctx.options().bool("pdf-a");
-        Document dom = parse(PrintDocument.build(book, ctx.styles(), ctx.labels(), paper, ctx.tocDepth(), mode, ctx.cover()));
+        Document dom = parse(PrintDocument.build(book, ctx.styles(), ctx.labels(), paper, ctx.tocDepth(), mode, ctx.cover(),
+                pages.orElse(null)));
         PunctuationGlue.apply(dom);
+        unlinkAbsentTargets(dom);
         Map<String, BlockRef> blocks = mode == PrintDocument.Mode.BOOK ? numberBlocks(dom) : Map.of();
 
         PdfRendererBuilder b = new PdfRendererBuilder();
@@ -157,11 +165,11 @@ final class PdfLayout {
             PDDocument pdf = renderer.createPDFKeepOpen();
             messages.report(ctx.diagnostics());
             // Page positions are known once the pages are drawn.
-            Optional<PageMap> pages = blocks.isEmpty() ? Optional.empty() : Optional.of(pageMap(renderer, blocks));
+            Optional<PageMap> laidOut = blocks.isEmpty() ? Optional.empty() : Optional.of(pageMap(renderer, blocks));
             fixDatesAndId(pdf, book, ctx);
             pdf.save(out);
             pdf.close();
-            return pages;
+            return laidOut;
         }
     }
 
@@ -266,6 +274,28 @@ final class PdfLayout {
             m += " (" + t + ")";
         }
         return m;
+    }
+
+    /**
+     * A link to a place this document does not hold (a handout's or the self-test's link to another chapter) becomes
+     * text: the PDF library would drop it anyway, with a warning per link that nobody can act on.
+     */
+    static void unlinkAbsentTargets(Document dom) {
+        Set<String> ids = new java.util.HashSet<>();
+        org.w3c.dom.NodeList all = dom.getElementsByTagName("*");
+        for (int i = 0, n = all.getLength(); i < n; i++) {
+            String id = ((Element) all.item(i)).getAttribute("id");
+            if (!id.isEmpty()) {
+                ids.add(id);
+            }
+        }
+        for (Element a : Xml.elements(dom, XHTML, "a")) {
+            String href = a.getAttribute("href");
+            if (href.startsWith("#") && !ids.contains(href.substring(1))) {
+                a.removeAttribute("href");
+                dom.renameNode(a, XHTML, "span");
+            }
+        }
     }
 
     private static Document parse(String xhtml) throws IOException {

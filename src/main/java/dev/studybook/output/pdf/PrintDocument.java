@@ -11,6 +11,7 @@ import dev.studybook.model.Metadata;
 import dev.studybook.model.Part;
 import dev.studybook.output.Contents;
 import dev.studybook.output.Labels;
+import dev.studybook.output.PageMap;
 import dev.studybook.output.Styles;
 import java.util.List;
 
@@ -23,15 +24,22 @@ import java.util.List;
 final class PrintDocument {
 
     /** What kind of PDF is being made. */
-    enum Mode { BOOK, HANDOUT, REVIEW }
+    enum Mode { BOOK, HANDOUT, REVIEW, QUIZ }
 
     /** In one document, a link to a chapter leads to its section, and a link to an element to that element. */
-    static final ChapterBody.Writer IN_DOCUMENT = l -> "#" + (l.fragment().isEmpty() ? l.chapter() : l.fragment());
+    static final ChapterBody.Writer IN_DOCUMENT = l -> "#" + (!l.fragment().isEmpty() ? l.fragment()
+            : l.chapter().equals(ChapterBody.CONTENTS) ? "toc" : l.chapter());
 
     private PrintDocument() {
     }
 
     static String build(Book book, Styles styles, Labels labels, Paper paper, int tocDepth, Mode mode, Asset cover) {
+        return build(book, styles, labels, paper, tocDepth, mode, cover, null);
+    }
+
+    /** The document; {@code pages} (the book's page map, or null) gives a self-test's page references. */
+    static String build(Book book, Styles styles, Labels labels, Paper paper, int tocDepth, Mode mode, Asset cover,
+            PageMap pages) {
         Metadata meta = book.metadata();
         String lang = text(meta.language());
         StringBuilder sb = new StringBuilder(1 << 16);
@@ -68,7 +76,11 @@ final class PrintDocument {
         for (String css : styles.extra()) {
             sb.append("<style>\n").append(text(css)).append("\n</style>\n");
         }
-        bookmarks(sb, book, mode == Mode.REVIEW ? 1 : tocDepth);
+        if (mode == Mode.QUIZ) {
+            quizBookmarks(sb, book, labels);
+        } else {
+            bookmarks(sb, book, mode == Mode.REVIEW ? 1 : tocDepth);
+        }
         sb.append("</head>\n<body class=\"").append(mode.name().toLowerCase(java.util.Locale.ROOT)).append("\">\n");
         switch (mode) {
             case BOOK -> {
@@ -95,6 +107,7 @@ final class PrintDocument {
                             .append(text(c.title())).append("</h2>\n").append(c.body().xhtml(IN_DOCUMENT)).append("\n</section>\n");
                 }
             }
+            case QUIZ -> QuizDocument.body(sb, book, labels, pages);
         }
         sb.append("</body>\n</html>\n");
         return sb.toString();
@@ -106,6 +119,8 @@ final class PrintDocument {
             case BOOK -> title;
             case HANDOUT -> book.chapters().isEmpty() ? title : book.chapters().get(0).title() + " · " + title;
             case REVIEW -> title + " · " + labels.review();
+            case QUIZ -> (book.chapters().size() == 1 ? book.chapters().get(0).title() + " · " : "") + title + " · "
+                    + labels.quiz();
         };
     }
 
@@ -199,6 +214,19 @@ final class PrintDocument {
     private static void bookmarks(StringBuilder sb, Book book, int depth) {
         sb.append("<bookmarks>\n");
         Contents.of(book, depth).forEach(e -> bookmark(sb, e));
+        sb.append("</bookmarks>\n");
+    }
+
+    /** A self-test's bookmarks: each chapter's questions, then the answers. */
+    private static void quizBookmarks(StringBuilder sb, Book book, Labels labels) {
+        sb.append("<bookmarks>\n");
+        for (Chapter c : book.chapters()) {
+            if (!c.questions().isEmpty()) {
+                sb.append("<bookmark name=\"").append(text(QuizDocument.title(c))).append("\" href=\"#").append(c.id())
+                        .append("\"></bookmark>\n");
+            }
+        }
+        sb.append("<bookmark name=\"").append(text(labels.answers())).append("\" href=\"#answers\"></bookmark>\n");
         sb.append("</bookmarks>\n");
     }
 

@@ -43,7 +43,7 @@ public final class ReviewOutput implements Output {
         List<Chapter> sections = new ArrayList<>();
         for (Chapter c : ctx.book().chapters()) {
             c.review().ifPresent(body -> sections.add(new Chapter(c.id(), c.title(), 1, c.source(), body, List.of(),
-                    Optional.empty(), c.images())));
+                    Optional.empty(), c.images(), List.of())));
         }
         if (sections.isEmpty()) {
             ctx.diagnostics().warn(null, Diagnostics.Kind.STRUCTURE,

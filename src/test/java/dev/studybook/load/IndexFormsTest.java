@@ -1,0 +1,355 @@
+package dev.studybook.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.studybook.build.Outputs;
+import dev.studybook.config.Request;
+import dev.studybook.config.SettingsResolver;
+import dev.studybook.error.Diagnostics;
+import dev.studybook.error.StudybookException;
+import dev.studybook.model.Metadata;
+import dev.studybook.model.Outline;
+import dev.studybook.model.Outline.OutlineChapter;
+import dev.studybook.testing.TestBooks;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The index forms real repositories use, each on a tiny book of its own under books/: what the outline holds (parts,
+ * chapters, nesting, titles), read as every command reads it.
+ */
+class IndexFormsTest {
+
+    @TempDir
+    Path tmp;
+
+    private static Outline outline(String book) {
+        return TestBooks.load(TestBooks.book(book)).outline();
+    }
+
+    private static Outline outline(String book, String index) {
+        return BookLoader.load(Request.read(TestBooks.book(book), Optional.of(Path.of(index))), Outputs.DEFAULT.specs(),
+                new Diagnostics()).outline();
+    }
+
+    /** The outline as indented lines: "[part]" for a part, two spaces a level, "*" for a title page. */
+    private static String tree(Outline o) {
+        StringBuilder sb = new StringBuilder();
+        for (Outline.OutlinePart p : o.parts()) {
+            int base = 0;
+            if (!p.title().isEmpty()) {
+                sb.append('[').append(p.title()).append("]\n");
+                base = 1;
+            }
+            for (OutlineChapter c : p.chapters()) {
+                sb.append("  ".repeat(base + c.depth() - 1)).append(c.titlePage() ? "*" : "").append(c.title().isEmpty()
+                        ? c.file().getFileName().toString() : c.title()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void linkInsideHeadingBelowAnchorListIsAChapter() {
+        // ##### [1.1 …](01.甲篇/1.1 ….md) under <h3 id="1">甲篇</h3> and a '---', below "* [甲篇](#1)": every part kept.
+        Outline o = outline("index-forms/anchor-list");
+        assertEquals("""
+                [甲篇]
+                  1.1 如何反转一个链表？
+                  1.2 什么是 LRU 缓存？
+                [乙篇]
+                  2.1 进程与线程的区别
+                """, tree(o));
+        assertEquals("大厂面试题汇总，持续更新", o.metadata().title());
+    }
+
+    @Test
+    void docsifyHashRoutesAreChapters() {
+        Outline o = outline("index-forms/docsify-hash", "sidebar.md");
+        assertEquals("前言\nlet 和 const 命令\n解构赋值\n", tree(o));
+        assertEquals("ES 入门", o.metadata().title());
+        assertEquals(List.of("README.md", "let.md", "destructuring.md"),
+                o.chapters().stream().map(c -> c.file().getFileName().toString()).toList());
+    }
+
+    @Test
+    void docsifySidebarIsFoundWithPathRoutesAndItsGroupsArePartTitles() {
+        Outline o = outline("index-forms/docsify-routes");
+        assertEquals("_sidebar.md", o.indexFile().getFileName().toString());
+        assertEquals("""
+                README.md
+                [Getting started]
+                  Quick start
+                  Writing pages
+                [Customization]
+                  Themes
+                """, tree(o));
+        assertEquals("en", o.metadata().language());
+    }
+
+    @Test
+    void commentsSeparatorsUpperHeadingsSwitchersBadgesAndContentsLinksAreReadAsGitHubShowsThem() {
+        // The link after "<br>" and the one after a comment are kept; the '---' under "## 基础篇" keeps the part; the
+        // upper heading level gives the parts and the lower one titles; the language switcher, the badge and the
+        // link to the contents are not chapters.
+        Outline o = outline("index-forms/mixed");
+        assertEquals("""
+                [基础篇]
+                  *语法
+                    变量
+                    函数
+                  *类型
+                    接口
+                [进阶篇]
+                  并发
+                  反射
+                """, tree(o));
+    }
+
+    @Test
+    void contentsPagesBringInTheirPagesRecursivelyEvenAboveALongReferenceListButNotTheirNavigationFooters() {
+        Outline o = outline("nested/contents-pages");
+        assertEquals("""
+                算法
+                  排序
+                  查找
+                  图
+                    广度优先
+                    深度优先
+                网络
+                """, tree(o));
+    }
+
+    @Test
+    void nestingIsTurnedOffInBookYaml() throws IOException {
+        Path book = TestBooks.copy("nested/contents-pages", tmp.resolve("book"));
+        Files.writeString(book.resolve("book.yaml"), "nested: false\n", StandardCharsets.UTF_8);
+        assertEquals("算法\n网络\n", tree(TestBooks.load(book).outline()));
+        Files.writeString(book.resolve("book.yaml"), "nested: maybe\n", StandardCharsets.UTF_8);
+        StudybookException e = assertThrows(StudybookException.class, () -> TestBooks.load(book));
+        assertEquals(book.resolve("book.yaml"), e.location().orElseThrow().file());
+        assertEquals(1, e.location().orElseThrow().line());
+    }
+
+    @Test
+    void anMdBookIsNotNestedByMistakeAndItsSrcSummaryAndBookTomlAreRead() {
+        Outline o = outline("nested/mdbook-not-nested");
+        assertEquals("Chapter\n", tree(o));
+        assertEquals("SUMMARY.md", o.indexFile().getFileName().toString());
+        assertEquals("An mdBook", o.metadata().title());
+        assertEquals(List.of("Ann Author"), o.metadata().authors());
+        assertEquals("en", o.metadata().language());
+    }
+
+    @Test
+    void missingChaptersStopTheLoadNamingEveryOneAndASummaryEntryWithEntriesUnderItBecomesATitle() {
+        StudybookException e = assertThrows(StudybookException.class, () -> outline("missing/summary"));
+        assertTrue(e.getMessage().startsWith("3 chapter files not found:"), e.getMessage());
+        for (String line : List.of("SUMMARY.md:6: ", "SUMMARY.md:8: ", "SUMMARY.md:10: ")) {
+            assertTrue(e.getMessage().contains(line), line + " in " + e.getMessage());
+        }
+        assertTrue(e.getMessage().contains("ch1/absent.md") && e.getMessage().contains("ch2/gone.md")
+                && e.getMessage().contains("ch3.md"), e.getMessage());
+        assertTrue(e.hint().orElseThrow().contains("--skip-missing"), e.hint().orElseThrow());
+
+        Diagnostics d = new Diagnostics();
+        Outline o = BookLoader.load(Request.read(TestBooks.book("missing/summary"), Optional.empty())
+                .withSwitch(SettingsResolver.SKIP_MISSING), Outputs.DEFAULT.specs(), d).outline();
+        assertEquals("""
+                前言
+                第一章
+                  1.1 存在
+                [第二章（文件不存在）]
+                  2.2 又一个存在
+                """, tree(o));
+        assertEquals(List.of(6, 8, 10), d.warnings().stream().filter(w -> w.kind() == Diagnostics.Kind.MISSING_CHAPTER)
+                .map(w -> w.location().line()).toList());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.kind() == Diagnostics.Kind.INDEX && w.location().line() == 7
+                && w.message().contains("shown as a title")), d.warnings().toString());
+    }
+
+    @Test
+    void missingSkipInBookYamlBuildsWithoutThem() throws IOException {
+        Path book = TestBooks.copy("missing/summary", tmp.resolve("book"));
+        Files.writeString(book.resolve("book.yaml"), "missing: skip\n", StandardCharsets.UTF_8);
+        assertEquals(4, TestBooks.load(book).outline().chapters().size());
+        Files.writeString(book.resolve("book.yaml"), "title: x\nmissing: ignore\n", StandardCharsets.UTF_8);
+        StudybookException e = assertThrows(StudybookException.class, () -> TestBooks.load(book));
+        assertEquals(2, e.location().orElseThrow().line());
+        assertTrue(e.getMessage().contains("'missing'"), e.getMessage());
+    }
+
+    @Test
+    void metadataComesFromBookJsonWithItsStructure() {
+        Outline o = outline("metadata/book-json");
+        assertEquals("TOC.md", o.indexFile().getFileName().toString());
+        Metadata m = o.metadata();
+        assertEquals("GitBook 之书", m.title());
+        assertEquals(List.of("某作者"), m.authors());
+        assertEquals("zh-hans", m.language());
+        assertEquals("一本用 book.json 描述自己的书。", m.description());
+        assertEquals("studybook-test/gitbook-book", o.repository().orElseThrow().slug());
+    }
+
+    @Test
+    void metadataComesFromBookIni() {
+        Outline o = outline("metadata/book-ini");
+        assertEquals("INI 之书", o.metadata().title());
+        assertEquals(List.of("甲", "乙"), o.metadata().authors());
+        assertEquals("zh", o.metadata().language());
+        assertEquals("studybook-test/ini-book", o.repository().orElseThrow().slug());
+    }
+
+    @Test
+    void metadataComesFromTheIndexPagesFrontMatter() {
+        Metadata m = outline("metadata/front-matter").metadata();
+        assertEquals("Front Matter Book", m.title());
+        assertEquals(List.of("Jane Doe"), m.authors());
+        assertEquals("en-GB", m.language());
+        assertEquals("Its title comes from the front matter.", m.description());
+    }
+
+    @Test
+    void theIndexPagesHeadingNamesTheBookOverItsFrontMatterTitle() {
+        // VuePress pages title themselves in front matter ("前言页"); the heading readers see names the book.
+        Metadata m = outline("dialects/front-matter").metadata();
+        assertEquals("前端笔记", m.title());
+        assertEquals("一本用 VuePress 写成的笔记，头部带有 front matter。", m.description());
+    }
+
+    @Test
+    void anEnglishBookIsFoundToBeEnglishAndAChineseBookFullOfEnglishTermsStaysChinese() {
+        assertEquals("en", outline("metadata/english").metadata().language());
+        assertEquals("zh-CN", outline("seed").metadata().language());
+        assertEquals("zh-CN", Languages.detect("# 通道\n\n`chan` 是 goroutine 之间的管道，buffered channel 在缓冲区满之前不阻塞。\n"
+                + "```go\nfunc main() { ch := make(chan int, 1); ch <- 1; fmt.Println(<-ch) }\n```\n"));
+        assertEquals("zh-TW", Languages.detect("這個程式說明了記憶體的使用，我們來看範例。"));
+        assertEquals("ja", Languages.detect("これはチャネルの説明です。ゴルーチンの間で値を送ります。"));
+    }
+
+    @Test
+    void aBookWithoutAnyTitleIsNotNamedAfterAFolderThatSaysNothing() throws IOException {
+        Path book = Files.createDirectories(tmp.resolve("golang-notes/zh"));
+        Files.writeString(book.resolve("README.md"), "- [一](one.md)\n", StandardCharsets.UTF_8);
+        Files.writeString(book.resolve("one.md"), "# 一\n\n正文。\n", StandardCharsets.UTF_8);
+        Outline o = TestBooks.load(book).outline();
+        assertEquals("golang-notes", o.metadata().title());
+        assertEquals("golang-notes", o.outputName());
+    }
+
+    @Test
+    void ownRepositoryUrlsAreChaptersAndAnotherRepositorysReadmeIsNot() {
+        // The afterword links a style guide in another repository: it stays an external link, the build goes on.
+        Outline o = outline("repository/own-urls");
+        assertEquals("第一篇 基础\n第二篇 进阶\n", tree(o));
+        assertEquals("studybook-test/notes", o.repository().orElseThrow().slug());
+    }
+
+    @Test
+    void theRepositoryNamedInBookYamlIsKnown() {
+        assertEquals("studybook-test/named", outline("repository/named").repository().orElseThrow().slug());
+    }
+
+    @Test
+    void aChapterOneFolderUpIsReadWhenTheRepositoryRootIsThere() {
+        // --content src in an mdBook whose book.toml lies one folder up: the repository is the boundary.
+        Path src = TestBooks.book("confinement/mdbook-repo").resolve("src");
+        Outline o = TestBooks.load(src).outline();
+        assertEquals("Preface\nHello\n", tree(o));
+        assertEquals(TestBooks.book("confinement/mdbook-repo"), o.boundary());
+        assertEquals("Listings Beside the Source", o.metadata().title());
+        assertEquals("studybook-test/listings", o.repository().orElseThrow().slug());
+    }
+
+    @Test
+    void theSidebarTheSitesPageNamesWinsOverAStaleSummary() {
+        // ruanyf/es6tutorial: its site shows sidebar.md (33 chapters); a SUMMARY.md left from GitBook lists 29.
+        Outline o = outline("index-forms/site-sidebar");
+        assertEquals("sidebar.md", o.indexFile().getFileName().toString());
+        assertEquals("前言\n第一篇\n第二篇（后来加的）\n", tree(o));
+    }
+
+    @Test
+    void anMdBookRootWhoseBookTomlNamesNoSrcReadsSrcSummary() {
+        // mdBook's src defaults to "src"; the repository's root was refused with "no index page".
+        Outline o = TestBooks.load(TestBooks.book("confinement/mdbook-repo")).outline();
+        assertEquals("Preface\nHello\n", tree(o));
+        assertEquals("Listings Beside the Source", o.metadata().title());
+    }
+
+    @Test
+    void aLinkLeavingTheRepositoryRootIsRefused() throws IOException {
+        Path repo = TestBooks.copy("confinement/mdbook-repo", tmp.resolve("repo"));
+        Files.writeString(tmp.resolve("secret.md"), "# secret\n", StandardCharsets.UTF_8);
+        Files.writeString(repo.resolve("src/SUMMARY.md"), "# Summary\n\n- [Secret](../../secret.md)\n", StandardCharsets.UTF_8);
+        StudybookException e = assertThrows(StudybookException.class, () -> TestBooks.load(repo.resolve("src")));
+        assertTrue(e.getMessage().contains("leads outside"), e.getMessage());
+        assertEquals(3, e.location().orElseThrow().line());
+    }
+
+    @Test
+    void anIndexPageOutsideTheBookIsReadAndItsRelativeLinksLeadIntoTheContentFolder() throws IOException {
+        Path book = Files.createDirectories(tmp.resolve("clone"));
+        Files.createDirectories(book.resolve("notes"));
+        Files.writeString(book.resolve("notes/a.md"), "# A\n\n正文。\n", StandardCharsets.UTF_8);
+        Path saved = Files.createDirectories(tmp.resolve("saved")).resolve("index.txt");
+        Files.writeString(saved, "# 保存的目录\n\n- [甲](notes/a.md)\n", StandardCharsets.UTF_8);
+        Outline o = BookLoader.load(Request.read(book, Optional.of(saved)), Outputs.DEFAULT.specs(), new Diagnostics())
+                .outline();
+        assertEquals("甲\n", tree(o));
+        assertEquals("保存的目录", o.metadata().title());
+        assertEquals(book.resolve("notes/a.md"), o.chapters().get(0).file());
+    }
+
+    @Test
+    void theRepositoryRootIsFoundAtItsGitFolderAndItsRemoteAndBranchAreRead() throws IOException {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Files.createDirectories(repo.resolve(".git"));
+        Files.writeString(repo.resolve(".git/config"), "[core]\n\tbare = false\n[remote \"origin\"]\n"
+                + "\turl = git@github.com:Some-One/Some.Repo.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(repo.resolve(".git/HEAD"), "ref: refs/heads/develop\n", StandardCharsets.UTF_8);
+        Path docs = Files.createDirectories(repo.resolve("docs/book"));
+        assertEquals(repo, BookRoot.find(docs));
+        var r = BookRoot.fromGit(repo).orElseThrow();
+        assertEquals("Some-One/Some.Repo", r.slug());
+        assertEquals("https://github.com/Some-One/Some.Repo/blob/develop/docs/a%20b.md", r.webUrl("docs/a b.md", false));
+        // Never further up than three folders, and never the home folder.
+        Path deep = Files.createDirectories(repo.resolve("a/b/c/d"));
+        assertEquals(deep, BookRoot.find(deep));
+    }
+
+    private static List<String> alternatives(String path) {
+        return LinkResolver.alternatives(new LinkTarget(path, "", LinkTarget.Kind.RELATIVE)).stream().map(LinkTarget::path)
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void linkTargetsOfOtherRepositoriesAreExternal() {
+        var own = dev.studybook.model.Repository.parse("studybook-test/notes");
+        assertTrue(LinkTarget.parse("https://github.com/studybook-test/notes/blob/main/a.md", own).isPresent());
+        assertTrue(LinkTarget.parse("https://github.com/STUDYBOOK-TEST/Notes/raw/main/a.png", own).isPresent());
+        assertFalse(LinkTarget.parse("https://github.com/other/notes/blob/main/a.md", own).isPresent());
+        assertFalse(LinkTarget.parse("https://github.com/studybook-test/notes/blob/main/a.md", Optional.empty()).isPresent());
+        assertEquals("images/b.png", LinkTarget.parse("https://fastly.jsdelivr.net/gh/studybook-test/notes@v1/images/b.png",
+                own).orElseThrow().path());
+        assertEquals("docs/let", LinkTarget.parse("https://studybook-test.github.io/notes/#/docs/let", own).orElseThrow().path());
+        assertEquals("guide/x.html", LinkTarget.parse("https://studybook-test.github.io/notes/guide/x.html", own)
+                .orElseThrow().path());
+        assertFalse(LinkTarget.parse("https://studybook-test.github.io/other/x.html", own).isPresent());
+        assertEquals(List.of("a.md"), alternatives("a.html"));
+        assertEquals(List.of("guide/README.md", "guide/index.md"), alternatives("guide/index.html"));
+        assertEquals(List.of("docs/let.md"), alternatives("docs/let"));
+        assertEquals(List.of(), alternatives("main.go"));
+    }
+}
