@@ -27,6 +27,7 @@ class ContentModelTest {
         "# <a> 元素\n\n## 使用 <div> 布局\n\n正文 <span>行内 <pre>块</pre> 和 <div>块</div></span>",
         "<a href=\"https://example.com\"><div>链接里的块</div></a>\n\n<p>段落 <div>div</div> 结尾</p>",
         "<figure>\n<img src=\"a.png\" alt=\"图\"><br>\n<figcaption>图注</figcaption>\n</figure>",
+        "<div style=\"text-align:center\"><figcaption style=\"color:gray\">表 1：任务</figcaption></div>\n\n<figcaption>图 1</figcaption>",
         "<h2>标题<ul><li>列表</li></ul></h2>\n\n<em><table><tr><td>格</td></tr></table></em>",
         "<a name=\"\"></a><span id=\" \">x</span>",
         "::: tip\n提示\n:::\n\n> [!NOTE]\n> 注意\n\n[TOC]",
