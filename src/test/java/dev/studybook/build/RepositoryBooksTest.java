@@ -109,7 +109,7 @@ class RepositoryBooksTest {
 
     @Test
     void theSeedsIndexPageSavedOutsideTheCloneItIndexesBuildsTheWholeBook() throws IOException {
-        Path clone = TestBooks.copy("seed", tmp.resolve("awesome_golang_learning"));
+        Path clone = TestBooks.copy("index/seed", tmp.resolve("awesome_golang_learning"));
         Path saved = tmp.resolve("downloads/000_seed.txt");
         Files.createDirectories(saved.getParent());
         Files.move(clone.resolve("README.md"), saved);

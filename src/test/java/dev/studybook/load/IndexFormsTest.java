@@ -230,7 +230,7 @@ class IndexFormsTest {
     @Test
     void anEnglishBookIsFoundToBeEnglishAndAChineseBookFullOfEnglishTermsStaysChinese() {
         assertEquals("en", outline("metadata/english").metadata().language());
-        assertEquals("zh-CN", outline("seed").metadata().language());
+        assertEquals("zh-CN", outline("index/seed").metadata().language());
         assertEquals("zh-CN", Languages.detect("# 通道\n\n`chan` 是 goroutine 之间的管道，buffered channel 在缓冲区满之前不阻塞。\n"
                 + "```go\nfunc main() { ch := make(chan int, 1); ch <- 1; fmt.Println(<-ch) }\n```\n"));
         assertEquals("zh-TW", Languages.detect("這個程式說明了記憶體的使用，我們來看範例。"));
