@@ -77,7 +77,10 @@ public final class Builder {
         Labels labels = Labels.of(book.metadata().language());
         StringBuilder extra = new StringBuilder();
         chosen.forEach(o -> extra.append(o.characters(labels)));
-        List<EmbeddedFont> embedded = session.subsets(characters(book, labels) + extra, chars -> join(fonts).subset(chars));
+        String text = characters(book, labels) + extra;
+        String figures = figureText(book);
+        List<EmbeddedFont> embedded = session.subsets(text + '\u0000' + figures, chars -> join(fonts).subset(text,
+                figures));
         session.subsetsMade();
         for (Output o : chosen) {
             o.prepare(book, embedded);
@@ -177,22 +180,28 @@ public final class Builder {
     }
 
     /**
-     * Every character the outputs may draw: the book's text, the labels of its SVG figures (their source as a
-     * whole: markup is ASCII), the generated labels, and printable ASCII.
+     * Every character the PDF lays out: the book's text (task boxes ☐ ☑ are in its chapters' XHTML when the
+     * book has task lists), the generated labels, and printable ASCII.
      */
     static String characters(Book book, Labels labels) {
         StringBuilder sb = new StringBuilder(book.visibleText());
-        for (Asset a : book.assets()) {
-            if (a.mediaType().equals("image/svg+xml")) {
-                sb.append(new String(a.data(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
         sb.append(labels.contents()).append(labels.bodymatter()).append(labels.titlePage()).append(labels.landmarks())
                 .append(labels.review()).append(labels.handout()).append(labels.cover());
         for (char c = 0x20; c < 0x7F; c++) {
             sb.append(c);
         }
-        sb.append("\u00a0\u3000\u2026\u2014\u2013\u00b7\u2610\u2611[]");
+        sb.append("\u00a0\u3000\u2026\u2014\u2013\u00b7[]");
+        return sb.toString();
+    }
+
+    /** The sources of the book's SVG pictures (markup is ASCII), whose labels the PDF may draw in the book's fonts. */
+    static String figureText(Book book) {
+        StringBuilder sb = new StringBuilder();
+        for (Asset a : book.assets()) {
+            if (a.mediaType().equals("image/svg+xml")) {
+                sb.append(new String(a.data(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
         return sb.toString();
     }
 

@@ -70,6 +70,10 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--pdf-a", description = "Make the PDF PDF/A-2b as well as PDF/UA-1, for archiving.")
     boolean pdfA;
 
+    @Option(names = "--fetch-remote", description = "Download remote pictures (http/https) into a cache folder and put"
+            + " them in the book (default: their alt text and address are shown).")
+    boolean fetchRemote;
+
     @Option(names = "--print", description = "Make the PDF for printing on both sides: chapters open on right-hand pages.")
     boolean print;
 
@@ -96,6 +100,9 @@ public final class BuildCommand implements Callable<Integer> {
         }
         if (review) {
             r = r.withSwitch("review");
+        }
+        if (fetchRemote) {
+            r = r.withSwitch(dev.studybook.config.SettingsResolver.FETCH_REMOTE);
         }
         if (quiz) {
             r = r.withSwitch("quiz");

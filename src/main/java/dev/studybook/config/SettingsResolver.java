@@ -23,7 +23,10 @@ import java.util.TreeSet;
 public final class SettingsResolver {
 
     /** Build settings of book.yaml that belong to no single output. */
-    static final Set<String> BUILD_KEYS = Set.of("formats", "out", "toc-depth", "missing", "nested");
+    static final Set<String> BUILD_KEYS = Set.of("formats", "out", "toc-depth", "missing", "nested", "remote");
+
+    /** The command-line switch that downloads remote pictures ({@code --fetch-remote}). */
+    public static final String FETCH_REMOTE = "fetch-remote";
 
     /** The request's switch that builds without missing chapters ({@code --skip-missing}). */
     public static final String SKIP_MISSING = "skip-missing";
@@ -93,6 +96,18 @@ public final class SettingsResolver {
             depth = Integer.parseInt(d.text());
         }
 
+        boolean fetch = request.switches().contains(FETCH_REMOTE);
+        RawValue remote = config.settings().get("remote");
+        if (remote != null) {
+            String v = remote.text().strip().toLowerCase(Locale.ROOT);
+            if (!v.equals("fetch") && !v.equals("leave")) {
+                throw content(yaml, remote.line(), "'remote' must be 'fetch' or 'leave', not '" + remote.text() + "'",
+                        "'remote: fetch' downloads the book's pictures from the web into a cache; 'remote: leave' (the"
+                                + " default) shows their alt text and address");
+            }
+            fetch |= v.equals("fetch");
+        }
+
         for (String key : request.options().keySet()) {
             int dot = key.indexOf('.');
             OutputSpec o = dot < 0 ? null : byName.get(key.substring(0, dot));
@@ -148,7 +163,7 @@ public final class SettingsResolver {
             nested = Optional.of(Boolean.parseBoolean(checked(OptionSpec.bool("nested", true, ""), n.text(), yaml, n.line(),
                     "nested")));
         }
-        return new Settings(enabled, outDir, depth, options, skipMissing, nested);
+        return new Settings(enabled, outDir, depth, options, skipMissing, nested, fetch);
     }
 
     /** Outputs whose options take another's by default come after it. */

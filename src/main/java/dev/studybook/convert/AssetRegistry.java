@@ -31,8 +31,9 @@ final class AssetRegistry {
 
     private final ContentFolder content;
     private final Diagnostics diagnostics;
-    private final Map<Path, Optional<Asset>> bySource = new HashMap<>();
-    private final Map<String, Path> byHref = new TreeMap<>();
+    /** Pictures by where they come from: "file:" and a path, "url:" and an address, "gen:" and a digest. */
+    private final Map<String, Optional<Asset>> bySource = new HashMap<>();
+    private final Map<String, String> byHref = new TreeMap<>();
 
     AssetRegistry(ContentFolder content, Diagnostics diagnostics) {
         this.content = content;
@@ -41,15 +42,51 @@ final class AssetRegistry {
 
     /** The asset for an image file inside the content folder, or empty (with a warning at {@code at}). */
     synchronized Optional<Asset> image(Path file, SourceLocation at) {
-        Path key = file.toAbsolutePath().normalize();
+        Path path = file.toAbsolutePath().normalize();
+        String key = "file:" + path;
         Optional<Asset> known = bySource.get(key);
         if (known != null) {
             return known;
         }
-        Optional<Asset> asset = load(key, at);
+        Optional<Asset> asset = load(path, at);
         bySource.put(key, asset);
         asset.ifPresent(a -> byHref.put(a.href(), key));
         return asset;
+    }
+
+    /**
+     * The asset for a picture downloaded from {@code url} (its bytes as fetched), or empty with a warning; named
+     * after the address's last path segment.
+     */
+    synchronized Optional<Asset> remote(String url, byte[] data, SourceLocation at) {
+        String key = "url:" + url;
+        Optional<Asset> known = bySource.get(key);
+        if (known != null) {
+            return known;
+        }
+        String name = url.replaceFirst("[?#].*$", "").replaceFirst("^.*/", "");
+        Optional<Asset> asset = typed(url, "remote-" + hash(url) + "-" + (name.isEmpty() ? "picture" : name), data, null, at);
+        bySource.put(key, asset);
+        asset.ifPresent(a -> byHref.put(a.href(), key));
+        return asset;
+    }
+
+    /**
+     * A picture studybook drew itself (a formula, a diagram): named {@code images/<prefix>-<digest>.<ext>} by its
+     * bytes, so the same picture drawn twice is one asset.
+     */
+    synchronized Asset generated(String prefix, String mediaType, byte[] data) {
+        // Eight bytes of SHA-256: a book has at most thousands of formulas, and two must never share a name.
+        String digest = hash(data, 8);
+        String key = "gen:" + prefix + digest;
+        Optional<Asset> known = bySource.get(key);
+        if (known != null) {
+            return known.orElseThrow();
+        }
+        Asset a = new Asset("images/" + prefix + "-" + digest + "." + MediaTypes.extension(mediaType), mediaType, null, data);
+        bySource.put(key, Optional.of(a));
+        byHref.put(a.href(), key);
+        return a;
     }
 
     void warn(SourceLocation at, String message) {
@@ -79,9 +116,14 @@ final class AssetRegistry {
             diagnostics.warn(at, Diagnostics.Kind.IMAGE, "cannot read the image '" + rel + "': " + e.getMessage());
             return Optional.empty();
         }
+        return typed(rel, rel, data, file, at);
+    }
+
+    /** Checks, cleans and converts a picture's bytes; {@code rel} names it in messages, {@code name} in the book. */
+    private Optional<Asset> typed(String rel, String name, byte[] data, Path file, SourceLocation at) {
         Optional<String> type = MediaTypes.sniff(data);
         if (type.isEmpty()) {
-            diagnostics.warn(at, Diagnostics.Kind.IMAGE, "'" + rel + "' is not a PNG, JPEG, GIF, WebP or SVG image; its alt text is shown instead");
+            diagnostics.warn(at, Diagnostics.Kind.IMAGE, "'" + rel + "' is not a PNG, JPEG, GIF, WebP, BMP or SVG image; its alt text is shown instead");
             return Optional.empty();
         }
         Optional<int[]> size = MediaTypes.dimensions(data, type.get());
@@ -99,7 +141,19 @@ final class AssetRegistry {
                 return Optional.empty();
             }
         }
-        return Optional.of(new Asset(href(rel, type.get()), type.get(), file, data));
+        String mediaType = type.get();
+        if (PictureFormats.converted(mediaType)) {
+            try {
+                PictureFormats.Picture p = PictureFormats.forBooks(mediaType, data);
+                mediaType = p.mediaType();
+                data = p.data();
+            } catch (IOException | RuntimeException e) {
+                diagnostics.warn(at, Diagnostics.Kind.IMAGE, "the image '" + rel + "' cannot be decoded (" + e.getMessage()
+                        + "); its alt text is shown instead");
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Asset(href(name, mediaType), mediaType, file, data));
     }
 
     /** A short ASCII name inside the book's images/ folder, with the extension its bytes call for. */
@@ -117,9 +171,13 @@ final class AssetRegistry {
     }
 
     private static String hash(String s) {
+        return hash(s.getBytes(StandardCharsets.UTF_8), 4);
+    }
+
+    private static String hash(byte[] b, int bytes) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 4);
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(b);
+            return HexFormat.of().formatHex(d, 0, bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -78,8 +78,15 @@ public final class BookConverter {
             }
         }
         AssetRegistry assets = new AssetRegistry(content, diagnostics);
-        List<CleanChapter> clean = convertAll(loaded.chapters(), ids, resolver, idByFile, outline.indexFile(), assets, glyphs, diagnostics,
-                markdown, chapterDone);
+        RemoteImages remote = loaded.settings().fetchRemote() ? RemoteImages.fetch(RemotePictures.standard())
+                : RemoteImages.leave();
+        Diagrams diagrams = new Diagrams();
+        GlyphCoverage coverage = new GlyphCoverage(glyphs);
+        List<CleanChapter> clean = convertAll(loaded.chapters(), ids, resolver, idByFile, outline.indexFile(), assets, remote,
+                diagrams, coverage, diagnostics, markdown, chapterDone);
+        coverage.report(diagnostics);
+        remote.report(diagnostics);
+        diagrams.report(diagnostics);
         List<String> titles = new ArrayList<>();
         for (int i = 0; i < chapters.size(); i++) {
             OutlineChapter oc = chapters.get(i);
@@ -133,7 +140,8 @@ public final class BookConverter {
     }
 
     private static List<CleanChapter> convertAll(List<ChapterSource> chapters, List<String> ids, LinkResolver resolver,
-            Map<Path, String> idByFile, Path indexFile, AssetRegistry assets, IntPredicate glyphs, Diagnostics diagnostics,
+            Map<Path, String> idByFile, Path indexFile, AssetRegistry assets, RemoteImages remote, Diagrams diagrams,
+            GlyphCoverage coverage, Diagnostics diagnostics,
             UnaryOperator<String> markdownToHtml, Runnable chapterDone) {
         int threads = Math.max(1, Math.min(chapters.size(), Runtime.getRuntime().availableProcessors()));
         AtomicInteger n = new AtomicInteger();
@@ -148,9 +156,10 @@ public final class BookConverter {
                 ChapterSource source = chapters.get(i);
                 OutlineChapter oc = source.entry();
                 String id = ids.get(i);
+                int index = i;
                 futures.add(pool.submit(() -> {
                     String markdown = source.text().text();
-                    GlyphCoverage.check(source.text(), glyphs, diagnostics);
+                    coverage.check(index, source.text());
                     String html;
                     try {
                         html = markdownToHtml.apply(markdown);
@@ -159,8 +168,8 @@ public final class BookConverter {
                                 "the chapter nests lists or block quotes too deeply to convert",
                                 "flatten the nesting");
                     }
-                    ChapterReferences refs = new ChapterReferences(source.text(), id, resolver, idByFile,
-                            indexFile, assets, diagnostics);
+                    ChapterReferences refs = new ChapterReferences(source.text(), index, id, resolver, idByFile, indexFile,
+                            assets, diagnostics, remote, diagrams);
                     CleanChapter clean = XhtmlCleaner.clean(html, refs);
                     chapterDone.run();
                     return clean;

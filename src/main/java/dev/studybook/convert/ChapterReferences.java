@@ -8,6 +8,7 @@ import dev.studybook.model.Asset;
 import dev.studybook.model.ChapterBody;
 import dev.studybook.model.SourceText;
 import dev.studybook.xhtml.References;
+import dev.studybook.xhtml.References.Drawn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -29,10 +30,16 @@ final class ChapterReferences implements References {
     private final Path indexFile;
     private final AssetRegistry assets;
     private final Diagnostics diagnostics;
+    private final RemoteImages remote;
+    private final Diagrams diagrams;
+    private final int index;
 
-    ChapterReferences(SourceText source, String ownId, LinkResolver resolver, Map<Path, String> chapterIds,
-            Path indexFile, AssetRegistry assets, Diagnostics diagnostics) {
+    ChapterReferences(SourceText source, int index, String ownId, LinkResolver resolver, Map<Path, String> chapterIds,
+            Path indexFile, AssetRegistry assets, Diagnostics diagnostics, RemoteImages remote, Diagrams diagrams) {
         this.source = source;
+        this.diagrams = diagrams;
+        this.index = index;
+        this.remote = remote;
         this.file = source.file();
         this.ownId = ownId;
         this.resolver = resolver;
@@ -128,7 +135,7 @@ final class ChapterReferences implements References {
         Optional<LinkTarget> parsed = resolver.parse(s);
         if (parsed.isEmpty()) {
             if (lower.startsWith("http://") || lower.startsWith("https://")) {
-                return new RemoteImage(s);
+                return remote(s, s, line);
             }
             diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "the image source '" + abbreviate(s) + "' is not a file of the book; its alt text is shown instead");
             return new MissingImage();
@@ -139,7 +146,8 @@ final class ChapterReferences implements References {
             return asset.<ImageSource>map(a -> new LocalImage(a.href())).orElseGet(MissingImage::new);
         }
         if (parsed.get().kind() == LinkTarget.Kind.REPOSITORY) {
-            return new RemoteImage(s);
+            // A picture of the repository that the folder lacks: GitHub serves its bytes under raw/, not blob/.
+            return remote(s, s.replaceFirst("^(?i)(https?://(www\\.)?github\\.com/[^/]+/[^/]+)/blob/", "$1/raw/"), line);
         }
         if (r instanceof LinkResolver.Outside) {
             diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "the image '" + parsed.get().path() + "' lies outside " + resolver.content().name() + " and is not read; its alt text is shown instead");
@@ -148,6 +156,54 @@ final class ChapterReferences implements References {
             diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "image not found: " + SourceLocation.of(m.lookedFor()).displayPath() + "; its alt text is shown instead");
         }
         return new MissingImage();
+    }
+
+    @Override
+    public Optional<Drawn> math(String tex, boolean display, int line) {
+        try {
+            MathPictures.Formula f = MathPictures.typeset(tex, display);
+            Asset a = assets.generated("math", "image/svg+xml", f.svg());
+            return Optional.of(new Drawn(a.href(), f.widthEm(), f.heightEm(), f.depthEm()));
+        } catch (IllegalArgumentException e) {
+            diagnostics.warn(at(line), Diagnostics.Kind.MATH, "the formula '" + abbreviate(tex) + "' cannot be typeset ("
+                    + e.getMessage() + "); its TeX is shown as written");
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Drawn> diagram(String language, String code, int line) {
+        if (!Diagrams.PLANTUML.contains(language)) {
+            if (Diagrams.UNDRAWN.containsKey(language)) {
+                diagrams.leftAsCode(language, index, at(line));
+            }
+            return Optional.empty();
+        }
+        try {
+            Diagrams.Picture p = Diagrams.plantuml(code);
+            Asset a = assets.generated("diagram", "image/svg+xml", SvgSanitizer.sanitize(p.svg()));
+            return Optional.of(new Drawn(a.href(), 0, 0, 0, p.title()));
+        } catch (IllegalArgumentException e) {
+            diagnostics.warn(at(line), Diagnostics.Kind.DIAGRAM, "the PlantUML diagram cannot be drawn (" + e.getMessage()
+                    + "); its source is shown as code");
+            return Optional.empty();
+        }
+    }
+
+    /** A picture on the web: downloaded when the user asked for it, else counted for the book's one summary. */
+    private ImageSource remote(String written, String url, int line) {
+        if (!remote.fetching()) {
+            remote.leftOut(index, at(line));
+            return new RemoteImage(written);
+        }
+        RemotePictures.Result r = remote.pictures().fetch(url);
+        if (r instanceof RemotePictures.Fetched f) {
+            Optional<Asset> asset = assets.remote(url, f.data(), at(line));
+            return asset.<ImageSource>map(a -> new LocalImage(a.href())).orElseGet(() -> new RemoteImage(written));
+        }
+        diagnostics.warn(at(line), Diagnostics.Kind.REMOTE, "the remote picture " + abbreviate(url) + " was not downloaded: "
+                + ((RemotePictures.Failed) r).reason() + "; its alt text and address are shown");
+        return new RemoteImage(written);
     }
 
     @Override

@@ -22,6 +22,10 @@ final class MediaTypes {
                 && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
             return Optional.of("image/webp");
         }
+        if (b.length >= 26 && b[0] == 'B' && b[1] == 'M' && le32(b, 14) >= 12 && le32(b, 14) <= 124) {
+            // "BM", then the size of the info header that follows the 14-byte file header: 12 (OS/2) to 124 (V5).
+            return Optional.of("image/bmp");
+        }
         String head = new String(b, 0, Math.min(b.length, 4096), StandardCharsets.UTF_8).stripLeading();
         if (head.startsWith("\uFEFF")) {
             head = head.substring(1);
@@ -62,12 +66,24 @@ final class MediaTypes {
                     }
                     return Optional.empty();
                 }
+                case "image/bmp" -> {
+                    if (le32(b, 14) == 12) {
+                        return Optional.of(new int[] {le16(b, 18), le16(b, 20)});
+                    }
+                    // The height is negative for pictures stored top-down.
+                    return Optional.of(new int[] {le32(b, 18), Math.abs(le32(b, 22))});
+                }
                 case "image/webp" -> {
                     if (b.length >= 30 && b[12] == 'V' && b[13] == 'P' && b[14] == '8' && b[15] == 'X') {
                         return Optional.of(new int[] {1 + le24(b, 24), 1 + le24(b, 27)});
                     }
                     if (b.length >= 30 && b[12] == 'V' && b[13] == 'P' && b[14] == '8' && b[15] == ' ') {
                         return Optional.of(new int[] {le16(b, 26) & 0x3FFF, le16(b, 28) & 0x3FFF});
+                    }
+                    if (b.length >= 25 && b[12] == 'V' && b[13] == 'P' && b[14] == '8' && b[15] == 'L') {
+                        // Lossless: after the 0x2F signature, 14 bits of width - 1 and 14 of height - 1.
+                        int bits = le32(b, 21);
+                        return Optional.of(new int[] {(bits & 0x3FFF) + 1, ((bits >>> 14) & 0x3FFF) + 1});
                     }
                     return Optional.empty();
                 }
@@ -93,6 +109,10 @@ final class MediaTypes {
         return (b[i] & 0xff) | ((b[i + 1] & 0xff) << 8);
     }
 
+    private static int le32(byte[] b, int i) {
+        return (b[i] & 0xff) | ((b[i + 1] & 0xff) << 8) | ((b[i + 2] & 0xff) << 16) | ((b[i + 3] & 0xff) << 24);
+    }
+
     private static int le24(byte[] b, int i) {
         return (b[i] & 0xff) | ((b[i + 1] & 0xff) << 8) | ((b[i + 2] & 0xff) << 16);
     }
@@ -103,6 +123,7 @@ final class MediaTypes {
             case "image/jpeg" -> "jpg";
             case "image/gif" -> "gif";
             case "image/webp" -> "webp";
+            case "image/bmp" -> "bmp";
             case "image/svg+xml" -> "svg";
             default -> "bin";
         };

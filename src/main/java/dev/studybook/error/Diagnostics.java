@@ -13,7 +13,8 @@ public final class Diagnostics {
      */
     public enum Kind {
         LINK(true), ANCHOR(true), IMAGE(true), GLYPH(true), INCLUDE(true), MISSING_CHAPTER(true), ALT_TEXT(false),
-        INDEX(false), CONFIG(false), STRUCTURE(false), CODE(false), UNLINKED_FILE(false), OUTPUT(false), RENDER(false);
+        INDEX(false), CONFIG(false), STRUCTURE(false), CODE(false), UNLINKED_FILE(false), OUTPUT(false), RENDER(false),
+        REMOTE(false), MATH(false), DIAGRAM(false);
 
         private final boolean error;
 

@@ -44,7 +44,24 @@ public final class FontSet {
             new FontFace(SANS, 700, false, "NotoSansSC-Bold.ttf", "/studybook/fonts/NotoSansSC-Bold.ttf", true),
             new FontFace(MONO, 400, false, "JetBrainsMono-Regular.ttf", "/studybook/fonts/JetBrainsMono-Regular.ttf", true),
             new FontFace(MONO, 700, false, "JetBrainsMono-Bold.ttf", "/studybook/fonts/JetBrainsMono-Bold.ttf", true),
-            new FontFace(EMOJI, 400, false, "NotoEmoji-Regular.ttf", "/studybook/fonts/NotoEmoji-Regular.ttf", false));
+            new FontFace(EMOJI, 400, false, "NotoEmoji-Regular.ttf", "/studybook/fonts/NotoEmoji-Regular.ttf", false),
+            fallback("Noto Sans", "NotoSans-Regular.ttf"),
+            fallback("Noto Sans Math", "NotoSansMath-Regular.ttf"),
+            fallback("Noto Sans Symbols 2", "NotoSansSymbols2-Regular.ttf"),
+            fallback("Nanum Gothic", "NanumGothic-Regular.ttf"),
+            fallback("Noto Sans JP", "NotoSansJP-Regular.ttf"));
+
+    /**
+     * The families of the fallback faces: the PDF draws with them only characters that no other face has (Latin,
+     * Greek and Cyrillic extended; mathematical letters, arrows; dingbats and symbols; Hangul; CJK Extension B), so
+     * that they print instead of '#'. EPUB readers have their own fallbacks: these faces are not put in the EPUB.
+     */
+    public static final java.util.Set<String> FALLBACKS = java.util.Set.of("Noto Sans", "Noto Sans Math",
+            "Noto Sans Symbols 2", "Nanum Gothic", "Noto Sans JP");
+
+    private static FontFace fallback(String family, String file) {
+        return new FontFace(family, 400, false, file, "/studybook/fonts/" + file, false);
+    }
 
     /** The bundled family a generic CSS family ({@code serif}, {@code sans-serif}, {@code monospace}) stands for. */
     public static String family(String generic) {
@@ -185,9 +202,48 @@ public final class FontSet {
      * renderer subsets them itself.
      */
     public List<EmbeddedFont> subset(String text) {
-        int[] codePoints = text.codePoints().distinct().sorted().toArray();
+        return subset(text, "");
+    }
+
+    /**
+     * Every face subset to the characters of {@code text} and {@code figureText} it has, except the fallback
+     * faces, which get only characters of {@code text}: the text the PDF lays out. A figure's labels are drawn in
+     * the family the figure names, or by Batik as outlines, never in a fallback face; and a fallback face that
+     * is given to the PDF at all enters the height of every line whose line-height is 'normal' (OpenHTMLtoPDF
+     * takes the largest ascent and descent of a family's faces), so one for a figure's ✗ moved every heading.
+     */
+    public List<EmbeddedFont> subset(String text, String figureText) {
+        int[] codePoints = (text + figureText).codePoints().distinct().sorted().toArray();
+        java.util.Set<Integer> laidOut = new java.util.HashSet<>();
+        text.codePoints().forEach(laidOut::add);
+        // Each fallback face gets only what the text faces (Song, Hei, emoji: the families every CSS list names; the
+        // Latin serif of an English book)
+        // and the fallbacks before it lack; one that gets nothing is left out, so a book that needs no fallback is
+        // laid out exactly as before they existed.
+        List<int[]> wanted = new ArrayList<>();
+        List<Loaded> before = new ArrayList<>();
+        for (Loaded l : loaded) {
+            boolean fallback = FALLBACKS.contains(l.face().family()) && l.face().file() == null;
+            if (fallback) {
+                wanted.add(java.util.Arrays.stream(codePoints).filter(cp -> laidOut.contains(cp) && l.cmap().getGlyphId(cp) != 0
+                        && before.stream().noneMatch(b -> b.cmap().getGlyphId(cp) != 0)).toArray());
+            } else {
+                wanted.add(codePoints);
+            }
+            String family = l.face().family();
+            if (fallback || (l.face().file() == null && (family.equals(SERIF) || family.equals(SANS) || family.equals(EMOJI)
+                    || family.equals(LATIN_FACES.get(0).family())))) {
+                before.add(l);
+            }
+        }
+        List<Integer> used = new ArrayList<>();
+        for (int i = 0; i < loaded.size(); i++) {
+            if (wanted.get(i).length > 0 || !FALLBACKS.contains(loaded.get(i).face().family())) {
+                used.add(i);
+            }
+        }
         // A parallel stream puts the calling thread to work as well: on two cores the common pool has one thread.
-        return loaded.parallelStream().map(l -> subset(l, codePoints)).toList();
+        return used.parallelStream().map(i -> subset(loaded.get(i), wanted.get(i))).toList();
     }
 
     private static EmbeddedFont subset(Loaded l, int[] codePoints) {

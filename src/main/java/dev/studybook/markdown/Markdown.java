@@ -44,6 +44,7 @@ final class Markdown {
                 TaskListExtension.create(),
                 AutolinkExtension.create(),
                 FootnoteExtension.create(),
+                MathExtension.create(),
                 EmojiExtension.create(),
                 CjkEmphasis.create(),
                 StudybookHtmlExtension.create()));

@@ -11,6 +11,10 @@ public final class MarkdownRenderer {
 
     /** The attribute that carries a block's 1-based source line. */
     public static final String LINE_ATTRIBUTE = StudybookHtmlExtension.LINE_ATTRIBUTE;
+    /** The attribute that marks TeX math ({@code inline} or {@code display}); the element's text is the TeX. */
+    public static final String MATH_ATTRIBUTE = StudybookHtmlExtension.MATH_ATTRIBUTE;
+    /** The attribute that marks a code block that may be drawn as a diagram; its value is the fence's language. */
+    public static final String DIAGRAM_ATTRIBUTE = StudybookHtmlExtension.DIAGRAM_ATTRIBUTE;
     /** The prefix of the comment that carries the source line of raw HTML. */
     public static final String LINE_COMMENT = StudybookHtmlExtension.LINE_COMMENT;
 

@@ -29,6 +29,7 @@ import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.sequence.Escaping;
 import dev.studybook.highlight.Highlighter;
 import java.util.Set;
 
@@ -40,6 +41,12 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
 
     /** The attribute that carries a 1-based source line from flexmark to the XHTML cleaner. */
     static final String LINE_ATTRIBUTE = "data-sb-line";
+    /** The attribute that marks TeX math for the converter: {@code inline} or {@code display}. */
+    static final String MATH_ATTRIBUTE = "data-sb-math";
+    /** The attribute that marks a code block the converter may draw as a diagram; its value is the language. */
+    static final String DIAGRAM_ATTRIBUTE = "data-sb-diagram";
+    /** Fence languages that are diagrams. */
+    static final Set<String> DIAGRAMS = Set.of("plantuml", "puml", "uml", "dot", "graphviz", "mermaid");
     /** Raw HTML is preceded by a comment {@code <!--sb-line:N-->}. */
     static final String LINE_COMMENT = "sb-line:";
 
@@ -99,12 +106,40 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
                     new NodeRenderingHandler<>(HtmlBlock.class, this::htmlBlock),
                     new NodeRenderingHandler<>(HtmlCommentBlock.class, (n, c, h) -> { }),
                     new NodeRenderingHandler<>(HtmlInline.class, this::htmlInline),
-                    new NodeRenderingHandler<>(HtmlInlineComment.class, (n, c, h) -> { }));
+                    new NodeRenderingHandler<>(HtmlInlineComment.class, (n, c, h) -> { }),
+                    new NodeRenderingHandler<>(MathExtension.MathInline.class, this::mathInline),
+                    new NodeRenderingHandler<>(MathExtension.MathBlock.class, this::mathBlock));
+        }
+
+        /** Math is passed on as its TeX source, marked for the converter, which typesets it. */
+        private void mathInline(MathExtension.MathInline node, NodeRendererContext ctx, HtmlWriter html) {
+            html.raw("<span class=\"math\" " + MATH_ATTRIBUTE + "=\"" + (node.display ? "display" : "inline") + "\" "
+                    + LINE_ATTRIBUTE + "=\"" + line(node) + "\">" + Escaping.escapeHtml(node.tex, false) + "</span>");
+        }
+
+        private void mathBlock(MathExtension.MathBlock node, NodeRendererContext ctx, HtmlWriter html) {
+            html.line();
+            if (node.closed) {
+                html.raw("<div class=\"math-display\" " + MATH_ATTRIBUTE + "=\"display\" " + LINE_ATTRIBUTE + "=\""
+                        + line(node) + "\">" + Escaping.escapeHtml(node.tex, false) + "</div>");
+            } else {
+                // No closing mark before a blank line: not math, the author's text as written.
+                html.raw("<p " + LINE_ATTRIBUTE + "=\"" + line(node) + "\">" + Escaping.escapeHtml(node.opening + "\n"
+                        + node.tex, false) + "</p>");
+            }
+            html.line();
         }
 
         private void fenced(FencedCodeBlock node, NodeRendererContext ctx, HtmlWriter html) {
             String language = FenceInfo.language(node.getInfo().unescape());
             String code = node.getContentChars().normalizeEOL();
+            if (language.equals("math") && !code.isBlank()) {
+                html.line();
+                html.raw("<div class=\"math-display\" " + MATH_ATTRIBUTE + "=\"display\" " + LINE_ATTRIBUTE + "=\""
+                        + line(node) + "\">" + Escaping.escapeHtml(code.strip(), false) + "</div>");
+                html.line();
+                return;
+            }
             if (RustHiddenLines.applies(language)) {
                 code = RustHiddenLines.shown(code);
             }
@@ -128,6 +163,7 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
             html.openPre();
             html.raw("<pre class=\"code" + (cls.isEmpty() ? "" : " lang-" + cls) + "\" " + LINE_ATTRIBUTE + "=\""
                     + line(node) + "\"" + (cls.isEmpty() ? "" : " data-lang=\"" + cls + "\"")
+                    + (DIAGRAMS.contains(language) ? " " + DIAGRAM_ATTRIBUTE + "=\"" + language + "\"" : "")
                     + "><code>");
             html.raw(Highlighter.toXhtml(code, lang));
             html.raw("</code></pre>");

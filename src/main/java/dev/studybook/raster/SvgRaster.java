@@ -34,6 +34,12 @@ import org.apache.batik.transcoder.image.ImageTranscoder;
  */
 public final class SvgRaster {
 
+    static {
+        // In memory, not through a temporary file per picture: a book of 2,000 formulas writes 2,000 fallback
+        // PNGs, and the file cache made each write about four times slower.
+        ImageIO.setUseCache(false);
+    }
+
     /**
      * PNGs drawn or being drawn in this process, by SHA-256 of the fonts and the picture (studybook watch rebuilds
      * in one process and draws a picture again only when it or the fonts changed); a few hundred at most.
@@ -43,6 +49,18 @@ public final class SvgRaster {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<byte[]>> eldest) {
                     return size() > 256;
+                }
+            });
+
+    /**
+     * PNGs drawn by whoever made the SVG, by SHA-256 of the SVG: pictures without text (formulas, drawn as outlines)
+     * look the same in any font, and their maker draws them far faster than Batik would.
+     */
+    private static final Map<String, byte[]> PROVIDED = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+                    return size() > 50_000;
                 }
             });
 
@@ -94,6 +112,36 @@ public final class SvgRaster {
         }
     }
 
+    /**
+     * Remembers the PNG fallback of an SVG picture that has no text, drawn by its maker: {@link #pngs} then uses it
+     * instead of drawing the SVG.
+     */
+    public static void provide(byte[] svg, byte[] png) {
+        PROVIDED.put(digest(List.of(svg)), png.clone());
+    }
+
+    /** An image as a 4-bit gray PNG on white, as the fallbacks are written. */
+    public static byte[] grayPng(BufferedImage image) {
+        byte[] levels = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            levels[i] = (byte) (i * 17);
+        }
+        IndexColorModel grays = new IndexColorModel(4, 16, levels, levels, levels);
+        BufferedImage gray = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_BINARY, grays);
+        Graphics2D g = gray.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, gray.getWidth(), gray.getHeight());
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(gray, "png", png);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a PNG: " + e.getMessage(), e);
+        }
+        return png.toByteArray();
+    }
+
     private static List<CompletableFuture<byte[]>> drawings(List<byte[]> svgs, List<EmbeddedFont> fonts) {
         if (svgs.isEmpty()) {
             return List.of();
@@ -101,6 +149,11 @@ public final class SvgRaster {
         String fontKey = digest(fonts.stream().map(EmbeddedFont::data).toList());
         List<CompletableFuture<byte[]>> out = new ArrayList<>();
         for (byte[] svg : svgs) {
+            byte[] provided = PROVIDED.get(digest(List.of(svg)));
+            if (provided != null) {
+                out.add(CompletableFuture.completedFuture(provided.clone()));
+                continue;
+            }
             String key = fontKey + digest(List.of(svg));
             CompletableFuture<byte[]> f;
             synchronized (DRAWN) {

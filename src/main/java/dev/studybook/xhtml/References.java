@@ -44,7 +44,30 @@ public interface References {
     record MissingImage() implements ImageSource {
     }
 
+    /**
+     * A picture studybook drew itself (a formula, a diagram): its href inside the book and its size in em,
+     * with the depth it reaches below the text's baseline.
+     */
+    record Drawn(String href, double widthEm, double heightEm, double depthEm, String alt) {
+        public Drawn(String href, double widthEm, double heightEm, double depthEm) {
+            this(href, widthEm, heightEm, depthEm, "");
+        }
+    }
+
     LinkDestination link(String href, int line);
+
+    /** TeX typeset as a picture, or empty (with a warning) when it cannot be: the TeX is then shown as written. */
+    default java.util.Optional<Drawn> math(String tex, boolean display, int line) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * A diagram's source ({@code plantuml}, {@code dot}, {@code mermaid}…) drawn as a picture, or empty when it
+     * cannot be drawn: the source then stays a code block (the converter says why).
+     */
+    default java.util.Optional<Drawn> diagram(String language, String source, int line) {
+        return java.util.Optional.empty();
+    }
 
     ImageSource image(String src, int line);
 

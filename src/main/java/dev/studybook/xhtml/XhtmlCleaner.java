@@ -186,6 +186,17 @@ public final class XhtmlCleaner {
                 }
                 depth++;
             }
+            if (tag.equals("pre") && el.hasAttr(MarkdownRenderer.DIAGRAM_ATTRIBUTE)) {
+                String language = el.attr(MarkdownRenderer.DIAGRAM_ATTRIBUTE);
+                el.removeAttr(MarkdownRenderer.DIAGRAM_ATTRIBUTE);
+                if (diagram(el, language)) {
+                    return;
+                }
+            }
+            if (el.hasAttr(MarkdownRenderer.MATH_ATTRIBUTE) && (tag.equals("span") || tag.equals("div"))) {
+                math(el);
+                return;
+            }
             if (WORDS.contains(tag) && el.attributesSize() == 0 && el.childNodeSize() == 0) {
                 unknownToText(el);
                 return;
@@ -212,6 +223,12 @@ public final class XhtmlCleaner {
                     el.attr("style", joinStyle(el.attr("style"), style));
                 }
                 tag = el.normalName();
+            }
+            if (tag.equals("figcaption") && (el.parent() == null || !el.parent().normalName().equals("figure"))) {
+                // A caption outside a figure (datawhalechina/easy-rl: <div><figcaption>表 1</figcaption></div>) is
+                // not allowed where it stands; as a div its text stays where the author put it.
+                el.tagName("div");
+                tag = "div";
             }
             if (!KEEP.contains(tag)) {
                 if (closedElement(el)) {
@@ -617,6 +634,59 @@ public final class XhtmlCleaner {
                 }
             }
             img.replaceWith(shown);
+        }
+
+        /**
+         * A diagram's code block becomes the picture the converter draws, as a figure with the diagram's title or
+         * source as alt text; false (the block stays code) when it cannot be drawn.
+         */
+        boolean diagram(Element pre, String language) {
+            String source = pre.wholeText();
+            var drawn = refs.diagram(language, source, line(pre));
+            if (drawn.isEmpty()) {
+                return false;
+            }
+            String alt = drawn.get().alt().isEmpty() ? source.strip() : drawn.get().alt();
+            Element p = new Element("p").addClass("figure").addClass("diagram");
+            if (pre.hasAttr(MarkdownRenderer.LINE_ATTRIBUTE)) {
+                p.attr(MarkdownRenderer.LINE_ATTRIBUTE, pre.attr(MarkdownRenderer.LINE_ATTRIBUTE));
+            }
+            p.appendElement("img").attr("src", drawn.get().href()).attr("alt", alt.length() > 500 ? alt.substring(0, 497) + "..." : alt);
+            pre.replaceWith(p);
+            return true;
+        }
+
+        /**
+         * TeX math (marked by the Markdown stage) becomes the picture the converter typesets, sized in em so that
+         * it scales with the text and sits on its baseline, with the TeX as alt text; when it cannot be typeset,
+         * its TeX stays as written between its dollars.
+         */
+        void math(Element el) {
+            boolean display = el.attr(MarkdownRenderer.MATH_ATTRIBUTE).equals("display");
+            String tex = el.wholeText();
+            int line = line(el);
+            var drawn = refs.math(tex, display, line);
+            if (drawn.isEmpty()) {
+                Element code = new Element("code").addClass("math-source").text(display ? "$$" + tex + "$$" : "$" + tex + "$");
+                if (el.normalName().equals("div")) {
+                    el.replaceWith(new Element("p").attr(MarkdownRenderer.LINE_ATTRIBUTE, Integer.toString(line)).appendChild(code));
+                } else {
+                    el.replaceWith(code);
+                }
+                return;
+            }
+            References.Drawn d = drawn.get();
+            // Displayed math may be wider than a phone's screen: it shrinks as a whole, keeping its shape.
+            String style = display ? String.format(Locale.ROOT, "width:%.3fem", d.widthEm())
+                    : String.format(Locale.ROOT, "width:%.3fem;height:%.3fem;vertical-align:%.3fem", d.widthEm(),
+                            d.heightEm(), -d.depthEm());
+            Element img = new Element("img").attr("src", d.href()).attr("alt", tex.strip()).addClass("math-picture")
+                    .attr("style", style);
+            Element box = new Element(el.normalName()).addClass(display ? "math-display" : "math").appendChild(img);
+            if (el.hasAttr(MarkdownRenderer.LINE_ATTRIBUTE)) {
+                box.attr(MarkdownRenderer.LINE_ATTRIBUTE, el.attr(MarkdownRenderer.LINE_ATTRIBUTE));
+            }
+            el.replaceWith(box);
         }
 
         /**

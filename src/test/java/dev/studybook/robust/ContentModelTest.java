@@ -29,6 +29,7 @@ class ContentModelTest {
         "<figure>\n<img src=\"a.png\" alt=\"图\"><br>\n<figcaption>图注</figcaption>\n</figure>",
         "<figure>\n<div style=\"background:red\"></div>\n<figcaption>1<figcaption>\n</figure>\n\n<figcaption>无图</figcaption>"
                 + "\n\n<figure><figcaption>上</figcaption><img src=\"a.png\" alt=\"图\"><figcaption>下</figcaption></figure>",
+        "<div style=\"text-align:center\"><figcaption style=\"color:gray\">表 1：任务</figcaption></div>\n\n<figcaption>图 1</figcaption>",
         "<h2>标题<ul><li>列表</li></ul></h2>\n\n<em><table><tr><td>格</td></tr></table></em>",
         "<a name=\"\"></a><span id=\" \">x</span>",
         "::: tip\n提示\n:::\n\n> [!NOTE]\n> 注意\n\n[TOC]",

@@ -13,12 +13,30 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * A local HTTP server that records every request it gets and answers with a small PNG: a book whose remote
- * image URLs point here shows whether the build fetched anything from the network.
+ * A local HTTP server that records every request it gets and answers with a small PNG, or with what a test
+ * asked it to serve at a path: a book whose remote image URLs point here shows whether the build fetched
+ * anything from the network, and gets the pictures a test serves.
  */
 public final class TrapServer implements AutoCloseable {
     private final HttpServer server;
     private final List<String> requests = new ArrayList<>();
+    private final java.util.Map<String, Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What the server answers at one path. */
+    private record Answer(int status, String contentType, byte[] body, String location) {
+    }
+
+    /** Serves {@code body} with this content type at {@code path} (e.g. {@code /a.webp}). */
+    public TrapServer serve(String path, String contentType, byte[] body) {
+        answers.put(path, new Answer(200, contentType, body, null));
+        return this;
+    }
+
+    /** Answers {@code path} with a redirect (302) to {@code location}. */
+    public TrapServer redirect(String path, String location) {
+        answers.put(path, new Answer(302, "text/plain", new byte[0], location));
+        return this;
+    }
 
     private TrapServer(HttpServer server) {
         this.server = server;
@@ -33,10 +51,14 @@ public final class TrapServer implements AutoCloseable {
                 synchronized (trap.requests) {
                     trap.requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
                 }
-                exchange.getResponseHeaders().add("Content-Type", "image/png");
-                exchange.sendResponseHeaders(200, png.length);
+                Answer a = trap.answers.getOrDefault(exchange.getRequestURI().getPath(), new Answer(200, "image/png", png, null));
+                exchange.getResponseHeaders().add("Content-Type", a.contentType());
+                if (a.location() != null) {
+                    exchange.getResponseHeaders().add("Location", a.location());
+                }
+                exchange.sendResponseHeaders(a.status(), a.body().length == 0 ? -1 : a.body().length);
                 try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(png);
+                    out.write(a.body());
                 }
             });
             s.start();

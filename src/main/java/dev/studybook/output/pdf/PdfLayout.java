@@ -217,7 +217,9 @@ final class PdfLayout {
         }
         for (EmbeddedFont f : ctx.fonts()) {
             boolean emoji = f.face().family().equals(FontSet.EMOJI);
+            boolean fallback = FontSet.FALLBACKS.contains(f.face().family()) && f.face().file() == null;
             EnumSet<FSFontUseCase> uses = emoji ? EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.FALLBACK_FINAL)
+                    : fallback ? EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG, FSFontUseCase.FALLBACK_FINAL)
                     : EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG);
             var supplier = FontSet.stream(f);
             b.useFont(supplier::get, f.face().family(), f.face().weight(),
@@ -415,6 +417,29 @@ final class PdfLayout {
         }
     }
 
+    /**
+     * A GIF's first frame as PNG: PDFBox draws a two-colour GIF as black and white (or not at all), whatever
+     * its palette; the EPUB keeps the GIF, animation and all.
+     */
+    static byte[] firstFrame(byte[] gif) {
+        try {
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new ByteArrayInputStream(gif));
+            if (img == null) {
+                return gif;
+            }
+            java.awt.image.BufferedImage argb = new java.awt.image.BufferedImage(img.getWidth(), img.getHeight(),
+                    java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            java.awt.Graphics2D g = argb.createGraphics();
+            g.drawImage(img, 0, 0, null);
+            g.dispose();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(argb, "png", out);
+            return out.toByteArray();
+        } catch (IOException | RuntimeException e) {
+            return gif;
+        }
+    }
+
     /** Serves the book's images to the renderer from memory. */
     private record AssetStreams(Map<String, Asset> assets) implements FSStreamFactory {
         @Override
@@ -425,7 +450,7 @@ final class PdfLayout {
             if (a == null) {
                 return null;
             }
-            byte[] data = a.data();
+            byte[] data = a.mediaType().equals("image/gif") ? firstFrame(a.data()) : a.data();
             return new FSStream() {
                 @Override
                 public InputStream getStream() {

@@ -103,7 +103,47 @@ final class SvgTextDrawer implements SVGDrawer {
     @Override
     public SVGImage buildSVGImage(Element svg, Box box, CssContext css, double cssWidth, double cssHeight,
             double dotsPerPixel) {
-        return new Locked(BatikLock.hold(() -> build(svg, box, css, cssWidth, cssHeight, dotsPerPixel)));
+        // Batik refuses a size of 0 (a formula or picture in a box that has no width at some stage of layout).
+        double w = cssWidth == 0 ? MIN_SIZE : cssWidth;
+        double h = cssHeight == 0 ? MIN_SIZE : cssHeight;
+        return new Locked(BatikLock.hold(() -> orEmpty(() -> build(svg, box, css, w, h, dotsPerPixel))));
+    }
+
+    /** The smallest size, in dots, given to Batik for a picture the layout made 0 wide or high. */
+    private static final double MIN_SIZE = 1;
+
+    /**
+     * The picture, or one that draws nothing where Batik refuses the size the layout gives it (a maximum width
+     * of 0, from a box with no room at all): a picture that could not be seen is not worth a failed build.
+     */
+    private static SVGImage orEmpty(java.util.function.Supplier<SVGImage> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            if (String.valueOf(e.getMessage()).contains("incompatible with")) {
+                return Empty.INSTANCE;
+            }
+            throw e;
+        }
+    }
+
+    /** A picture of no size that draws nothing. */
+    private enum Empty implements SVGImage {
+        INSTANCE;
+
+        @Override
+        public int getIntrinsicWidth() {
+            return 0;
+        }
+
+        @Override
+        public int getIntrinsicHeight() {
+            return 0;
+        }
+
+        @Override
+        public void drawSVG(OutputDevice od, RenderingContext ctx, double x, double y) {
+        }
     }
 
     private SVGImage build(Element svg, Box box, CssContext css, double cssWidth, double cssHeight, double dotsPerPixel) {
@@ -125,7 +165,10 @@ final class SvgTextDrawer implements SVGDrawer {
 
     @Override
     public SVGImage buildStandaloneSVGImage(Element svg, String uri, double w, double h, double dotsPerPixel) {
-        return new Locked(BatikLock.hold(() -> batik.buildStandaloneSVGImage(svg, uri, w, h, dotsPerPixel)));
+        double width = w == 0 ? MIN_SIZE : w;
+        double height = h == 0 ? MIN_SIZE : h;
+        return new Locked(BatikLock.hold(() -> orEmpty(() -> batik.buildStandaloneSVGImage(svg, uri, width, height,
+                dotsPerPixel))));
     }
 
     /** A picture drawn by another: its size is the other's. */

@@ -1,0 +1,170 @@
+package dev.studybook.build;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.studybook.config.Request;
+import dev.studybook.testing.EpubCheckRunner;
+import dev.studybook.testing.EpubContents;
+import dev.studybook.testing.TestBooks;
+import dev.studybook.testing.TrapServer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pictures real books hold: WebP (some named .jpg), BMP, animated GIF, graphviz SVG, and pictures on the web. */
+class PicturesTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void webpBmpGifAndDoctypeSvgReachBothOutputsInFormatsReadersTake() throws IOException {
+        TestBooks.Built b = TestBooks.build(TestBooks.book("pictures/formats"), tmp, "epub", "pdf");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        List<String> images = epub.manifest().stream().filter(i -> i.href().startsWith("images/"))
+                .map(i -> i.href() + " " + i.mediaType()).sorted().toList();
+        assertEquals(List.of("images/anim.gif image/gif", "images/drawing.png image/png", "images/glass.png image/png",
+                "images/graph.png image/png", "images/graph.svg image/svg+xml", "images/paint.png image/png",
+                "images/photo.jpg image/jpeg"), images);
+        // The lossy WebP photo became a JPEG, the lossless and transparent ones PNGs, each of the same size.
+        for (String href : List.of("images/photo.jpg", "images/drawing.png", "images/glass.png", "images/paint.png")) {
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(epub.bytes(href)));
+            assertEquals(48, img.getWidth(), href);
+            assertEquals(32, img.getHeight(), href);
+        }
+        assertTrue(ImageIO.read(new ByteArrayInputStream(epub.bytes("images/glass.png"))).getColorModel().hasAlpha());
+        String svg = epub.text("images/graph.svg");
+        assertFalse(svg.contains("DOCTYPE") || svg.contains("svg11.dtd"), svg);
+        assertTrue(svg.contains("甲"), svg);
+        assertTrue(EpubCheckRunner.check(b.output("epub")).clean());
+
+        // The PDF draws every raster picture; of the animated GIF, its first (blue) frame.
+        try (PDDocument pdf = Loader.loadPDF(b.output("pdf").toFile())) {
+            List<PDImageXObject> drawn = new ArrayList<>();
+            for (PDPage page : pdf.getPages()) {
+                for (COSName n : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(n) instanceof PDImageXObject img) {
+                        drawn.add(img);
+                    }
+                }
+            }
+            List<String> sizes = drawn.stream().map(i -> i.getWidth() + "x" + i.getHeight()).sorted().toList();
+            assertTrue(sizes.containsAll(List.of("40x20", "48x32")) && sizes.stream().filter("48x32"::equals).count() >= 4,
+                    sizes.toString());
+            BufferedImage gif = drawn.stream().filter(i -> i.getWidth() == 40).findFirst().orElseThrow().getImage();
+            assertEquals(0x0000ff, gif.getRGB(5, 5) & 0xffffff, "the GIF's first frame is blue");
+        }
+    }
+
+    @Test
+    void withoutFetchRemoteNothingIsFetchedAndOneWarningCountsThePictures() throws IOException {
+        try (TrapServer server = TrapServer.start()) {
+            Path book = remoteBook(server);
+            TestBooks.Built b = TestBooks.build(book, tmp.resolve("out"), "epub");
+            assertEquals(List.of(), server.requests());
+            List<String> w = b.diagnostics().warnings().stream().map(Object::toString).toList();
+            assertEquals(1, w.size(), w.toString());
+            assertTrue(w.get(0).contains("web.md:5:") && w.get(0).contains("4 remote pictures")
+                    && w.get(0).contains("--fetch-remote") && w.get(0).contains("remote: fetch"), w.get(0));
+        }
+    }
+
+    @Test
+    void fetchRemoteDownloadsPicturesOnceIntoTheCacheAndGivesTheSameBytesAgain() throws IOException {
+        byte[] webp = Files.readAllBytes(TestBooks.book("pictures/formats").resolve("images/drawing.webp"));
+        Path cache = tmp.resolve("cache");
+        String was = System.getProperty("studybook.test.fetchFromLoopback");
+        System.setProperty("studybook.test.fetchFromLoopback", "true");
+        System.setProperty("studybook.cache", cache.toString());
+        try (TrapServer server = TrapServer.start()) {
+            server.serve("/b.webp", "image/webp", webp).redirect("/moved.webp", server.base() + "/b.webp")
+                    .serve("/page.html", "text/html", "<html>not a picture</html>".getBytes(StandardCharsets.UTF_8));
+            Path book = remoteBook(server);
+            Request request = Request.of(book, tmp.resolve("out1"), "epub", "pdf").withSwitch("fetch-remote");
+            TestBooks.Built first = TestBooks.build(request);
+            List<String> w = first.diagnostics().warnings().stream().map(Object::toString).toList();
+            assertEquals(1, w.size(), w.toString());
+            assertTrue(w.get(0).contains("web.md:17:") && w.get(0).contains("page.html")
+                    && w.get(0).contains("not a PNG, JPEG, GIF, WebP, BMP or SVG picture"), w.get(0));
+            // Each address once, however often the book shows it; the code span's address never.
+            assertEquals(List.of("GET /a.png", "GET /moved.webp", "GET /b.webp", "GET /page.html"),
+                    server.requests().stream().sorted((x, y) -> order(x) - order(y)).toList());
+            EpubContents epub = EpubContents.read(first.output("epub"));
+            List<String> images = epub.manifest().stream().filter(i -> i.href().startsWith("images/"))
+                    .map(i -> i.mediaType()).sorted().toList();
+            assertEquals(List.of("image/png", "image/png"), images, "the PNG once, the WebP as PNG");
+            assertTrue(EpubCheckRunner.check(first.output("epub")).clean());
+            try (var files = Files.list(cache)) {
+                assertEquals(2, files.count(), "the two pictures are cached, the web page is not");
+            }
+
+            // A second build takes them from the cache and writes the same bytes.
+            int before = server.requests().size();
+            TestBooks.Built second = TestBooks.build(Request.of(book, tmp.resolve("out2"), "epub", "pdf")
+                    .withSwitch("fetch-remote"));
+            assertEquals(before + 1, server.requests().size(), "only the web page is asked for again");
+            assertArrayEquals(Files.readAllBytes(first.output("epub")), Files.readAllBytes(second.output("epub")));
+            assertArrayEquals(Files.readAllBytes(first.output("pdf")), Files.readAllBytes(second.output("pdf")));
+        } finally {
+            if (was == null) {
+                System.clearProperty("studybook.test.fetchFromLoopback");
+            } else {
+                System.setProperty("studybook.test.fetchFromLoopback", was);
+            }
+            System.clearProperty("studybook.cache");
+        }
+    }
+
+    @Test
+    void loopbackAndPrivateAddressesAreRefusedUnlessATestAllowsLoopback() throws IOException {
+        System.setProperty("studybook.cache", tmp.resolve("cache").toString());
+        try (TrapServer server = TrapServer.start()) {
+            Path book = remoteBook(server);
+            Files.writeString(book.resolve("book.yaml"), "remote: fetch\n");
+            TestBooks.Built b = TestBooks.build(book, tmp.resolve("out"), "epub");
+            assertEquals(List.of(), server.requests());
+            List<String> w = b.diagnostics().warnings().stream().map(Object::toString).toList();
+            assertTrue(w.size() >= 3 && w.stream().allMatch(x -> x.contains("private, loopback or link-local")), w.toString());
+        } finally {
+            System.clearProperty("studybook.cache");
+        }
+    }
+
+    @Test
+    void aWrongRemoteValueInBookYamlNamesTheLine() throws IOException {
+        Path book = TestBooks.copy("pictures/remote", tmp.resolve("book"));
+        Files.writeString(book.resolve("book.yaml"), "title: 书\nremote: download\n");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.studybook.error.StudybookException.class,
+                () -> TestBooks.build(book, tmp.resolve("out"), "epub"));
+        assertTrue(e.oneLine().contains("book.yaml:2") && e.oneLine().contains("'remote' must be 'fetch' or 'leave'"),
+                e.oneLine());
+    }
+
+    private static int order(String request) {
+        return List.of("GET /a.png", "GET /moved.webp", "GET /b.webp", "GET /page.html").indexOf(request);
+    }
+
+    private Path remoteBook(TrapServer server) throws IOException {
+        Path book = TestBooks.copy("pictures/remote", tmp.resolve("book"));
+        Path md = book.resolve("web.md");
+        Files.writeString(md, Files.readString(md).replace("http://picture-server.test", server.base()));
+        return book;
+    }
+}
