@@ -41,8 +41,26 @@ public final class HandoutsOutput implements Output {
     @Override
     public List<OutputFile> files(OutputContext ctx) {
         List<OutputFile> out = new ArrayList<>();
-        List<Chapter> chapters = ctx.book().chapters();
-        int n = 0;
+        for (Handout h : handouts(ctx.book())) {
+            Book handout = ctx.book().withParts(List.of(new Part("", h.chapters())));
+            out.add(new OutputFile(h.fileName(""), OutputFile.Pages.NONE,
+                    (stream, pages) -> PdfLayout.write(handout, ctx, PrintDocument.Mode.HANDOUT, stream)));
+        }
+        return out;
+    }
+
+    /** One handout: its number, and a top-level chapter with the chapters nested under it. */
+    record Handout(int number, List<Chapter> chapters) {
+        /** {@code handouts/03-string-concat<suffix>.pdf}. */
+        String fileName(String suffix) {
+            return String.format(Locale.ROOT, "handouts/%02d-%s%s.pdf", number, slug(chapters.get(0)), suffix);
+        }
+    }
+
+    /** The book's handouts in order: each top-level chapter (and the first, whatever its depth) opens one. */
+    static List<Handout> handouts(Book book) {
+        List<Chapter> chapters = book.chapters();
+        List<Handout> out = new ArrayList<>();
         for (int i = 0; i < chapters.size(); i++) {
             if (chapters.get(i).depth() != 1 && i > 0) {
                 continue;
@@ -52,11 +70,7 @@ public final class HandoutsOutput implements Output {
             for (int j = i + 1; j < chapters.size() && chapters.get(j).depth() > 1; j++) {
                 group.add(chapters.get(j));
             }
-            n++;
-            String name = String.format(Locale.ROOT, "handouts/%02d-%s.pdf", n, slug(chapters.get(i)));
-            Book handout = ctx.book().withParts(List.of(new Part("", group)));
-            out.add(new OutputFile(name, OutputFile.Pages.NONE,
-                    (stream, pages) -> PdfLayout.write(handout, ctx, PrintDocument.Mode.HANDOUT, stream)));
+            out.add(new Handout(out.size() + 1, List.copyOf(group)));
         }
         return out;
     }

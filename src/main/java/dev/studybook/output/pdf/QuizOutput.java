@@ -3,7 +3,6 @@ package dev.studybook.output.pdf;
 import dev.studybook.config.OptionSpec;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.model.Book;
-import dev.studybook.model.Chapter;
 import dev.studybook.model.Part;
 import dev.studybook.output.Labels;
 import dev.studybook.output.Output;
@@ -11,7 +10,6 @@ import dev.studybook.output.OutputContext;
 import dev.studybook.output.OutputFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -68,25 +66,13 @@ public final class QuizOutput implements Output {
             return PdfLayout.write(whole, ctx, PrintDocument.Mode.QUIZ, stream, pages);
         }));
         if (ctx.options().bool("split")) {
-            List<Chapter> chapters = book.chapters();
-            int n = 0;
-            for (int i = 0; i < chapters.size(); i++) {
-                if (chapters.get(i).depth() != 1 && i > 0) {
-                    continue;
-                }
-                List<Chapter> group = new ArrayList<>();
-                group.add(chapters.get(i));
-                for (int j = i + 1; j < chapters.size() && chapters.get(j).depth() > 1; j++) {
-                    group.add(chapters.get(j));
-                }
-                n++;
-                if (group.stream().allMatch(c -> c.questions().isEmpty())) {
+            for (HandoutsOutput.Handout h : HandoutsOutput.handouts(book)) {
+                if (h.chapters().stream().allMatch(c -> c.questions().isEmpty())) {
                     continue;
                 }
                 // The same number and name as the chapter's handout.
-                String name = String.format(Locale.ROOT, "handouts/%02d-%s-quiz.pdf", n, HandoutsOutput.slug(chapters.get(i)));
-                Book one = book.withParts(List.of(new Part("", group)));
-                out.add(new OutputFile(name, OutputFile.Pages.MARKS,
+                Book one = book.withParts(List.of(new Part("", h.chapters())));
+                out.add(new OutputFile(h.fileName("-quiz"), OutputFile.Pages.MARKS,
                         (stream, pages) -> PdfLayout.write(one, ctx, PrintDocument.Mode.QUIZ, stream, pages)));
             }
         }
