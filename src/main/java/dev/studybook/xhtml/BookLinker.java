@@ -187,7 +187,8 @@ public final class BookLinker {
         return id;
     }
 
-    private static int line(Element el) {
+    /** The source line of {@code el}, or of the nearest element around it that has one; 0 when none has. */
+    static int line(Element el) {
         for (Element e = el; e != null; e = e.parent()) {
             String v = e.attr(MarkdownRenderer.LINE_ATTRIBUTE);
             if (!v.isEmpty()) {

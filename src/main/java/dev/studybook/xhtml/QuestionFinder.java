@@ -404,7 +404,7 @@ final class QuestionFinder {
             }
         }
         Integer block = blocks.get(at);
-        return new Found(kind, prompt, answer, text, path, anchor, block == null ? 0 : block, line(at));
+        return new Found(kind, prompt, answer, text, path, anchor, block == null ? 0 : block, BookLinker.line(at));
     }
 
     /** True when {@code a} comes before {@code b} in document order. */
@@ -412,20 +412,6 @@ final class QuestionFinder {
         Integer x = blocks.get(a);
         Integer y = blocks.get(b);
         return x != null && y != null && x < y;
-    }
-
-    private static int line(Element el) {
-        for (Element e = el; e != null; e = e.parent()) {
-            String v = e.attr(MarkdownRenderer.LINE_ATTRIBUTE);
-            if (!v.isEmpty()) {
-                try {
-                    return Integer.parseInt(v);
-                } catch (NumberFormatException ignored) {
-                    return 0;
-                }
-            }
-        }
-        return 0;
     }
 
     private static String escape(String s) {
