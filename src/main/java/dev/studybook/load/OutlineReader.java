@@ -119,7 +119,7 @@ public final class OutlineReader {
     /**
      * The page a README's own contents link ({@code [目录](eBook/directory.md)}) leads to, when it is another Markdown
      * file of the book: unknwon/the-way-to-go_ZH_CN's README links to 3 chapters and to the contents page that
-     * lists 200.
+     * lists 212.
      */
     private static Optional<IndexChoice> contentsElsewhere(LinkResolver resolver, IndexChoice index, IndexPage page) {
         for (Item item : page.items()) {

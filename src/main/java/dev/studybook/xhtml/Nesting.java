@@ -46,7 +46,8 @@ final class Nesting {
     /**
      * A figcaption is the first or last child of its figure, one a figure: docsify's own guide writes
      * {@code <figcaption>1<figcaption>}, which HTML parsing nests (20 EPUBCheck errors). A caption inside a caption
-     * gives up its tag, one outside a figure or after the figure's first caption becomes a div.
+     * gives up its tag, one outside a figure (datawhalechina/easy-rl: {@code <div><figcaption>表 1</figcaption></div>})
+     * or after the figure's first caption becomes a div, its text where the author put it.
      */
     private static void captions(Element body) {
         for (Element cap : body.select("figcaption figcaption")) {

@@ -224,12 +224,6 @@ public final class XhtmlCleaner {
                 }
                 tag = el.normalName();
             }
-            if (tag.equals("figcaption") && (el.parent() == null || !el.parent().normalName().equals("figure"))) {
-                // A caption outside a figure (datawhalechina/easy-rl: <div><figcaption>表 1</figcaption></div>) is
-                // not allowed where it stands; as a div its text stays where the author put it.
-                el.tagName("div");
-                tag = "div";
-            }
             if (!KEEP.contains(tag)) {
                 if (closedElement(el)) {
                     customElement(el, depth);
