@@ -18,6 +18,7 @@ import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import dev.studybook.model.IndexPage;
+import dev.studybook.preprocess.FrontMatter;
 import dev.studybook.model.IndexPage.HeadingItem;
 import dev.studybook.model.IndexPage.Item;
 import dev.studybook.model.IndexPage.LabelItem;
@@ -44,62 +45,19 @@ public final class IndexPageReader {
     private static final Pattern HREF = Pattern.compile("(?is)\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))");
     private static final Pattern ID = Pattern.compile("(?is)\\b(?:id|name)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))");
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
-    private static final Pattern FRONT_MATTER_LINE = Pattern.compile("^([A-Za-z][A-Za-z0-9_-]*)\\s*:\\s*(.*)$");
 
     private IndexPageReader() {
     }
 
     public static IndexPage read(String markdown) {
         Map<String, String> frontMatter = new LinkedHashMap<>();
-        String text = frontMatter(markdown, frontMatter);
+        String text = FrontMatter.hide(markdown, frontMatter);
         Document doc = Markdown.INDEX_PARSER.parse(text);
         Walker w = new Walker(doc, 0);
         for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
             w.block(n, 0);
         }
         return new IndexPage(w.title, w.description, w.items, frontMatter, proseLines(text));
-    }
-
-    /**
-     * Takes a YAML front matter block off the top of the text, keeping its simple {@code key: value} lines, and
-     * returns the text with the block's lines left blank, so that line numbers stay those of the file.
-     */
-    static String frontMatter(String text, Map<String, String> out) {
-        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        if (!t.startsWith("---\n") && !t.startsWith("---\r\n")) {
-            return text;
-        }
-        String[] lines = t.split("\n", -1);
-        int end = -1;
-        for (int i = 1; i < lines.length && i < 200; i++) {
-            String l = lines[i].strip();
-            if (l.equals("---") || l.equals("...")) {
-                end = i;
-                break;
-            }
-        }
-        if (end < 0) {
-            return text;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < lines.length; i++) {
-            if (i <= end) {
-                Matcher m = FRONT_MATTER_LINE.matcher(lines[i].strip());
-                if (i > 0 && i < end && m.matches()) {
-                    String v = m.group(2).strip();
-                    if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
-                        v = v.substring(1, v.length() - 1);
-                    }
-                    out.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), v);
-                }
-            } else {
-                sb.append(lines[i]);
-            }
-            if (i < lines.length - 1) {
-                sb.append('\n');
-            }
-        }
-        return sb.toString();
     }
 
     /** Lines with something to read: not blank, not headings, separators, table rules, comments or bare tags. */

@@ -19,8 +19,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  */
 public final class FrontMatter implements Preprocessor {
 
-    /** The keys studybook uses. */
-    static final List<String> KEYS = List.of("title", "description");
+    /** The keys studybook uses: a chapter's title; on the index page also the book's author and language. */
+    static final List<String> KEYS = List.of("title", "description", "author", "authors", "lang", "language");
 
     private static final Pattern TOML_KEY = Pattern.compile("^(\\w+)\\s*=\\s*[\"']?(.*?)[\"']?\\s*$");
 
@@ -70,9 +70,9 @@ public final class FrontMatter implements Preprocessor {
         return String.join("\n", lines);
     }
 
-    /** The front matter at the top of {@code text}, or null when it has none. */
+    /** The front matter at the top of {@code text} (after a byte order mark, if any), or null when it has none. */
     static Block find(String text) {
-        String[] lines = text.split("\n", -1);
+        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\n", -1);
         if (lines.length < 2) {
             return null;
         }
@@ -116,6 +116,11 @@ public final class FrontMatter implements Preprocessor {
         Map<String, String> out = new LinkedHashMap<>();
         for (String key : KEYS) {
             Object v = map.get(key);
+            if (v instanceof List<?> list) {
+                // authors: [甲, 乙] — a list of names, kept as the flat "a, b" form the index page's readers split.
+                v = String.join(", ", list.stream().filter(o -> o instanceof String || o instanceof Number)
+                        .map(Object::toString).toList());
+            }
             if (v instanceof String || v instanceof Number) {
                 String s = v.toString().strip();
                 if (!s.isEmpty()) {

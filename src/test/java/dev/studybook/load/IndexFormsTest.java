@@ -220,6 +220,16 @@ class IndexFormsTest {
     }
 
     @Test
+    void frontMatterAuthorsWrittenAsAYamlListAfterAByteOrderMarkAreEachAnAuthor() {
+        // The index page's front matter is read by the same reader as a chapter's (one reader, not two): a
+        // block list of authors and a byte order mark before the first fence were lost by the old line reader.
+        Metadata m = outline("metadata/front-matter-author-list").metadata();
+        assertEquals(List.of("张三", "李四"), m.authors());
+        assertEquals("zh-CN", m.language());
+        assertEquals("并发笔记", m.title());
+    }
+
+    @Test
     void theIndexPagesHeadingNamesTheBookOverItsFrontMatterTitle() {
         // VuePress pages title themselves in front matter ("前言页"); the heading readers see names the book.
         Metadata m = outline("dialects/front-matter").metadata();
