@@ -4,6 +4,7 @@ import dev.studybook.check.BookChecker;
 import dev.studybook.check.Finding;
 import dev.studybook.config.Request;
 import dev.studybook.error.ExitCode;
+import dev.studybook.io.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,33 +67,12 @@ public final class CheckCommand implements Callable<Integer> {
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             sb.append(i == 0 ? "\n" : ",\n").append("    {\"file\": ")
-                    .append(f.location() == null ? "null" : quote(f.location().displayPath()))
+                    .append(f.location() == null ? "null" : Json.string(f.location().displayPath()))
                     .append(", \"line\": ").append(f.location() == null ? 0 : f.location().line())
-                    .append(", \"severity\": ").append(quote(f.error() ? "error" : "warning"))
-                    .append(", \"kind\": ").append(quote(f.kind().name().toLowerCase(Locale.ROOT)))
-                    .append(", \"message\": ").append(quote(f.message())).append('}');
+                    .append(", \"severity\": ").append(Json.string(f.error() ? "error" : "warning"))
+                    .append(", \"kind\": ").append(Json.string(f.kind().name().toLowerCase(Locale.ROOT)))
+                    .append(", \"message\": ").append(Json.string(f.message())).append('}');
         }
         return sb.append(findings.isEmpty() ? "]\n}" : "\n  ]\n}").toString();
-    }
-
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

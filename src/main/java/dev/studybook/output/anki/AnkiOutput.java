@@ -2,6 +2,7 @@ package dev.studybook.output.anki;
 
 import dev.studybook.error.Diagnostics;
 import dev.studybook.fonts.EmbeddedFont;
+import dev.studybook.io.Json;
 import dev.studybook.model.Asset;
 import dev.studybook.model.Book;
 import dev.studybook.model.Chapter;

@@ -1,15 +1,15 @@
-package dev.studybook.output.anki;
+package dev.studybook.io;
 
 import java.util.List;
 import java.util.Map;
 
-/** Writes the JSON that Anki keeps in its collection table: maps in their given order, so the bytes are stable. */
-final class Json {
+/** Writes JSON text (Anki's collection table, {@code check --format json}): maps in their given order, so the bytes are stable. */
+public final class Json {
     private Json() {
     }
 
     /** Maps (kept in order), lists, strings, numbers, booleans and null as JSON text. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value);
         return sb.toString();
@@ -43,6 +43,13 @@ final class Json {
         } else {
             throw new IllegalArgumentException("no JSON for " + v.getClass());
         }
+    }
+
+    /** A string as a JSON string literal, quotes included. */
+    public static String string(String s) {
+        StringBuilder sb = new StringBuilder();
+        string(sb, s);
+        return sb.toString();
     }
 
     private static void string(StringBuilder sb, String s) {
