@@ -2,7 +2,10 @@ package dev.studybook.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -69,6 +72,23 @@ public final class PdfContent {
             }
         }
         return seen.size();
+    }
+
+    /** The pages (numbered from 1) that draw each raster image, forms included, in the order images are first met. */
+    public static List<List<Integer>> imagePages(Path pdf) throws IOException {
+        Map<Object, List<Integer>> pages = new LinkedHashMap<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            int n = 0;
+            for (PDPage page : doc.getPages()) {
+                n++;
+                Set<Object> here = Collections.newSetFromMap(new IdentityHashMap<>());
+                collect(page.getResources(), here, 0);
+                for (Object img : here) {
+                    pages.computeIfAbsent(img, k -> new ArrayList<>()).add(n);
+                }
+            }
+        }
+        return List.copyOf(pages.values());
     }
 
     private static void collect(PDResources res, Set<Object> seen, int depth) throws IOException {

@@ -72,9 +72,18 @@ public enum Paper {
         return bodyPt;
     }
 
-    /** The CSS of the page box for this paper: size, margins and the base type size. */
+    /** Room kept under a picture as tall as the page allows, for its caption. */
+    static final double CAPTION_ROOM_MM = 10;
+
+    /**
+     * The CSS of the page box for this paper: size, margins and the base type size; and pictures no taller than
+     * the page's text area (less room for a caption), scaled with their width: a picture taller than that was cut
+     * in two across pages (a 480×876 diagram redrawn for phones, a long screenshot). The cover fills its page.
+     */
     public String css() {
         return String.format(Locale.ROOT, "@page { size: %.1fmm %.1fmm; margin: %.1fmm %.1fmm %.1fmm %.1fmm; }\n"
-                + "body { font-size: %.1fpt; }\n", widthMm, heightMm, top, side, bottom, side, bodyPt);
+                + "body { font-size: %.1fpt; }\n"
+                + "img { max-height: %.1fmm; }\nsection.cover img { max-height: none; }\n",
+                widthMm, heightMm, top, side, bottom, side, bodyPt, heightMm - top - bottom - CAPTION_ROOM_MM);
     }
 }
