@@ -2,13 +2,19 @@ package dev.studybook.load;
 
 import dev.studybook.io.ContentFolder;
 import dev.studybook.model.Repository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Finds the file a {@link LinkTarget} names inside the book's folder, never outside its boundary (the repository's
@@ -35,8 +41,13 @@ public final class LinkResolver {
     public record Outside(String path) implements Resolution {
     }
 
+    /** How deep and how many files the search for a missing file's namesakes looks through. */
+    static final int NAMESAKE_DEPTH = 8;
+    static final int NAMESAKE_FILES = 50_000;
+
     private final ContentFolder content;
     private final Optional<Repository> repository;
+    private Map<String, List<Path>> byName;
 
     public LinkResolver(ContentFolder content) {
         this(content, Optional.empty());
@@ -138,6 +149,35 @@ public final class LinkResolver {
 
     private static LinkTarget with(LinkTarget t, String path) {
         return new LinkTarget(path, t.fragment(), t.kind(), t.owner(), t.repo());
+    }
+
+    /**
+     * The files of the book with the same name as a file that was not found (letter case aside), for a hint:
+     * interview-go's index links to {@code ./001.md}, which lies in {@code es/}. The content folder is listed once,
+     * on the first miss, and never beyond {@link #NAMESAKE_DEPTH} folders or {@link #NAMESAKE_FILES} files.
+     */
+    public List<Path> namesakes(Path missing) {
+        if (missing.getFileName() == null) {
+            return List.of();
+        }
+        if (byName == null) {
+            Map<String, List<Path>> names = new HashMap<>();
+            try (Stream<Path> files = Files.walk(content.root(), NAMESAKE_DEPTH)) {
+                files.limit(NAMESAKE_FILES)
+                        .filter(f -> !content.root().relativize(f).toString().matches("(?s)(.*/)?(\\.|node_modules/).*"))
+                        .filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                        .forEach(f -> names.computeIfAbsent(key(f), k -> new ArrayList<>()).add(f));
+            } catch (IOException | UncheckedIOException e) {
+                // A folder that cannot be listed gives no hint; the missing file is reported all the same.
+            }
+            names.values().forEach(l -> l.sort(null));
+            byName = names;
+        }
+        return byName.getOrDefault(key(missing), List.of());
+    }
+
+    private static String key(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT);
     }
 
     private Resolution existing(Path p, String written) {

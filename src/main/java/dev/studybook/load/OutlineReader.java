@@ -627,6 +627,17 @@ public final class OutlineReader {
             }
         }
 
+        /** "a file of that name is at es/001.md", when the book holds files named like the one not found. */
+        private String namesakeNote(Path lookedFor) {
+            List<Path> same = resolver.namesakes(lookedFor);
+            if (same.isEmpty()) {
+                return "";
+            }
+            List<String> shown = same.stream().limit(3).map(p -> resolver.content().relative(p)).toList();
+            return (same.size() == 1 ? "a file of that name is at " : "files of that name: ") + String.join(", ", shown)
+                    + (same.size() > 3 ? " and " + (same.size() - 3) + " more" : "");
+        }
+
         /** What a link of a page in {@code base} leads to. */
         Role role(LinkItem link, Path base) {
             if (link.url().isBlank()) {
@@ -666,7 +677,8 @@ public final class OutlineReader {
                         + resolver.content().boundary());
             }
             if (r instanceof LinkResolver.Missing m) {
-                return t.isMarkdown() ? new MissingFile(m.lookedFor(), m.note()) : new NotChapter();
+                return t.isMarkdown() ? new MissingFile(m.lookedFor(), m.note().isEmpty() ? namesakeNote(m.lookedFor())
+                        : m.note()) : new NotChapter();
             }
             Path file = ((LinkResolver.Found) r).file();
             if (Files.isDirectory(file) && t.isMarkdown()) {

@@ -152,6 +152,14 @@ class IndexFormsTest {
     }
 
     @Test
+    void missingChapterWhoseNameIsElsewhereInTheBookSaysWhere() {
+        // lifei6671/interview-go links ./001.md from its index; the file lies in es/.
+        StudybookException e = assertThrows(StudybookException.class, () -> outline("missing/namesake"));
+        assertEquals(9, e.location().orElseThrow().line());
+        assertTrue(e.getMessage().endsWith("namesake/001.md (a file of that name is at es/001.md)"), e.getMessage());
+    }
+
+    @Test
     void missingChaptersStopTheLoadNamingEveryOneAndASummaryEntryWithEntriesUnderItBecomesATitle() {
         StudybookException e = assertThrows(StudybookException.class, () -> outline("missing/summary"));
         assertTrue(e.getMessage().startsWith("3 chapter files not found:"), e.getMessage());
