@@ -205,6 +205,10 @@ public final class OutlineReader {
     private static final Pattern SITE_SIDEBAR = Pattern.compile(
             "\\b(?:loadSidebar|sidebar_file)\\s*[:=]\\s*(?:(true)\\b|['\"]([^'\"\\s]{1,100}\\.md)['\"])");
 
+    /** A docsify alias of the sidebar: {@code '/.*\/_sidebar.md': '/sidebar.md'}. */
+    private static final Pattern SIDEBAR_ALIAS = Pattern.compile(
+            "['\"][^'\"\\n]{0,100}_sidebar\\.md['\"]\\s*:\\s*['\"]([^'\"\\s]{1,100}\\.md)['\"]");
+
     /**
      * The sidebar the book's web site shows, when its page ({@code index.html}) or script ({@code config.js}) names
      * one that exists: that is the contents readers of the site see, also where a SUMMARY.md left from an earlier
@@ -220,12 +224,27 @@ public final class OutlineReader {
             } catch (java.io.IOException e) {
                 continue;
             }
-            Matcher m = SITE_SIDEBAR.matcher(TextFiles.read(f, page));
+            String site = TextFiles.read(f, page);
+            Matcher m = SITE_SIDEBAR.matcher(site);
             while (m.find()) {
-                String name = m.group(1) != null ? "_sidebar.md" : m.group(2).replaceFirst("^\\./", "");
-                Optional<Path> p = content.resolve(content.root(), name).filter(Files::isRegularFile);
-                if (p.isPresent()) {
-                    return p;
+                List<String> names = new ArrayList<>();
+                if (m.group(1) != null) {
+                    names.add("_sidebar.md");
+                    // docsify's alias: {'/.*/_sidebar.md': '/sidebar.md'} (lifei6671/interview-go) gives every
+                    // page the one sidebar at the top.
+                    Matcher a = SIDEBAR_ALIAS.matcher(site);
+                    while (a.find()) {
+                        names.add(a.group(1));
+                    }
+                } else {
+                    names.add(m.group(2));
+                }
+                for (String name : names) {
+                    Optional<Path> p = content.resolve(content.root(), name.replaceFirst("^\\.?/", ""))
+                            .filter(Files::isRegularFile);
+                    if (p.isPresent()) {
+                        return p;
+                    }
                 }
             }
         }

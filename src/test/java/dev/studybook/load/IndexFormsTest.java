@@ -310,6 +310,14 @@ class IndexFormsTest {
     }
 
     @Test
+    void docsifySidebarAliasedToOneFileForEveryPageIsTheIndex() {
+        // lifei6671/interview-go: loadSidebar: true with alias {'/.*/_sidebar.md': '/sidebar.md'}; no _sidebar.md.
+        Outline o = outline("index-forms/docsify-sidebar-alias");
+        assertEquals("sidebar.md", o.indexFile().getFileName().toString());
+        assertEquals("README.md\n[基础]\n  通道\n  切片\n  映射\n", tree(o));
+    }
+
+    @Test
     void anMdBookRootWhoseBookTomlNamesNoSrcReadsSrcSummary() {
         // mdBook's src defaults to "src"; the repository's root was refused with "no index page".
         Outline o = TestBooks.load(TestBooks.book("confinement/mdbook-repo")).outline();
