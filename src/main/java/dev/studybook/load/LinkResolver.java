@@ -74,7 +74,18 @@ public final class LinkResolver {
 
     /** Resolves {@code target} as written in {@code fromFile}. */
     public Resolution resolve(Path fromFile, LinkTarget target) {
-        return resolveFrom(fromFile.toAbsolutePath().normalize().getParent(), target);
+        Path file = fromFile.toAbsolutePath().normalize();
+        Resolution r = resolveFrom(file.getParent(), target);
+        if (r instanceof Missing && target.kind() == LinkTarget.Kind.RELATIVE && target.path().startsWith("../")
+                && !FOLDER_PAGES.contains(file.getFileName().toString())) {
+            // A site with pretty URLs (Hugo) serves channel/2-x.md at channel/2-x/, so its pages write
+            // ../assets/0.png for channel/assets/0.png (qcrao/Go-Questions: 104 pictures).
+            Resolution pretty = resolveFrom(file.getParent(), with(target, target.path().substring(3)));
+            if (pretty instanceof Found) {
+                return pretty;
+            }
+        }
+        return r;
     }
 
     /** Resolves {@code target} as written in a file of the folder {@code base}. */

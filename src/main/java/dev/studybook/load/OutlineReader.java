@@ -67,9 +67,25 @@ public final class OutlineReader {
     /** The outline of the book in {@code content}, as {@link Inputs} describe it. */
     static Outline read(Inputs in, Diagnostics diagnostics) {
         ContentFolder content = in.content();
-        IndexChoice readme = findIndex(content, in.index(), in.config(), in.tool());
-        IndexPage readmePage = IndexPageReader.read(TextFiles.read(readme.file(), "index page"));
-        Optional<Repository> repository = in.repository().or(() -> inferRepository(content, readme, readmePage));
+        boolean chosen = in.index().isPresent() || in.config().index().isPresent();
+        Optional<HugoSite.Index> hugo = chosen ? Optional.empty() : HugoSite.index(content);
+        IndexChoice readme;
+        IndexPage readmePage;
+        try {
+            readme = findIndex(content, in.index(), in.config(), in.tool());
+            readmePage = IndexPageReader.read(TextFiles.read(readme.file(), "index page"));
+        } catch (StudybookException e) {
+            if (hugo.isEmpty()) {
+                throw e;
+            }
+            // A Hugo site without a README: its content tree is the contents.
+            readme = new IndexChoice(hugo.get().file(), IndexKind.SUMMARY, hugo.get().base());
+            readmePage = IndexPageReader.read(hugo.get().markdown());
+            hugo = Optional.empty();
+        }
+        IndexChoice first = readme;
+        IndexPage firstPage = readmePage;
+        Optional<Repository> repository = in.repository().or(() -> inferRepository(content, first, firstPage));
         LinkResolver resolver = new LinkResolver(content, repository);
         IndexChoice index = readme;
         IndexPage page = readmePage;
@@ -93,6 +109,17 @@ public final class OutlineReader {
                     parts = b.parts();
                 }
             }
+        }
+        if (hugo.isPresent() && index.kind() == IndexKind.README && b.missing.isEmpty()
+                && parts.stream().allMatch(p -> p.chapters().isEmpty())) {
+            // qcrao/Go-Questions: a README of web links beside a Hugo site's content/ folder of pages.
+            diagnostics.warn(SourceLocation.of(index.file()), Diagnostics.Kind.INDEX, "the index page links to no chapter;"
+                    + " the chapters are the pages of the Hugo site's content/ folder, in its menu's order (--index FILE"
+                    + " names another index page)");
+            index = new IndexChoice(hugo.get().file(), IndexKind.SUMMARY, hugo.get().base());
+            page = IndexPageReader.read(hugo.get().markdown());
+            b = new Builder(resolver, index, page, diagnostics);
+            parts = b.parts();
         }
         boolean nested = in.nested().orElse(index.kind() == IndexKind.README && in.tool().isEmpty());
         if (nested) {

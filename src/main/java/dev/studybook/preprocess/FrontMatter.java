@@ -19,8 +19,12 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  */
 public final class FrontMatter implements Preprocessor {
 
-    /** The keys studybook uses: a chapter's title; on the index page also the book's author and language. */
-    static final List<String> KEYS = List.of("title", "description", "author", "authors", "lang", "language");
+    /**
+     * The keys studybook uses: a chapter's title; on the index page also the book's author and language; in a Hugo
+     * site the order and visibility of pages.
+     */
+    static final List<String> KEYS = List.of("title", "description", "author", "authors", "lang", "language", "weight",
+            "draft", "bookHidden", "headless");
 
     private static final Pattern TOML_KEY = Pattern.compile("^(\\w+)\\s*=\\s*[\"']?(.*?)[\"']?\\s*$");
 
@@ -121,7 +125,7 @@ public final class FrontMatter implements Preprocessor {
                 v = String.join(", ", list.stream().filter(o -> o instanceof String || o instanceof Number)
                         .map(Object::toString).toList());
             }
-            if (v instanceof String || v instanceof Number) {
+            if (v instanceof String || v instanceof Number || v instanceof Boolean) {
                 String s = v.toString().strip();
                 if (!s.isEmpty()) {
                     out.put(key, s.replaceAll("\\s+", " "));

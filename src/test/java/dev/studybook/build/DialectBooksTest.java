@@ -51,6 +51,18 @@ class DialectBooksTest {
     }
 
     @Test
+    void hugoPagesPicturesWrittenForPrettyUrlsAreFound() throws IOException {
+        // Hugo serves content/advanced/gmp.md at advanced/gmp/, so the page writes ../assets/gmp.svg for
+        // advanced/assets/gmp.svg (qcrao/Go-Questions: 104 pictures were "not found").
+        TestBooks.Built b = TestBooks.build(TestBooks.book("index-forms/hugo-site"), out, "epub");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().filter(w -> w.kind() == Diagnostics.Kind.IMAGE)
+                .map(Object::toString).toList());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        assertTrue(epub.entryNames().stream().anyMatch(n -> n.endsWith("gmp.svg")), epub.entryNames().toString());
+        assertTrue(chapterText(epub, 2).contains("调度器把 goroutine 分给处理器执行"), chapterText(epub, 2));
+    }
+
+    @Test
     void tocMarkersListTheChaptersSections() throws IOException {
         String x = chapter("toc", 0);
         assertTrue(x.contains("<div class=\"chapter-toc\" role=\"doc-toc\"><ul><li><a href=\"#h-11-协程\">1.1 协程</a><ul><li>"

@@ -318,6 +318,18 @@ class IndexFormsTest {
     }
 
     @Test
+    void hugoSiteWhoseReadmeLinksToNoChapterIsReadFromItsContentFolderInMenuOrder() {
+        // qcrao/Go-Questions: a README of web links, and the pages in content/ ordered by front matter weight.
+        Diagnostics d = new Diagnostics();
+        Outline o = BookLoader.load(Request.read(TestBooks.book("index-forms/hugo-site"), Optional.empty()),
+                Outputs.DEFAULT.specs(), d).outline();
+        assertEquals("关于本书\n进阶\n  调度器\n[基础]\n  通道是什么\n  切片扩容\n", tree(o));
+        assertEquals("Go 问答笔记", o.metadata().title());
+        assertEquals("zh-CN", o.metadata().language());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("Hugo site's content/ folder")), d.warnings().toString());
+    }
+
+    @Test
     void anMdBookRootWhoseBookTomlNamesNoSrcReadsSrcSummary() {
         // mdBook's src defaults to "src"; the repository's root was refused with "no index page".
         Outline o = TestBooks.load(TestBooks.book("confinement/mdbook-repo")).outline();
