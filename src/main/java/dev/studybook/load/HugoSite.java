@@ -37,6 +37,7 @@ final class HugoSite {
 
     private static final Pattern TITLE = Pattern.compile("(?m)^\\s*title\\s*[=:]\\s*[\"']?(.*?)[\"']?\\s*$");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,2}\\s+(.+?)\\s*#*\\s*$");
+    private static final Pattern CONTENT_DIR = Pattern.compile("(?m)^\\s*contentDir\\s*[=:]\\s*[\"']?([^\"'\\s#]+)");
     private static final Pattern LANGUAGE = Pattern.compile(
             "(?m)^\\s*(?:languageCode|defaultContentLanguage)\\s*[=:]\\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)");
 
@@ -52,12 +53,24 @@ final class HugoSite {
         Path root = content.root();
         Optional<Path> config = CONFIGS.stream().map(root::resolve)
                 .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).findFirst();
-        Path pages = root.resolve("content");
-        if (config.isEmpty() && !Files.isDirectory(root.resolve("config/_default"))
-                || !Files.isDirectory(pages, LinkOption.NOFOLLOW_LINKS) || !content.contains(pages)) {
+        if (config.isEmpty() && !Files.isDirectory(root.resolve("config/_default"))) {
             return Optional.empty();
         }
         String site = config.map(p -> TextFiles.read(p, "Hugo configuration")).orElse("");
+        // A multilingual site keeps each language's pages in its own folder (hugo-book: content.en, content.zh);
+        // the first one named is the default language's.
+        Path pages = root.resolve("content");
+        Matcher dir = CONTENT_DIR.matcher(site);
+        while (dir.find()) {
+            Path p = root.resolve(dir.group(1)).normalize();
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && content.contains(p)) {
+                pages = p;
+                break;
+            }
+        }
+        if (!Files.isDirectory(pages, LinkOption.NOFOLLOW_LINKS) || !content.contains(pages)) {
+            return Optional.empty();
+        }
         Node home = section(pages, pages, 0, new int[1]);
         if (home.children.isEmpty()) {
             return Optional.empty();
@@ -83,6 +96,24 @@ final class HugoSite {
         // The configuration stands for the contents (the home page is a chapter: were it the index, links to it
         // would be links to the contents).
         return Optional.of(new Index(config.orElse(pages), pages, md.toString()));
+    }
+
+    /**
+     * The content folders of a Hugo site at the book's root ({@code content/}, {@code content.en/}…), the roots its
+     * pages' links start from; empty when the book is no Hugo site.
+     */
+    static List<Path> contentFolders(ContentFolder content) {
+        Path root = content.root();
+        if (CONFIGS.stream().map(root::resolve).noneMatch(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                && !Files.isDirectory(root.resolve("config/_default"))) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> p.getFileName().toString().matches("content([._-][\\w-]+)?"))
+                    .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** A page, or a section with its pages and subsections. */

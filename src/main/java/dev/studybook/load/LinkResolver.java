@@ -48,6 +48,7 @@ public final class LinkResolver {
     private final ContentFolder content;
     private final Optional<Repository> repository;
     private Map<String, List<Path>> byName;
+    private List<Path> hugoRoots;
 
     public LinkResolver(ContentFolder content) {
         this(content, Optional.empty());
@@ -154,6 +155,9 @@ public final class LinkResolver {
             out.add(with(t, stem + ".md"));
         } else if (!p.isEmpty() && !name.contains(".") && !p.endsWith("/")) {
             out.add(with(t, p + ".md"));
+        } else if (p.length() > 1 && p.endsWith("/") && !p.endsWith("../") && !p.endsWith("./")) {
+            // Hugo's pretty URL of a page: docs/shortcodes/columns/ is docs/shortcodes/columns.md.
+            out.add(with(t, p.substring(0, p.length() - 1) + ".md"));
         }
         return out;
     }
@@ -206,6 +210,16 @@ public final class LinkResolver {
         }
         if (!content.boundary().equals(content.root())) {
             Path q = content.resolve(content.boundary(), path).orElse(null);
+            if (q != null && Files.exists(q)) {
+                return new Found(q);
+            }
+        }
+        // A Hugo site's root is its content folder: /docs/intro is content/docs/intro.
+        if (hugoRoots == null) {
+            hugoRoots = HugoSite.contentFolders(content);
+        }
+        for (Path r : hugoRoots) {
+            Path q = content.resolve(r, path).orElse(null);
             if (q != null && Files.exists(q)) {
                 return new Found(q);
             }

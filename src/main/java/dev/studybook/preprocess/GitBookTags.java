@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 final class GitBookTags implements Preprocessor {
 
     static final int MAX_DEPTH = 10;
-    static final Pattern TAG = Pattern.compile("\\{%-?\\s*([A-Za-z][\\w-]*)\\s*(.*?)\\s*-?%\\}");
+    // Not Hugo's {{% name %}}, which HugoShortcodes reads.
+    static final Pattern TAG = Pattern.compile("(?<!\\{)\\{%-?\\s*([A-Za-z][\\w-]*)\\s*(.*?)\\s*-?%\\}(?!\\})");
     private static final Pattern ATTRIBUTE = Pattern.compile("([\\w-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
     private static final Pattern QUOTED = Pattern.compile("^\\s*(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
 

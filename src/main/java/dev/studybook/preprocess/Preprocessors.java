@@ -14,6 +14,7 @@ public final class Preprocessors {
             new FrontMatter(),
             new MdBookIncludes(),
             new GitBookTags(),
+            new HugoShortcodes(),
             new Containers(),
             new GitHubAlerts(),
             new TocMarker());

@@ -63,6 +63,30 @@ class DialectBooksTest {
     }
 
     @Test
+    void hugoShortcodesBecomeAsidesTabsMathCodePicturesAndLinks() throws IOException {
+        // alex-shpak/hugo-book's exampleSite: {{% hint %}}, {{< tabs >}}, {{< katex >}}… were printed as text, and
+        // {{% columns %}} was taken for a GitBook tag.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/hugo-shortcodes"), out, "epub");
+        List<String> w = b.diagnostics().warnings().stream().map(Object::toString).toList();
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).contains("shortcodes.md:37: the Hugo shortcode '{{< mystery >}}'"), w.get(0));
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        String home = chapterText(epub, 0);
+        assertTrue(home.contains("<a href=\"ch02.xhtml\">开始阅读</a>"), "a button to /docs/shortcodes: " + home);
+        String x = chapterText(epub, 1);
+        assertTrue(x.contains("<aside class=\"callout callout-warning\">") && x.contains("关闭通道后再发送会 panic"), x);
+        assertTrue(x.contains("<p class=\"callout-label\">为什么读不到数据</p>"), x);
+        assertTrue(x.contains("<p class=\"tab-title\">Linux</p>") && x.contains("<p class=\"tab-title\">macOS</p>"), x);
+        assertTrue(x.contains("<p>左栏的文字。</p>") && x.contains("<p>右栏的文字。</p>") && !x.contains("---&gt;"), x);
+        assertTrue(x.contains("class=\"math-display\"") && x.contains("alt=\"T(n) = 2T(n/2) + O(n)\""), x);
+        assertTrue(x.contains("<pre class=\"code lang-go\"><code><span class=\"k\">func</span>"), x);
+        assertTrue(x.contains("alt=\"一个方框\""), x);
+        assertTrue(x.contains("<a href=\"ch03.xhtml\">另一页</a>"), "relref to /docs/other: " + x);
+        assertTrue(x.contains("<p>神秘短代码里的字留下。</p>"), x);
+        assertTrue(x.contains("{{&lt; hint info &gt;}}写法示例{{&lt; /hint &gt;}}"), "escaped, shown as written: " + x);
+    }
+
+    @Test
     void tocMarkersListTheChaptersSections() throws IOException {
         String x = chapter("toc", 0);
         assertTrue(x.contains("<div class=\"chapter-toc\" role=\"doc-toc\"><ul><li><a href=\"#h-11-协程\">1.1 协程</a><ul><li>"
