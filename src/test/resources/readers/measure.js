@@ -80,6 +80,27 @@
       }
     }
   }
+  // Short inline code with a space (xhtml.InlineCode marks it "cs"; not next to punctuation that may not begin or
+  // end a line) is never stretched by justification: each space in it is as wide as its letters (monospaced).
+  let codeSpaces = 0;
+  for (const code of document.querySelectorAll('code')) {
+    const t = code.firstChild;
+    if (!code.classList.contains('cs') || code.childNodes.length !== 1 || t.nodeType !== 3) continue;
+    const widths = [...t.data].map((ch, i) => {
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + 1);
+      return r.getBoundingClientRect().width;
+    });
+    const letter = Math.max(...widths.filter((w, i) => t.data[i] !== ' '));
+    widths.forEach((w, i) => {
+      if (t.data[i] === ' ') {
+        codeSpaces++;
+        if (w > letter + 0.5) lines.push('stretched space ' + w.toFixed(1) + ' > ' + letter.toFixed(1) + ' in code: ' + t.data);
+      }
+    });
+  }
+  lines.push('checked ' + codeSpaces + ' code spaces');
   // The document is laid out in a frame as wide as the phone's screen (see ReaderThemesTest).
   const width = document.documentElement.clientWidth;
   for (const el of document.querySelectorAll('table, pre, img, p')) {

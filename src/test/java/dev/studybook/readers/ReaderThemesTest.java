@@ -93,6 +93,8 @@ class ReaderThemesTest {
             Matcher checked = Pattern.compile("checked (\\d+) text runs").matcher(report);
             assertTrue(checked.find() && Integer.parseInt(checked.group(1)) > (doc.startsWith("ch") ? 40 : 2),
                     "text was measured in " + doc + ": " + report);
+            assertTrue(!doc.startsWith("ch") || Pattern.compile("checked [1-9]\\d* code spaces").matcher(report).find(),
+                    "spaces of short inline code were measured in " + doc + ": " + report);
             report.lines().filter(l -> !l.startsWith("checked ")).forEach(l -> problems.add(doc + ": " + l));
         }
         assertEquals(List.of(), problems, theme + " on a 360 px screen");
