@@ -5,6 +5,8 @@
 # glyph ends more than 2.5 pt before the margin. The body size is taken as 10.5 pt (A4). Pages 1-4 (cover, title, contents) are left out.
 # Usage: python3 bench/justify.py BOOK.pdf LEFT_PT RIGHT_PT [EXAMPLES]  (needs pdfplumber: pip install pdfplumber)
 #   A4 (22 mm sides): python3 bench/justify.py dist/go-interview.pdf 62.36 62.36
+# On content/'s A4 PDF of main at 2021541 it reports 1,380 of 4,135 lines; the 355 of 2,606 in issue 17's closing note
+# was not reproduced with it (that count's exact rules are not recorded), so compare only numbers this script gives.
 import sys, pdfplumber
 pdf = pdfplumber.open(sys.argv[1])
 left, right_margin = float(sys.argv[2]), float(sys.argv[3])
