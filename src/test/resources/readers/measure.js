@@ -47,8 +47,8 @@
         + '">: ' + n.data.trim().slice(0, 40));
   }
   lines.push('checked ' + checked + ' text runs');
-  // A word longer than 16 characters may wrap after its own punctuation (internal/ runtime/ maps): true when
-  // every line of it ends in one of . / _ - = : , ( &.
+  // A word longer than 8 characters may wrap after its own punctuation (internal/ runtime/ maps, RWMutex/ Mutex):
+  // true when every line of it ends in one of . / _ - = : , ( &.
   function breaksAtPunctuation(node, start, length) {
     let prevTop = null;
     for (let i = start; i < start + length; i++) {
@@ -76,12 +76,33 @@
         range.setEnd(n, m.index + m[0].length);
         const rects = [...range.getClientRects()];
         const tops = new Set(rects.map(r => Math.round(r.top)));
-        if (tops.size > 1 && !(m[0].length > 16 && breaksAtPunctuation(n, m.index, m[0].length))) lines.push('split ' + m[0]);
+        if (tops.size > 1 && !(m[0].length > 8 && breaksAtPunctuation(n, m.index, m[0].length))) lines.push('split ' + m[0]);
       }
     }
   }
-  // Headless Chromium's window is at least 500 px wide: a phone's width is given to the document (window.SCREEN).
-  const width = window.SCREEN || document.documentElement.clientWidth;
+  // Short inline code with a space (xhtml.InlineCode marks it "cs"; not next to punctuation that may not begin or
+  // end a line) is never stretched by justification: each space in it is as wide as its letters (monospaced).
+  let codeSpaces = 0;
+  for (const code of document.querySelectorAll('code')) {
+    const t = code.firstChild;
+    if (!code.classList.contains('cs') || code.childNodes.length !== 1 || t.nodeType !== 3) continue;
+    const widths = [...t.data].map((ch, i) => {
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + 1);
+      return r.getBoundingClientRect().width;
+    });
+    const letter = Math.max(...widths.filter((w, i) => t.data[i] !== ' '));
+    widths.forEach((w, i) => {
+      if (t.data[i] === ' ') {
+        codeSpaces++;
+        if (w > letter + 0.5) lines.push('stretched space ' + w.toFixed(1) + ' > ' + letter.toFixed(1) + ' in code: ' + t.data);
+      }
+    });
+  }
+  lines.push('checked ' + codeSpaces + ' code spaces');
+  // The document is laid out in a frame as wide as the phone's screen (see ReaderThemesTest).
+  const width = document.documentElement.clientWidth;
   for (const el of document.querySelectorAll('table, pre, img, p')) {
     const r = el.getBoundingClientRect();
     if (r.right > width + 1) lines.push('overflow <' + el.tagName.toLowerCase() + '> ' + Math.round(r.right) + ' > ' + width);
@@ -90,4 +111,6 @@
   out.id = 'studybook-report';
   out.textContent = lines.join('\n');
   document.body.appendChild(out);
+  // In a frame: the page around it (whose document Chromium dumps) writes the report into itself.
+  if (window.parent !== window) window.parent.postMessage(out.textContent, '*');
 })();

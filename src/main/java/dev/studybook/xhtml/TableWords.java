@@ -27,6 +27,8 @@ final class TableWords {
      * for several such words side by side, so there a longer word may wrap at its punctuation.
      */
     static final int PRINT_WORD = 24;
+    /** The class of short code with a space and a hyphen kept on one line on screens only (epub.css). */
+    static final String SCREEN_CLASS = "nws";
     /** The class of a cell or code kept on one line in the PDF only (pdf.css). */
     static final String PRINT_CLASS = "nwp";
 
@@ -64,6 +66,50 @@ final class TableWords {
         code.appendText(s.substring(start));
     }
 
+    /** A word of a cell's text (not code) longer than this may wrap after its punctuation on a phone. */
+    static final int TEXT_WORD = 8;
+    private static final java.util.regex.Pattern TEXT_WORDS = java.util.regex.Pattern.compile("[!-~]{" + (TEXT_WORD + 1) + ",}");
+
+    /**
+     * Lets a long Latin word of a cell's own text wrap after its punctuation before a letter ({@code RWMutex/}
+     * {@code Mutex}, {@code runtime/} {@code malloc.go}) with {@code <wbr/>}: a phone's column is narrower than
+     * such a word in a table of five or six columns, and a browser does not break after a slash. Numbers
+     * ({@code 10,000}) stay whole; code has its own rule; the PDF takes these out again (its columns are wider).
+     */
+    private static void breakTextAtPunctuation(Element cell) {
+        for (TextNode t : cell.textNodes()) {
+            String s = t.getWholeText();
+            java.util.regex.Matcher m = TEXT_WORDS.matcher(s);
+            java.util.List<Integer> cuts = new java.util.ArrayList<>();
+            while (m.find()) {
+                String w = m.group();
+                for (int i = 2; i < w.length() - 4; i++) {
+                    if (BREAK_AFTER.indexOf(w.charAt(i)) >= 0 && Character.isLetter(w.charAt(i + 1))
+                            && BREAK_AFTER.indexOf(w.charAt(i - 1)) < 0) {
+                        cuts.add(m.start() + i + 1);
+                    }
+                }
+            }
+            if (cuts.isEmpty()) {
+                continue;
+            }
+            int start = 0;
+            for (int cut : cuts) {
+                t.before(new TextNode(s.substring(start, cut)));
+                t.before(new Element("wbr"));
+                start = cut;
+            }
+            t.before(new TextNode(s.substring(start)));
+            t.remove();
+        }
+        for (Element child : cell.children()) {
+            if (!java.util.Set.of("code", "kbd", "samp", "pre", "tt", "var").contains(child.normalName())
+                    && !child.hasClass(CLASS) && !child.hasClass(PRINT_CLASS)) {
+                breakTextAtPunctuation(child);
+            }
+        }
+    }
+
     /**
      * The most a table's whole words may take side by side, in columns (a Chinese character is two, each
      * cell's padding two more): about the text width of an A5 page in table type. A table whose words
@@ -96,6 +142,9 @@ final class TableWords {
                     }
                     breakAtPunctuation(code);
                 }
+            } else if (text.length() <= WORD && text.contains(" ") && text.contains("-")) {
+                // "ulimit -s": a browser may break after its hyphen ("ulimit -" / "s") on a phone.
+                code.addClass(SCREEN_CLASS);
             }
         }
         for (Element cell : table.select("td, th")) {
@@ -112,6 +161,11 @@ final class TableWords {
                 cell.addClass(CLASS);
             } else if (!cjk && width <= PRINT_WORD && !text.contains(" ")) {
                 cell.addClass(PRINT_CLASS);
+            }
+        }
+        for (Element cell : table.select("td, th")) {
+            if (cell.closest("table") == table && !cell.hasClass(CLASS) && !cell.hasClass(PRINT_CLASS)) {
+                breakTextAtPunctuation(cell);
             }
         }
         if (columns(table, true) > PHONE_BUDGET) {

@@ -92,6 +92,7 @@ public final class XhtmlCleaner {
         ChapterToc.fill(body);
         Footnotes.semantic(body);
         TableWords.mark(body);
+        InlineCode.mark(body);
         XmlText.clean(body);
         return new CleanChapter(doc, anchors);
     }

@@ -122,7 +122,7 @@ class DialectBooksTest {
         assertTrue(x.contains("模板语法 {{ name }} 与 {% if x %} 原样显示。"), x);
         assertTrue(x.contains("<p class=\"code-title\">main.go</p>"), x);
         assertTrue(x.contains("<p class=\"tab-title\">macOS</p>\n<p>用 brew 安装。</p>\n<p class=\"tab-title\">Linux</p>"), x);
-        assertTrue(x.contains("<code>{% hint %}</code>") && x.contains("{% for item in list %}"), x);
+        assertTrue(x.contains("<code class=\"cs\">{% hint %}</code>") && x.contains("{% for item in list %}"), x);
         assertFalse(x.contains("swagger") || x.contains("endhint"), x);
         List<String> w = b.diagnostics().warnings().stream().map(Object::toString).toList();
         assertEquals(1, w.size(), w.toString());

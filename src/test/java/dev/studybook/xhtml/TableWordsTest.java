@@ -49,4 +49,25 @@ class TableWordsTest {
         Element body = table(row + "</tr>");
         assertEquals(0, body.select(".nw, .nwp").size(), body.html());
     }
+
+    @Test
+    void aLongWordOfACellsTextMayWrapAfterItsPunctuationBeforeALetterOnly() {
+        Element body = table("<tr><th>逐轮比值 RWMutex/Mutex</th><td>utils.go、runtime/malloc.go</td><td>10,000,000 次</td>"
+                + "<td>Mutex（ns/op）</td><td class=\"x\"><a href=\"#a\">walk/convert.go</a> 与 <code>a</code></td></tr>");
+        var cells = body.select("th, td");
+        assertEquals("逐轮比值 RWMutex/<wbr>Mutex", cells.get(0).html());
+        assertEquals("utils.go、runtime/<wbr>malloc.go", cells.get(1).html());
+        assertEquals("10,000,000 次", cells.get(2).html(), "a number stays whole");
+        assertEquals("Mutex（ns/op）", cells.get(3).html(), "short words stay as they are");
+        assertEquals("walk/<wbr>convert.go", cells.get(4).selectFirst("a").html());
+        assertEquals("逐轮比值 RWMutex/Mutex", cells.get(0).text(), "nothing is added to the text");
+    }
+
+    @Test
+    void shortCodeWithASpaceAndAHyphenStaysWholeOnAScreen() {
+        Element body = table("<tr><td>默认值取自 <code>ulimit -s</code>，或 <code>go build</code></td></tr>");
+        var codes = body.select("code");
+        assertEquals("nws", codes.get(0).className(), "a browser would break after the hyphen");
+        assertEquals("", codes.get(1).className(), "wraps at its space only");
+    }
 }

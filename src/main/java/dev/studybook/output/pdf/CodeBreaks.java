@@ -34,6 +34,7 @@ final class CodeBreaks {
     }
 
     static void apply(Document doc) {
+        dropPhoneBreaks(doc.getDocumentElement(), false);
         List<Element> codes = new ArrayList<>();
         collect(doc.getDocumentElement(), codes, false);
         for (Element code : codes) {
@@ -89,6 +90,31 @@ final class CodeBreaks {
         }
         out.add(s.substring(start));
         return out;
+    }
+
+    /**
+     * Takes out the {@code <wbr/>} that xhtml.TableWords puts after the punctuation of long words in table cells
+     * for a phone's narrow columns ({@code RWMutex/<wbr/>Mutex}): on paper the columns are wider and the word
+     * stays whole, as it was before those breaks existed.
+     */
+    private static void dropPhoneBreaks(Element el, boolean inCell) {
+        boolean dropped = false;
+        for (Node c = el.getFirstChild(); c != null; ) {
+            Node next = c.getNextSibling();
+            if (c instanceof Element e) {
+                String name = e.getLocalName();
+                if (inCell && "wbr".equals(name)) {
+                    el.removeChild(c);
+                    dropped = true;
+                } else if (!"pre".equals(name) && !"head".equals(name)) {
+                    dropPhoneBreaks(e, inCell || "td".equals(name) || "th".equals(name));
+                }
+            }
+            c = next;
+        }
+        if (dropped) {
+            el.normalize();
+        }
     }
 
     /** Marks a code element found inside a table cell. */

@@ -83,7 +83,10 @@ final class PrintDocument {
             // The blank page before a chapter that must open on a right-hand page: no header, no number.
             sb.append("@page blank { @bottom-center { content: none; } @top-left { content: none; }"
                     + " @top-right { content: none; } }\n");
-            sb.append("div.blank-page { page: blank; page-break-before: always; height: 1px; }\n");
+            // OpenHTMLtoPDF gives a box its named page only when it holds text (openhtmltopdf#774): an empty div
+            // left the filler page a left page of the chapter before, with its running head and number. A
+            // no-break space, hidden, is text that paints nothing.
+            sb.append("div.blank-page { page: blank; page-break-before: always; visibility: hidden; }\n");
         }
         sb.append("</style>\n");
         for (String css : styles.extra()) {
@@ -102,7 +105,7 @@ final class PrintDocument {
                 toc(sb, book, labels, tocDepth);
                 for (Chapter c : book.chapters()) {
                     if (blanksBefore.contains(c.id())) {
-                        sb.append("<div class=\"blank-page\"></div>\n");
+                        sb.append("<div class=\"blank-page\">\u00a0</div>\n");
                     }
                     chapter(sb, c, meta, true);
                 }

@@ -1,0 +1,56 @@
+package dev.studybook.xhtml;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Marks short inline code with a space ({@code state int32}, {@code ulimit -s}) so that a justified line cannot
+ * widen its spaces: browsers stretch every space of a justified line, code's own included, and code is read
+ * column by column. A code span marked {@value #CLASS} is laid out as one piece on screens (epub.css:
+ * inline-block), which a line can wrap around but not stretch; longer code keeps wrapping at its spaces.
+ */
+final class InlineCode {
+
+    /** The class of short inline code with a space. */
+    static final String CLASS = "cs";
+    /** Code up to this long with a space is one piece: about half a phone's line in code type. */
+    static final int MAX = 24;
+
+    private InlineCode() {
+    }
+
+    /** Punctuation that may not begin a line, and that which may not end one. */
+    private static final String CLOSING = "、，。；：！？）」』》〉】”’…,.;:!?)";
+    private static final String OPENING = "（「『《〈【“‘(";
+
+    /**
+     * Whether closing punctuation follows the code or opening punctuation precedes it: a browser may break a
+     * line on either side of an inline-block, and "、" would begin a line; such code stays stretchable.
+     */
+    private static boolean gluedToPunctuation(Element code) {
+        org.jsoup.nodes.Node next = code.nextSibling();
+        org.jsoup.nodes.Node prev = code.previousSibling();
+        if (next instanceof TextNode n && !n.getWholeText().isEmpty() && CLOSING.indexOf(n.getWholeText().charAt(0)) >= 0) {
+            return true;
+        }
+        if (prev instanceof TextNode p && !p.getWholeText().isEmpty()
+                && OPENING.indexOf(p.getWholeText().charAt(p.getWholeText().length() - 1)) >= 0) {
+            return true;
+        }
+        return next == null && code.parent() != null && !code.parent().normalName().equals("p")
+                && !code.parent().normalName().equals("li") && !code.parent().normalName().equals("td")
+                && !code.parent().normalName().equals("th");
+    }
+
+    static void mark(Element body) {
+        for (Element code : body.select("code")) {
+            if (code.closest("pre") != null || code.childNodeSize() != 1 || !(code.childNode(0) instanceof TextNode t)) {
+                continue;
+            }
+            String s = t.getWholeText();
+            if (s.length() <= MAX && s.strip().contains(" ") && !gluedToPunctuation(code)) {
+                code.addClass(CLASS);
+            }
+        }
+    }
+}
