@@ -173,19 +173,20 @@ final class ChapterReferences implements References {
 
     @Override
     public Optional<Drawn> diagram(String language, String code, int line) {
-        if (!Diagrams.PLANTUML.contains(language)) {
+        boolean dot = Diagrams.GRAPHVIZ.contains(language);
+        if (!dot && !Diagrams.PLANTUML.contains(language)) {
             if (Diagrams.UNDRAWN.containsKey(language)) {
                 diagrams.leftAsCode(language, index, at(line));
             }
             return Optional.empty();
         }
         try {
-            Diagrams.Picture p = Diagrams.plantuml(code);
+            Diagrams.Picture p = dot ? Diagrams.graphviz(code) : Diagrams.plantuml(code);
             Asset a = assets.generated("diagram", "image/svg+xml", SvgSanitizer.sanitize(p.svg()));
             return Optional.of(new Drawn(a.href(), 0, 0, 0, p.title()));
         } catch (IllegalArgumentException e) {
-            diagnostics.warn(at(line), Diagnostics.Kind.DIAGRAM, "the PlantUML diagram cannot be drawn (" + e.getMessage()
-                    + "); its source is shown as code");
+            diagnostics.warn(at(line), Diagnostics.Kind.DIAGRAM, "the " + (dot ? "Graphviz" : "PlantUML")
+                    + " diagram cannot be drawn (" + e.getMessage() + "); its source is shown as code");
             return Optional.empty();
         }
     }

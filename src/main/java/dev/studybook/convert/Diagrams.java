@@ -16,15 +16,18 @@ import net.sourceforge.plantuml.core.DiagramDescription;
 
 /**
  * Diagrams written as code: PlantUML drawn as SVG by PlantUML's MIT build, laid out by its pure-Java port of
- * Graphviz (smetana), in a sandbox (no file or network access) and in the book's Hei face; Graphviz and mermaid
- * sources, which nothing in Java draws offline, stay code with one warning per book for each.
+ * Graphviz (smetana), in a sandbox (no file or network access) and in the book's Hei face; Graphviz DOT drawn by
+ * graph-support after {@link DotParser} reads it; mermaid, which nothing in Java draws offline, stays code with one
+ * warning per book.
  */
 final class Diagrams {
 
     /** Fence languages drawn with PlantUML. */
     static final Set<String> PLANTUML = Set.of("plantuml", "puml", "uml");
+    /** Fence languages drawn from Graphviz's DOT language. */
+    static final Set<String> GRAPHVIZ = Set.of("dot", "graphviz");
     /** Fence languages that stay code, by the name the warning gives them. */
-    static final Map<String, String> UNDRAWN = Map.of("dot", "Graphviz", "graphviz", "Graphviz", "mermaid", "mermaid");
+    static final Map<String, String> UNDRAWN = Map.of("mermaid", "mermaid");
 
     static {
         // Before PlantUML's classes start: no !include of files, no URLs, no environment.
@@ -49,7 +52,7 @@ final class Diagrams {
 
     /** True for a fence language that is a diagram. */
     static boolean isDiagram(String language) {
-        return PLANTUML.contains(language) || UNDRAWN.containsKey(language);
+        return PLANTUML.contains(language) || GRAPHVIZ.contains(language) || UNDRAWN.containsKey(language);
     }
 
     /** Notes a diagram kept as code, for the book's one warning about its kind. */
@@ -66,9 +69,8 @@ final class Diagrams {
     synchronized void report(Diagnostics diagnostics) {
         undrawn.forEach((kind, u) -> diagnostics.warn(u.first, Diagnostics.Kind.DIAGRAM, (u.count == 1 ? "1 " + kind
                 + " diagram is" : u.count + " " + kind + " diagrams are") + " shown as source code, this one first: nothing"
-                + " that runs offline in Java draws " + kind + (kind.equals("Graphviz")
-                        ? "; draw them as SVG (dot -Tsvg) and show the SVG files, or write them in PlantUML"
-                        : "; draw them as SVG (mermaid-cli: mmdc -i in.mmd -o out.svg) and show the SVG files")));
+                + " that runs offline in Java draws " + kind
+                + "; draw them as SVG (mermaid-cli: mmdc -i in.mmd -o out.svg) and show the SVG files"));
     }
 
     /**
@@ -92,6 +94,27 @@ final class Diagrams {
         }
         String svg = out.toString(StandardCharsets.UTF_8);
         return new Picture(clean(svg, font).getBytes(StandardCharsets.UTF_8), title(source));
+    }
+
+    /**
+     * A Graphviz DOT graph drawn as SVG; throws {@link IllegalArgumentException} naming the line of a syntax error.
+     * One at a time: graph-support's text measuring keeps shared state.
+     */
+    static synchronized Picture graphviz(String source) {
+        String font = AwtFonts.sans().orElse("SansSerif");
+        DotParser.Graph graph = DotParser.parse(source);
+        String svg;
+        try {
+            svg = DotDrawing.svg(graph, font);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new IllegalArgumentException("graph-support failed: " + e, e);
+        }
+        // No identity transform and no classes (nothing styles them): the PDF then draws the labels as text in the
+        // book's fonts, searchable and far smaller than glyph outlines.
+        String s = svg.replaceFirst("^<\\?xml[^>]*>", "").replaceFirst("<!DOCTYPE[^>]*>", "")
+                .replace(" transform=\"scale(1.0 1.0) rotate(0)\"", "").replaceAll(" class=\"[^\"]*\"", "");
+        String label = graph.attributes().getOrDefault("label", "");
+        return new Picture(s.getBytes(StandardCharsets.UTF_8), DotDrawing.text(label, "").replace('\n', ' ').strip());
     }
 
     /**

@@ -74,6 +74,7 @@ final class MathPictures {
         root.removeAttribute("style");
         root.setAttribute("fill", "black");
         root.setAttribute("stroke", "none");
+        MathSvg.compact(root);
         byte[] svg = write(root);
         // The EPUB's PNG fallback, drawn here at twice the SVG's size: thousands of formulas through Batik took
         // minutes.
@@ -98,7 +99,8 @@ final class MathPictures {
             t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "no");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             t.transform(new DOMSource(root), new StreamResult(out));
-            return out.toString(StandardCharsets.UTF_8).replace(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", "")
+            String svg = out.toString(StandardCharsets.UTF_8);
+            return (svg.contains("xlink:href") ? svg : svg.replace(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", ""))
                     .getBytes(StandardCharsets.UTF_8);
         } catch (Exception e) {
             throw new IllegalStateException("cannot write the formula's SVG: " + e.getMessage(), e);

@@ -242,8 +242,87 @@ public final class FontSet {
                 used.add(i);
             }
         }
+        double[] cap = lineMetrics();
         // A parallel stream puts the calling thread to work as well: on two cores the common pool has one thread.
-        return used.parallelStream().map(i -> subset(loaded.get(i), wanted.get(i))).toList();
+        return used.parallelStream().map(i -> {
+            EmbeddedFont f = subset(loaded.get(i), wanted.get(i));
+            Loaded l = loaded.get(i);
+            return FALLBACKS.contains(l.face().family()) && l.face().file() == null && cap != null
+                    ? new EmbeddedFont(f.face(), capped(f.data(), l.font(), cap)) : f;
+        }).toList();
+    }
+
+    /**
+     * The smallest ascent and descent, per em, of the Song and Hei faces: a fallback face must not make a line
+     * taller than those do. Null when a book's own fonts replace them.
+     */
+    private double[] lineMetrics() {
+        double ascent = Double.MAX_VALUE;
+        double descent = Double.MAX_VALUE;
+        for (Loaded l : loaded) {
+            if (l.face().file() == null && (l.face().family().equals(SERIF) || l.face().family().equals(SANS))) {
+                try {
+                    double em = l.font().getHeader().getUnitsPerEm();
+                    ascent = Math.min(ascent, l.font().getHorizontalHeader().getAscender() / em);
+                    descent = Math.min(descent, -l.font().getHorizontalHeader().getDescender() / em);
+                } catch (IOException e) {
+                    return null;
+                }
+            }
+        }
+        return ascent == Double.MAX_VALUE ? null : new double[] {ascent, descent};
+    }
+
+    /**
+     * A fallback face's bytes with its ascent and descent (hhea, and OS/2's typographic and Windows values) no
+     * larger than the text faces': OpenHTMLtoPDF sizes a line by the largest ascent and descent of the faces its
+     * font-family list uses, so a heading with one 𠮷 or ✓ in Noto Sans JP or Symbols 2 stood taller than the
+     * same heading without it. The glyphs themselves are drawn as before.
+     */
+    static byte[] capped(byte[] font, TrueTypeFont source, double[] cap) {
+        byte[] b = font.clone();
+        try {
+            double em = source.getHeader().getUnitsPerEm();
+            short ascent = (short) Math.floor(cap[0] * em);
+            short descent = (short) Math.floor(cap[1] * em);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+            int tables = buf.getShort(4) & 0xffff;
+            for (int i = 0; i < tables; i++) {
+                int rec = 12 + 16 * i;
+                String tag = new String(b, rec, 4, java.nio.charset.StandardCharsets.US_ASCII);
+                int offset = buf.getInt(rec + 8);
+                if (tag.equals("hhea")) {
+                    minShort(buf, offset + 4, ascent);
+                    maxShort(buf, offset + 6, (short) -descent);
+                    buf.putShort(offset + 8, (short) 0);
+                } else if (tag.equals("OS/2") && buf.getInt(rec + 12) >= 78) {
+                    minShort(buf, offset + 68, ascent);
+                    maxShort(buf, offset + 70, (short) -descent);
+                    buf.putShort(offset + 72, (short) 0);
+                    if ((buf.getShort(offset + 74) & 0xffff) > ascent) {
+                        buf.putShort(offset + 74, ascent);
+                    }
+                    if ((buf.getShort(offset + 76) & 0xffff) > descent) {
+                        buf.putShort(offset + 76, descent);
+                    }
+                }
+            }
+            return b;
+        } catch (IOException | RuntimeException e) {
+            return font;
+        }
+    }
+
+    private static void minShort(java.nio.ByteBuffer buf, int at, short value) {
+        if (buf.getShort(at) > value) {
+            buf.putShort(at, value);
+        }
+    }
+
+    private static void maxShort(java.nio.ByteBuffer buf, int at, short value) {
+        if (buf.getShort(at) < value) {
+            buf.putShort(at, value);
+        }
     }
 
     private static EmbeddedFont subset(Loaded l, int[] codePoints) {
