@@ -121,6 +121,30 @@ public final class OutlineReader {
             b = new Builder(resolver, index, page, diagnostics);
             parts = b.parts();
         }
+        if (!chosen && index.kind() == IndexKind.README && b.missing.isEmpty()
+                && parts.stream().allMatch(p -> p.chapters().isEmpty())) {
+            // datawhalechina/pumpkin-book: a README of web links at the repository's root, the book in docs/ with
+            // its own sidebar.
+            for (String folder : SITE_FOLDERS) {
+                Optional<IndexChoice> inner = siteIndex(content, content.root().resolve(folder));
+                if (inner.isEmpty()) {
+                    continue;
+                }
+                IndexPage other = IndexPageReader.read(TextFiles.read(inner.get().file(), "index page"));
+                Builder trial = new Builder(resolver, inner.get(), other, diagnostics);
+                List<OutlinePart> found = trial.parts();
+                if (chapterCount(found) > 0) {
+                    diagnostics.warn(SourceLocation.of(index.file()), Diagnostics.Kind.INDEX, "the index page links to no"
+                            + " chapter; the book is the site in " + folder + "/, whose contents are "
+                            + content.relative(inner.get().file()) + " (--content " + folder + " builds it directly)");
+                    index = inner.get();
+                    page = other;
+                    b = trial;
+                    parts = found;
+                    break;
+                }
+            }
+        }
         boolean nested = in.nested().orElse(index.kind() == IndexKind.README && in.tool().isEmpty());
         if (nested) {
             parts = b.nest(parts);
@@ -167,6 +191,27 @@ public final class OutlineReader {
 
     private static int chapterCount(List<OutlinePart> parts) {
         return parts.stream().mapToInt(p -> p.chapters().size()).sum();
+    }
+
+    /** Folders of a repository's root that commonly hold its book's web site. */
+    static final List<String> SITE_FOLDERS = List.of("docs", "doc", "book", "documentation", "website", "src");
+
+    /** The index of the web site in {@code dir}: the sidebar its page names, its SUMMARY.md or its _sidebar.md. */
+    private static Optional<IndexChoice> siteIndex(ContentFolder content, Path dir) {
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !content.contains(dir)) {
+            return Optional.empty();
+        }
+        Optional<Path> sidebar = siteSidebar(content, dir);
+        if (sidebar.isPresent()) {
+            return Optional.of(choice(sidebar.get(), sidebar.get().getParent(), Optional.empty()));
+        }
+        for (String name : List.of("SUMMARY.md", "summary.md", "_sidebar.md")) {
+            Path p = dir.resolve(name);
+            if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.of(choice(p, dir, Optional.empty()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** What kind of page the index is: it decides whether contents pages among the chapters are read as such. */
@@ -242,8 +287,13 @@ public final class OutlineReader {
      * GitBook lists fewer chapters (ruanyf/es6tutorial: 29 in SUMMARY.md, 33 in the site's sidebar.md).
      */
     static Optional<Path> siteSidebar(ContentFolder content) {
+        return siteSidebar(content, content.root());
+    }
+
+    /** The sidebar the web site in {@code dir} shows. */
+    static Optional<Path> siteSidebar(ContentFolder content, Path dir) {
         for (String page : List.of("index.html", "config.js")) {
-            Path f = content.root().resolve(page);
+            Path f = dir.resolve(page);
             try {
                 if (!Files.isRegularFile(f) || Files.size(f) > 1 << 20) {
                     continue;
@@ -267,7 +317,7 @@ public final class OutlineReader {
                     names.add(m.group(2));
                 }
                 for (String name : names) {
-                    Optional<Path> p = content.resolve(content.root(), name.replaceFirst("^\\.?/", ""))
+                    Optional<Path> p = content.resolve(dir, name.replaceFirst("^\\.?/", ""))
                             .filter(Files::isRegularFile);
                     if (p.isPresent()) {
                         return p;

@@ -330,6 +330,17 @@ class IndexFormsTest {
     }
 
     @Test
+    void repositoryRootWhoseReadmeLinksToNoChapterReadsTheSiteInDocs() {
+        // datawhalechina/pumpkin-book: the root README links to the web site; the book is docs/ with its sidebar.
+        Diagnostics d = new Diagnostics();
+        Outline o = BookLoader.load(Request.read(TestBooks.book("index-forms/docs-site"), Optional.empty()),
+                Outputs.DEFAULT.specs(), d).outline();
+        assertEquals("_sidebar.md", o.indexFile().getFileName().toString());
+        assertEquals("第1章\n第2章\n", tree(o));
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("the site in docs/")), d.warnings().toString());
+    }
+
+    @Test
     void anMdBookRootWhoseBookTomlNamesNoSrcReadsSrcSummary() {
         // mdBook's src defaults to "src"; the repository's root was refused with "no index page".
         Outline o = TestBooks.load(TestBooks.book("confinement/mdbook-repo")).outline();
