@@ -2,6 +2,7 @@ package dev.studybook.config;
 
 import dev.studybook.error.SourceLocation;
 import dev.studybook.error.StudybookException;
+import dev.studybook.io.ContentFolder;
 import dev.studybook.io.TextFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +44,23 @@ public final class BookConfigReader {
 
     /** Reads {@code book.yaml} (or {@code book.yml}) from the content folder; an empty config when there is none. */
     public static BookConfig read(Path contentDir) {
+        try {
+            return read(new ContentFolder(contentDir));
+        } catch (java.io.IOException e) {
+            throw StudybookException.content(SourceLocation.of(contentDir), "cannot open the content folder: "
+                    + e.getMessage(), "check its permissions");
+        }
+    }
+
+    /**
+     * Reads {@code book.yaml} (or {@code book.yml}) of {@code content}, which must lie inside the book's boundary
+     * like every chapter, and be a regular file.
+     */
+    public static BookConfig read(ContentFolder content) {
         for (String name : List.of("book.yaml", "book.yml")) {
-            Path file = contentDir.resolve(name);
-            if (Files.isRegularFile(file)) {
+            Path file = content.root().resolve(name);
+            if (Files.exists(file)) {
+                content.requireInside(file, name);
                 return readFile(file);
             }
         }
@@ -124,13 +139,19 @@ public final class BookConfigReader {
                     + " repository, not '" + repository.get() + "'", "write 'repository: owner/name' or its address,"
                     + " e.g. 'repository: https://github.com/rust-lang/book'");
         }
+        Optional<String> filename = opt(file, values, "filename");
+        if (filename.isPresent() && !plainFileName(filename.get())) {
+            throw StudybookException.content(at(file, values.get("filename")), "'filename' must be a plain file name,"
+                    + " not '" + filename.get() + "': the outputs are written only into the output folder",
+                    "write a name without '/', '\\' or '..', e.g. 'filename: my-book'; choose the folder with --out");
+        }
         int repositoryLine = values.containsKey("repository") ? at(file, values.get("repository")).line() : 0;
         QuestionRules questions = values.containsKey("questions") ? questions(file, values.get("questions"))
                 : QuestionRules.DEFAULT;
         return new BookConfig(Optional.of(file),
                 opt(file, values, "title"), opt(file, values, "subtitle"), authors, opt(file, values, "language"),
                 opt(file, values, "identifier"), opt(file, values, "description"), date, opt(file, values, "cover"),
-                opt(file, values, "filename"), opt(file, values, "index"), tests, settings, sections, sectionLines, fonts, css,
+                filename, opt(file, values, "index"), tests, settings, sections, sectionLines, fonts, css,
                 repository, repositoryLine, questions);
     }
 
@@ -287,6 +308,13 @@ public final class BookConfigReader {
             out.add(new BookConfig.FontConfig(f, family, weight, italic, item.getStartMark().map(mk -> mk.getLine() + 1).orElse(0)));
         }
         return out;
+    }
+
+    /** True for a name that stays in the folder it is written to: no separator, no '..', no control character. */
+    static boolean plainFileName(String name) {
+        return !name.isEmpty() && name.length() <= 200 && !name.equals(".") && !name.equals("..") && !name.contains("..")
+                && name.chars().noneMatch(c -> c == '/' || c == '\\' || c == ':' || c < 0x20 || c == 0x7f)
+                && !name.startsWith("~");
     }
 
     private static List<String> strings(Path file, Node node) {

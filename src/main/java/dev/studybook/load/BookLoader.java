@@ -11,6 +11,7 @@ import dev.studybook.error.SourceLocation;
 import dev.studybook.error.StudybookException;
 import dev.studybook.fonts.FontFace;
 import dev.studybook.fonts.FontSet;
+import dev.studybook.io.BookFiles;
 import dev.studybook.io.ContentFolder;
 import dev.studybook.io.TextFiles;
 import dev.studybook.model.ChapterSource;
@@ -46,7 +47,7 @@ public final class BookLoader {
                     "run studybook in the book's folder, or name it with --content DIR");
         }
         ContentFolder content = open(dir, BookRoot.find(dir));
-        BookConfig config = BookConfigReader.read(dir);
+        BookConfig config = BookConfigReader.read(content);
         Settings settings = SettingsResolver.resolve(config, request, outputs);
         Optional<ToolConfig> tool = ToolConfig.find(dir, content.boundary(), diagnostics);
         Outline outline = OutlineReader.read(new OutlineReader.Inputs(content, request.index(), config, tool,
@@ -163,10 +164,11 @@ public final class BookLoader {
     private static Path file(ContentFolder content, String path, SourceLocation at, String what) {
         Path p = content.resolve(content.root(), "/" + path).orElseThrow(() -> StudybookException.content(at,
                 "the " + what + " '" + path + "' lies outside the content folder", "put it inside the content folder"));
-        if (!Files.isRegularFile(p)) {
+        if (!Files.exists(p)) {
             throw StudybookException.content(at, "the " + what + " '" + path + "' does not exist",
                     "give its path relative to the content folder");
         }
+        BookFiles.requireRegular(p, what + " '" + path + "'", at);
         return p;
     }
 }

@@ -181,8 +181,8 @@ public final class OutlineReader {
         }
         for (String name : List.of("SUMMARY.md", "summary.md")) {
             Path p = content.root().resolve(name);
-            if (Files.isRegularFile(p)) {
-                return choice(p, p.getParent(), tool);
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                return choice(content.requireInside(p, "index page " + name), p.getParent(), tool);
             }
         }
         // An mdBook's src/SUMMARY.md, a GitBook's root and structure from book.json.
@@ -192,8 +192,8 @@ public final class OutlineReader {
         }
         for (String name : INDEX_NAMES) {
             Path p = content.root().resolve(name);
-            if (Files.isRegularFile(p)) {
-                return choice(p, p.getParent(), tool);
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                return choice(content.requireInside(p, "index page " + name), p.getParent(), tool);
             }
         }
         throw StudybookException.content(SourceLocation.of(content.root()),
