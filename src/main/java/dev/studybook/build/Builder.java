@@ -64,6 +64,7 @@ public final class Builder {
     /** A build that may write any of {@code outputs}. */
     public static BuildResult build(Request request, Diagnostics diagnostics, BuildSession session, Outputs outputs) {
         long start = System.nanoTime();
+        sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH")); // checked before any work
         Progress progress = session.progress();
         session.fonts(List.of()); // starts reading the fonts while the book is read
         progress.update("read", 0, 1, "index page");
@@ -210,12 +211,38 @@ public final class Builder {
      * book's date, else a fixed date; never the clock, so that two builds give the same bytes.
      */
     static Instant timestamp(Book book) {
-        String epoch = System.getenv("SOURCE_DATE_EPOCH");
-        if (epoch != null && epoch.strip().matches("\\d{1,12}")) {
-            return Instant.ofEpochSecond(Long.parseLong(epoch.strip()));
+        return timestamp(book, System.getenv("SOURCE_DATE_EPOCH"));
+    }
+
+    /** The earliest SOURCE_DATE_EPOCH a ZIP entry can hold: 1980-01-01. */
+    static final long MIN_EPOCH = dev.studybook.config.BookConfigReader.MIN_DATE.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+
+    /** The last SOURCE_DATE_EPOCH a ZIP entry's DOS time can hold: the end of 2107. */
+    static final long MAX_EPOCH = dev.studybook.config.BookConfigReader.MAX_DATE.plusDays(1).atStartOfDay()
+            .toEpochSecond(ZoneOffset.UTC) - 2;
+
+    static Instant timestamp(Book book, String epoch) {
+        Optional<Instant> given = sourceDateEpoch(epoch);
+        if (given.isPresent()) {
+            return given.get();
         }
         Optional<java.time.LocalDate> date = book.metadata().date();
         return date.map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC)).orElse(FALLBACK_TIME);
+    }
+
+    /** SOURCE_DATE_EPOCH's time when it is set; an error when it is not a time a ZIP entry can hold. */
+    static Optional<Instant> sourceDateEpoch(String epoch) {
+        if (epoch != null && !epoch.isBlank()) {
+            String e = epoch.strip();
+            if (!e.matches("\\d{1,19}") || e.length() > 12 || Long.parseLong(e) < MIN_EPOCH || Long.parseLong(e) > MAX_EPOCH) {
+                throw new StudybookException(ExitCode.CONTENT, null, "SOURCE_DATE_EPOCH='"
+                        + (e.length() > 30 ? e.substring(0, 30) + "…" : e) + "' is not a time an EPUB's ZIP file can hold"
+                        + " (seconds since 1970 from " + MIN_EPOCH + " to " + MAX_EPOCH + ", the years 1980 to 2107)",
+                        "set it to a time in that range, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it");
+            }
+            return Optional.of(Instant.ofEpochSecond(Long.parseLong(e)));
+        }
+        return Optional.empty();
     }
 
     private static long size(Path p) {

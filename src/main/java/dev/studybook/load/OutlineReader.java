@@ -852,7 +852,7 @@ public final class OutlineReader {
                 .or(() -> tool.flatMap(ToolConfig::language))
                 .or(() -> Optional.ofNullable(fm.getOrDefault("lang", fm.get("language"))))
                 .map(String::strip).filter(s -> s.matches("[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*"))
-                .map(s -> s.replace('_', '-')).orElse("");
+                .map(s -> s.replace('_', '-')).filter(dev.studybook.config.LanguageTags::wellFormed).orElse("");
         String identifier = config.identifier().orElseGet(() -> "urn:uuid:" + UUID.nameUUIDFromBytes(
                 ("studybook\n" + title + "\n" + String.join("\n", config.authors())).getBytes(StandardCharsets.UTF_8)));
         return new Metadata(title, config.subtitle().orElse(""), authors, language, identifier, description, config.date(),
