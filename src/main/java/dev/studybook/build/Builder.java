@@ -143,11 +143,13 @@ public final class Builder {
             t.setDaemon(true);
             return t;
         });
+        Staging staging = new Staging();
         try {
             Map<Job, CompletableFuture<Optional<PageMap>>> futures = new LinkedHashMap<>();
             for (Job j : jobs) {
                 if (j.file().pages() != OutputFile.Pages.MARKS) {
-                    futures.put(j, CompletableFuture.supplyAsync(() -> write(j, Optional.empty(), written, jobs.size(), progress), pool));
+                    futures.put(j, CompletableFuture.supplyAsync(() -> write(j, Optional.empty(), written, jobs.size(),
+                            progress, staging), pool));
                 }
             }
             Optional<PageMap> pages = Optional.empty();
@@ -159,23 +161,57 @@ public final class Builder {
             for (Job j : jobs) {
                 if (j.file().pages() == OutputFile.Pages.MARKS) {
                     Optional<PageMap> map = pages;
-                    futures.put(j, CompletableFuture.supplyAsync(() -> write(j, map, written, jobs.size(), progress), pool));
+                    futures.put(j, CompletableFuture.supplyAsync(() -> write(j, map, written, jobs.size(), progress,
+                            staging), pool));
                 }
             }
-            List<BuildResult.Output> outputs = new ArrayList<>();
             for (Job j : jobs) {
                 join(futures.get(j));
+            }
+            // Every file is complete: only now do they replace the earlier outputs, all together.
+            AtomicOutput.commitAll(staging.finish());
+            List<BuildResult.Output> outputs = new ArrayList<>();
+            for (Job j : jobs) {
                 outputs.add(new BuildResult.Output(j.output(), j.target(), size(j.target())));
             }
             return outputs;
         } finally {
+            staging.abort();
             pool.shutdownNow();
         }
     }
 
-    private static Optional<PageMap> write(Job j, Optional<PageMap> pages, AtomicInteger written, int total, Progress progress) {
+    /**
+     * The files of a build written so far: committed together when all are, else discarded, also those that a
+     * still-running job finishes after another failed.
+     */
+    private static final class Staging {
+        private final List<AtomicOutput.Staged> staged = new ArrayList<>();
+        private boolean closed;
+
+        synchronized void add(AtomicOutput.Staged s) {
+            if (closed) {
+                s.discard();
+            } else {
+                staged.add(s);
+            }
+        }
+
+        synchronized List<AtomicOutput.Staged> finish() {
+            closed = true;
+            return List.copyOf(staged);
+        }
+
+        synchronized void abort() {
+            closed = true;
+            staged.forEach(AtomicOutput.Staged::discard);
+        }
+    }
+
+    private static Optional<PageMap> write(Job j, Optional<PageMap> pages, AtomicInteger written, int total,
+            Progress progress, Staging staging) {
         List<Optional<PageMap>> made = new ArrayList<>(List.of(Optional.empty()));
-        AtomicOutput.write(j.target(), out -> made.set(0, j.file().writer().write(out, pages)));
+        staging.add(AtomicOutput.stage(j.target(), out -> made.set(0, j.file().writer().write(out, pages))));
         progress.update("write", written.incrementAndGet(), total, j.target().getFileName().toString());
         return made.get(0);
     }
