@@ -98,7 +98,7 @@ public final class Builder {
                 jobs.add(new Job(o.name(), f, settings.outDir().resolve(f.path())));
             }
         }
-        List<BuildResult.Output> written = run(jobs, settings.outDir(), progress);
+        List<BuildResult.Output> written = run(jobs, settings.outDir(), progress, session);
         return new BuildResult(written, diagnostics.warnings(), Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -128,7 +128,7 @@ public final class Builder {
      * Writes every job: first the ones that do not mark a page map (the PDFs, in parallel), then the ones that
      * mark the whole book's printed pages (the EPUB). Outputs are listed in the order of the jobs.
      */
-    private static List<BuildResult.Output> run(List<Job> jobs, Path outDir, Progress progress) {
+    private static List<BuildResult.Output> run(List<Job> jobs, Path outDir, Progress progress, BuildSession session) {
         AtomicInteger written = new AtomicInteger();
         progress.update("write", 0, jobs.size(), "");
         try {
@@ -169,6 +169,9 @@ public final class Builder {
                 join(futures.get(j));
             }
             // Every file is complete: only now do they replace the earlier outputs, all together.
+            if (!session.startCommit()) {
+                throw new StudybookException(ExitCode.INTERRUPTED, null, "the build was stopped", null);
+            }
             AtomicOutput.commitAll(staging.finish());
             List<BuildResult.Output> outputs = new ArrayList<>();
             for (Job j : jobs) {
@@ -211,7 +214,13 @@ public final class Builder {
     private static Optional<PageMap> write(Job j, Optional<PageMap> pages, AtomicInteger written, int total,
             Progress progress, Staging staging) {
         List<Optional<PageMap>> made = new ArrayList<>(List.of(Optional.empty()));
-        staging.add(AtomicOutput.stage(j.target(), out -> made.set(0, j.file().writer().write(out, pages))));
+        try (AutoCloseable at = dev.studybook.error.Activity.at(j.target().getFileName().toString())) {
+            staging.add(AtomicOutput.stage(j.target(), out -> made.set(0, j.file().writer().write(out, pages))));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         progress.update("write", written.incrementAndGet(), total, j.target().getFileName().toString());
         return made.get(0);
     }
