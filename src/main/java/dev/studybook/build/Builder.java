@@ -65,6 +65,7 @@ public final class Builder {
     public static BuildResult build(Request request, Diagnostics diagnostics, BuildSession session, Outputs outputs) {
         long start = System.nanoTime();
         sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH")); // checked before any work
+        dev.studybook.io.HostName.startFontsWithoutLookup();
         Progress progress = session.progress();
         session.fonts(List.of()); // starts reading the fonts while the book is read
         progress.update("read", 0, 1, "index page");
@@ -107,6 +108,7 @@ public final class Builder {
      * and {@code check} both do, so that they find the same problems.
      */
     public static Book convert(LoadedBook loaded, Diagnostics diagnostics, BuildSession session) {
+        dev.studybook.io.HostName.startFontsWithoutLookup();
         return convert(loaded, session.fonts(loaded.fonts()), diagnostics, session);
     }
 
