@@ -13,6 +13,7 @@ import dev.studybook.fonts.FontFace;
 import dev.studybook.fonts.FontSet;
 import dev.studybook.io.BookFiles;
 import dev.studybook.io.ContentFolder;
+import dev.studybook.io.CssReferences;
 import dev.studybook.io.TextFiles;
 import dev.studybook.model.ChapterSource;
 import dev.studybook.model.Metadata;
@@ -68,7 +69,7 @@ public final class BookLoader {
         }
         context.finish();
         List<FontFace> fonts = fonts(content, config);
-        List<String> css = css(content, config);
+        List<String> css = css(content, config, diagnostics);
         if (latinScript(outline.metadata().language())) {
             // Before the author's own, which may override them.
             fonts = concat(FontSet.LATIN_FACES, fonts);
@@ -152,11 +153,19 @@ public final class BookLoader {
     }
 
     /** The author's stylesheets from book.yaml, read from the content folder. */
-    private static List<String> css(ContentFolder content, BookConfig config) {
+    private static List<String> css(ContentFolder content, BookConfig config, Diagnostics diagnostics) {
         Path yaml = config.file().orElse(content.root());
         List<String> out = new ArrayList<>();
         for (String css : config.css()) {
-            out.add(TextFiles.read(file(content, css, SourceLocation.of(yaml), "stylesheet"), "stylesheet"));
+            Path p = file(content, css, SourceLocation.of(yaml), "stylesheet");
+            CssReferences.Result clean = CssReferences.sanitize(TextFiles.read(p, "stylesheet"));
+            if (clean.removed() > 0) {
+                // Readers would fetch them (and EPUBCheck refuses remote resources): one warning per file.
+                diagnostics.warn(SourceLocation.of(p), Diagnostics.Kind.CONFIG, "the stylesheet '" + css + "' refers to "
+                        + "files outside the book (@import, or a remote or file: address); " + clean.removed()
+                        + (clean.removed() == 1 ? " rule is" : " rules are") + " left out");
+            }
+            out.add(clean.css());
         }
         return out;
     }
