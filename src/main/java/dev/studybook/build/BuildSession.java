@@ -58,6 +58,11 @@ public final class BuildSession {
         return state.compareAndSet(0, 2) || state.get() == 2;
     }
 
+    /** A build of this session begins: the previous one's outputs are in place (watch builds one after another). */
+    void begin() {
+        state.compareAndSet(1, 0);
+    }
+
     /** True when the build may move its outputs into place, which a later {@link #stop} can no longer prevent. */
     boolean startCommit() {
         return state.compareAndSet(0, 1);

@@ -66,6 +66,7 @@ public final class Builder {
         long start = System.nanoTime();
         sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH")); // checked before any work
         dev.studybook.io.HostName.startFontsWithoutLookup();
+        session.begin();
         Progress progress = session.progress();
         session.fonts(List.of()); // starts reading the fonts while the book is read
         progress.update("read", 0, 1, "index page");
