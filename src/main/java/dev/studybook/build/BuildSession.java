@@ -47,6 +47,27 @@ public final class BuildSession {
         return progress;
     }
 
+    /** 0 while a build runs, 1 once it moves its outputs into place, 2 once it was stopped. */
+    private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Stops the build (the watchdog's call): true when it had not begun to move its outputs into place, which it
+     * then never does; false when it already had, so that it finishes with a complete set.
+     */
+    public boolean stop() {
+        return state.compareAndSet(0, 2) || state.get() == 2;
+    }
+
+    /** A build of this session begins: the previous one's outputs are in place (watch builds one after another). */
+    void begin() {
+        state.compareAndSet(1, 0);
+    }
+
+    /** True when the build may move its outputs into place, which a later {@link #stop} can no longer prevent. */
+    boolean startCommit() {
+        return state.compareAndSet(0, 1);
+    }
+
     /**
      * studybook's fonts and the book's own {@code faces}, being read from the first call on (a build asks at its
      * start, so that they load while the book is read and converted).

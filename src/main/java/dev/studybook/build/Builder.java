@@ -64,6 +64,9 @@ public final class Builder {
     /** A build that may write any of {@code outputs}. */
     public static BuildResult build(Request request, Diagnostics diagnostics, BuildSession session, Outputs outputs) {
         long start = System.nanoTime();
+        sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH")); // checked before any work
+        dev.studybook.io.HostName.startFontsWithoutLookup();
+        session.begin();
         Progress progress = session.progress();
         session.fonts(List.of()); // starts reading the fonts while the book is read
         progress.update("read", 0, 1, "index page");
@@ -97,7 +100,7 @@ public final class Builder {
                 jobs.add(new Job(o.name(), f, settings.outDir().resolve(f.path())));
             }
         }
-        List<BuildResult.Output> written = run(jobs, settings.outDir(), progress);
+        List<BuildResult.Output> written = run(jobs, settings.outDir(), progress, session);
         return new BuildResult(written, diagnostics.warnings(), Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -106,6 +109,7 @@ public final class Builder {
      * and {@code check} both do, so that they find the same problems.
      */
     public static Book convert(LoadedBook loaded, Diagnostics diagnostics, BuildSession session) {
+        dev.studybook.io.HostName.startFontsWithoutLookup();
         return convert(loaded, session.fonts(loaded.fonts()), diagnostics, session);
     }
 
@@ -127,7 +131,7 @@ public final class Builder {
      * Writes every job: first the ones that do not mark a page map (the PDFs, in parallel), then the ones that
      * mark the whole book's printed pages (the EPUB). Outputs are listed in the order of the jobs.
      */
-    private static List<BuildResult.Output> run(List<Job> jobs, Path outDir, Progress progress) {
+    private static List<BuildResult.Output> run(List<Job> jobs, Path outDir, Progress progress, BuildSession session) {
         AtomicInteger written = new AtomicInteger();
         progress.update("write", 0, jobs.size(), "");
         try {
@@ -142,11 +146,13 @@ public final class Builder {
             t.setDaemon(true);
             return t;
         });
+        Staging staging = new Staging();
         try {
             Map<Job, CompletableFuture<Optional<PageMap>>> futures = new LinkedHashMap<>();
             for (Job j : jobs) {
                 if (j.file().pages() != OutputFile.Pages.MARKS) {
-                    futures.put(j, CompletableFuture.supplyAsync(() -> write(j, Optional.empty(), written, jobs.size(), progress), pool));
+                    futures.put(j, CompletableFuture.supplyAsync(() -> write(j, Optional.empty(), written, jobs.size(),
+                            progress, staging), pool));
                 }
             }
             Optional<PageMap> pages = Optional.empty();
@@ -158,23 +164,66 @@ public final class Builder {
             for (Job j : jobs) {
                 if (j.file().pages() == OutputFile.Pages.MARKS) {
                     Optional<PageMap> map = pages;
-                    futures.put(j, CompletableFuture.supplyAsync(() -> write(j, map, written, jobs.size(), progress), pool));
+                    futures.put(j, CompletableFuture.supplyAsync(() -> write(j, map, written, jobs.size(), progress,
+                            staging), pool));
                 }
             }
-            List<BuildResult.Output> outputs = new ArrayList<>();
             for (Job j : jobs) {
                 join(futures.get(j));
+            }
+            // Every file is complete: only now do they replace the earlier outputs, all together.
+            if (!session.startCommit()) {
+                throw new StudybookException(ExitCode.INTERRUPTED, null, "the build was stopped", null);
+            }
+            AtomicOutput.commitAll(staging.finish());
+            List<BuildResult.Output> outputs = new ArrayList<>();
+            for (Job j : jobs) {
                 outputs.add(new BuildResult.Output(j.output(), j.target(), size(j.target())));
             }
             return outputs;
         } finally {
+            staging.abort();
             pool.shutdownNow();
         }
     }
 
-    private static Optional<PageMap> write(Job j, Optional<PageMap> pages, AtomicInteger written, int total, Progress progress) {
+    /**
+     * The files of a build written so far: committed together when all are, else discarded, also those that a
+     * still-running job finishes after another failed.
+     */
+    private static final class Staging {
+        private final List<AtomicOutput.Staged> staged = new ArrayList<>();
+        private boolean closed;
+
+        synchronized void add(AtomicOutput.Staged s) {
+            if (closed) {
+                s.discard();
+            } else {
+                staged.add(s);
+            }
+        }
+
+        synchronized List<AtomicOutput.Staged> finish() {
+            closed = true;
+            return List.copyOf(staged);
+        }
+
+        synchronized void abort() {
+            closed = true;
+            staged.forEach(AtomicOutput.Staged::discard);
+        }
+    }
+
+    private static Optional<PageMap> write(Job j, Optional<PageMap> pages, AtomicInteger written, int total,
+            Progress progress, Staging staging) {
         List<Optional<PageMap>> made = new ArrayList<>(List.of(Optional.empty()));
-        AtomicOutput.write(j.target(), out -> made.set(0, j.file().writer().write(out, pages)));
+        try (AutoCloseable at = dev.studybook.error.Activity.at(j.target().getFileName().toString())) {
+            staging.add(AtomicOutput.stage(j.target(), out -> made.set(0, j.file().writer().write(out, pages))));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         progress.update("write", written.incrementAndGet(), total, j.target().getFileName().toString());
         return made.get(0);
     }
@@ -210,12 +259,38 @@ public final class Builder {
      * book's date, else a fixed date; never the clock, so that two builds give the same bytes.
      */
     static Instant timestamp(Book book) {
-        String epoch = System.getenv("SOURCE_DATE_EPOCH");
-        if (epoch != null && epoch.strip().matches("\\d{1,12}")) {
-            return Instant.ofEpochSecond(Long.parseLong(epoch.strip()));
+        return timestamp(book, System.getenv("SOURCE_DATE_EPOCH"));
+    }
+
+    /** The earliest SOURCE_DATE_EPOCH a ZIP entry can hold: 1980-01-01. */
+    static final long MIN_EPOCH = dev.studybook.config.BookConfigReader.MIN_DATE.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+
+    /** The last SOURCE_DATE_EPOCH a ZIP entry's DOS time can hold: the end of 2107. */
+    static final long MAX_EPOCH = dev.studybook.config.BookConfigReader.MAX_DATE.plusDays(1).atStartOfDay()
+            .toEpochSecond(ZoneOffset.UTC) - 2;
+
+    static Instant timestamp(Book book, String epoch) {
+        Optional<Instant> given = sourceDateEpoch(epoch);
+        if (given.isPresent()) {
+            return given.get();
         }
         Optional<java.time.LocalDate> date = book.metadata().date();
         return date.map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC)).orElse(FALLBACK_TIME);
+    }
+
+    /** SOURCE_DATE_EPOCH's time when it is set; an error when it is not a time a ZIP entry can hold. */
+    static Optional<Instant> sourceDateEpoch(String epoch) {
+        if (epoch != null && !epoch.isBlank()) {
+            String e = epoch.strip();
+            if (!e.matches("\\d{1,19}") || e.length() > 12 || Long.parseLong(e) < MIN_EPOCH || Long.parseLong(e) > MAX_EPOCH) {
+                throw new StudybookException(ExitCode.CONTENT, null, "SOURCE_DATE_EPOCH='"
+                        + (e.length() > 30 ? e.substring(0, 30) + "…" : e) + "' is not a time an EPUB's ZIP file can hold"
+                        + " (seconds since 1970 from " + MIN_EPOCH + " to " + MAX_EPOCH + ", the years 1980 to 2107)",
+                        "set it to a time in that range, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it");
+            }
+            return Optional.of(Instant.ofEpochSecond(Long.parseLong(e)));
+        }
+        return Optional.empty();
     }
 
     private static long size(Path p) {

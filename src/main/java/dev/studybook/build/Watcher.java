@@ -74,6 +74,11 @@ public final class Watcher {
             report.accept(new Rebuild(changed, r, null, (System.nanoTime() - start) / 1_000_000));
         } catch (StudybookException e) {
             report.accept(new Rebuild(changed, null, e, (System.nanoTime() - start) / 1_000_000));
+        } catch (java.io.UncheckedIOException e) {
+            // A file or folder vanished while the book was read: the next change builds again.
+            StudybookException se = StudybookException.content(null, "a file changed while the book was read: "
+                    + e.getCause().getMessage(), "the build runs again on the next change");
+            report.accept(new Rebuild(changed, null, se, (System.nanoTime() - start) / 1_000_000));
         }
     }
 
@@ -90,7 +95,11 @@ public final class Watcher {
                 continue;
             }
             if (e.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(p)) {
-                register(ws, p, out);
+                try {
+                    register(ws, p, out);
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // Created and removed again before it could be watched.
+                }
             }
             changed.add(root.relativize(p).toString().replace('\\', '/'));
         }
@@ -104,14 +113,32 @@ public final class Watcher {
                 || n.startsWith("#");
     }
 
-    private static void register(WatchService ws, Path dir, Path out) throws IOException {
-        try (Stream<Path> dirs = Files.walk(dir)) {
-            for (Path d : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
-                if ((out == null || !d.startsWith(out)) && !d.getFileName().toString().startsWith(".")) {
+    /**
+     * Watches {@code dir} and every folder under it. Folders may vanish while they are walked (an editor's or a
+     * script's short-lived folders): those are skipped, never an error.
+     */
+    static void register(WatchService ws, Path dir, Path out) throws IOException {
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes a) {
+                if ((out != null && d.startsWith(out)) || (!d.equals(dir) && d.getFileName().toString().startsWith("."))) {
+                    return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                }
+                try {
                     d.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                             StandardWatchEventKinds.ENTRY_DELETE);
+                } catch (java.nio.file.NoSuchFileException | java.nio.file.NotDirectoryException gone) {
+                    return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
+                return java.nio.file.FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
     }
 }

@@ -3,6 +3,9 @@ package dev.studybook.cli;
 import dev.studybook.build.BuildResult;
 import dev.studybook.build.BuildSession;
 import dev.studybook.build.Builder;
+import dev.studybook.error.Activity;
+import dev.studybook.error.StudybookException;
+import java.util.concurrent.CompletableFuture;
 import dev.studybook.build.Progress;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.config.Request;
@@ -80,6 +83,102 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--no-embed-fonts", description = "Leave the fonts out of the EPUB: readers use their own.")
     boolean noEmbedFonts;
 
+    @Option(names = "--timeout", paramLabel = "TIME", description = "Stop a build that runs longer than this:"
+            + " seconds, or with a unit, e.g. 90s, 10m, 1h (default: 10m).")
+    String timeout = "10m";
+
+    /** The default time a build may take before the watchdog stops it. */
+    static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofMinutes(10);
+
+    /** Reads a --timeout value: {@code 90}, {@code 90s}, {@code 10m}, {@code 1h}, {@code 500ms}. */
+    static java.time.Duration duration(String s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,7})(ms|s|m|h)?").matcher(s.strip());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new StudybookException(ExitCode.USAGE, null, "--timeout '" + s + "' is not a time",
+                    "write seconds or a number with a unit, e.g. --timeout 90s, --timeout 30m");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> java.time.Duration.ofMillis(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            case "h" -> java.time.Duration.ofHours(n);
+            default -> java.time.Duration.ofSeconds(n);
+        };
+    }
+
+    /** How a message shows a time limit: "10m", "90s", "500ms". */
+    static String show(java.time.Duration d) {
+        if (d.toMillis() % 60_000 == 0) {
+            return d.toMinutes() + "m";
+        }
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
+    /**
+     * Runs the build under a watchdog: past {@code limit} it is stopped (its staged outputs discarded, the earlier
+     * ones left as they were) and the error names the stage and what it was working on.
+     */
+    static BuildResult watched(Request request, Diagnostics diagnostics, Progress progress, java.time.Duration limit) {
+        String[] stage = {"read", ""};
+        Progress recording = (s, done, total, item) -> {
+            synchronized (stage) {
+                stage[0] = s;
+                stage[1] = done + "/" + total;
+            }
+            progress.update(s, done, total, item);
+        };
+        BuildSession session = BuildSession.once(recording);
+        CompletableFuture<BuildResult> result = new CompletableFuture<>();
+        Thread t = new Thread(null, () -> {
+            try {
+                result.complete(Builder.build(request, diagnostics, session));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "studybook-build", 64L * 1024 * 1024);
+        t.setDaemon(true);
+        t.start();
+        try {
+            return result.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            String where = Activity.current().map(a -> " at " + a).orElse("");
+            if (!session.stop()) {
+                // It was already moving its outputs into place: a moment more gives a complete set.
+                return join(result);
+            }
+            t.interrupt();
+            String s;
+            synchronized (stage) {
+                s = stage[0] + (stage[1].equals("0/0") || stage[1].isEmpty() ? "" : " (" + stage[1] + ")");
+            }
+            throw new StudybookException(ExitCode.CONTENT, null, "the build took longer than " + show(limit)
+                    + " and was stopped in stage '" + s + "'" + where + "; earlier outputs are left as they were",
+                    "raise the limit with --timeout (e.g. --timeout 30m), or look at what makes that stage slow");
+        } catch (InterruptedException e) {
+            session.stop();
+            t.interrupt();
+            Thread.currentThread().interrupt();
+            throw new StudybookException(ExitCode.INTERRUPTED, null, "interrupted", null);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return join(result);
+        }
+    }
+
+    private static BuildResult join(CompletableFuture<BuildResult> result) {
+        try {
+            return result.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
     /** The command line as a request: each flag is a setting that wins over book.yaml. */
     Request request(Path dir) {
         Request r = book.apply(new Request(dir, book.index(), Optional.ofNullable(out), formats, Set.of(), Map.of()));
@@ -119,9 +218,10 @@ public final class BuildCommand implements Callable<Integer> {
         ProgressPrinter progress = common.quiet ? null
                 : new ProgressPrinter(terminal ? spec.commandLine().getErr() : spec.commandLine().getOut(), terminal);
         StageTimes times = new StageTimes(progress == null ? Progress.NONE : progress);
+        java.time.Duration limit = duration(timeout);
         BuildResult result;
         try {
-            result = Builder.build(request(dir), diagnostics, BuildSession.once(times));
+            result = watched(request(dir), diagnostics, times, limit);
         } finally {
             if (progress != null) {
                 progress.finish();

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -43,7 +45,15 @@ public final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (String f : FILES) {
-            if (Files.exists(dir.resolve(f))) {
+            // NOFOLLOW: a dangling symbolic link exists too, and writing through it would create a file elsewhere.
+            for (Path p = dir.resolve(f); p != null && !p.equals(dir); p = p.getParent()) {
+                if (Files.isSymbolicLink(p)) {
+                    throw new StudybookException(ExitCode.USAGE, SourceLocation.of(p), "this is a symbolic link; init"
+                            + " never writes through one, so that it creates files only inside " + Main.display(dir),
+                            "choose an empty or new folder");
+                }
+            }
+            if (Files.exists(dir.resolve(f), LinkOption.NOFOLLOW_LINKS)) {
                 throw new StudybookException(ExitCode.USAGE, SourceLocation.of(dir.resolve(f)),
                         "this file exists already; init never overwrites", "choose an empty or new folder");
             }
@@ -57,7 +67,9 @@ public final class InitCommand implements Callable<Integer> {
                 text = text.replace("{uuid}", UUID.randomUUID().toString()).replace("{date}", LocalDate.now().toString());
                 Path target = dir.resolve(f);
                 Files.createDirectories(target.getParent());
-                Files.writeString(target, text, StandardCharsets.UTF_8);
+                // CREATE_NEW (O_EXCL) refuses a symbolic link put in place since the check above.
+                Files.writeString(target, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
             }
         } catch (IOException e) {
             throw new StudybookException(ExitCode.OUTPUT, SourceLocation.of(dir), "cannot write the new book: " + e.getMessage(),

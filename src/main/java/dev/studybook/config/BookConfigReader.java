@@ -2,6 +2,7 @@ package dev.studybook.config;
 
 import dev.studybook.error.SourceLocation;
 import dev.studybook.error.StudybookException;
+import dev.studybook.io.ContentFolder;
 import dev.studybook.io.TextFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,14 +39,49 @@ public final class BookConfigReader {
             "[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}"
             + "|(?i)(?:https?://|git@)(?:www\\.)?github\\.com[:/][A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}?(?:\\.git)?/?");
 
+    /** book.yaml larger than this is refused before it is parsed (a book's settings fit in a few KB). */
+    public static final int MAX_BOOK_YAML_BYTES = 256 * 1024;
+
+    /** How deep lists and mappings of book.yaml may nest (studybook's own keys need 3 levels). */
+    public static final int MAX_NESTING_DEPTH = 64;
+
+    /** How many aliases ({@code *name}) book.yaml may use for lists and mappings: guards against "billion laughs". */
+    public static final int MAX_ALIASES = 10;
+
+    /** The longest title, subtitle or author's name, in characters: a longer one is a mistake, and costs minutes to lay out. */
+    public static final int MAX_TITLE_CHARS = 1000;
+
+    /** The longest description, in characters. */
+    public static final int MAX_DESCRIPTION_CHARS = 20_000;
+
+    /** The earliest date a ZIP entry (and so an EPUB) can hold. */
+    public static final LocalDate MIN_DATE = LocalDate.of(1980, 1, 1);
+
+    /** The last date a ZIP entry's DOS time can hold. */
+    public static final LocalDate MAX_DATE = LocalDate.of(2107, 12, 31);
+
     private BookConfigReader() {
     }
 
     /** Reads {@code book.yaml} (or {@code book.yml}) from the content folder; an empty config when there is none. */
     public static BookConfig read(Path contentDir) {
+        try {
+            return read(new ContentFolder(contentDir));
+        } catch (java.io.IOException e) {
+            throw StudybookException.content(SourceLocation.of(contentDir), "cannot open the content folder: "
+                    + e.getMessage(), "check its permissions");
+        }
+    }
+
+    /**
+     * Reads {@code book.yaml} (or {@code book.yml}) of {@code content}, which must lie inside the book's boundary
+     * like every chapter, and be a regular file.
+     */
+    public static BookConfig read(ContentFolder content) {
         for (String name : List.of("book.yaml", "book.yml")) {
-            Path file = contentDir.resolve(name);
-            if (Files.isRegularFile(file)) {
+            Path file = content.root().resolve(name);
+            if (Files.exists(file)) {
+                content.requireInside(file, name);
                 return readFile(file);
             }
         }
@@ -53,11 +89,27 @@ public final class BookConfigReader {
     }
 
     static BookConfig readFile(Path file) {
+        dev.studybook.io.BookFiles.requireRegular(file, "book.yaml");
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BOOK_YAML_BYTES) {
+                throw StudybookException.content(SourceLocation.of(file), "book.yaml is " + size / 1024 + " KB, more than"
+                        + " the " + MAX_BOOK_YAML_BYTES / 1024 + " KB studybook reads", "keep only the book's settings in it;"
+                        + " long texts belong in the chapters");
+            }
+        } catch (java.io.IOException e) {
+            // TextFiles.read reports it.
+        }
         String text = TextFiles.read(file, "book.yaml");
+        int[] deep = deepest(text, MAX_NESTING_DEPTH);
+        if (deep[0] > MAX_NESTING_DEPTH) {
+            throw StudybookException.content(SourceLocation.of(file, deep[1]), "book.yaml nests lists and mappings more"
+                    + " than " + MAX_NESTING_DEPTH + " levels deep", "studybook's settings need at most 3 levels");
+        }
         Node root;
         try {
             LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setAllowDuplicateKeys(false)
-                    .setMaxAliasesForCollections(10).setCodePointLimit(1 << 20).build();
+                    .setMaxAliasesForCollections(MAX_ALIASES).setCodePointLimit(MAX_BOOK_YAML_BYTES).build();
             root = new Compose(settings).composeString(text).orElse(null);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
@@ -67,6 +119,9 @@ public final class BookConfigReader {
         } catch (YamlEngineException e) {
             throw StudybookException.content(SourceLocation.of(file), "book.yaml is not valid YAML: " + firstLine(e.getMessage()),
                     "check the file's syntax");
+        } catch (StackOverflowError | IllegalArgumentException e) {
+            throw StudybookException.content(SourceLocation.of(file), "book.yaml cannot be read: it nests too deeply or"
+                    + " is malformed", "write one 'key: value' per line");
         }
         if (root == null) {
             return BookConfig.empty().withFile(file);
@@ -114,6 +169,11 @@ public final class BookConfigReader {
                 throw StudybookException.content(at(file, values.get("date")), "date '" + d + "' is not a date",
                         "write it as YYYY-MM-DD, e.g. 2026-11-24");
             }
+            if (date.get().isBefore(MIN_DATE) || date.get().isAfter(MAX_DATE)) {
+                throw StudybookException.content(at(file, values.get("date")), "date '" + d + "' is outside the years "
+                        + MIN_DATE.getYear() + " to " + MAX_DATE.getYear() + " an EPUB's ZIP file can hold",
+                        "write the book's date, e.g. 2026-11-24");
+            }
         }
         Map<String, LanguageTest> tests = values.containsKey("test") ? tests(file, values.get("test")) : Map.of();
         List<BookConfig.FontConfig> fonts = values.containsKey("fonts") ? fonts(file, values.get("fonts")) : List.of();
@@ -124,13 +184,34 @@ public final class BookConfigReader {
                     + " repository, not '" + repository.get() + "'", "write 'repository: owner/name' or its address,"
                     + " e.g. 'repository: https://github.com/rust-lang/book'");
         }
+        for (String key : List.of("title", "subtitle", "description")) {
+            int max = key.equals("description") ? MAX_DESCRIPTION_CHARS : MAX_TITLE_CHARS;
+            opt(file, values, key).ifPresent(v -> checkLength(file, values.get(key), key, v, max));
+        }
+        for (String a : authors) {
+            checkLength(file, values.getOrDefault("authors", values.get("author")), "authors", a, MAX_TITLE_CHARS);
+        }
+        Optional<String> language = opt(file, values, "language");
+        if (language.isPresent() && !LanguageTags.wellFormed(language.get())) {
+            String l = language.get();
+            String fixed = l.replace('_', '-');
+            throw StudybookException.content(at(file, values.get("language")), "'language' must be a BCP 47 language tag,"
+                    + " not '" + printable(l) + "'", LanguageTags.wellFormed(fixed) ? "write 'language: " + fixed + "'"
+                    : "write e.g. 'language: zh-CN' for Chinese, 'language: en' for English");
+        }
+        Optional<String> filename = opt(file, values, "filename");
+        if (filename.isPresent() && !plainFileName(filename.get())) {
+            throw StudybookException.content(at(file, values.get("filename")), "'filename' must be a plain file name,"
+                    + " not '" + filename.get() + "': the outputs are written only into the output folder",
+                    "write a name without '/', '\\' or '..', e.g. 'filename: my-book'; choose the folder with --out");
+        }
         int repositoryLine = values.containsKey("repository") ? at(file, values.get("repository")).line() : 0;
         QuestionRules questions = values.containsKey("questions") ? questions(file, values.get("questions"))
                 : QuestionRules.DEFAULT;
         return new BookConfig(Optional.of(file),
-                opt(file, values, "title"), opt(file, values, "subtitle"), authors, opt(file, values, "language"),
+                opt(file, values, "title"), opt(file, values, "subtitle"), authors, language,
                 opt(file, values, "identifier"), opt(file, values, "description"), date, opt(file, values, "cover"),
-                opt(file, values, "filename"), opt(file, values, "index"), tests, settings, sections, sectionLines, fonts, css,
+                filename, opt(file, values, "index"), tests, settings, sections, sectionLines, fonts, css,
                 repository, repositoryLine, questions);
     }
 
@@ -287,6 +368,100 @@ public final class BookConfigReader {
             out.add(new BookConfig.FontConfig(f, family, weight, italic, item.getStartMark().map(mk -> mk.getLine() + 1).orElse(0)));
         }
         return out;
+    }
+
+    private static void checkLength(Path file, Node node, String key, String value, int max) {
+        int n = value.codePointCount(0, value.length());
+        if (n > max) {
+            throw StudybookException.content(at(file, node), "'" + key + "' is " + n + " characters long, more than the "
+                    + max + " studybook takes", key.equals("description") ? "shorten it; the chapters hold the long text"
+                    : "shorten it; a longer text belongs in 'description'");
+        }
+    }
+
+    /** A value as a message may show it: control characters escaped, at most 40 characters. */
+    static String printable(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().limit(40).forEach(c -> {
+            if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format("\\u%04X", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return s.codePointCount(0, s.length()) > 40 ? sb + "…" : sb.toString();
+    }
+
+    /**
+     * How deep the text nests lists and mappings, read without parsing it (the parser itself takes minutes on
+     * hundreds of thousands of levels): indentation levels, compact {@code - - x} items and open flow brackets
+     * outside quotes. Returns the depth and its line once it exceeds {@code limit}, else the deepest seen and 0.
+     */
+    static int[] deepest(String text, int limit) {
+        java.util.ArrayDeque<Integer> indents = new java.util.ArrayDeque<>();
+        int flow = 0;
+        char quote = 0;
+        int max = 0;
+        int lineNo = 0;
+        for (String line : text.split("\n", -1)) {
+            lineNo++;
+            int i = 0;
+            while (i < line.length() && line.charAt(i) == ' ') {
+                i++;
+            }
+            if (quote == 0 && flow == 0) {
+                if (i == line.length() || line.charAt(i) == '#') {
+                    continue;
+                }
+                while (!indents.isEmpty() && indents.peek() >= i) {
+                    indents.pop();
+                }
+                indents.push(i);
+            }
+            int compact = 0;
+            int j = i;
+            while (quote == 0 && j + 1 < line.length() && line.charAt(j) == '-' && line.charAt(j + 1) == ' ') {
+                compact++;
+                j += 2;
+                while (j < line.length() && line.charAt(j) == ' ') {
+                    j++;
+                }
+            }
+            int flowMax = flow;
+            char prev = ' ';
+            for (int k = j; k < line.length(); k++) {
+                char c = line.charAt(k);
+                if (quote != 0) {
+                    if (c == quote) {
+                        quote = 0;
+                    }
+                } else if ((c == '"' || c == '\'') && (k == j || ":-[{,".indexOf(prev) >= 0)) {
+                    quote = c;
+                } else if (c == '#' && (k == 0 || line.charAt(k - 1) == ' ')) {
+                    break;
+                } else if (c == '[' || c == '{') {
+                    flowMax = Math.max(flowMax, ++flow);
+                } else if ((c == ']' || c == '}') && flow > 0) {
+                    flow--;
+                }
+                if (c != ' ') {
+                    prev = c;
+                }
+            }
+            int depth = indents.size() + compact + flowMax;
+            max = Math.max(max, depth);
+            if (depth > limit) {
+                return new int[] {depth, lineNo};
+            }
+        }
+        return new int[] {max, 0};
+    }
+
+    /** True for a name that stays in the folder it is written to: no separator, no '..', no control character. */
+    static boolean plainFileName(String name) {
+        return !name.isEmpty() && name.length() <= 200 && !name.equals(".") && !name.equals("..") && !name.contains("..")
+                && name.chars().noneMatch(c -> c == '/' || c == '\\' || c == ':' || c < 0x20 || c == 0x7f)
+                && !name.startsWith("~");
     }
 
     private static List<String> strings(Path file, Node node) {

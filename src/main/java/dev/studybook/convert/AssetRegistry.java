@@ -104,6 +104,7 @@ final class AssetRegistry {
             diagnostics.warn(at, Diagnostics.Kind.IMAGE, "the image '" + rel + "' is a folder; its alt text is shown instead");
             return Optional.empty();
         }
+        dev.studybook.io.BookFiles.requireRegular(file, "image '" + rel + "'", at);
         byte[] data;
         try {
             if (Files.size(file) > MAX_IMAGE_BYTES) {

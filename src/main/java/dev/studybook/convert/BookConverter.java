@@ -157,7 +157,7 @@ public final class BookConverter {
                 OutlineChapter oc = source.entry();
                 String id = ids.get(i);
                 int index = i;
-                futures.add(pool.submit(() -> {
+                futures.add(pool.submit(dev.studybook.error.Activity.named(SourceLocation.of(oc.file()).displayPath(), () -> {
                     String markdown = source.text().text();
                     coverage.check(index, source.text());
                     String html;
@@ -173,7 +173,7 @@ public final class BookConverter {
                     CleanChapter clean = XhtmlCleaner.clean(html, refs);
                     chapterDone.run();
                     return clean;
-                }));
+                })));
             }
             List<CleanChapter> out = new ArrayList<>();
             for (Future<CleanChapter> f : futures) {

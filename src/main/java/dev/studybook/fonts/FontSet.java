@@ -121,6 +121,7 @@ public final class FontSet {
     private static Loaded load(FontFace face) {
         byte[] bytes;
         if (face.file() != null) {
+            dev.studybook.io.BookFiles.requireRegular(face.file(), "font");
             try {
                 bytes = java.nio.file.Files.readAllBytes(face.file());
             } catch (IOException e) {

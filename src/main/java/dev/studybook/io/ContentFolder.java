@@ -1,5 +1,7 @@
 package dev.studybook.io;
 
+import dev.studybook.error.SourceLocation;
+import dev.studybook.error.StudybookException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +79,25 @@ public final class ContentFolder {
             }
         }
         return true;
+    }
+
+    /**
+     * Returns {@code p} when it lies inside the boundary (the check chapters, pictures and fonts go through), else
+     * throws an error naming the file and where it leads: a book.yaml or index page that is a symbolic link to
+     * {@code /etc/passwd} is never read.
+     */
+    public Path requireInside(Path p, String what) {
+        if (contains(p)) {
+            return p;
+        }
+        String real;
+        try {
+            real = p.toRealPath().toString();
+        } catch (IOException e) {
+            real = p.toAbsolutePath().normalize().toString();
+        }
+        throw StudybookException.content(SourceLocation.of(p), "the " + what + " leads outside " + name() + ", to " + real
+                + "; studybook reads nothing outside the book", "copy the file into the book instead of linking to it");
     }
 
     /** The path relative to the root with '/' separators, e.g. {@code images/a.png}. */

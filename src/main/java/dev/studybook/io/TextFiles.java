@@ -32,6 +32,7 @@ public final class TextFiles {
             throw StudybookException.content(SourceLocation.of(file), "the " + what + " is a folder, not a file",
                     "link to a Markdown file inside it instead");
         }
+        BookFiles.requireRegular(file, what);
         byte[] bytes;
         try {
             long size = Files.size(file);

@@ -11,7 +11,9 @@ import dev.studybook.error.SourceLocation;
 import dev.studybook.error.StudybookException;
 import dev.studybook.fonts.FontFace;
 import dev.studybook.fonts.FontSet;
+import dev.studybook.io.BookFiles;
 import dev.studybook.io.ContentFolder;
+import dev.studybook.io.CssReferences;
 import dev.studybook.io.TextFiles;
 import dev.studybook.model.ChapterSource;
 import dev.studybook.model.Metadata;
@@ -46,7 +48,7 @@ public final class BookLoader {
                     "run studybook in the book's folder, or name it with --content DIR");
         }
         ContentFolder content = open(dir, BookRoot.find(dir));
-        BookConfig config = BookConfigReader.read(dir);
+        BookConfig config = BookConfigReader.read(content);
         Settings settings = SettingsResolver.resolve(config, request, outputs);
         Optional<ToolConfig> tool = ToolConfig.find(dir, content.boundary(), diagnostics);
         Outline outline = OutlineReader.read(new OutlineReader.Inputs(content, request.index(), config, tool,
@@ -67,7 +69,7 @@ public final class BookLoader {
         }
         context.finish();
         List<FontFace> fonts = fonts(content, config);
-        List<String> css = css(content, config);
+        List<String> css = css(content, config, diagnostics);
         if (latinScript(outline.metadata().language())) {
             // Before the author's own, which may override them.
             fonts = concat(FontSet.LATIN_FACES, fonts);
@@ -151,11 +153,19 @@ public final class BookLoader {
     }
 
     /** The author's stylesheets from book.yaml, read from the content folder. */
-    private static List<String> css(ContentFolder content, BookConfig config) {
+    private static List<String> css(ContentFolder content, BookConfig config, Diagnostics diagnostics) {
         Path yaml = config.file().orElse(content.root());
         List<String> out = new ArrayList<>();
         for (String css : config.css()) {
-            out.add(TextFiles.read(file(content, css, SourceLocation.of(yaml), "stylesheet"), "stylesheet"));
+            Path p = file(content, css, SourceLocation.of(yaml), "stylesheet");
+            CssReferences.Result clean = CssReferences.sanitize(TextFiles.read(p, "stylesheet"));
+            if (clean.removed() > 0) {
+                // Readers would fetch them (and EPUBCheck refuses remote resources): one warning per file.
+                diagnostics.warn(SourceLocation.of(p), Diagnostics.Kind.CONFIG, "the stylesheet '" + css + "' refers to "
+                        + "files outside the book (@import, or a remote or file: address); " + clean.removed()
+                        + (clean.removed() == 1 ? " rule is" : " rules are") + " left out");
+            }
+            out.add(clean.css());
         }
         return out;
     }
@@ -163,10 +173,11 @@ public final class BookLoader {
     private static Path file(ContentFolder content, String path, SourceLocation at, String what) {
         Path p = content.resolve(content.root(), "/" + path).orElseThrow(() -> StudybookException.content(at,
                 "the " + what + " '" + path + "' lies outside the content folder", "put it inside the content folder"));
-        if (!Files.isRegularFile(p)) {
+        if (!Files.exists(p)) {
             throw StudybookException.content(at, "the " + what + " '" + path + "' does not exist",
                     "give its path relative to the content folder");
         }
+        BookFiles.requireRegular(p, what + " '" + path + "'", at);
         return p;
     }
 }

@@ -253,8 +253,8 @@ public final class OutlineReader {
         }
         for (String name : List.of("SUMMARY.md", "summary.md")) {
             Path p = content.root().resolve(name);
-            if (Files.isRegularFile(p)) {
-                return choice(p, p.getParent(), tool);
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                return choice(content.requireInside(p, "index page " + name), p.getParent(), tool);
             }
         }
         // An mdBook's src/SUMMARY.md, a GitBook's root and structure from book.json.
@@ -264,8 +264,8 @@ public final class OutlineReader {
         }
         for (String name : INDEX_NAMES) {
             Path p = content.root().resolve(name);
-            if (Files.isRegularFile(p)) {
-                return choice(p, p.getParent(), tool);
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                return choice(content.requireInside(p, "index page " + name), p.getParent(), tool);
             }
         }
         throw StudybookException.content(SourceLocation.of(content.root()),
@@ -960,7 +960,7 @@ public final class OutlineReader {
                 .or(() -> tool.flatMap(ToolConfig::language))
                 .or(() -> Optional.ofNullable(fm.getOrDefault("lang", fm.get("language"))))
                 .map(String::strip).filter(s -> s.matches("[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*"))
-                .map(s -> s.replace('_', '-')).orElse("");
+                .map(s -> s.replace('_', '-')).filter(dev.studybook.config.LanguageTags::wellFormed).orElse("");
         String identifier = config.identifier().orElseGet(() -> "urn:uuid:" + UUID.nameUUIDFromBytes(
                 ("studybook\n" + title + "\n" + String.join("\n", config.authors())).getBytes(StandardCharsets.UTF_8)));
         return new Metadata(title, config.subtitle().orElse(""), authors, language, identifier, description, config.date(),

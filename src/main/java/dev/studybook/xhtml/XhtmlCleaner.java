@@ -507,7 +507,8 @@ public final class XhtmlCleaner {
                 if (!prop.matches("[a-z-]{1,40}") || lower.contains("url(") || lower.contains("expression(")
                         || lower.contains("javascript:") || lower.contains("@import") || lower.contains("\\")
                         || prop.equals("position") || prop.equals("zoom") || prop.startsWith("-")
-                        || value.isEmpty() || value.contains("<") || value.contains("\"")) {
+                        || value.isEmpty() || value.contains("<") || value.contains("\"")
+                        || dev.studybook.io.CssReferences.outside(d)) {
                     continue;
                 }
                 kept.add(prop + ":" + value);
