@@ -93,6 +93,12 @@ public final class XhtmlCleaner {
         Footnotes.semantic(body);
         TableWords.mark(body);
         XmlText.clean(body);
+        Element broken = LongWords.breakLongRuns(body);
+        if (broken != null) {
+            refs.warn(BookLinker.line(broken), dev.studybook.error.Diagnostics.Kind.STRUCTURE, "a run of more than "
+                    + LongWords.MAX_UNBROKEN_RUN + " characters has no place to break a line; it is broken every "
+                    + LongWords.MAX_UNBROKEN_RUN + " characters (MAX_UNBROKEN_RUN)");
+        }
         return new CleanChapter(doc, anchors);
     }
 
