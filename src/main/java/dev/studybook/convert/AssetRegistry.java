@@ -127,6 +127,8 @@ final class AssetRegistry {
             try {
                 SvgSanitizer.Result clean = SvgSanitizer.check(data);
                 data = clean.svg();
+                // Both outputs draw it with Batik (the PDF, and the EPUB's PNG fallback): what Batik refuses is left out here.
+                dev.studybook.raster.SvgRaster.check(data);
                 if (!clean.removed().isEmpty()) {
                     // One warning per picture, however many things were taken out of it.
                     diagnostics.warn(at, Diagnostics.Kind.IMAGE, "the SVG image '" + rel + "' refers to things outside it, "

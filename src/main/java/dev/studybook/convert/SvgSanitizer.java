@@ -126,7 +126,23 @@ final class SvgSanitizer {
             }
         }
         top.forEach(doc::removeChild);
-        clean(root, removed);
+        Set<String> ids = new java.util.HashSet<>();
+        for (Node n : descendants(root)) {
+            String id = ((Element) n).getAttribute("id");
+            if (!id.isEmpty()) {
+                ids.add(id);
+            }
+        }
+        // Ids of what is removed below are no reference target any more.
+        Set<String> all = Set.copyOf(ids);
+        for (Node n : descendants(root)) {
+            if (removedElement((Element) n, all)) {
+                for (Node d : descendants((Element) n)) {
+                    ids.remove(((Element) d).getAttribute("id"));
+                }
+            }
+        }
+        clean(root, removed, ids);
         checkWork(root);
         try {
             Transformer t = TransformerFactory.newDefaultInstance().newTransformer();
@@ -174,7 +190,31 @@ final class SvgSanitizer {
         }
     }
 
-    private static void clean(Element el, Set<String> removed) {
+    /** The elements under root, root included, without recursion. */
+    private static List<Node> descendants(Element root) {
+        List<Node> all = new ArrayList<>();
+        Deque<Element> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Element el = stack.pop();
+            all.add(el);
+            for (Node c = el.getFirstChild(); c != null; c = c.getNextSibling()) {
+                if (c instanceof Element child) {
+                    stack.push(child);
+                }
+            }
+        }
+        return all;
+    }
+
+    /** True for an element that needs a picture, font or element from outside the file, or one not in it. */
+    private static boolean removedElement(Element el, Set<String> ids) {
+        String n = name(el);
+        return SCRIPTING.contains(n) || NEED_HREF.contains(n) && (!href(el).startsWith("#") || n.equals("image")
+                || !ids.contains(href(el).substring(1).strip()));
+    }
+
+    private static void clean(Element el, Set<String> removed, Set<String> ids) {
         List<Node> remove = new ArrayList<>();
         for (Node c = el.getFirstChild(); c != null; c = c.getNextSibling()) {
             if (c instanceof Element child) {
@@ -182,15 +222,15 @@ final class SvgSanitizer {
                 if (SCRIPTING.contains(n)) {
                     remove.add(child);
                     removed.add("<" + n + ">");
-                } else if (NEED_HREF.contains(n) && !href(child).startsWith("#")) {
+                } else if (removedElement(child, ids)) {
                     // A picture, font or text of something outside the file: never fetched, and without it the
                     // element is invalid (Batik refuses to draw the whole SVG).
                     remove.add(child);
                     String h = href(child);
-                    removed.add(h.isEmpty() ? "<" + n + "> without a reference inside the file"
+                    removed.add(h.isEmpty() || h.startsWith("#") ? "<" + n + "> without a picture or element inside the file"
                             : "<" + n + "> of '" + abbreviate(h) + "'");
                 } else {
-                    clean(child, removed);
+                    clean(child, removed, ids);
                 }
             } else if (c.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
                 remove.add(c);
@@ -222,6 +262,10 @@ final class SvgSanitizer {
                 } else if (!kept.equals(value)) {
                     a.setValue(kept);
                 }
+            } else if (dangling(unescape(value), ids) != null) {
+                // A url(#id) of an element that is not there (or was removed above): Batik refuses the value.
+                drop.add(a);
+                removed.add("the reference to the missing '#" + abbreviate(dangling(unescape(value), ids)) + "' in " + local);
             } else if (loads(unescape(value)) != null) {
                 drop.add(a);
                 removed.add("the reference to '" + abbreviate(loads(unescape(value))) + "' in " + local);
@@ -268,6 +312,22 @@ final class SvgSanitizer {
             }
         }
         return kept.length() == 0 && style.isBlank() ? style : kept.toString();
+    }
+
+    private static final Pattern LOCAL_URL = Pattern.compile("url\\(\\s*['\"]?\\s*#([^)'\"\\s]*)");
+
+    /** The first id a url(#id) in this value names that the file does not have, or null. */
+    private static String dangling(String value, Set<String> ids) {
+        if (!value.contains("#")) {
+            return null;
+        }
+        Matcher m = LOCAL_URL.matcher(value);
+        while (m.find()) {
+            if (!ids.contains(m.group(1))) {
+                return m.group(1);
+            }
+        }
+        return null;
     }
 
     /** What a piece of CSS (escapes resolved) loads from outside the file, or null when it loads nothing. */
