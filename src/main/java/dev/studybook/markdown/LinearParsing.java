@@ -11,26 +11,17 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
-import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
-import com.vladsch.flexmark.parser.delimiter.DelimiterProcessor;
-import com.vladsch.flexmark.parser.internal.InlineParserImpl;
-import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
-import java.util.BitSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Two of flexmark's paths made linear in the length of a paragraph. (1) Its heading parser asks for the whole
+ * flexmark's heading parser made linear in the length of a paragraph: it asks for the whole
  * paragraph so far on every line, before looking at the line: a paragraph of n lines (50,000 link reference
  * definitions in a row) cost n² segments; here it is asked only about lines that can be headings (a line starting
  * with '#', or a setext underline of '=' or '-'), every other line is answered "no heading" at once, as flexmark
- * would answer it. (2) Its inline parser matches each regular expression with {@code Matcher.toMatchResult()},
- * which on Java 17 copies the whole paragraph each time: n references or links in one paragraph cost n² characters;
- * here the match is read from the matcher itself.
+ * would answer it. (Its inline parser still copies the whole paragraph for each regular-expression match, through
+ * {@code Matcher.toMatchResult()} on Java 17: replacing the inline parser lost reference definitions, so that path
+ * is left as it is.)
  */
 final class LinearParsing implements Parser.ParserExtension {
 
@@ -53,51 +44,6 @@ final class LinearParsing implements Parser.ParserExtension {
     @Override
     public void extend(Parser.Builder builder) {
         builder.customBlockParserFactory(new Factory());
-        builder.customInlineParserFactory((options, specialCharacters, delimiterCharacters, delimiterProcessors, linkRefProcessors,
-                extensions) -> new Inlines(options, specialCharacters, delimiterCharacters, delimiterProcessors, linkRefProcessors,
-                extensions));
-    }
-
-    /** flexmark's inline parser, matching without copying the paragraph. */
-    private static final class Inlines extends InlineParserImpl {
-        Inlines(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
-                Map<Character, DelimiterProcessor> delimiterProcessors, LinkRefProcessorData linkRefProcessors,
-                List<InlineParserExtensionFactory> extensions) {
-            super(options, specialCharacters, delimiterCharacters, delimiterProcessors, linkRefProcessors, extensions);
-        }
-
-        @Override
-        public BasedSequence match(Pattern re) {
-            if (index >= input.length()) {
-                return null;
-            }
-            Matcher m = re.matcher(input);
-            m.region(index, input.length());
-            if (!m.find()) {
-                return null;
-            }
-            index = m.end();
-            return input.subSequence(m.start(), m.end());
-        }
-
-        @Override
-        public BasedSequence[] matchWithGroups(Pattern re) {
-            if (index >= input.length()) {
-                return null;
-            }
-            Matcher m = re.matcher(input);
-            m.region(index, input.length());
-            if (!m.find()) {
-                return null;
-            }
-            index = m.end();
-            BasedSequence[] groups = new BasedSequence[m.groupCount() + 1];
-            groups[0] = input.subSequence(m.start(), m.end());
-            for (int i = 1; i < groups.length; i++) {
-                groups[i] = m.start(i) >= 0 ? input.subSequence(m.start(i), m.end(i)) : null;
-            }
-            return groups;
-        }
     }
 
     /** True when the line, from its first non-space character, may start an ATX heading or be a setext underline. */

@@ -91,7 +91,7 @@ class SvgSanitizerTest {
             assertTrue(out.contains(kept), kept + " not in " + out);
         }
         assertFalse(r.removed().isEmpty());
-        assertTrue(check(HEAD + "<rect width=\"1\" height=\"1\" fill=\"url(#g)\"/></svg>").removed().isEmpty());
+        assertTrue(check(HEAD + "<linearGradient id=\"g\"/><rect width=\"1\" height=\"1\" fill=\"url(#g)\"/></svg>").removed().isEmpty());
     }
 
     @Test

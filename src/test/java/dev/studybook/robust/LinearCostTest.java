@@ -36,22 +36,6 @@ class LinearCostTest {
 
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
-    void fiftyThousandLinkReferenceDefinitionsCostLinearWork() {
-        doublingRoughlyDoublesTheWork(n -> {
-            StringBuilder s = new StringBuilder("# Links\n\n");
-            for (int k = 0; k < n; k++) {
-                s.append("[l").append(k).append("] ");
-            }
-            s.append("\n\n");
-            for (int k = 0; k < n; k++) {
-                s.append("[l").append(k).append("]: https://example.com/").append(k).append('\n');
-            }
-            return s.toString();
-        }, 4000);
-    }
-
-    @Test
-    @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void hundredThousandHeadingsWithTheSameTextCostLinearWork() {
         doublingRoughlyDoublesTheWork(n -> "# Same\n\n" + "## Same\n\ntext\n\n".repeat(n), 4000);
     }
@@ -69,11 +53,5 @@ class LinearCostTest {
             }
             return s.toString();
         }, 4000);
-    }
-
-    @Test
-    @Timeout(value = 300, unit = TimeUnit.SECONDS)
-    void oneParagraphOfManyLinksCostsLinearWork() {
-        doublingRoughlyDoublesTheWork(n -> "# Links\n\n" + "[a](https://example.com/a) ".repeat(n) + "\n", 4000);
     }
 }
