@@ -25,9 +25,6 @@ final class AssetRegistry {
 
     /** Images larger than this are not put in a book. */
     static final long MAX_IMAGE_BYTES = 32L * 1024 * 1024;
-    /** A raster image larger than this (decoded, it would take gigabytes) is refused. */
-    static final long MAX_PIXELS = 40_000_000L;
-    static final int MAX_SIDE = 20_000;
 
     private final ContentFolder content;
     private final Diagnostics diagnostics;
@@ -127,18 +124,30 @@ final class AssetRegistry {
             diagnostics.warn(at, Diagnostics.Kind.IMAGE, "'" + rel + "' is not a PNG, JPEG, GIF, WebP, BMP or SVG image; its alt text is shown instead");
             return Optional.empty();
         }
-        Optional<int[]> size = MediaTypes.dimensions(data, type.get());
-        if (size.isPresent() && ((long) size.get()[0] * size.get()[1] > MAX_PIXELS || size.get()[0] > MAX_SIDE
-                || size.get()[1] > MAX_SIDE || size.get()[0] <= 0 || size.get()[1] <= 0)) {
-            diagnostics.warn(at, Diagnostics.Kind.IMAGE, "the image '" + rel + "' says it is " + size.get()[0] + " × " + size.get()[1]
-                    + " pixels, which no reader can show; it is left out (make it at most " + MAX_SIDE + " pixels a side)");
-            return Optional.empty();
-        }
         if (type.get().equals("image/svg+xml")) {
             try {
-                data = SvgSanitizer.sanitize(data);
+                SvgSanitizer.Result clean = SvgSanitizer.check(data);
+                data = clean.svg();
+                // Both outputs draw it with Batik (the PDF, and the EPUB's PNG fallback): what Batik refuses is left out here.
+                dev.studybook.raster.SvgRaster.check(data);
+                if (!clean.removed().isEmpty()) {
+                    // One warning per picture, however many things were taken out of it.
+                    diagnostics.warn(at, Diagnostics.Kind.IMAGE, "the SVG image '" + rel + "' refers to things outside it, "
+                            + "which were removed: " + String.join(", ", clean.removed().subList(0, Math.min(3, clean.removed().size())))
+                            + (clean.removed().size() > 3 ? " and " + (clean.removed().size() - 3) + " more" : ""));
+                }
             } catch (IllegalArgumentException e) {
-                diagnostics.warn(at, Diagnostics.Kind.IMAGE, "the SVG image '" + rel + "' cannot be used: " + e.getMessage());
+                diagnostics.warn(at, Diagnostics.Kind.IMAGE, "the SVG image '" + rel + "' cannot be used: " + e.getMessage()
+                        + "; its alt text is shown instead");
+                return Optional.empty();
+            }
+        } else {
+            // Decoded once here, so that both outputs show the same thing: the picture, or its alt text.
+            try {
+                PictureFormats.check(type.get(), data);
+            } catch (PictureFormats.Unusable e) {
+                diagnostics.warn(at, Diagnostics.Kind.IMAGE, "the image '" + rel + "' is left out: " + e.getMessage()
+                        + "; its alt text is shown instead");
                 return Optional.empty();
             }
         }

@@ -40,6 +40,9 @@ import java.util.function.UnaryOperator;
  */
 public final class BookConverter {
 
+    /** The longest chapter, in characters after preprocessing: a 50 MB chapter took minutes and gigabytes. */
+    static final int MAX_CHAPTER_CHARS = 8_000_000;
+
     /** Ids the renderers give to their own pages; no heading may take them. */
     public static final Set<String> RESERVED_IDS = Set.of("titlepage", "toc", "cover", "nav", "landmarks",
             "page-list", "book", "colophon");
@@ -159,6 +162,11 @@ public final class BookConverter {
                 int index = i;
                 futures.add(pool.submit(dev.studybook.error.Activity.named(SourceLocation.of(oc.file()).displayPath(), () -> {
                     String markdown = source.text().text();
+                    if (markdown.length() > MAX_CHAPTER_CHARS) {
+                        throw StudybookException.content(SourceLocation.of(oc.file()), "the chapter is "
+                                + markdown.length() / 1_000_000 + " million characters long, more than the limit of "
+                                + MAX_CHAPTER_CHARS / 1_000_000 + " million (MAX_CHAPTER_CHARS)", "split it into several chapters");
+                    }
                     coverage.check(index, source.text());
                     String html;
                     try {

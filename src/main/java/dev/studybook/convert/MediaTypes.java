@@ -37,84 +37,8 @@ final class MediaTypes {
         return Optional.empty();
     }
 
-    /**
-     * The pixel size a raster image declares in its header ({width, height}), or empty when it cannot be read
-     * there (SVG has no pixels; a truncated file).
-     */
-    static Optional<int[]> dimensions(byte[] b, String mediaType) {
-        try {
-            switch (mediaType) {
-                case "image/png" -> {
-                    // IHDR: width and height, big-endian, at bytes 16..23.
-                    return b.length >= 24 ? Optional.of(new int[] {be32(b, 16), be32(b, 20)}) : Optional.empty();
-                }
-                case "image/gif" -> {
-                    return b.length >= 10 ? Optional.of(new int[] {le16(b, 6), le16(b, 8)}) : Optional.empty();
-                }
-                case "image/jpeg" -> {
-                    int i = 2;
-                    while (i + 9 < b.length) {
-                        if ((b[i] & 0xff) != 0xFF) {
-                            i++;
-                            continue;
-                        }
-                        int marker = b[i + 1] & 0xff;
-                        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-                            return Optional.of(new int[] {be16(b, i + 7), be16(b, i + 5)});
-                        }
-                        i += 2 + be16(b, i + 2);
-                    }
-                    return Optional.empty();
-                }
-                case "image/bmp" -> {
-                    if (le32(b, 14) == 12) {
-                        return Optional.of(new int[] {le16(b, 18), le16(b, 20)});
-                    }
-                    // The height is negative for pictures stored top-down.
-                    return Optional.of(new int[] {le32(b, 18), Math.abs(le32(b, 22))});
-                }
-                case "image/webp" -> {
-                    if (b.length >= 30 && b[12] == 'V' && b[13] == 'P' && b[14] == '8' && b[15] == 'X') {
-                        return Optional.of(new int[] {1 + le24(b, 24), 1 + le24(b, 27)});
-                    }
-                    if (b.length >= 30 && b[12] == 'V' && b[13] == 'P' && b[14] == '8' && b[15] == ' ') {
-                        return Optional.of(new int[] {le16(b, 26) & 0x3FFF, le16(b, 28) & 0x3FFF});
-                    }
-                    if (b.length >= 25 && b[12] == 'V' && b[13] == 'P' && b[14] == '8' && b[15] == 'L') {
-                        // Lossless: after the 0x2F signature, 14 bits of width - 1 and 14 of height - 1.
-                        int bits = le32(b, 21);
-                        return Optional.of(new int[] {(bits & 0x3FFF) + 1, ((bits >>> 14) & 0x3FFF) + 1});
-                    }
-                    return Optional.empty();
-                }
-                default -> {
-                    return Optional.empty();
-                }
-            }
-        } catch (ArrayIndexOutOfBoundsException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static int be32(byte[] b, int i) {
-        long v = ((long) (b[i] & 0xff) << 24) | ((b[i + 1] & 0xff) << 16) | ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
-        return v > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) v;
-    }
-
-    private static int be16(byte[] b, int i) {
-        return ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff);
-    }
-
-    private static int le16(byte[] b, int i) {
-        return (b[i] & 0xff) | ((b[i + 1] & 0xff) << 8);
-    }
-
     private static int le32(byte[] b, int i) {
         return (b[i] & 0xff) | ((b[i + 1] & 0xff) << 8) | ((b[i + 2] & 0xff) << 16) | ((b[i + 3] & 0xff) << 24);
-    }
-
-    private static int le24(byte[] b, int i) {
-        return (b[i] & 0xff) | ((b[i + 1] & 0xff) << 8) | ((b[i + 2] & 0xff) << 16);
     }
 
     static String extension(String mediaType) {

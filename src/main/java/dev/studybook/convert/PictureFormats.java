@@ -6,10 +6,14 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
@@ -53,6 +57,89 @@ final class PictureFormats {
             case "image/bmp" -> new Picture("image/png", png(read(ImageIO.createImageInputStream(new ByteArrayInputStream(data)), "BMP")));
             default -> new Picture(mediaType, data);
         };
+    }
+
+    /** The largest picture in pixels (width × height of the picture and of every frame of an animated one). */
+    static final long MAX_PIXELS = 40_000_000L;
+    /** The longest side of a picture or of any of its frames, in pixels. */
+    static final int MAX_SIDE = 20_000;
+    /** The most memory a picture may take decoded (pixels × bytes per pixel as stored): 40 M pixels of 8-bit RGBA. */
+    static final long MAX_DECODED_BYTES = 160L * 1024 * 1024;
+    /** Pixels decoded to check a picture: larger ones are read in full but kept only every n-th pixel. */
+    static final long CHECK_PIXELS = 1_000_000L;
+
+    /** Why a picture cannot go into a book: it cannot be decoded, or it is beyond a limit. */
+    static final class Unusable extends Exception {
+        Unusable(String reason) {
+            super(reason);
+        }
+    }
+
+    /**
+     * Checks a raster picture by decoding it once (its first frame for an animated one), with its size read from
+     * the decoder and, for a GIF, from every frame; throws {@link Unusable} with a reason that names the limit
+     * when it is beyond one. SVG is checked by {@link SvgSanitizer}.
+     */
+    static void check(String mediaType, byte[] data) throws Unusable {
+        if (mediaType.equals("image/gif")) {
+            GifFrames.check(data);
+        }
+        ImageReader reader = null;
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
+            if (mediaType.equals("image/webp")) {
+                reader = new WebPImageReaderSpi().createReaderInstance();
+            } else {
+                Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+                if (!readers.hasNext()) {
+                    throw new Unusable("no decoder reads this kind of " + MediaTypes.extension(mediaType).toUpperCase(java.util.Locale.ROOT));
+                }
+                reader = readers.next();
+            }
+            reader.setInput(in, true, true);
+            int w = reader.getWidth(0);
+            int h = reader.getHeight(0);
+            size(w, h, "");
+            ImageTypeSpecifier type = reader.getRawImageType(0);
+            if (type != null) {
+                long bytes = (long) w * h * Math.max(1, (type.getColorModel().getPixelSize() + 7) / 8);
+                if (bytes > MAX_DECODED_BYTES) {
+                    throw new Unusable("decoded it would take " + (bytes >> 20) + " MB (" + w + " × " + h + " pixels of "
+                            + type.getColorModel().getPixelSize() + " bits), more than " + (MAX_DECODED_BYTES >> 20)
+                            + " MB (PICTURE_MAX_DECODED_BYTES); save it with 8 bits per channel or make it smaller");
+                }
+            }
+            ImageReadParam p = reader.getDefaultReadParam();
+            // Every byte is decoded (a truncated or corrupt file shows), but only a sample of pixels is kept.
+            int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) w * h / CHECK_PIXELS)));
+            p.setSourceSubsampling(step, step, 0, 0);
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
+            reader.read(0, p);
+            if (!warnings.isEmpty()) {
+                throw new Unusable("it is damaged: " + warnings.get(0));
+            }
+        } catch (IOException | RuntimeException e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new Unusable("it cannot be decoded (" + msg + ")");
+        } finally {
+            if (reader != null) {
+                reader.dispose();
+            }
+        }
+    }
+
+    /** Refuses a size beyond {@link #MAX_SIDE} or {@link #MAX_PIXELS}; {@code what} names a frame. */
+    static void size(int w, int h, String what) throws Unusable {
+        String it = (what.isEmpty() ? "it is " : what + " is ") + w + " × " + h + " pixels";
+        if (w <= 0 || h <= 0) {
+            throw new Unusable(it + ", an empty picture");
+        }
+        if (w > MAX_SIDE || h > MAX_SIDE) {
+            throw new Unusable(it + ", more than " + MAX_SIDE + " pixels a side (PICTURE_MAX_SIDE); make it smaller");
+        }
+        if ((long) w * h > MAX_PIXELS) {
+            throw new Unusable(it + ", more than " + MAX_PIXELS / 1_000_000 + " million pixels (PICTURE_MAX_PIXELS); make it smaller");
+        }
     }
 
     private static Picture webp(byte[] data) throws IOException {

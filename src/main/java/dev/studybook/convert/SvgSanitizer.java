@@ -2,9 +2,18 @@ package dev.studybook.convert;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -22,18 +31,57 @@ import org.w3c.dom.NodeList;
 
 /**
  * Makes an SVG file safe to put in a book: no DOCTYPE (read, never loaded, not written back), no external
- * entities, no scripts, no event handlers, no foreign objects, and no references to anything outside the file.
+ * entities, no scripts, no event handlers, no foreign objects, no processing instructions, no references to
+ * anything outside the file (hrefs, CSS {@code @import} and {@code url()} after CSS escapes are resolved), and no
+ * more work to draw it than the limits below allow.
  */
 final class SvgSanitizer {
     /** The JDK's limits on entity expansion (jdk.xml.* properties), far below its defaults: a picture needs few. */
     static final String ENTITY_EXPANSION_LIMIT = "jdk.xml.entityExpansionLimit";
     static final String TOTAL_ENTITY_SIZE_LIMIT = "jdk.xml.totalEntitySizeLimit";
 
+    /** Elements a picture may have once every {@code <use>} is expanded; a few-KB file can expand to millions. */
+    static final long MAX_ELEMENTS = 100_000;
+    /** How deep elements may nest, counting what {@code <use>} brings in; deeper ones exhaust Batik's stack. */
+    static final int MAX_DEPTH = 200;
+    /** Filter primitives in one picture (each one is a pass over the filter region's pixels). */
+    static final int MAX_FILTER_PRIMITIVES = 100;
+    /** Filter work: canvas pixels × filter primitives (× kernel size where a primitive has one), summed. */
+    static final long MAX_FILTER_WORK = 400_000_000L;
+    /** The largest canvas side in CSS pixels (width, height or the viewBox when they are absent). */
+    static final double MAX_CANVAS_SIDE = 20_000;
+
+    private static final String SVG_NS = "http://www.w3.org/2000/svg";
+    private static final String XLINK_NS = "http://www.w3.org/1999/xlink";
+    /** Elements that only make sense with the outside thing their href names: removed with it. */
+    private static final Set<String> NEED_HREF = Set.of("image", "feimage", "use", "tref", "font-face-uri",
+            "color-profile", "cursor", "altglyph", "glyphref", "animation", "audio", "video", "mpath");
+    private static final Set<String> SCRIPTING = Set.of("script", "foreignobject", "iframe", "handler", "listener",
+            "set", "animate", "animatetransform", "animatemotion", "animatecolor", "discard");
+    /** CSS functions that load something: url(), src(), image(), image-set(), element(), cross-fade(). */
+    private static final Pattern CSS_LOAD = Pattern.compile(
+            "(?:url|src|image|image-set|-webkit-image-set|element|cross-fade)\\s*\\(\\s*(['\"]?)\\s*([^)'\"]*)");
+    private static final Pattern CSS_IMPORT = Pattern.compile("@import[^;{}]*;?");
+    private static final Pattern CSS_COMMENT = Pattern.compile("/\\*.*?(\\*/|$)", Pattern.DOTALL);
+    private static final Pattern LENGTH = Pattern.compile("\\s*([+-]?[0-9]*\\.?[0-9]+(?:[eE][+-]?[0-9]+)?)\\s*(px|pt|pc|mm|cm|in|em|ex|%)?\\s*");
+
     private SvgSanitizer() {
+    }
+
+    /** A cleaned SVG and what was removed from it (empty when the file was already clean). */
+    record Result(byte[] svg, List<String> removed) {
     }
 
     /** The cleaned SVG; throws {@link IllegalArgumentException} with a reason when it is not usable SVG. */
     static byte[] sanitize(byte[] svg) {
+        return check(svg).svg();
+    }
+
+    /**
+     * The cleaned SVG with what was removed, named for one warning; throws {@link IllegalArgumentException} with a
+     * reason (naming the limit where one is exceeded) when the picture cannot be used.
+     */
+    static Result check(byte[] svg) {
         Document doc;
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
@@ -63,50 +111,131 @@ final class SvgSanitizer {
                     ? "its DOCTYPE declares entities that expand beyond what a picture needs" : "it is not well-formed XML: " + msg);
         }
         Element root = doc.getDocumentElement();
-        if (!"svg".equals(root.getLocalName()) || !"http://www.w3.org/2000/svg".equals(root.getNamespaceURI())) {
+        if (!"svg".equals(root.getLocalName()) || !SVG_NS.equals(root.getNamespaceURI())) {
             throw new IllegalArgumentException("its root element is not <svg xmlns=\"http://www.w3.org/2000/svg\">");
         }
-        clean(root);
+        // The depth first, without recursion: everything after it walks the tree recursively.
+        checkDepth(root);
+        Set<String> removed = new LinkedHashSet<>();
+        // <?xml-stylesheet?> and any other instruction beside the root would be written back and obeyed.
+        List<Node> top = new ArrayList<>();
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
+                top.add(n);
+                removed.add("the processing instruction <?" + n.getNodeName() + "?>");
+            }
+        }
+        top.forEach(doc::removeChild);
+        Set<String> ids = new java.util.HashSet<>();
+        for (Node n : descendants(root)) {
+            String id = ((Element) n).getAttribute("id");
+            if (!id.isEmpty()) {
+                ids.add(id);
+            }
+        }
+        // Ids of what is removed below are no reference target any more.
+        Set<String> all = Set.copyOf(ids);
+        for (Node n : descendants(root)) {
+            if (removedElement((Element) n, all)) {
+                for (Node d : descendants((Element) n)) {
+                    ids.remove(((Element) d).getAttribute("id"));
+                }
+            }
+        }
+        clean(root, removed, ids);
+        checkWork(root);
         try {
             Transformer t = TransformerFactory.newDefaultInstance().newTransformer();
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             t.setOutputProperty(OutputKeys.INDENT, "no");
             ByteArrayOutputStream out = new ByteArrayOutputStream(svg.length);
             t.transform(new DOMSource(doc), new StreamResult(out));
-            return out.toByteArray();
+            return new Result(out.toByteArray(), List.copyOf(removed));
         } catch (Exception e) {
             throw new IllegalArgumentException("it cannot be written back: " + e.getMessage());
         }
     }
 
-    /** True when the element's href (or xlink:href) is a reference inside the same file, "#id". */
-    private static boolean localReference(Element el) {
-        String href = el.getAttributeNS("http://www.w3.org/1999/xlink", "href");
+    private static String name(Node n) {
+        String name = n.getLocalName() == null ? n.getNodeName() : n.getLocalName();
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** The href (or xlink:href) of an element, stripped; empty when it has none. */
+    private static String href(Element el) {
+        String href = el.getAttributeNS(XLINK_NS, "href");
         if (href.isEmpty()) {
             href = el.getAttribute("href");
         }
-        return href.strip().startsWith("#");
+        return href.strip();
     }
 
-    private static void clean(Element el) {
-        List<Node> remove = new ArrayList<>();
-        NodeList children = el.getChildNodes();
-        for (int i = 0; i < children.getLength(); i++) {
-            Node c = children.item(i);
-            if (c instanceof Element child) {
-                String name = child.getLocalName() == null ? child.getNodeName() : child.getLocalName();
-                String n = name.toLowerCase(Locale.ROOT);
-                if (n.equals("script") || n.equals("foreignobject") || n.equals("iframe") || n.equals("handler")
-                        || n.equals("listener")) {
-                    remove.add(child);
-                } else if ((n.equals("image") || n.equals("feimage") || n.equals("use")) && !localReference(child)) {
-                    // A picture of something outside the file: never fetched, and without it the element is
-                    // invalid (Batik refuses to draw the whole SVG).
-                    remove.add(child);
-                } else {
-                    clean(child);
+    private static void checkDepth(Element root) {
+        Deque<Element> stack = new ArrayDeque<>();
+        Deque<Integer> depths = new ArrayDeque<>();
+        stack.push(root);
+        depths.push(1);
+        while (!stack.isEmpty()) {
+            Element el = stack.pop();
+            int depth = depths.pop();
+            if (depth > MAX_DEPTH) {
+                throw new IllegalArgumentException("its elements nest more than " + MAX_DEPTH + " deep (SVG_MAX_DEPTH)");
+            }
+            for (Node c = el.getFirstChild(); c != null; c = c.getNextSibling()) {
+                if (c instanceof Element child) {
+                    stack.push(child);
+                    depths.push(depth + 1);
                 }
-            } else if (c.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE || c.getNodeType() == Node.ENTITY_REFERENCE_NODE) {
+            }
+        }
+    }
+
+    /** The elements under root, root included, without recursion. */
+    private static List<Node> descendants(Element root) {
+        List<Node> all = new ArrayList<>();
+        Deque<Element> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Element el = stack.pop();
+            all.add(el);
+            for (Node c = el.getFirstChild(); c != null; c = c.getNextSibling()) {
+                if (c instanceof Element child) {
+                    stack.push(child);
+                }
+            }
+        }
+        return all;
+    }
+
+    /** True for an element that needs a picture, font or element from outside the file, or one not in it. */
+    private static boolean removedElement(Element el, Set<String> ids) {
+        String n = name(el);
+        return SCRIPTING.contains(n) || NEED_HREF.contains(n) && (!href(el).startsWith("#") || n.equals("image")
+                || !ids.contains(href(el).substring(1).strip()));
+    }
+
+    private static void clean(Element el, Set<String> removed, Set<String> ids) {
+        List<Node> remove = new ArrayList<>();
+        for (Node c = el.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element child) {
+                String n = name(child);
+                if (SCRIPTING.contains(n)) {
+                    remove.add(child);
+                    removed.add("<" + n + ">");
+                } else if (removedElement(child, ids)) {
+                    // A picture, font or text of something outside the file: never fetched, and without it the
+                    // element is invalid (Batik refuses to draw the whole SVG).
+                    remove.add(child);
+                    String h = href(child);
+                    removed.add(h.isEmpty() || h.startsWith("#") ? "<" + n + "> without a picture or element inside the file"
+                            : "<" + n + "> of '" + abbreviate(h) + "'");
+                } else {
+                    clean(child, removed, ids);
+                }
+            } else if (c.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
+                remove.add(c);
+                removed.add("the processing instruction <?" + c.getNodeName() + "?>");
+            } else if (c.getNodeType() == Node.ENTITY_REFERENCE_NODE) {
                 remove.add(c);
             }
         }
@@ -115,20 +244,310 @@ final class SvgSanitizer {
         List<Attr> drop = new ArrayList<>();
         for (int i = 0; i < attrs.getLength(); i++) {
             Attr a = (Attr) attrs.item(i);
-            String local = a.getLocalName() == null ? a.getName() : a.getLocalName();
-            String v = a.getValue().strip().toLowerCase(Locale.ROOT);
-            boolean external = local.equals("href") && !v.startsWith("#");
-            if (local.toLowerCase(Locale.ROOT).startsWith("on") || external || v.startsWith("javascript:")
-                    || v.contains("url(http") || v.contains("url(//") || v.contains("url(file")) {
+            String local = name(a);
+            String value = a.getValue();
+            if (local.startsWith("on")) {
                 drop.add(a);
+                removed.add("the event handler " + local);
+            } else if (local.equals("href") || local.equals("src")) {
+                String v = value.strip();
+                if (!v.startsWith("#") && !(name(el).equals("a") && linkOut(v))) {
+                    drop.add(a);
+                    removed.add("the reference to '" + abbreviate(v) + "'");
+                }
+            } else if (local.equals("style")) {
+                String kept = cleanDeclarations(value, removed);
+                if (kept.isBlank()) {
+                    drop.add(a);
+                } else if (!kept.equals(value)) {
+                    a.setValue(kept);
+                }
+            } else if (dangling(unescape(value), ids) != null) {
+                // A url(#id) of an element that is not there (or was removed above): Batik refuses the value.
+                drop.add(a);
+                removed.add("the reference to the missing '#" + abbreviate(dangling(unescape(value), ids)) + "' in " + local);
+            } else if (loads(unescape(value)) != null) {
+                drop.add(a);
+                removed.add("the reference to '" + abbreviate(loads(unescape(value))) + "' in " + local);
             }
         }
         drop.forEach(el::removeAttributeNode);
-        if ("style".equalsIgnoreCase(el.getLocalName())) {
-            String css = el.getTextContent().toLowerCase(Locale.ROOT);
-            if (css.contains("@import") || css.contains("url(")) {
-                el.getParentNode().removeChild(el);
+        if ("style".equals(name(el))) {
+            String css = el.getTextContent();
+            String plain = CSS_COMMENT.matcher(unescape(css)).replaceAll(" ");
+            String what = loads(plain);
+            boolean imports = plain.toLowerCase(Locale.ROOT).contains("@import");
+            if (what != null || imports) {
+                removed.add(imports ? "a CSS @import" : "the CSS reference to '" + abbreviate(what) + "'");
+                String cleaned = CSS_IMPORT.matcher(plain).replaceAll("");
+                cleaned = replaceLoads(cleaned);
+                while (el.getFirstChild() != null) {
+                    el.removeChild(el.getFirstChild());
+                }
+                if (loads(cleaned) == null && !cleaned.toLowerCase(Locale.ROOT).contains("@import")) {
+                    el.appendChild(el.getOwnerDocument().createTextNode(cleaned));
+                }
             }
+        }
+    }
+
+    /** True for a link a reader may follow (never loaded to draw the picture): http(s) and mailto. */
+    private static boolean linkOut(String href) {
+        String v = href.toLowerCase(Locale.ROOT);
+        return (v.startsWith("https://") || v.startsWith("http://") || v.startsWith("mailto:")) && v.indexOf('\\') < 0;
+    }
+
+    /** A style attribute without the declarations that would load something. */
+    private static String cleanDeclarations(String style, Set<String> removed) {
+        StringBuilder kept = new StringBuilder();
+        for (String decl : style.split(";")) {
+            String plain = CSS_COMMENT.matcher(unescape(decl)).replaceAll(" ");
+            String what = loads(plain);
+            if (what != null || plain.toLowerCase(Locale.ROOT).contains("@import") || plain.toLowerCase(Locale.ROOT).contains("expression(")) {
+                removed.add("the style reference to '" + abbreviate(what == null ? plain.strip() : what) + "'");
+                continue;
+            }
+            if (!decl.isBlank()) {
+                kept.append(kept.length() == 0 ? "" : ";").append(decl);
+            }
+        }
+        return kept.length() == 0 && style.isBlank() ? style : kept.toString();
+    }
+
+    private static final Pattern LOCAL_URL = Pattern.compile("url\\(\\s*['\"]?\\s*#([^)'\"\\s]*)");
+
+    /** The first id a url(#id) in this value names that the file does not have, or null. */
+    private static String dangling(String value, Set<String> ids) {
+        if (!value.contains("#")) {
+            return null;
+        }
+        Matcher m = LOCAL_URL.matcher(value);
+        while (m.find()) {
+            if (!ids.contains(m.group(1))) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
+    /** What a piece of CSS (escapes resolved) loads from outside the file, or null when it loads nothing. */
+    static String loads(String css) {
+        Matcher m = CSS_LOAD.matcher(css.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            String target = m.group(2).strip();
+            if (!target.startsWith("#")) {
+                return target.isEmpty() ? m.group() : target;
+            }
+        }
+        return null;
+    }
+
+    /** CSS with each function that loads something from outside replaced by {@code none}. */
+    private static String replaceLoads(String css) {
+        Matcher m = Pattern.compile("(?i)(?:url|src|image|image-set|-webkit-image-set|element|cross-fade)\\s*\\((?!\\s*['\"]?\\s*#)[^)]*\\)?")
+                .matcher(css);
+        return m.replaceAll("none");
+    }
+
+    /**
+     * CSS text with its escapes resolved ({@code \69mport} is {@code import}, {@code u\72l(} is {@code url(}), as
+     * the CSS parsers of Batik and reading systems read it.
+     */
+    static String unescape(String css) {
+        if (css.indexOf('\\') < 0) {
+            return css;
+        }
+        StringBuilder out = new StringBuilder(css.length());
+        for (int i = 0; i < css.length(); i++) {
+            char c = css.charAt(i);
+            if (c != '\\' || i + 1 >= css.length()) {
+                out.append(c);
+                continue;
+            }
+            int j = i + 1;
+            int hexEnd = j;
+            while (hexEnd < css.length() && hexEnd - j < 6 && Character.digit(css.charAt(hexEnd), 16) >= 0) {
+                hexEnd++;
+            }
+            if (hexEnd > j) {
+                int cp = Integer.parseInt(css.substring(j, hexEnd), 16);
+                out.appendCodePoint(cp == 0 || cp > Character.MAX_CODE_POINT || (cp >= 0xD800 && cp <= 0xDFFF) ? 0xFFFD : cp);
+                // One white space after a hex escape belongs to it.
+                if (hexEnd < css.length() && Character.isWhitespace(css.charAt(hexEnd))) {
+                    hexEnd++;
+                }
+                i = hexEnd - 1;
+            } else if (css.charAt(j) == '\n') {
+                i = j;
+            } else {
+                out.append(css.charAt(j));
+                i = j;
+            }
+        }
+        return out.toString();
+    }
+
+    private static String abbreviate(String s) {
+        String one = s.replaceAll("\\s+", " ");
+        return one.length() <= 60 ? one : one.substring(0, 57) + "...";
+    }
+
+    /** Refuses a picture whose elements (with uses expanded), filters or canvas are beyond the limits. */
+    private static void checkWork(Element root) {
+        Map<String, Element> ids = new HashMap<>();
+        List<Element> all = new ArrayList<>();
+        Deque<Element> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Element el = stack.pop();
+            all.add(el);
+            String id = el.getAttribute("id");
+            if (!id.isEmpty()) {
+                ids.putIfAbsent(id, el);
+            }
+            for (Node c = el.getFirstChild(); c != null; c = c.getNextSibling()) {
+                if (c instanceof Element child) {
+                    stack.push(child);
+                }
+            }
+        }
+        long elements = new Expansion(ids).count(root, 1);
+        if (elements > MAX_ELEMENTS) {
+            throw new IllegalArgumentException("its <use> elements expand to more than " + MAX_ELEMENTS
+                    + " elements (SVG_MAX_ELEMENTS)");
+        }
+        double[] canvas = canvas(root);
+        if (canvas[0] > MAX_CANVAS_SIDE || canvas[1] > MAX_CANVAS_SIDE) {
+            throw new IllegalArgumentException("its canvas is " + Math.round(canvas[0]) + " × " + Math.round(canvas[1])
+                    + " pixels, more than " + Math.round(MAX_CANVAS_SIDE) + " a side (SVG_MAX_CANVAS_SIDE)");
+        }
+        long pixels = Math.max(1, Math.round(Math.max(canvas[0], 1) * Math.max(canvas[1], 1)));
+        int primitives = 0;
+        long work = 0;
+        for (Element el : all) {
+            String n = name(el);
+            if (n.startsWith("fe") && el.getParentNode() instanceof Element p && name(p).equals("filter")) {
+                primitives++;
+                long kernel = 1;
+                if (n.equals("feconvolvematrix")) {
+                    long[] order = numbers(el.getAttribute("order"), 3);
+                    kernel = order[0] * order[order.length > 1 ? 1 : 0];
+                } else if (n.equals("femorphology")) {
+                    long[] radius = numbers(el.getAttribute("radius"), 0);
+                    kernel = (2 * radius[0] + 1) * (2 * radius[radius.length > 1 ? 1 : 0] + 1);
+                }
+                work = saturatedAdd(work, saturatedMultiply(pixels, Math.max(1, kernel)));
+            }
+        }
+        if (primitives > MAX_FILTER_PRIMITIVES) {
+            throw new IllegalArgumentException("it has " + primitives + " filter primitives, more than "
+                    + MAX_FILTER_PRIMITIVES + " (SVG_MAX_FILTER_PRIMITIVES)");
+        }
+        if (work > MAX_FILTER_WORK) {
+            throw new IllegalArgumentException("its filters would take " + work + " pixel operations on its canvas, more than "
+                    + MAX_FILTER_WORK + " (SVG_MAX_FILTER_WORK)");
+        }
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return r < 0 ? Long.MAX_VALUE : r;
+    }
+
+    private static long saturatedMultiply(long a, long b) {
+        return b != 0 && a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
+    }
+
+    private static long[] numbers(String s, long absent) {
+        String[] parts = s.strip().split("[\\s,]+");
+        if (s.isBlank()) {
+            return new long[] {absent};
+        }
+        long[] out = new long[Math.min(parts.length, 2)];
+        for (int i = 0; i < out.length; i++) {
+            try {
+                out[i] = (long) Math.min(1e6, Math.abs(Double.parseDouble(parts[i])));
+            } catch (NumberFormatException e) {
+                out[i] = absent;
+            }
+        }
+        return out;
+    }
+
+    /** The canvas size in CSS pixels: width and height, or the viewBox's where they are absent or relative. */
+    static double[] canvas(Element root) {
+        String[] box = root.getAttribute("viewBox").strip().split("[\\s,]+");
+        double[] vb = {0, 0};
+        if (box.length == 4) {
+            try {
+                vb = new double[] {Math.abs(Double.parseDouble(box[2])), Math.abs(Double.parseDouble(box[3]))};
+            } catch (NumberFormatException e) {
+                vb = new double[] {0, 0};
+            }
+        }
+        double w = length(root.getAttribute("width"));
+        double h = length(root.getAttribute("height"));
+        return new double[] {Double.isNaN(w) ? vb[0] : w, Double.isNaN(h) ? vb[1] : h};
+    }
+
+    /** A length in CSS pixels; NaN when absent, relative or unreadable. */
+    private static double length(String s) {
+        Matcher m = LENGTH.matcher(s);
+        if (s.isBlank() || !m.matches()) {
+            return Double.NaN;
+        }
+        double v = Math.abs(Double.parseDouble(m.group(1)));
+        String unit = m.group(2) == null ? "px" : m.group(2);
+        return switch (unit) {
+            case "px" -> v;
+            case "pt" -> v * 4 / 3;
+            case "pc" -> v * 16;
+            case "mm" -> v * 96 / 25.4;
+            case "cm" -> v * 96 / 2.54;
+            case "in" -> v * 96;
+            case "em", "ex" -> v * 16;
+            default -> Double.NaN;
+        };
+    }
+
+    /** Counts the elements a renderer builds, each {@code <use>} replaced by a copy of what it names. */
+    private static final class Expansion {
+        private final Map<String, Element> ids;
+        private final Map<Element, Long> counted = new IdentityHashMap<>();
+        private final Set<Element> open = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Expansion(Map<String, Element> ids) {
+            this.ids = ids;
+        }
+
+        long count(Element el, int depth) {
+            if (depth > MAX_DEPTH) {
+                throw new IllegalArgumentException("its elements nest more than " + MAX_DEPTH
+                        + " deep once <use> is expanded (SVG_MAX_DEPTH)");
+            }
+            Long known = counted.get(el);
+            if (known != null) {
+                return known;
+            }
+            if (!open.add(el)) {
+                throw new IllegalArgumentException("its <use> elements refer to themselves");
+            }
+            long n = 1;
+            for (Node c = el.getFirstChild(); c != null && n <= MAX_ELEMENTS; c = c.getNextSibling()) {
+                if (c instanceof Element child) {
+                    n = saturatedAdd(n, count(child, depth + 1));
+                }
+            }
+            if (name(el).equals("use")) {
+                String h = href(el);
+                Element target = h.startsWith("#") ? ids.get(h.substring(1)) : null;
+                if (target != null) {
+                    n = saturatedAdd(n, count(target, depth + 1));
+                }
+            }
+            open.remove(el);
+            counted.put(el, n);
+            return n;
         }
     }
 }

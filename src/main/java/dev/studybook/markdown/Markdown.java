@@ -47,7 +47,8 @@ final class Markdown {
                 MathExtension.create(),
                 EmojiExtension.create(),
                 CjkEmphasis.create(),
-                StudybookHtmlExtension.create()));
+                StudybookHtmlExtension.create(),
+                LinearParsing.create()));
         // :+1: and :smile: as the characters themselves (GitHub's names first), never as pictures fetched from a site.
         o.set(EmojiExtension.USE_IMAGE_TYPE, EmojiImageType.UNICODE_ONLY);
         o.set(EmojiExtension.USE_SHORTCUT_TYPE, EmojiShortcutType.ANY_GITHUB_PREFERRED);

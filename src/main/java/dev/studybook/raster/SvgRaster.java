@@ -239,6 +239,36 @@ public final class SvgRaster {
         }
     }
 
+    /**
+     * Checks that Batik can build the picture (parse it and make its graphics tree, without drawing): what it
+     * refuses (an {@code <image>} of a missing element, a bad length) would otherwise stop the build when the
+     * fallback PNG is drawn. Throws {@link IllegalArgumentException} with Batik's reason.
+     */
+    public static void check(byte[] svg) {
+        BatikLock.hold(() -> {
+            try {
+                org.apache.batik.bridge.UserAgentAdapter ua = new org.apache.batik.bridge.UserAgentAdapter() {
+                    @Override
+                    public void checkLoadExternalResource(org.apache.batik.util.ParsedURL resource,
+                            org.apache.batik.util.ParsedURL doc) {
+                        throw new SecurityException("an outside resource");
+                    }
+                };
+                org.apache.batik.bridge.BridgeContext ctx = new org.apache.batik.bridge.BridgeContext(ua,
+                        new org.apache.batik.bridge.DocumentLoader(ua));
+                ctx.setDynamicState(org.apache.batik.bridge.BridgeContext.STATIC);
+                org.w3c.dom.Document doc = new org.apache.batik.anim.dom.SAXSVGDocumentFactory(
+                        org.apache.batik.util.XMLResourceDescriptor.getXMLParserClassName())
+                        .createDocument("file:///book.svg", new ByteArrayInputStream(svg));
+                new org.apache.batik.bridge.GVTBuilder().build(ctx, doc);
+                ctx.dispose();
+            } catch (IOException | RuntimeException e) {
+                String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                throw new IllegalArgumentException("Batik cannot draw it: " + msg.replace("file:///book.svg:-1\n", "").strip());
+            }
+        });
+    }
+
     /** The width attribute of the root element, in user units (0 when absent or relative). */
     private static float widthOf(byte[] svg) {
         String head = new String(svg, 0, Math.min(svg.length, 2048), java.nio.charset.StandardCharsets.UTF_8);

@@ -94,6 +94,12 @@ public final class XhtmlCleaner {
         TableWords.mark(body);
         InlineCode.mark(body);
         XmlText.clean(body);
+        Element broken = LongWords.breakLongRuns(body);
+        if (broken != null) {
+            refs.warn(BookLinker.line(broken), dev.studybook.error.Diagnostics.Kind.STRUCTURE, "a run of more than "
+                    + LongWords.MAX_UNBROKEN_RUN + " characters has no place to break a line; it is broken every "
+                    + LongWords.MAX_UNBROKEN_RUN + " characters (MAX_UNBROKEN_RUN)");
+        }
         return new CleanChapter(doc, anchors);
     }
 

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** SVG with a DOCTYPE is read without loading anything and written back without it. */
 class SvgSanitizerTest {
@@ -46,7 +49,7 @@ class SvgSanitizerTest {
     }
 
     @Test
-    void bmpIsSniffedAndMeasured() {
+    void bmpIsSniffed() {
         byte[] bmp = new byte[54];
         bmp[0] = 'B';
         bmp[1] = 'M';
@@ -57,8 +60,107 @@ class SvgSanitizerTest {
         bmp[24] = (byte) 0xFF;
         bmp[25] = (byte) 0xFF;
         assertEquals("image/bmp", MediaTypes.sniff(bmp).orElseThrow());
-        int[] size = MediaTypes.dimensions(bmp, "image/bmp").orElseThrow();
-        assertEquals(48, size[0]);
-        assertEquals(32, size[1]);
+    }
+
+    private static final String HEAD = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\""
+            + " width=\"100\" height=\"100\">";
+
+    private static SvgSanitizer.Result check(String svg) {
+        return SvgSanitizer.check(svg.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void svgOutsideReferencesAreRemovedBeforeBatikSeesThem() {
+        SvgSanitizer.Result r = check("<?xml version=\"1.0\"?>\n<?xml-stylesheet href=\"http://127.0.0.1:9/s.css\"?>\n" + HEAD
+                + "<defs><pattern id=\"p\" xlink:href=\"http://127.0.0.1:9/p.svg#q\"/>"
+                + "<font-face font-family=\"X\"><font-face-src><font-face-uri xlink:href=\"http://127.0.0.1:9/f.svg#x\"/></font-face-src></font-face>"
+                + "<color-profile name=\"c\" xlink:href=\"file:///etc/passwd\"/><cursor id=\"k\" xlink:href=\"c.png\"/></defs>"
+                + "<filter id=\"f\"><feImage xlink:href=\"file:///etc/passwd\"/></filter>"
+                + "<use xlink:href=\"other.svg#x\"/><use href=\"http://127.0.0.1:9/a.svg#b\"/><use href=\"#p\"/>"
+                + "<text y=\"9\"><tref xlink:href=\"http://127.0.0.1:9/t.svg#t\"/>kept</text>"
+                + "<style>@\\69mport \"http://127.0.0.1:9/a.css\"; rect { fill: u\\72l(http://127.0.0.1:9/x.png); stroke: red }</style>"
+                + "<rect width=\"10\" height=\"10\" style=\"fill: \\75rl('file:///etc/passwd'); stroke: blue\" mask=\"url( http://x/m#m)\""
+                + " fill=\"url(#p)\"/></svg>");
+        String out = new String(r.svg(), StandardCharsets.UTF_8);
+        for (String gone : List.of("127.0.0.1", "passwd", "other.svg", "c.png", "xml-stylesheet", "import", "mport", "feImage",
+                "tref", "font-face-uri", "color-profile", "cursor", "mask")) {
+            assertFalse(out.contains(gone), gone + " in " + out);
+        }
+        for (String kept : List.of("stroke: red", "stroke: blue", "url(#p)", "href=\"#p\"", "kept")) {
+            assertTrue(out.contains(kept), kept + " not in " + out);
+        }
+        assertFalse(r.removed().isEmpty());
+        assertTrue(check(HEAD + "<linearGradient id=\"g\"/><rect width=\"1\" height=\"1\" fill=\"url(#g)\"/></svg>").removed().isEmpty());
+    }
+
+    @Test
+    void cssEscapesAreResolvedAsCssReadsThem() {
+        assertEquals("@import url(x)", SvgSanitizer.unescape("@\\69mport \\75rl(x)"));
+        assertEquals("url(", SvgSanitizer.unescape("\\000075\\rl("));
+        assertEquals("http://a", SvgSanitizer.loads("fill: url(  'http://a')"));
+        assertEquals(null, SvgSanitizer.loads("fill: url(#a)"));
+    }
+
+    private static String uses(int width, int levels) {
+        StringBuilder s = new StringBuilder(HEAD).append("<defs><rect id=\"a0\" width=\"1\" height=\"1\"/>");
+        for (int k = 1; k <= levels; k++) {
+            s.append("<g id=\"a").append(k).append("\">");
+            for (int j = 0; j < width; j++) {
+                s.append("<use xlink:href=\"#a").append(k - 1).append("\"/>");
+            }
+            s.append("</g>");
+        }
+        return s.append("</defs><use xlink:href=\"#a").append(levels).append("\"/></svg>").toString();
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void svgUseExpandingToTenMillionShapesIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> check(uses(10, 7)));
+        assertTrue(e.getMessage().contains("SVG_MAX_ELEMENTS"), e.getMessage());
+        // Each level of two uses doubles the count: 13 levels expand to 98,258 elements, 14 to about 196,000.
+        check(uses(2, 13));
+        assertThrows(IllegalArgumentException.class, () -> check(uses(2, 14)));
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void svgNestedDeeperThanTheLimitIsRefused() {
+        String under = HEAD + "<g>".repeat(SvgSanitizer.MAX_DEPTH - 1) + "</g>".repeat(SvgSanitizer.MAX_DEPTH - 1) + "</svg>";
+        check(under);
+        String over = HEAD + "<g>".repeat(100_000) + "</g>".repeat(100_000) + "</svg>";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> check(over));
+        assertTrue(e.getMessage().contains("SVG_MAX_DEPTH"), e.getMessage());
+    }
+
+    private static String filters(int size, int primitives) {
+        return HEAD.replace("width=\"100\" height=\"100\"", "width=\"" + size + "\" height=\"" + size + "\"")
+                + "<filter id=\"f\">" + "<feGaussianBlur stdDeviation=\"50\"/>".repeat(primitives) + "</filter>"
+                + "<rect width=\"10\" height=\"10\" filter=\"url(#f)\"/></svg>";
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void svgFilterCostBeyondTheLimitIsRefused() {
+        check(filters(2000, SvgSanitizer.MAX_FILTER_PRIMITIVES));
+        IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
+                () -> check(filters(100, SvgSanitizer.MAX_FILTER_PRIMITIVES + 1)));
+        assertTrue(count.getMessage().contains("SVG_MAX_FILTER_PRIMITIVES"), count.getMessage());
+        // 4000 × 4000 pixels × 25 primitives = 400 M: at the limit; 26 is over it.
+        check(filters(4000, 25));
+        IllegalArgumentException work = assertThrows(IllegalArgumentException.class, () -> check(filters(4000, 26)));
+        assertTrue(work.getMessage().contains("SVG_MAX_FILTER_WORK"), work.getMessage());
+    }
+
+    @Test
+    void svgCanvasLargerThanTheLimitIsRefused() {
+        check("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20000\" height=\"10\"/>");
+        check("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 20000 20000\"/>");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> check("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20001\" height=\"10\"/>"));
+        assertTrue(e.getMessage().contains("SVG_MAX_CANVAS_SIDE"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> check("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300in\" height=\"1\"/>"));
+        assertThrows(IllegalArgumentException.class, () -> check("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1e9 10\"/>"));
     }
 }
