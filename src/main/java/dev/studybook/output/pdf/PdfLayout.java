@@ -135,26 +135,7 @@ final class PdfLayout {
                 blanks = blankPagesBefore(renderer, book);
             }
         }
-        Drawn drawn = draw(document(book, ctx, mode, paper, widths, blanks, pages), book, ctx, mode);
-        // Only the drawn document is held now: the print document and the renderer's laid-out boxes (most of a
-        // large book's memory) are let go before the document is written, which needs memory of its own.
-        try (PDDocument pdf = drawn.pdf()) {
-            fixDatesAndId(pdf, book, ctx);
-            pdf.save(out);
-        }
-        return drawn.pages();
-    }
-
-    /** A drawn PDF document, not yet written, and for a whole book where its pages begin. */
-    private record Drawn(PDDocument pdf, Optional<PageMap> pages) {
-    }
-
-    /**
-     * Lays out and draws {@code dom}, then closes the renderer, which leaves the document open and lets go of
-     * everything else: a method of its own, so that nothing in the caller's frame keeps the print document or
-     * the renderer reachable while the document is written.
-     */
-    private static Drawn draw(Document dom, Book book, OutputContext ctx, PrintDocument.Mode mode) throws IOException {
+        Document dom = document(book, ctx, mode, paper, widths, blanks, pages);
         Map<String, BlockRef> blocks = mode == PrintDocument.Mode.BOOK ? numberBlocks(dom) : Map.of();
         PdfMessages messages = new PdfMessages(assets(book, ctx));
         try (PdfBoxRenderer renderer = builder(dom, book, ctx, messages).buildPdfRenderer()) {
@@ -163,7 +144,10 @@ final class PdfLayout {
             messages.report(ctx.diagnostics());
             // Page positions are known once the pages are drawn.
             Optional<PageMap> laidOut = blocks.isEmpty() ? Optional.empty() : Optional.of(pageMap(renderer, blocks));
-            return new Drawn(pdf, laidOut);
+            fixDatesAndId(pdf, book, ctx);
+            pdf.save(out);
+            pdf.close();
+            return laidOut;
         }
     }
 
