@@ -38,25 +38,22 @@ final class RgbPng {
         ByteArrayOutputStream idat = new ByteArrayOutputStream(1 << 16);
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
         try (DeflaterOutputStream z = new DeflaterOutputStream(idat, deflater, 1 << 16)) {
-            byte[] above = new byte[3 * w];
-            byte[] current = new byte[3 * w];
             byte[] line = new byte[1 + 3 * w];
             line[0] = FILTER_UP;
             for (int y = 0; y < h; y++) {
+                // One pass over the row and the row above (none above the first): the low byte of a difference
+                // of two channels is the difference of their low bytes. A build runs this loop once, mostly
+                // before it is compiled, so the fewer steps the better (the cover was 2.5% of an EPUB's time).
                 int at = y * stride;
-                for (int x = 0, i = 0; x < w; x++, i += 3) {
+                int up = y == 0 ? -1 : at - stride;
+                for (int x = 0, i = 1; x < w; x++, i += 3) {
                     int p = pixels[at + x];
-                    current[i] = (byte) (p >> 16);
-                    current[i + 1] = (byte) (p >> 8);
-                    current[i + 2] = (byte) p;
-                }
-                for (int i = 0; i < current.length; i++) {
-                    line[1 + i] = (byte) (current[i] - above[i]);
+                    int q = up < 0 ? 0 : pixels[up + x];
+                    line[i] = (byte) ((p >> 16) - (q >> 16));
+                    line[i + 1] = (byte) ((p >> 8) - (q >> 8));
+                    line[i + 2] = (byte) (p - q);
                 }
                 z.write(line);
-                byte[] t = above;
-                above = current;
-                current = t;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
