@@ -14,6 +14,7 @@ import dev.studybook.output.OutputContext;
 import dev.studybook.output.OutputFile;
 import dev.studybook.output.PageMap;
 import dev.studybook.output.Styles;
+import dev.studybook.output.UniqueNames;
 import dev.studybook.raster.SvgRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -124,13 +125,15 @@ public final class AnkiOutput implements Output {
         Map<String, String> mediaName = new LinkedHashMap<>();
         List<byte[]> mediaData = new ArrayList<>();
         int svgIndex = 0;
+        // Anki's names keep only ASCII: images/甲.png and images/乙.png would both be book-images-.png.
+        UniqueNames media = new UniqueNames();
         for (Asset a : used) {
             String stem = (ctx.baseName() + "-" + a.href()).replaceAll("[^A-Za-z0-9._-]+", "-");
             if (svg(a)) {
-                mediaName.put(a.href(), stem.replaceFirst("\\.svg$", "") + ".png");
+                mediaName.put(a.href(), media.claim(stem.replaceFirst("\\.svg$", "") + ".png"));
                 mediaData.add(pngs.get(svgIndex++));
             } else {
-                mediaName.put(a.href(), stem);
+                mediaName.put(a.href(), media.claim(stem));
                 mediaData.add(a.data());
             }
         }

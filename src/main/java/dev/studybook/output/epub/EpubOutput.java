@@ -17,6 +17,7 @@ import dev.studybook.error.SourceLocation;
 import dev.studybook.output.Output;
 import dev.studybook.output.OutputContext;
 import dev.studybook.output.OutputFile;
+import dev.studybook.output.UniqueNames;
 import java.io.FilterOutputStream;
 import java.util.Locale;
 import io.documentnode.epub4j.domain.Author;
@@ -166,10 +167,13 @@ public final class EpubOutput implements Output {
         // Readers that cannot show SVG (some Kindle conversions) fall back to a PNG of it.
         List<byte[]> pngs = SvgRaster.pngs(svgs(book), ctx.fonts());
         int svgIndex = 0;
+        UniqueNames names = new UniqueNames();
+        book.assets().forEach(a -> names.reserve(a.href()));
         for (Asset a : book.assets()) {
             n++;
             if (a.mediaType().equals("image/svg+xml")) {
-                Item png = add(eb, items, "img-" + n + "-png", a.href().replaceFirst("\\.svg$", "") + ".png",
+                // images/tall.svg beside images/tall.png: the fallback is images/tall-2.png.
+                Item png = add(eb, items, "img-" + n + "-png", names.claim(a.href().replaceFirst("\\.svg$", "") + ".png"),
                         MediaTypes.PNG, pngs.get(svgIndex++), "");
                 items.add(new Item("img-" + n, a.href(), a.mediaType(), a.data(), "", png.id()));
                 eb.addResource(new Resource("img-" + n, a.data(), a.href(), new MediaType(a.mediaType(), "")));
