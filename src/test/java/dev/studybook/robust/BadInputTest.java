@@ -198,7 +198,8 @@ class BadInputTest {
         write("one.md", "# 第一章\n\n![巨图](huge.png)\n");
         Run r = run("build", "--content", book.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().contains("one.md:3: the image 'huge.png' says it is 100000 × 100000 pixels"), r.err());
+        assertTrue(r.err().contains("one.md:3: the image 'huge.png' is left out: it is 100000 × 100000 pixels, more than"
+                + " 20000 pixels a side (PICTURE_MAX_SIDE)"), r.err());
     }
 
     @Test
