@@ -85,8 +85,8 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
      */
     static int line(Node node) {
         for (Node n = node; n != null; n = n.getParent()) {
-            if (n instanceof com.vladsch.flexmark.util.ast.Document) {
-                return node.getStartLineNumber() + 1;
+            if (n instanceof com.vladsch.flexmark.util.ast.Document d) {
+                return Lines.startLine(d, node) + 1;
             }
         }
         return 0;
