@@ -92,7 +92,10 @@ public final class AtomicOutput {
         }
     }
 
-    /** Writes {@code target}'s new content to a temporary file beside it, to be committed with {@link #commitAll}. */
+    /**
+     * Writes {@code target}'s new content to a temporary file beside it, to be committed with {@link #commitAll}; on
+     * a failure (a full disk) the temporary file is removed and the error names the target.
+     */
     public static Staged stage(Path target, Writer writer) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
@@ -108,9 +111,7 @@ public final class AtomicOutput {
             tmp = null;
             return s;
         } catch (IOException e) {
-            throw new StudybookException(ExitCode.OUTPUT, SourceLocation.of(target),
-                    "cannot write the output: " + e.getMessage(),
-                    "check that the output folder is writable and the disk has space", e);
+            throw cannotWrite(target, e);
         } finally {
             if (tmp != null) {
                 IN_PROGRESS.remove(tmp);
@@ -121,6 +122,16 @@ public final class AtomicOutput {
                 }
             }
         }
+    }
+
+    /** Writes {@code target} through {@code writer}; on any failure the previous file is left as it was. */
+    public static void write(Path target, Writer writer) {
+        commitAll(java.util.List.of(stage(target, writer)));
+    }
+
+    private static StudybookException cannotWrite(Path target, IOException e) {
+        return new StudybookException(ExitCode.OUTPUT, SourceLocation.of(target), "cannot write the output: "
+                + e.getMessage(), "check that the output folder is writable and the disk has space", e);
     }
 
     /** Builds of this JVM committing into an output folder (a file lock is held once per process). */
@@ -146,9 +157,7 @@ public final class AtomicOutput {
                 try {
                     s.commit();
                 } catch (IOException e) {
-                    throw new StudybookException(ExitCode.OUTPUT, SourceLocation.of(s.target()),
-                            "cannot write the output: " + e.getMessage(),
-                            "check that the output folder is writable and the disk has space", e);
+                    throw cannotWrite(s.target(), e);
                 }
             }
         } catch (IOException e) {
@@ -168,41 +177,6 @@ public final class AtomicOutput {
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
         } catch (IOException | RuntimeException e) {
             return null;
-        }
-    }
-
-    /** Writes {@code target} through {@code writer}; on any failure the previous file is left as it was. */
-    public static void write(Path target, Writer writer) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
-            IN_PROGRESS.add(tmp);
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                writer.write(out);
-            }
-            readableByAll(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            IN_PROGRESS.remove(tmp);
-            tmp = null;
-        } catch (IOException e) {
-            throw new StudybookException(ExitCode.OUTPUT, SourceLocation.of(target),
-                    "cannot write the output: " + e.getMessage(),
-                    "check that the output folder is writable and the disk has space", e);
-        } finally {
-            if (tmp != null) {
-                IN_PROGRESS.remove(tmp);
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // The temporary file is hidden and named .part; nothing more can be done here.
-                }
-            }
         }
     }
 }

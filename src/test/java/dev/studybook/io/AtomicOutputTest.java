@@ -31,4 +31,21 @@ class AtomicOutputTest {
             assertEquals(List.of("book.epub"), files.map(p -> p.getFileName().toString()).toList());
         }
     }
+
+    @Test
+    void stagingThatFailsNamesTheTargetAndLeavesNoPartFile() throws IOException {
+        // stage() returned null on a full disk: the build then failed with an internal error, the .part file left.
+        Path target = tmp.resolve("out/book.pdf");
+        Files.createDirectories(target.getParent());
+        dev.studybook.error.StudybookException e = assertThrows(dev.studybook.error.StudybookException.class,
+                () -> AtomicOutput.stage(target, out -> {
+                    out.write("half".getBytes());
+                    throw new IOException("No space left on device");
+                }));
+        assertEquals(dev.studybook.error.ExitCode.OUTPUT, e.exitCode());
+        assertEquals(true, e.getMessage().contains("No space left on device"), e.getMessage());
+        try (Stream<Path> files = Files.list(target.getParent())) {
+            assertEquals(List.of(), files.toList());
+        }
+    }
 }
