@@ -24,7 +24,8 @@ final class GitBookTags implements Preprocessor {
     static final int MAX_DEPTH = 10;
     // Not Hugo's {{% name %}}, which HugoShortcodes reads.
     static final Pattern TAG = Pattern.compile("(?<!\\{)\\{%-?\\s*([A-Za-z][\\w-]*)\\s*(.*?)\\s*-?%\\}(?!\\})");
-    private static final Pattern ATTRIBUTE = Pattern.compile("([\\w-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
+    /** {@code name="v"}, {@code name='v'}, {@code name=`v`} (Hugo's raw strings) or {@code name=v}. */
+    static final Pattern ATTRIBUTE = Pattern.compile("([\\w-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|`([^`]*)`|(\\S+))");
     private static final Pattern QUOTED = Pattern.compile("^\\s*(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
 
     @Override
@@ -164,14 +165,15 @@ final class GitBookTags implements Preprocessor {
     }
 
     /** Ends the line being put together, when it holds anything, before block lines are added. */
-    private static void flush(StringBuilder current, SourceText.Line line, List<SourceText.Line> out) {
+    static void flush(StringBuilder current, SourceText.Line line, List<SourceText.Line> out) {
         if (!current.toString().isBlank()) {
             out.add(new SourceText.Line(current.toString(), line.file(), line.line()));
         }
         current.setLength(0);
     }
 
-    private static void block(List<SourceText.Line> out, String indent, String html, SourceText.Line origin) {
+    /** A line of HTML as a block of its own: blank lines around it. */
+    static void block(List<SourceText.Line> out, String indent, String html, SourceText.Line origin) {
         out.add(new SourceText.Line("", origin.file(), origin.line()));
         out.add(new SourceText.Line(indent + html, origin.file(), origin.line()));
         out.add(new SourceText.Line("", origin.file(), origin.line()));
@@ -225,7 +227,11 @@ final class GitBookTags implements Preprocessor {
         Matcher m = ATTRIBUTE.matcher(args);
         while (m.find()) {
             if (m.group(1).equalsIgnoreCase(name)) {
-                return m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+                for (int g = 2; g <= 5; g++) {
+                    if (m.group(g) != null) {
+                        return m.group(g);
+                    }
+                }
             }
         }
         return "";

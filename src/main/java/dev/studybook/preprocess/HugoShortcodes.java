@@ -23,7 +23,6 @@ final class HugoShortcodes implements Preprocessor {
 
     static final Pattern SHORTCODE = Pattern.compile("\\{\\{([<%])\\s*(/?)\\s*([A-Za-z][\\w.-]*)\\s*(.*?)\\s*([>%])\\}\\}");
     private static final Pattern ESCAPED = Pattern.compile("\\{\\{([<%])/\\*(.*?)\\*/([>%])\\}\\}");
-    private static final Pattern ATTRIBUTE = Pattern.compile("([\\w-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|`([^`]*)`|(\\S+))");
     private static final Pattern POSITIONAL = Pattern.compile("\"([^\"]*)\"|'([^']*)'|`([^`]*)`|([^\\s=\"'`]+)(?=\\s|$)");
 
     @Override
@@ -55,8 +54,7 @@ final class HugoShortcodes implements Preprocessor {
                 continue;
             }
             if (code || state.verbatim != null) {
-                String unescaped = ESCAPED.matcher(s).replaceAll(m -> Matcher.quoteReplacement("{{" + m.group(1)
-                        + m.group(2) + m.group(3) + "}}"));
+                String unescaped = unescape(s);
                 if (state.verbatim != null && !code && SHORTCODE.matcher(s).find()) {
                     changed |= line(line, state, context, out);
                     continue;
@@ -73,6 +71,12 @@ final class HugoShortcodes implements Preprocessor {
         SourceText.Builder b = SourceText.builder(text.file());
         out.forEach(b::add);
         return b.build();
+    }
+
+    /** The escaped form of a shortcode (slash-star inside the braces) as Hugo prints it: {@code {{< x >}}}. */
+    private static String unescape(String s) {
+        return ESCAPED.matcher(s).replaceAll(m -> Matcher.quoteReplacement("{{" + m.group(1) + m.group(2) + m.group(3)
+                + "}}"));
     }
 
     /** Inside a shortcode whose content is kept as written (highlight, mermaid, katex): its closing name. */
@@ -94,8 +98,7 @@ final class HugoShortcodes implements Preprocessor {
         Matcher esc = ESCAPED.matcher(s);
         if (esc.find() && !inline[esc.start()]) {
             // Documentation of shortcodes shows them escaped; Hugo prints them as written, unescaped.
-            s = ESCAPED.matcher(s).replaceAll(m -> Matcher.quoteReplacement("{{" + m.group(1) + m.group(2) + m.group(3)
-                    + "}}"));
+            s = unescape(s);
             out.add(new SourceText.Line(s, line.file(), line.line()));
             return true;
         }
@@ -240,18 +243,15 @@ final class HugoShortcodes implements Preprocessor {
         return (rel.isEmpty() ? "" : rel + "/") + path.substring(1);
     }
 
-    /** Ends the line being put together, when it holds anything, before block lines are added. */
+    /** Ends the line being put together (without hugo-book's column separators) before block lines are added. */
     private static void flush(StringBuilder current, SourceText.Line line, List<SourceText.Line> out) {
-        if (!current.toString().replace("<--->", "").isBlank()) {
-            out.add(new SourceText.Line(current.toString().replace("<--->", ""), line.file(), line.line()));
-        }
+        String text = current.toString().replace("<--->", "");
         current.setLength(0);
+        GitBookTags.flush(current.append(text), line, out);
     }
 
     private static void block(List<SourceText.Line> out, String indent, String html, SourceText.Line origin) {
-        out.add(new SourceText.Line("", origin.file(), origin.line()));
-        out.add(new SourceText.Line(indent + html, origin.file(), origin.line()));
-        out.add(new SourceText.Line("", origin.file(), origin.line()));
+        GitBookTags.block(out, indent, html, origin);
     }
 
     /** The first of the named attributes that is set, else the first positional argument. */
@@ -265,23 +265,13 @@ final class HugoShortcodes implements Preprocessor {
         return positional(args, 0);
     }
 
-    static String attribute(String args, String name) {
-        Matcher m = ATTRIBUTE.matcher(args);
-        while (m.find()) {
-            if (m.group(1).equalsIgnoreCase(name)) {
-                for (int g = 2; g <= 5; g++) {
-                    if (m.group(g) != null) {
-                        return m.group(g);
-                    }
-                }
-            }
-        }
-        return "";
+    private static String attribute(String args, String name) {
+        return GitBookTags.attribute(args, name);
     }
 
     /** The {@code n}th argument written without a name ({@code {{% hint warning %}}}), or empty. */
     static String positional(String args, int n) {
-        String bare = ATTRIBUTE.matcher(args).replaceAll(" ");
+        String bare = GitBookTags.ATTRIBUTE.matcher(args).replaceAll(" ");
         Matcher m = POSITIONAL.matcher(bare);
         int i = 0;
         while (m.find()) {
