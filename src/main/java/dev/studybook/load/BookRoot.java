@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Where the repository a book lies in begins: the nearest folder at or above the content folder that holds
- * {@code .git}, else {@code book.toml} or {@code book.json} (an mdBook, GitBook or HonKit book). That folder is the
+ * {@code .git}, else {@code book.toml}, {@code book.json} or {@code mkdocs.yml} (an mdBook, GitBook, HonKit or MkDocs
+ * book). That folder is the
  * boundary nothing outside of is read. Also reads what the clone says of itself: its GitHub remote, its branch and
  * its GitHub Pages domain.
  */
@@ -20,14 +21,14 @@ final class BookRoot {
     /** How many folders above the content folder the repository's root is looked for (docs/book/src is three). */
     static final int MAX_LEVELS_UP = 3;
 
-    private static final List<String> BOOK_FILES = List.of("book.toml", "book.json");
+    private static final List<String> BOOK_FILES = List.of("book.toml", "book.json", "mkdocs.yml", "mkdocs.yaml");
 
     private BookRoot() {
     }
 
     /**
      * The boundary for a content folder: the root of the repository it lies in, else the nearest folder holding a
-     * book.toml or book.json, else the content folder itself. The search stops {@value #MAX_LEVELS_UP} folders up
+     * book.toml, book.json or mkdocs.yml, else the content folder itself. The search stops {@value #MAX_LEVELS_UP} folders up
      * and never reaches the user's home folder or the file system's root, so that a home folder kept in git does
      * not open everything in it to a book.
      */

@@ -69,15 +69,24 @@ public final class OutlineReader {
         ContentFolder content = in.content();
         boolean chosen = in.index().isPresent() || in.config().index().isPresent();
         Optional<HugoSite.Index> hugo = chosen ? Optional.empty() : HugoSite.index(content);
+        Optional<HugoSite.Index> mkdocs = chosen ? Optional.empty() : MkDocsSite.index(content, diagnostics);
         IndexChoice readme;
         IndexPage readmePage;
         try {
             readme = findIndex(content, in.index(), in.config(), in.tool());
             readmePage = IndexPageReader.read(TextFiles.read(readme.file(), "index page"));
+            if (mkdocs.isPresent() && readme.kind() == IndexKind.README) {
+                // An MkDocs site's menu is its nav in mkdocs.yml; its README (krahets/hello-algo's) describes the
+                // project and links to the web site.
+                readme = new IndexChoice(mkdocs.get().file(), IndexKind.SUMMARY, mkdocs.get().base());
+                readmePage = IndexPageReader.read(mkdocs.get().markdown());
+                hugo = Optional.empty();
+            }
         } catch (StudybookException e) {
-            if (hugo.isEmpty()) {
+            if (hugo.isEmpty() && mkdocs.isEmpty()) {
                 throw e;
             }
+            hugo = hugo.or(() -> mkdocs);
             // A Hugo site without a README: its content tree is the contents.
             readme = new IndexChoice(hugo.get().file(), IndexKind.SUMMARY, hugo.get().base());
             readmePage = IndexPageReader.read(hugo.get().markdown());

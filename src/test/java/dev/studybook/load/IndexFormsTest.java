@@ -330,6 +330,37 @@ class IndexFormsTest {
     }
 
     @Test
+    void mkdocsSiteIsReadFromItsNavNotFromItsReadme() {
+        // krahets/hello-algo: the README links to the web site only ("links to no Markdown chapter"); the menu is
+        // nav: in mkdocs.yml, with Python tags elsewhere in it and a docs_dir its build step writes.
+        Diagnostics d = new Diagnostics();
+        Outline o = BookLoader.load(Request.read(TestBooks.book("index-forms/mkdocs-nav"), Optional.empty()),
+                Outputs.DEFAULT.specs(), d).outline();
+        assertEquals("mkdocs.yml", o.indexFile().getFileName().toString());
+        assertEquals("序\n第 1 章 基础\n  1.1 数组 *\n  list.md\n", tree(o));
+        assertEquals("算法笔记", o.metadata().title());
+        assertEquals(List.of("笔记作者"), o.metadata().authors());
+        assertEquals("zh", o.metadata().language());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.location().line() == 3
+                && w.message().contains("docs_dir 'build/docs' does not exist")), d.warnings().toString());
+    }
+
+    @Test
+    void mkdocsDocsFolderNamedAsTheContentIsReadFromTheNavAbove() {
+        Outline o = TestBooks.load(TestBooks.book("index-forms/mkdocs-nav").resolve("docs")).outline();
+        assertEquals("序\n第 1 章 基础\n  1.1 数组 *\n  list.md\n", tree(o));
+    }
+
+    @Test
+    void mkdocsNavPageThatDoesNotExistIsNamedAtItsLineOfMkdocsYml() throws IOException {
+        Path book = TestBooks.copy("index-forms/mkdocs-nav", tmp.resolve("book"));
+        Files.delete(book.resolve("docs/basics/list.md"));
+        StudybookException e = assertThrows(StudybookException.class, () -> TestBooks.load(book));
+        assertEquals("mkdocs.yml", e.location().orElseThrow().file().getFileName().toString());
+        assertEquals(18, e.location().orElseThrow().line(), e.getMessage());
+    }
+
+    @Test
     void repositoryRootWhoseReadmeLinksToNoChapterReadsTheSiteInDocs() {
         // datawhalechina/pumpkin-book: the root README links to the web site; the book is docs/ with its sidebar.
         Diagnostics d = new Diagnostics();
