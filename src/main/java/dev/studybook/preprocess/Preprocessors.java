@@ -15,6 +15,7 @@ public final class Preprocessors {
             new MdBookIncludes(),
             new GitBookTags(),
             new HugoShortcodes(),
+            new MkDocsBlocks(),
             new Containers(),
             new GitHubAlerts(),
             new TocMarker());

@@ -87,6 +87,24 @@ class DialectBooksTest {
     }
 
     @Test
+    void mkdocsAdmonitionsAndContentTabsAreAsidesAndTitledTabsNotCodeBlocks() throws IOException {
+        // krahets/hello-algo: "=== \"Python\"" and "!!! note" were printed as text, and the code under each tab,
+        // indented four spaces, as one code block showing its own ``` fences.
+        String x = chapter("mkdocs-blocks", 0);
+        assertTrue(x.contains("<aside class=\"callout callout-note\">\n<p class=\"callout-label\">时间复杂度</p>"), x);
+        assertTrue(x.contains("<strong>操作数量</strong>"), x);
+        assertTrue(x.contains("<p class=\"tab-title\">Python</p>") && x.contains("<p class=\"tab-title\">Go</p>"), x);
+        assertTrue(x.contains("<pre class=\"code lang-go\">"), x);
+        assertFalse(x.contains("```") || x.contains("=== ") || x.contains("!!! abacus"), x);
+        assertTrue(x.contains("<p class=\"callout-label\">为什么常数项可以忽略？</p>"), "??? with a tab-indented body: " + x);
+        assertTrue(x.contains("<aside class=\"callout callout-tip\">\n<p class=\"callout-label\">提示</p>\n<p>嵌套的提示也在框里。</p>"),
+                "nested: " + x);
+        assertTrue(x.contains("<p class=\"callout-label\">Abacus</p>"), x);
+        assertTrue(x.contains("</aside>\n<p>标题下的普通段落。</p>"), "the block ends where the indentation does: " + x);
+        assertTrue(x.contains("!!! note 代码块里的写法原样显示"), x);
+    }
+
+    @Test
     void tocMarkersListTheChaptersSections() throws IOException {
         String x = chapter("toc", 0);
         assertTrue(x.contains("<div class=\"chapter-toc\" role=\"doc-toc\"><ul><li><a href=\"#h-11-协程\">1.1 协程</a><ul><li>"
