@@ -105,6 +105,21 @@ class DialectBooksTest {
     }
 
     @Test
+    void headingAttributeIdsAreAnchorsAndLeaveTheHeadingsText() throws IOException {
+        // rust-lang/rust-by-example: "## Options {#options}" showed its braces in the heading and the contents, and
+        // [options](#options) led to the chapter's start with a warning.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/heading-attributes"), out, "epub");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        String x = chapterText(EpubContents.read(b.output("epub")), 0);
+        assertTrue(x.contains("<a href=\"#options\">选项一节</a>") && x.contains("<a href=\"#my-id\">自定义锚点</a>")
+                && x.contains("<a href=\"#kd\">kramdown 的写法</a>"), x);
+        assertTrue(x.contains("id=\"options\"") && x.contains("id=\"my-id\"") && x.contains("id=\"kd\""), x);
+        assertFalse(x.contains("{#options}") || x.contains("#my-id .note") || x.contains("{: #kd"), x);
+        assertTrue(x.contains("集合 {a, b}</h2>"), x);
+        assertTrue(x.contains("## 代码里 {#stays}"), x);
+    }
+
+    @Test
     void tocMarkersListTheChaptersSections() throws IOException {
         String x = chapter("toc", 0);
         assertTrue(x.contains("<div class=\"chapter-toc\" role=\"doc-toc\"><ul><li><a href=\"#h-11-协程\">1.1 协程</a><ul><li>"
