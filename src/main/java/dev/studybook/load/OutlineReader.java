@@ -162,6 +162,14 @@ public final class OutlineReader {
             if (!b.missing.isEmpty()) {
                 throw b.missingError();
             }
+            List<String> languages = chosen ? List.of() : gitBookLanguages(content);
+            if (!languages.isEmpty()) {
+                // astaxie/build-web-application-with-golang: the root README only switches between 13 translations.
+                throw StudybookException.content(SourceLocation.of(index.file()), "the index page links to no Markdown"
+                        + " chapter: this is a GitBook in " + languages.size() + " languages (LANGS.md), one book each",
+                        "build one language with --content " + content.root().resolve(languages.get(0))
+                                + " (the languages' folders: " + String.join(", ", languages) + ")");
+            }
             throw StudybookException.content(SourceLocation.of(index.file()),
                     "the index page links to no Markdown chapter",
                     "list the chapters as links, e.g. [第一章](01-intro.md), one per line or as a list");
@@ -196,6 +204,30 @@ public final class OutlineReader {
             }
         }
         return Optional.empty();
+    }
+
+    /** A LANGS.md link to a language's folder: {@code * [English](en/)}. */
+    private static final Pattern LANGUAGE_LINK = Pattern.compile("\\]\\(\\s*(?:\\./)?([^()\\s/#?]+)/?\\s*\\)");
+
+    /**
+     * The folders of a multilingual GitBook, as its LANGS.md lists them (each a book of its own, with its own README
+     * and SUMMARY.md); empty when the content folder is no such book.
+     */
+    static List<String> gitBookLanguages(ContentFolder content) {
+        Path langs = content.root().resolve("LANGS.md");
+        if (!Files.isRegularFile(langs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        Matcher m = LANGUAGE_LINK.matcher(TextFiles.read(langs, "LANGS.md"));
+        while (m.find()) {
+            Path dir = content.root().resolve(m.group(1)).normalize();
+            if (Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) && content.contains(dir)
+                    && !out.contains(m.group(1))) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
     }
 
     private static int chapterCount(List<OutlinePart> parts) {

@@ -361,6 +361,18 @@ class IndexFormsTest {
     }
 
     @Test
+    void multilingualGitBookRootIsRefusedNamingTheLanguagesFolders() {
+        // astaxie/build-web-application-with-golang: the root README only switches languages; the error said to
+        // list chapters as links, not that each folder of LANGS.md is a book.
+        Path book = TestBooks.book("index-forms/gitbook-langs");
+        StudybookException e = assertThrows(StudybookException.class, () -> TestBooks.load(book));
+        assertTrue(e.getMessage().contains("this is a GitBook in 2 languages (LANGS.md)"), e.getMessage());
+        String hint = e.hint().orElseThrow();
+        assertTrue(hint.contains("--content " + book.toAbsolutePath().normalize().resolve("en")) && hint.contains("en, zh)"), hint);
+        assertEquals("Introduction\nMaps\n", tree(TestBooks.load(book.resolve("en")).outline()));
+    }
+
+    @Test
     void repositoryRootWhoseReadmeLinksToNoChapterReadsTheSiteInDocs() {
         // datawhalechina/pumpkin-book: the root README links to the web site; the book is docs/ with its sidebar.
         Diagnostics d = new Diagnostics();
