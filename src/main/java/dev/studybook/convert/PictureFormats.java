@@ -68,6 +68,10 @@ final class PictureFormats {
     /** Pixels decoded to check a picture: larger ones are read in full but kept only every n-th pixel. */
     static final long CHECK_PIXELS = 1_000_000L;
 
+    /** A decoder's warning that it ignored the picture's colour profile, which loses no pixel. */
+    private static final java.util.regex.Pattern COLOUR_PROFILE = java.util.regex.Pattern.compile(
+            "(?i)colou?r profile|ICC profile");
+
     /** Why a picture cannot go into a book: it cannot be decoded, or it is beyond a limit. */
     static final class Unusable extends Exception {
         Unusable(String reason) {
@@ -113,7 +117,13 @@ final class PictureFormats {
             int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) w * h / CHECK_PIXELS)));
             p.setSourceSubsampling(step, step, 0, 0);
             List<String> warnings = new ArrayList<>();
-            reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
+            reader.addIIOReadWarningListener((r, warning) -> {
+                // "Embedded color profile is invalid; ignored": every pixel is read, in sRGB, as browsers and
+                // readers show a profile they cannot use (chai2010/advanced-go-programming-book's photos).
+                if (!COLOUR_PROFILE.matcher(warning).find()) {
+                    warnings.add(warning);
+                }
+            });
             reader.read(0, p);
             if (!warnings.isEmpty()) {
                 throw new Unusable("it is damaged: " + warnings.get(0));

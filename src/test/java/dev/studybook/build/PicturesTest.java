@@ -74,6 +74,28 @@ class PicturesTest {
     }
 
     @Test
+    void jpegWithAnInvalidColourProfileIsShownNotLeftOutAsDamaged() throws IOException {
+        // chai2010/advanced-go-programming-book: a photo whose ICC profile the decoder ignores ("Embedded color profile
+        // is invalid; ignored") was left out as damaged, though every pixel decodes and browsers show it.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("pictures/bad-profile"), tmp, "epub", "pdf");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        assertTrue(epub.entryNames().stream().anyMatch(n -> n.endsWith("images/bad-profile.jpg")), epub.entryNames().toString());
+        assertTrue(EpubCheckRunner.check(b.output("epub")).clean());
+        try (PDDocument pdf = Loader.loadPDF(b.output("pdf").toFile())) {
+            List<String> sizes = new ArrayList<>();
+            for (PDPage page : pdf.getPages()) {
+                for (COSName n : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(n) instanceof PDImageXObject img) {
+                        sizes.add(img.getWidth() + "x" + img.getHeight());
+                    }
+                }
+            }
+            assertTrue(sizes.contains("120x60"), sizes.toString());
+        }
+    }
+
+    @Test
     void withoutFetchRemoteNothingIsFetchedAndOneWarningCountsThePictures() throws IOException {
         try (TrapServer server = TrapServer.start()) {
             Path book = remoteBook(server);
