@@ -364,7 +364,8 @@ class IndexFormsTest {
     void multilingualGitBookRootIsRefusedNamingTheLanguagesFolders() {
         // astaxie/build-web-application-with-golang: the root README only switches languages; the error said to
         // list chapters as links, not that each folder of LANGS.md is a book.
-        Path book = TestBooks.book("index-forms/gitbook-langs");
+        // One folder down, in repo/: AllTestBooksTest builds every test book, and this root is refused by design.
+        Path book = TestBooks.book("index-forms/gitbook-langs/repo");
         StudybookException e = assertThrows(StudybookException.class, () -> TestBooks.load(book));
         assertTrue(e.getMessage().contains("this is a GitBook in 2 languages (LANGS.md)"), e.getMessage());
         String hint = e.hint().orElseThrow();
