@@ -352,6 +352,16 @@ class IndexFormsTest {
     }
 
     @Test
+    void mkdocsSiteWithoutNavIsReadInMkdocsOwnOrder() throws IOException {
+        // Without nav:, MkDocs lists each folder's index page first, then its pages and folders by name; a top-level
+        // folder is a part, as MkDocs shows it as a section of its menu.
+        Path book = TestBooks.copy("index-forms/mkdocs-nav", tmp.resolve("book"));
+        Files.writeString(book.resolve("mkdocs.yml"), "site_name: 算法笔记\n", StandardCharsets.UTF_8);
+        assertEquals("[Basics]\n  index.md\n  array.md\n  list.md\n  orphan.md\n[Intro]\n  index.md\n",
+                tree(TestBooks.load(book).outline()));
+    }
+
+    @Test
     void mkdocsNavPageThatDoesNotExistIsNamedAtItsLineOfMkdocsYml() throws IOException {
         Path book = TestBooks.copy("index-forms/mkdocs-nav", tmp.resolve("book"));
         Files.delete(book.resolve("docs/basics/list.md"));
