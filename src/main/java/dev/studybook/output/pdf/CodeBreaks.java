@@ -10,7 +10,7 @@ import org.w3c.dom.Text;
 /**
  * Lets long inline code wrap at its own punctuation. A code span is one word to the line breaker: before
  * {@code runtime/metrics} or {@code runtime.mapaccess1_fast64} a justified line was left short, or stretched
- * letter by letter. Its text is cut after each '.', '/', '_', '(', ',' and the like into spans of their own;
+ * letter by letter. Its text is cut after each space, '.', '/', '_', '(', ',' and the like into spans of their own;
  * OpenHTMLtoPDF may break a line between two inline boxes, so those cuts are where the code may wrap. No
  * character is added: the text copies out as it was.
  */
@@ -71,7 +71,7 @@ final class CodeBreaks {
         }
     }
 
-    /** The text cut after its punctuation; one piece when it is short or has none. */
+    /** The text cut after its spaces and punctuation; one piece when it is short or has none. */
     static List<String> pieces(String s) {
         List<String> out = new ArrayList<>();
         if (s.length() < MIN_LENGTH) {
@@ -81,8 +81,11 @@ final class CodeBreaks {
         int start = 0;
         for (int i = 0; i < s.length() - 1; i++) {
             char c = s.charAt(i);
-            // A break after the punctuation, never inside a run of it ("::", "&&", "..."), nor before a space.
-            if (BREAK_AFTER.indexOf(c) >= 0 && BREAK_AFTER.indexOf(s.charAt(i + 1)) < 0 && s.charAt(i + 1) != ' '
+            // A break after a space or the punctuation, never inside a run of it ("::", "&&", "..."), nor before a
+            // space. Cut at its spaces too, code glued to the punctuation after it (PunctuationGlue) is only its
+            // last word: "concurrent map writes。" was one box that no line could break into.
+            boolean after = c == ' ' || BREAK_AFTER.indexOf(c) >= 0 && BREAK_AFTER.indexOf(s.charAt(i + 1)) < 0;
+            if (after && s.charAt(i + 1) != ' '
                     && i + 1 - start >= MIN_PIECE && s.length() - (i + 1) >= MIN_PIECE) {
                 out.add(s.substring(start, i + 1));
                 start = i + 1;

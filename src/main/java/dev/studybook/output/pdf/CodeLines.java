@@ -12,7 +12,8 @@ import org.w3c.dom.Text;
  * Sets each line of a code block as a block of its own. A line too long for the page wraps with a hanging
  * indent, its continuation four columns deeper than the line's own indentation, so that it cannot be taken for
  * a line of its own; a page break falls between lines only, never leaving the box's padding alone at a page's
- * foot or head (the padding belongs to the first and last lines); the first and last two lines of a long block
+ * foot or head (the padding belongs to the first and last lines, the grey background and rule to every line, none
+ * to the block); the first and last two lines of a long block
  * stay together. Highlighting spans that cross a line end are cut in two; no character is added or removed.
  */
 final class CodeLines {
@@ -25,6 +26,11 @@ final class CodeLines {
     static final int HANGING = 4;
     /** The advance of a monospace column, in em. */
     static final double COLUMN_EM = 0.6;
+    /**
+     * The box's left padding, in em: the lines carry the box's background, border and padding (pdf.css), the
+     * block itself none, so that a block whose first lines go to the next page leaves no empty grey box behind.
+     */
+    static final double PADDING_EM = 0.8;
     /** Lines kept together at either end of a block (orphans and widows). */
     static final int KEEP = 2;
 
@@ -68,7 +74,8 @@ final class CodeLines {
                 indent++;
             }
             double hang = (indent + HANGING) * COLUMN_EM;
-            l.setAttribute("style", String.format(Locale.ROOT, "padding-left:%.2fem;text-indent:-%.2fem", hang, hang));
+            l.setAttribute("style", String.format(Locale.ROOT, "padding-left:%.2fem;text-indent:-%.2fem",
+                    PADDING_EM + hang, hang));
             String cls = LINE + (i == 0 ? " cl-first" : "") + (i == lines.size() - 1 ? " cl-last" : "")
                     + (text.isEmpty() ? " cl-empty" : "");
             l.setAttribute("class", cls);

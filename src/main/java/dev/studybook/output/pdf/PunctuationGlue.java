@@ -51,6 +51,26 @@ final class PunctuationGlue {
                     glue(doc, pieces(el) > 1 ? splitPiece(doc, el, true) : el, widths);
                 }
                 continue;
+            } else if (SPLIT.contains(el.getLocalName()) && el.getTextContent().length() > MIN_SPLIT) {
+                // Emphasis or a link of several words: only its first or last word (a Chinese character, a Latin
+                // word) is glued to the punctuation. Glued whole, a long <strong> became one box that no line
+                // could break into, and the line before it was left short.
+                boolean after = el.getNextSibling() instanceof Text n && !leading(n.getData(), NO_LINE_START).isEmpty();
+                boolean before = el.getPreviousSibling() instanceof Text p && !trailing(p.getData(), NO_LINE_END).isEmpty();
+                Element head = before ? splitWord(doc, el, false) : null;
+                Element tail = after ? splitWord(doc, el, true) : null;
+                if (head != null) {
+                    glue(doc, head, widths);
+                }
+                if (tail != null) {
+                    glue(doc, tail, widths);
+                }
+                if (before && head == null || after && tail == null) {
+                    if (el.getTextContent().length() <= MAX_GLUED_LENGTH) {
+                        glue(doc, el, widths);
+                    }
+                }
+                continue;
             } else if (el.getTextContent().length() > MAX_GLUED_LENGTH) {
                 // A long code span is split: its last few characters are glued, the rest still wraps.
                 el = splitTail(doc, el);
@@ -112,6 +132,85 @@ final class PunctuationGlue {
         el.setAttribute("class", (cls + (last ? " split-head" : " split-tail")).strip());
         piece.setAttribute("class", (cls + (last ? " split-tail" : " split-head")).strip());
         return piece;
+    }
+
+    /** Emphasis and links up to this long are glued whole. */
+    static final int MIN_SPLIT = 4;
+    /**
+     * Elements that may be cut in two without a visible seam: no padding, border or generated content of their own
+     * (not spans, whose classes draw quiz blanks and the like; not q, whose quotes are generated).
+     */
+    private static final Set<String> SPLIT = Set.of("strong", "em", "b", "i", "a", "del", "s", "u", "mark", "cite",
+            "small");
+
+    /**
+     * Moves the last (or first) word of an element whose text ends (begins) with a text run into a copy of the
+     * element of its own, and returns that copy: a Chinese character with the punctuation that cannot be parted
+     * from it, or a Latin word. Null when the text is one word.
+     */
+    private static Element splitWord(Document doc, Element el, boolean last) {
+        if (!((last ? el.getLastChild() : el.getFirstChild()) instanceof Text t)) {
+            return null;
+        }
+        String s = t.getData();
+        int cut = last ? lastWord(s) : firstWordEnd(s);
+        String rest = last ? s.substring(0, cut) : s.substring(cut);
+        if (cut <= 0 || cut >= s.length() || el.getChildNodes().getLength() == 1 && rest.isBlank()) {
+            return null;
+        }
+        Element piece = (Element) el.cloneNode(false);
+        piece.removeAttribute("id");
+        el.getParentNode().insertBefore(piece, last ? el.getNextSibling() : el);
+        piece.appendChild(doc.createTextNode(last ? s.substring(cut) : s.substring(0, cut)));
+        t.setData(last ? s.substring(0, cut) : s.substring(cut));
+        return piece;
+    }
+
+    /** Where the last word of {@code s} begins: a wide character, or a Latin word after a space; 0 when none. */
+    static int lastWord(String s) {
+        int i = s.length();
+        while (i > 0 && NO_LINE_START.indexOf(s.charAt(i - 1)) >= 0) {
+            i--;
+        }
+        if (i == 0) {
+            return 0;
+        }
+        if (s.charAt(i - 1) >= 0x2E80) {
+            i--;
+        } else {
+            while (i > 0 && s.charAt(i - 1) != ' ' && s.charAt(i - 1) < 0x2E80) {
+                i--;
+            }
+        }
+        while (i > 0 && NO_LINE_END.indexOf(s.charAt(i - 1)) >= 0) {
+            i--;
+        }
+        return i;
+    }
+
+    /** Where the first word of {@code s} ends: after a wide character, or after a Latin word and its space. */
+    static int firstWordEnd(String s) {
+        int i = 0;
+        while (i < s.length() && NO_LINE_END.indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i == s.length()) {
+            return 0;
+        }
+        if (s.charAt(i) >= 0x2E80) {
+            i++;
+        } else {
+            while (i < s.length() && s.charAt(i) != ' ' && s.charAt(i) < 0x2E80) {
+                i++;
+            }
+            while (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
+        }
+        while (i < s.length() && NO_LINE_START.indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
     }
 
     /** Characters kept with the punctuation when a long code span is split. */

@@ -107,19 +107,57 @@ final class ReadingOrder {
             }
         }
         boolean latinWord = false;
+        boolean wide = false;
+        boolean narrow = false;
         for (int[] run : runs) {
             latinWord |= run[2] == 0 && !s.substring(run[0], run[1]).isBlank();
+            wide |= run[2] == 1 && run[0] < run[1];
+            narrow |= run[2] == 0 && run[0] < run[1];
         }
-        if (!latinWord || runs.size() < 2 && runs.get(0)[2] == 1) {
+        // Chinese text with a space before or after inline code ("甚至 <code>clear</code>") is split too: a space
+        // left in the justified text took most of its line's slack.
+        if (!latinWord && !(wide && narrow)) {
             return;
         }
-        Node parent = t.getParentNode();
+        List<String> parts = new ArrayList<>();
+        List<Boolean> stretched = new ArrayList<>();
         for (int[] run : runs) {
-            if (run[0] >= run[1]) {
+            if (run[0] < run[1]) {
+                parts.add(s.substring(run[0], run[1]));
+                stretched.add(run[2] == 1);
+            }
+        }
+        // The spaces after Latin words go with the Chinese character that follows them, unstretched: a line that
+        // breaks there ends inside that span, whose trailing space the renderer takes away. Ending a span of its
+        // own, the space stayed at the line's end (OpenHTMLtoPDF trims a space only in the box where the line
+        // breaks), and the line stopped a space short of the margin.
+        for (int at = 0; at + 1 < parts.size(); at++) {
+            String latin = parts.get(at);
+            String next = parts.get(at + 1);
+            if (stretched.get(at) || !stretched.get(at + 1) || !latin.endsWith(" ")) {
                 continue;
             }
-            String part = s.substring(run[0], run[1]);
-            if (run[2] == 0) {
+            int sp = latin.length();
+            while (sp > 0 && latin.charAt(sp - 1) == ' ') {
+                sp--;
+            }
+            int k = Character.charCount(next.codePointAt(0));
+            while (k < next.length() && PunctuationGlue.NO_LINE_START.indexOf(next.charAt(k)) >= 0) {
+                k++;
+            }
+            parts.set(at, latin.substring(0, sp));
+            parts.add(at + 1, latin.substring(sp) + next.substring(0, k));
+            stretched.add(at + 1, false);
+            parts.set(at + 2, next.substring(k));
+            at++;
+        }
+        Node parent = t.getParentNode();
+        for (int p = 0; p < parts.size(); p++) {
+            String part = parts.get(p);
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (!stretched.get(p)) {
                 // The spaces around the words go with them: a justified line with spaces gave them most of its
                 // slack (OpenHTMLtoPDF's share), opening wide gaps at the few spaces of a Chinese line.
                 parent.insertBefore(latin(doc, parent, part), t);
