@@ -1,7 +1,9 @@
 package dev.studybook.markdown;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.vladsch.flexmark.html.HtmlRenderer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -34,6 +36,14 @@ class LinearWorkTest {
     void hundredThousandHeadingsWithTheSameTextFindTheirLinesInLinearWork() {
         // flexmark's getStartLineNumber() went through the line table from the top for every node: n² lines looked at.
         doublingRoughlyDoublesTheWork(Lines.PROBES, n -> "# Same\n\n" + "## Same\n\ntext\n\n".repeat(n), 4000);
+    }
+
+    @Test
+    void hundredThousandFootnotesRenderWithoutFlexmarksEmbeddedAttributeProvider() {
+        // Its work allocates nothing and happens inside flexmark (for every footnote tag it went through the children
+        // of the node being rendered, looking for attributes studybook never writes: 100,000 footnotes took minutes),
+        // so no counter of studybook's can see it: this pins the option that leaves it out.
+        assertFalse(HtmlRenderer.EMBEDDED_ATTRIBUTE_PROVIDER.get(Markdown.OPTIONS));
     }
 
     @Test
