@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Source lines of parsed nodes, found by binary search in the document's line starts: flexmark's own
@@ -15,14 +16,34 @@ import java.util.WeakHashMap;
 final class Lines {
     private static final Map<Document, int[]> STARTS = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /** Line starts compared by {@link #startLine}, for tests that check that finding every node's line grows linearly. */
+    static final AtomicLong PROBES = new AtomicLong();
+
     private Lines() {
     }
 
     /** The 0-based line a node starts on, counting {@code \n}, {@code \r\n} and a lone {@code \r} as line ends. */
     static int startLine(Document document, Node node) {
         int[] starts = STARTS.computeIfAbsent(document, d -> starts(d.getChars()));
-        int i = Arrays.binarySearch(starts, node.getStartOffset());
-        return i >= 0 ? i : -i - 2;
+        int offset = node.getStartOffset();
+        if (offset < 0) {
+            return -1;
+        }
+        // The last line starting at or before the offset (starts[0] is 0).
+        int low = 0;
+        int high = starts.length - 1;
+        int probes = 0;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            probes++;
+            if (starts[mid] <= offset) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        PROBES.addAndGet(probes);
+        return low;
     }
 
     /** The offset each line starts at. */

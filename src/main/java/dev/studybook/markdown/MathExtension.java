@@ -18,7 +18,9 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.BitSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * TeX math as pandoc and markdown-it's dollar-math read it: {@code $…$} and {@code \(…\)} inline,
@@ -99,7 +101,16 @@ final class MathExtension implements Parser.ParserExtension {
         }
     }
 
+    /** Characters looked at while searching for inline math's closing mark, for tests that check the work grows linearly. */
+    static final AtomicLong SCANNED = new AtomicLong();
+
     private static final class InlineMath implements InlineParserExtension {
+        /** Searches for "\\)", "\\]", "$$" and a single "$" that reached the paragraph's end, by closing mark. */
+        private final Misses parenMisses = new Misses();
+        private final Misses bracketMisses = new Misses();
+        private final Misses displayMisses = new Misses();
+        private final Misses inlineMisses = new Misses();
+
         @Override
         public void finalizeDocument(InlineParser inlineParser) {
         }
@@ -124,7 +135,7 @@ final class MathExtension implements Parser.ParserExtension {
                 display = input.charAt(i + 1) == '[';
                 String close = display ? "\\]" : "\\)";
                 start = i + 2;
-                end = indexOf(input, close, start);
+                end = indexOf(input, close, start, display ? bracketMisses : parenMisses);
                 if (end < 0 || !looksLikeTex(input.subSequence(start, end).toString())) {
                     return false;
                 }
@@ -136,7 +147,7 @@ final class MathExtension implements Parser.ParserExtension {
             }
             if (i + 1 < n && input.charAt(i + 1) == '$') {
                 start = i + 2;
-                end = indexOf(input, "$$", start);
+                end = indexOf(input, "$$", start, displayMisses);
                 if (end < 0 || input.subSequence(start, end).isBlank()) {
                     return false;
                 }
@@ -147,18 +158,26 @@ final class MathExtension implements Parser.ParserExtension {
             if (start >= n || Character.isWhitespace(input.charAt(start))) {
                 return false;
             }
+            if (inlineMisses.known(input, start)) {
+                return false;
+            }
+            BitSet skipped = new BitSet();
             for (int j = start; j < n; j++) {
                 char x = input.charAt(j);
                 if (x == '\\') {
                     j++;
+                    skipped.set(j - start);
                     continue;
                 }
                 if (x == '$' && j > start && !Character.isWhitespace(input.charAt(j - 1))
                         && (j + 1 >= n || !Character.isDigit(input.charAt(j + 1)))) {
+                    SCANNED.addAndGet(j - start);
                     add(p, input, i, j + 1, start, j, false);
                     return true;
                 }
             }
+            SCANNED.addAndGet(n - start);
+            inlineMisses.record(input, start, skipped);
             return false;
         }
 
@@ -170,17 +189,49 @@ final class MathExtension implements Parser.ParserExtension {
             p.setIndex(to);
         }
 
-        private static int indexOf(BasedSequence s, String what, int from) {
+        /** Where {@code what} starts at or after {@code from}, a backslash escaping the next character, or -1. */
+        private static int indexOf(BasedSequence s, String what, int from, Misses misses) {
+            if (misses.known(s, from)) {
+                return -1;
+            }
+            BitSet skipped = new BitSet();
             for (int j = from; j + what.length() <= s.length(); j++) {
                 if (s.charAt(j) == '\\' && what.charAt(0) != '\\') {
                     j++;
+                    skipped.set(j - from);
                     continue;
                 }
                 if (s.subSequence(j, j + what.length()).matchChars(what)) {
+                    SCANNED.addAndGet(j - from);
                     return j;
                 }
             }
+            SCANNED.addAndGet(s.length() - from);
+            misses.record(s, from, skipped);
             return -1;
+        }
+    }
+
+    /**
+     * The last search for a closing mark that reached the end of a paragraph without finding it: a later search of the
+     * same paragraph from a position that search looked at (not one a backslash made it skip) goes the same way and
+     * fails too, so it is answered at once. Searching again each time made n unclosed {@code $} in one paragraph cost
+     * n² characters.
+     */
+    private static final class Misses {
+        private BasedSequence input;
+        private int from = -1;
+        /** Positions the search skipped, counted from {@link #from}. */
+        private BitSet skipped = new BitSet();
+
+        boolean known(BasedSequence s, int start) {
+            return s == input && start >= from && !skipped.get(start - from);
+        }
+
+        void record(BasedSequence s, int start, BitSet skippedPositions) {
+            input = s;
+            from = start;
+            skipped = skippedPositions;
         }
     }
 

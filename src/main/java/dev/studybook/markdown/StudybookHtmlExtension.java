@@ -31,7 +31,13 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import dev.studybook.highlight.Highlighter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * studybook's changes to flexmark's HTML: highlighted code blocks, no space for a line break between two
@@ -94,6 +100,9 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
 
     /** The node renderers studybook replaces. */
     static final class Renderer implements NodeRenderer {
+        /** Bare opening tags of each block, found once per block (this renderer serves one document). */
+        private final Map<Node, Set<Node>> bareTags = new IdentityHashMap<>();
+
         Renderer(DataHolder options) {
         }
 
@@ -190,7 +199,8 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
         private void htmlInline(HtmlInline node, NodeRendererContext ctx, HtmlWriter html) {
             html.raw("<!--" + LINE_COMMENT + line(node) + "-->");
             String tag = node.getChars().toString();
-            if (isBareWord(node, tag)) {
+            Node block = block(node);
+            if (block != null && bareTags.computeIfAbsent(block, StudybookHtmlExtension::bareTags).contains(node)) {
                 // "# <a> 元素", "使用 <div> 布局": a tag name written as a word. As markup, a browser would stretch
                 // it over the rest of the page (an unclosed <a> is reopened after every block).
                 html.text(tag);
@@ -200,6 +210,9 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
         }
     }
 
+    /** Nodes walked to find bare opening tags, for tests that check that the walk grows linearly. */
+    static final java.util.concurrent.atomic.AtomicLong BARE_TAG_WALK = new java.util.concurrent.atomic.AtomicLong();
+
     /** An opening tag without attributes: {@code <div>}. */
     private static final java.util.regex.Pattern BARE_TAG = java.util.regex.Pattern.compile("<([A-Za-z][A-Za-z0-9-]*)>");
     /** Elements that have no end tag. */
@@ -207,32 +220,45 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
             "link", "meta", "param", "source", "track", "p", "li");
 
     /**
-     * True when inline HTML is an opening tag without attributes that nothing in the same paragraph or heading
-     * closes: a tag name in prose, not markup.
+     * The inline HTML of a block (paragraph, heading) that is an opening tag without attributes that nothing after it
+     * in the same block closes (a closing tag starting with {@code </name}): a tag name in prose, not markup. One
+     * walk from the block's end, keeping the closing tags seen so far in order: asking each tag about the rest of the
+     * block cost the square of the tags in it.
      */
-    static boolean isBareWord(HtmlInline node, String tag) {
-        var m = BARE_TAG.matcher(tag);
-        if (!m.matches() || VOID.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
-            return false;
+    static Set<Node> bareTags(Node block) {
+        List<Node> nodes = new ArrayList<>();
+        block.getDescendants().forEach(nodes::add);
+        BARE_TAG_WALK.addAndGet(nodes.size());
+        Set<Node> bare = Collections.newSetFromMap(new IdentityHashMap<>());
+        TreeSet<String> closingLater = new TreeSet<>();
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            if (!(nodes.get(i) instanceof HtmlInline h)) {
+                continue;
+            }
+            String text = h.getChars().toString();
+            var m = BARE_TAG.matcher(text);
+            if (m.matches() && !VOID.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
+                String close = "</" + m.group(1).toLowerCase(java.util.Locale.ROOT);
+                // The first closing tag in order at or after "</name" starts with it if any does.
+                String next = closingLater.ceiling(close);
+                if (next == null || !next.startsWith(close)) {
+                    bare.add(h);
+                }
+            }
+            if (text.startsWith("</")) {
+                closingLater.add(text.toLowerCase(java.util.Locale.ROOT));
+            }
         }
-        String close = "</" + m.group(1).toLowerCase(java.util.Locale.ROOT);
+        return bare;
+    }
+
+    /** The nearest block holding a node, or null. */
+    private static Node block(Node node) {
         Node block = node.getParent();
         while (block != null && !(block instanceof com.vladsch.flexmark.util.ast.Block)) {
             block = block.getParent();
         }
-        if (block == null) {
-            return false;
-        }
-        boolean after = false;
-        for (Node n : block.getDescendants()) {
-            if (n == node) {
-                after = true;
-            } else if (after && n instanceof HtmlInline h
-                    && h.getChars().toString().toLowerCase(java.util.Locale.ROOT).startsWith(close)) {
-                return false;
-            }
-        }
-        return true;
+        return block;
     }
 
     /** Tabs in code become spaces to the next multiple of this column: readers and the PDF disagree on tab width. */

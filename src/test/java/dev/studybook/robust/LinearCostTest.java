@@ -36,6 +36,32 @@ class LinearCostTest {
 
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void fiftyThousandLinkReferenceDefinitionsCostLinearWork() {
+        // flexmark's inline parser copied the rest of the paragraph (Matcher.toMatchResult on Java 17) for each match.
+        doublingRoughlyDoublesTheWork(n -> {
+            StringBuilder s = new StringBuilder("# Links\n\n");
+            for (int k = 0; k < n; k++) {
+                s.append("[l").append(k).append("] ");
+            }
+            s.append("\n\n");
+            for (int k = 0; k < n; k++) {
+                s.append("[l").append(k).append("]: https://example.com/").append(k).append(" \"t\"\n");
+            }
+            return s.toString();
+        }, 4000);
+    }
+
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void oneParagraphOfManyLinksImagesAutolinksCodeEntitiesAndTagsCostsLinearWork() {
+        // Each of these is read by a regular-expression match, which copied the rest of the paragraph.
+        doublingRoughlyDoublesTheWork(n -> "# Links\n\n"
+                + "[a](https://example.com/a) ![i](https://example.com/i.png) <https://example.com/x> `c` &amp; <span>s</span> "
+                        .repeat(n) + "\n", 2000);
+    }
+
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void hundredThousandHeadingsWithTheSameTextCostLinearWork() {
         doublingRoughlyDoublesTheWork(n -> "# Same\n\n" + "## Same\n\ntext\n\n".repeat(n), 4000);
     }
