@@ -97,6 +97,10 @@ public final class FontSet {
 
     /** Starts reading the faces in the background, so that conversion can run meanwhile. */
     public static CompletableFuture<FontSet> loadAsync(List<FontFace> faces) {
+        // FontBox reads each face's dates into a Calendar of the default locale. The first Calendar looks up that
+        // locale's week data (parsing the tags of every locale the JDK has) and caches it; when eleven faces were
+        // read at once, each thread missed the cache and did it again, and the JIT compiler compiled all of it.
+        java.util.Calendar.getInstance();
         List<CompletableFuture<Loaded>> parts = new ArrayList<>();
         for (FontFace f : faces) {
             parts.add(CompletableFuture.supplyAsync(() -> load(f)));
