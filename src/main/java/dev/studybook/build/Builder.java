@@ -65,10 +65,10 @@ public final class Builder {
     public static BuildResult build(Request request, Diagnostics diagnostics, BuildSession session, Outputs outputs) {
         long start = System.nanoTime();
         sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH")); // checked before any work
-        dev.studybook.io.HostName.startFontsWithoutLookup();
         session.begin();
         Progress progress = session.progress();
-        session.fonts(List.of()); // starts reading the fonts while the book is read
+        session.fonts(List.of()); // starts reading the fonts while the book is read (and Java2D starts)
+        dev.studybook.io.HostName.startFontsWithoutLookup();
         progress.update("read", 0, 1, "index page");
         LoadedBook loaded = BookLoader.load(request, outputs.specs(), diagnostics);
         Settings settings = loaded.settings();

@@ -88,7 +88,11 @@ public final class FontSet {
      * A parsed face. FontBox keeps its own copy of the file (and of the glyf table), so the bytes read are not
      * kept as well: a CJK face is 10 to 15 MB.
      */
-    private record Loaded(FontFace face, TrueTypeFont font, CmapLookup cmap) {
+    private record Loaded(FontFace face, TrueTypeFont font, CmapLookup cmap, byte[] header) {
+        /** A face FontBox read whole. */
+        Loaded(FontFace face, TrueTypeFont font, CmapLookup cmap) {
+            this(face, font, cmap, null);
+        }
     }
 
     private FontSet(List<Loaded> loaded) {
@@ -139,9 +143,9 @@ public final class FontSet {
                     throw new StudybookException(ExitCode.INTERNAL, null, "the font " + face.resource()
                             + " is missing from the studybook jar", "rebuild studybook with 'mvn package' from a full checkout");
                 }
-                TrueTypeFont streamed = parseStreamed(in);
+                Loaded streamed = parseStreamed(face, in);
                 if (streamed != null) {
-                    return new Loaded(face, streamed, streamed.getUnicodeCmapLookup());
+                    return streamed;
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the font " + face.resource(), e);
@@ -173,17 +177,47 @@ public final class FontSet {
      * another array first made three 15 MB arrays per CJK face (readAllBytes grows its buffer, then copies), and
      * the garbage collector copied some 100 MB of them on every build, a fifth of a small book's time.
      */
-    private static TrueTypeFont parseStreamed(InputStream in) throws IOException {
+    private static Loaded parseStreamed(FontFace face, InputStream in) throws IOException {
         int length = in.available(); // a jar entry's or a file's remaining length, before anything is read
         if (length < 12) {
             return null;
         }
-        SequentialRead read = new SequentialRead(in, length);
+        byte[] start = in.readNBytes(12);
+        if (start.length < 12) {
+            throw new IOException("the font ends within its header");
+        }
+        int tables = (start[4] & 0xff) << 8 | (start[5] & 0xff);
+        byte[] header = java.util.Arrays.copyOf(start, 12 + 16 * tables);
+        if (in.readNBytes(header, 12, 16 * tables) != 16 * tables) {
+            throw new IOException("the font ends within its table directory");
+        }
+        SequentialRead read = new SequentialRead(withSubsetTablesOnly(header), in, length);
         TrueTypeFont ttf = new TTFParser().parse(read);
         if (read.getPosition() != length || in.read() != -1) {
             throw new IOException("the font's length was not its stream's: " + length + " bytes read, more remain");
         }
-        return ttf;
+        return new Loaded(face, ttf, ttf.getUnicodeCmapLookup(), header);
+    }
+
+    /**
+     * A font's table directory listing only the tables a subset keeps: FontBox parses every table listed, and
+     * the others (in the CJK faces GSUB, GPOS, GDEF, BASE, STAT, vhea and vmtx with 65,535 entries) were a good
+     * part of reading them, and of what the JIT compiler compiled. The tables' bytes stay where they are.
+     */
+    static byte[] withSubsetTablesOnly(byte[] header) {
+        byte[] out = header.clone();
+        int tables = (header[4] & 0xff) << 8 | (header[5] & 0xff);
+        int kept = 0;
+        for (int i = 0; i < tables; i++) {
+            String tag = new String(header, 12 + 16 * i, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (SUBSET_TABLES.contains(tag)) {
+                System.arraycopy(header, 12 + 16 * i, out, 12 + 16 * kept, 16);
+                kept++;
+            }
+        }
+        out[4] = (byte) (kept >> 8);
+        out[5] = (byte) kept;
+        return out;
     }
 
     /**
@@ -196,7 +230,11 @@ public final class FontSet {
         private long position;
         private boolean closed;
 
-        SequentialRead(InputStream in, long length) {
+        private final byte[] header;
+
+        /** The font's first bytes, already read from {@code in} (and changed), then the rest of it. */
+        SequentialRead(byte[] header, InputStream in, long length) {
+            this.header = header;
             this.in = in;
             this.length = length;
         }
@@ -206,7 +244,7 @@ public final class FontSet {
             if (position >= length) {
                 return -1;
             }
-            int b = in.read();
+            int b = position < header.length ? header[(int) position] & 0xff : in.read();
             if (b >= 0) {
                 position++;
             }
@@ -217,6 +255,12 @@ public final class FontSet {
         public int read(byte[] b, int off, int len) throws IOException {
             if (position >= length) {
                 return -1;
+            }
+            if (position < header.length) {
+                int n = (int) Math.min(len, header.length - position);
+                System.arraycopy(header, (int) position, b, off, n);
+                position += n;
+                return n;
             }
             int n = in.read(b, off, (int) Math.min(len, length - position));
             if (n > 0) {
@@ -322,9 +366,12 @@ public final class FontSet {
      * takes the largest ascent and descent of a family's faces), so one for a figure's ✗ moved every heading.
      */
     public List<EmbeddedFont> subset(String text, String figureText) {
-        int[] codePoints = (text + figureText).codePoints().distinct().sorted().toArray();
-        java.util.Set<Integer> laidOut = new java.util.HashSet<>();
-        text.codePoints().forEach(laidOut::add);
+        // Bit sets, not streams of boxed code points: a 1 MB book's text is a million of them.
+        java.util.BitSet laidOut = new java.util.BitSet();
+        text.codePoints().forEach(laidOut::set);
+        java.util.BitSet all = (java.util.BitSet) laidOut.clone();
+        figureText.codePoints().forEach(all::set);
+        int[] codePoints = all.stream().toArray();
         // Each fallback face gets only what the text faces (Song, Hei, emoji: the families every CSS list names; the
         // Latin serif of an English book)
         // and the fallbacks before it lack; one that gets nothing is left out, so a book that needs no fallback is
@@ -334,7 +381,7 @@ public final class FontSet {
         for (Loaded l : loaded) {
             boolean fallback = FALLBACKS.contains(l.face().family()) && l.face().file() == null;
             if (fallback) {
-                wanted.add(java.util.Arrays.stream(codePoints).filter(cp -> laidOut.contains(cp) && l.cmap().getGlyphId(cp) != 0
+                wanted.add(java.util.Arrays.stream(codePoints).filter(cp -> laidOut.get(cp) && l.cmap().getGlyphId(cp) != 0
                         && before.stream().noneMatch(b -> b.cmap().getGlyphId(cp) != 0)).toArray());
             } else {
                 wanted.add(codePoints);
@@ -446,7 +493,12 @@ public final class FontSet {
             if (hasAstral) {
                 synchronized (l.font()) {
                     try (InputStream in = l.font().getOriginalData()) {
-                        return new EmbeddedFont(l.face(), in.readAllBytes());
+                        byte[] whole = in.readAllBytes();
+                        if (l.header() != null) {
+                            // The file as it is, with every table listed again.
+                            System.arraycopy(l.header(), 0, whole, 0, l.header().length);
+                        }
+                        return new EmbeddedFont(l.face(), whole);
                     }
                 }
             }
