@@ -65,10 +65,10 @@ public final class Builder {
     public static BuildResult build(Request request, Diagnostics diagnostics, BuildSession session, Outputs outputs) {
         long start = System.nanoTime();
         sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH")); // checked before any work
-        dev.studybook.io.HostName.startFontsWithoutLookup();
         session.begin();
         Progress progress = session.progress();
-        session.fonts(List.of()); // starts reading the fonts while the book is read
+        session.fonts(List.of()); // starts reading the fonts while the book is read (and Java2D starts)
+        dev.studybook.io.HostName.startFontsWithoutLookup();
         progress.update("read", 0, 1, "index page");
         LoadedBook loaded = BookLoader.load(request, outputs.specs(), diagnostics);
         Settings settings = loaded.settings();
@@ -88,8 +88,12 @@ public final class Builder {
         for (Output o : chosen) {
             o.prepare(book, embedded);
         }
-        Asset cover = book.cover().orElseGet(() -> new Asset("cover.png", "image/png", null,
-                CoverArt.png(book.metadata(), embedded)));
+        // The drawn cover (a few tenths of a second) is made beside the outputs' other work; they wait for it only
+        // when they write it.
+        CompletableFuture<Asset> drawing = book.cover().map(CompletableFuture::completedFuture)
+                .orElseGet(() -> CompletableFuture.supplyAsync(() -> new Asset("cover.png", "image/png", null,
+                        CoverArt.png(book.metadata(), embedded)), Builder::daemon));
+        java.util.function.Supplier<Asset> cover = () -> join(drawing);
         Instant time = timestamp(book);
         String baseName = loaded.outline().outputName();
         List<Job> jobs = new ArrayList<>();
@@ -121,6 +125,13 @@ public final class Builder {
         progress.update("convert", 0, total, "");
         return BookConverter.convert(loaded, cp -> join(fonts).covers(cp), diagnostics, session.markdown(),
                 () -> progress.update("convert", converted.incrementAndGet(), total, ""));
+    }
+
+    /** Runs a task on a thread of its own that does not keep the process alive. */
+    private static void daemon(Runnable task) {
+        Thread t = new Thread(task, "studybook-cover");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** One file to write, of the named output. */

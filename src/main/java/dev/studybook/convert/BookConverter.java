@@ -167,7 +167,6 @@ public final class BookConverter {
                                 + markdown.length() / 1_000_000 + " million characters long, more than the limit of "
                                 + MAX_CHAPTER_CHARS / 1_000_000 + " million (MAX_CHAPTER_CHARS)", "split it into several chapters");
                     }
-                    coverage.check(index, source.text());
                     String html;
                     try {
                         html = markdownToHtml.apply(markdown);
@@ -179,6 +178,9 @@ public final class BookConverter {
                     ChapterReferences refs = new ChapterReferences(source.text(), index, id, resolver, idByFile, indexFile,
                             assets, diagnostics, remote, diagrams);
                     CleanChapter clean = XhtmlCleaner.clean(html, refs);
+                    // Only now, after the chapter's conversion: the check waits for every font to be read, which
+                    // goes on meanwhile on the other threads (warnings are reported in book order all the same).
+                    coverage.check(index, source.text());
                     chapterDone.run();
                     return clean;
                 })));

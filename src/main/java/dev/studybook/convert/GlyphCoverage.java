@@ -42,6 +42,8 @@ final class GlyphCoverage {
     void check(int chapter, SourceText source) {
         String text = source.text();
         Map<Integer, int[]> here = new HashMap<>();
+        // Characters found in a font, each asked of the fonts once per chapter instead of at every occurrence.
+        java.util.BitSet found = new java.util.BitSet();
         int line = 1;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -53,10 +55,15 @@ final class GlyphCoverage {
             if (cp < 0x7F || invisible(cp)) {
                 continue;
             }
+            if (found.get(cp)) {
+                continue;
+            }
             int[] seen = here.get(cp);
             if (seen != null) {
                 seen[0]++;
-            } else if (!covered.test(cp)) {
+            } else if (covered.test(cp)) {
+                found.set(cp);
+            } else {
                 here.put(cp, new int[] {1, line});
             }
         }

@@ -88,7 +88,11 @@ public final class FontSet {
      * A parsed face. FontBox keeps its own copy of the file (and of the glyf table), so the bytes read are not
      * kept as well: a CJK face is 10 to 15 MB.
      */
-    private record Loaded(FontFace face, TrueTypeFont font, CmapLookup cmap) {
+    private record Loaded(FontFace face, TrueTypeFont font, CmapLookup cmap, byte[] header) {
+        /** A face FontBox read whole. */
+        Loaded(FontFace face, TrueTypeFont font, CmapLookup cmap) {
+            this(face, font, cmap, null);
+        }
     }
 
     private FontSet(List<Loaded> loaded) {
@@ -97,6 +101,10 @@ public final class FontSet {
 
     /** Starts reading the faces in the background, so that conversion can run meanwhile. */
     public static CompletableFuture<FontSet> loadAsync(List<FontFace> faces) {
+        // FontBox reads each face's dates into a Calendar of the default locale. The first Calendar looks up that
+        // locale's week data (parsing the tags of every locale the JDK has) and caches it; when eleven faces were
+        // read at once, each thread missed the cache and did it again, and the JIT compiler compiled all of it.
+        java.util.Calendar.getInstance();
         List<CompletableFuture<Loaded>> parts = new ArrayList<>();
         for (FontFace f : faces) {
             parts.add(CompletableFuture.supplyAsync(() -> load(f)));
@@ -135,6 +143,14 @@ public final class FontSet {
                     throw new StudybookException(ExitCode.INTERNAL, null, "the font " + face.resource()
                             + " is missing from the studybook jar", "rebuild studybook with 'mvn package' from a full checkout");
                 }
+                Loaded streamed = parseStreamed(face, in);
+                if (streamed != null) {
+                    return streamed;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the font " + face.resource(), e);
+            }
+            try (InputStream in = FontSet.class.getResourceAsStream(face.resource())) {
                 bytes = in.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the font " + face.resource(), e);
@@ -152,6 +168,142 @@ public final class FontSet {
                         "this is not a TrueType font studybook can read: " + e.getMessage(), "use a .ttf file");
             }
             throw new UncheckedIOException("cannot read the font " + face.resource(), e);
+        }
+    }
+
+    /**
+     * A bundled face parsed straight from the jar's stream, or null when the stream does not tell its length (then
+     * the caller reads it whole). FontBox copies the whole file into an array of its own; reading the file into
+     * another array first made three 15 MB arrays per CJK face (readAllBytes grows its buffer, then copies), and
+     * the garbage collector copied some 100 MB of them on every build, a fifth of a small book's time.
+     */
+    private static Loaded parseStreamed(FontFace face, InputStream in) throws IOException {
+        int length = in.available(); // a jar entry's or a file's remaining length, before anything is read
+        if (length < 12) {
+            return null;
+        }
+        byte[] start = in.readNBytes(12);
+        if (start.length < 12) {
+            throw new IOException("the font ends within its header");
+        }
+        int tables = (start[4] & 0xff) << 8 | (start[5] & 0xff);
+        byte[] header = java.util.Arrays.copyOf(start, 12 + 16 * tables);
+        if (in.readNBytes(header, 12, 16 * tables) != 16 * tables) {
+            throw new IOException("the font ends within its table directory");
+        }
+        SequentialRead read = new SequentialRead(withSubsetTablesOnly(header), in, length);
+        TrueTypeFont ttf = new TTFParser().parse(read);
+        if (read.getPosition() != length || in.read() != -1) {
+            throw new IOException("the font's length was not its stream's: " + length + " bytes read, more remain");
+        }
+        return new Loaded(face, ttf, ttf.getUnicodeCmapLookup(), header);
+    }
+
+    /**
+     * A font's table directory listing only the tables a subset keeps: FontBox parses every table listed, and
+     * the others (in the CJK faces GSUB, GPOS, GDEF, BASE, STAT, vhea and vmtx with 65,535 entries) were a good
+     * part of reading them, and of what the JIT compiler compiled. The tables' bytes stay where they are.
+     */
+    static byte[] withSubsetTablesOnly(byte[] header) {
+        byte[] out = header.clone();
+        int tables = (header[4] & 0xff) << 8 | (header[5] & 0xff);
+        int kept = 0;
+        for (int i = 0; i < tables; i++) {
+            String tag = new String(header, 12 + 16 * i, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (SUBSET_TABLES.contains(tag)) {
+                System.arraycopy(header, 12 + 16 * i, out, 12 + 16 * kept, 16);
+                kept++;
+            }
+        }
+        out[4] = (byte) (kept >> 8);
+        out[5] = (byte) kept;
+        return out;
+    }
+
+    /**
+     * A stream of known length as FontBox's random-access input, read once from start to end: what FontBox's
+     * parser does when it copies a file into memory. Anything else is refused.
+     */
+    private static final class SequentialRead implements org.apache.pdfbox.io.RandomAccessRead {
+        private final InputStream in;
+        private final long length;
+        private long position;
+        private boolean closed;
+
+        private final byte[] header;
+
+        /** The font's first bytes, already read from {@code in} (and changed), then the rest of it. */
+        SequentialRead(byte[] header, InputStream in, long length) {
+            this.header = header;
+            this.in = in;
+            this.length = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (position >= length) {
+                return -1;
+            }
+            int b = position < header.length ? header[(int) position] & 0xff : in.read();
+            if (b >= 0) {
+                position++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (position >= length) {
+                return -1;
+            }
+            if (position < header.length) {
+                int n = (int) Math.min(len, header.length - position);
+                System.arraycopy(header, (int) position, b, off, n);
+                position += n;
+                return n;
+            }
+            int n = in.read(b, off, (int) Math.min(len, length - position));
+            if (n > 0) {
+                position += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long getPosition() {
+            return position;
+        }
+
+        @Override
+        public void seek(long to) throws IOException {
+            if (to != position) {
+                throw new IOException("a font read from the jar is read once, in order");
+            }
+        }
+
+        @Override
+        public long length() {
+            return length;
+        }
+
+        @Override
+        public boolean isClosed() {
+            return closed;
+        }
+
+        @Override
+        public boolean isEOF() {
+            return position >= length;
+        }
+
+        @Override
+        public org.apache.pdfbox.io.RandomAccessReadView createView(long start, long streamLength) throws IOException {
+            throw new IOException("a font read from the jar is read once, in order");
+        }
+
+        @Override
+        public void close() {
+            closed = true; // the caller closes the stream
         }
     }
 
@@ -214,9 +366,12 @@ public final class FontSet {
      * takes the largest ascent and descent of a family's faces), so one for a figure's ✗ moved every heading.
      */
     public List<EmbeddedFont> subset(String text, String figureText) {
-        int[] codePoints = (text + figureText).codePoints().distinct().sorted().toArray();
-        java.util.Set<Integer> laidOut = new java.util.HashSet<>();
-        text.codePoints().forEach(laidOut::add);
+        // Bit sets, not streams of boxed code points: a 1 MB book's text is a million of them.
+        java.util.BitSet laidOut = new java.util.BitSet();
+        text.codePoints().forEach(laidOut::set);
+        java.util.BitSet all = (java.util.BitSet) laidOut.clone();
+        figureText.codePoints().forEach(all::set);
+        int[] codePoints = all.stream().toArray();
         // Each fallback face gets only what the text faces (Song, Hei, emoji: the families every CSS list names; the
         // Latin serif of an English book)
         // and the fallbacks before it lack; one that gets nothing is left out, so a book that needs no fallback is
@@ -226,7 +381,7 @@ public final class FontSet {
         for (Loaded l : loaded) {
             boolean fallback = FALLBACKS.contains(l.face().family()) && l.face().file() == null;
             if (fallback) {
-                wanted.add(java.util.Arrays.stream(codePoints).filter(cp -> laidOut.contains(cp) && l.cmap().getGlyphId(cp) != 0
+                wanted.add(java.util.Arrays.stream(codePoints).filter(cp -> laidOut.get(cp) && l.cmap().getGlyphId(cp) != 0
                         && before.stream().noneMatch(b -> b.cmap().getGlyphId(cp) != 0)).toArray());
             } else {
                 wanted.add(codePoints);
@@ -338,7 +493,12 @@ public final class FontSet {
             if (hasAstral) {
                 synchronized (l.font()) {
                     try (InputStream in = l.font().getOriginalData()) {
-                        return new EmbeddedFont(l.face(), in.readAllBytes());
+                        byte[] whole = in.readAllBytes();
+                        if (l.header() != null) {
+                            // The file as it is, with every table listed again.
+                            System.arraycopy(l.header(), 0, whole, 0, l.header().length);
+                        }
+                        return new EmbeddedFont(l.face(), whole);
                     }
                 }
             }

@@ -146,7 +146,7 @@ public final class SvgRaster {
         if (svgs.isEmpty()) {
             return List.of();
         }
-        String fontKey = digest(fonts.stream().map(EmbeddedFont::data).toList());
+        String fontKey = fontKey(fonts);
         List<CompletableFuture<byte[]>> out = new ArrayList<>();
         for (byte[] svg : svgs) {
             byte[] provided = PROVIDED.get(digest(List.of(svg)));
@@ -174,6 +174,23 @@ public final class SvgRaster {
             out.add(f);
         }
         return out;
+    }
+
+    /** The fonts last digested and their digest: a build asks twice (prepare, then pngs) with the same fonts. */
+    private static List<EmbeddedFont> keyedFonts;
+    private static String keyedDigest;
+
+    /**
+     * The SHA-256 of the fonts, remembered for the same faces and bytes: digesting a CJK book's fonts (a megabyte
+     * or more) took about a tenth of a second each time, before the JIT compiler had reached the digest code.
+     */
+    private static synchronized String fontKey(List<EmbeddedFont> fonts) {
+        // EmbeddedFont equality is by face and byte array identity: the same subsets, not merely equal bytes.
+        if (!fonts.equals(keyedFonts)) {
+            keyedDigest = digest(fonts.stream().map(EmbeddedFont::data).toList());
+            keyedFonts = List.copyOf(fonts);
+        }
+        return keyedDigest;
     }
 
     private static BookFontResolver resolver(String fontKey, List<EmbeddedFont> fonts) {

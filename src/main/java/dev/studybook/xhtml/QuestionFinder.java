@@ -337,7 +337,7 @@ final class QuestionFinder {
         Element holder = new Element("div");
         own.forEach(n -> holder.appendChild(n.clone()));
         List<Element> terms = new ArrayList<>();
-        for (Element e : holder.select("code, strong, b")) {
+        for (Element e : Select.in(holder, "code, strong, b")) {
             if (e.parents().stream().noneMatch(p -> p != holder && (terms.contains(p) || p.normalName().equals("a")))
                     && !e.text().isBlank()) {
                 terms.add(e);
@@ -436,16 +436,16 @@ final class QuestionFinder {
                 .prettyPrint(false);
         Element holder = out.body().appendElement("div");
         nodes.forEach(n -> holder.appendChild(n.clone()));
-        holder.select("[id]").removeAttr("id");
-        holder.select("[" + MarkdownRenderer.LINE_ATTRIBUTE + "]").removeAttr(MarkdownRenderer.LINE_ATTRIBUTE);
-        for (Element ref : holder.select("a.footnote-ref")) {
+        Select.in(holder, "[id]").removeAttr("id");
+        Select.in(holder, "[" + MarkdownRenderer.LINE_ATTRIBUTE + "]").removeAttr(MarkdownRenderer.LINE_ATTRIBUTE);
+        for (Element ref : Select.in(holder, "a.footnote-ref")) {
             Element sup = ref.parent();
             ref.remove();
             if (sup != null && sup != holder && sup.normalName().equals("sup") && sup.text().isBlank()) {
                 sup.remove();
             }
         }
-        holder.select("a[href]").forEach(a -> {
+        Select.in(holder, "a[href]").forEach(a -> {
             if (!a.attr("href").matches("https?:.*")) {
                 a.unwrap();
             }

@@ -54,8 +54,8 @@ final class ReviewSections {
         Element holder = out.body().appendElement("div");
         content.forEach(n -> holder.appendChild(n.clone()));
         // Ids belong to the book; the review sheet is another document.
-        holder.select("[id]").removeAttr("id");
-        holder.select("a[href]").forEach(a -> {
+        Select.in(holder, "[id]").removeAttr("id");
+        Select.in(holder, "a[href]").forEach(a -> {
             if (!a.attr("href").matches("https?:.*")) {
                 a.unwrap();
             }

@@ -128,7 +128,7 @@ final class TableWords {
     private static void markTable(Element table) {
         // Code without a space in a cell: the line breaker would cut it where its column runs out
         // ("errors." / "ErrUnsupported", "-gcflags=-" / "m=2").
-        for (Element code : table.select("td code, th code")) {
+        for (Element code : Select.in(table, "td code, th code")) {
             if (code.closest("table") != table) {
                 continue;
             }
@@ -147,11 +147,11 @@ final class TableWords {
                 code.addClass(SCREEN_CLASS);
             }
         }
-        for (Element cell : table.select("td, th")) {
+        for (Element cell : Select.in(table, "td, th")) {
             if (cell.closest("table") != table) {
                 continue;
             }
-            if (!cell.select("img, svg, br, ul, ol, p, pre, table").isEmpty()) {
+            if (!Select.in(cell, "img, svg, br, ul, ol, p, pre, table").isEmpty()) {
                 continue;
             }
             String text = cell.text().strip();
@@ -163,7 +163,7 @@ final class TableWords {
                 cell.addClass(PRINT_CLASS);
             }
         }
-        for (Element cell : table.select("td, th")) {
+        for (Element cell : Select.in(table, "td, th")) {
             if (cell.closest("table") == table && !cell.hasClass(CLASS) && !cell.hasClass(PRINT_CLASS)) {
                 breakTextAtPunctuation(cell);
             }
@@ -171,7 +171,7 @@ final class TableWords {
         if (columns(table, true) > PHONE_BUDGET) {
             // Too wide for a phone side by side: code longer than eight characters is whole on paper only and
             // may wrap at its punctuation on a phone; short cells (a header, a version) stay whole.
-            for (Element e : table.select("code." + CLASS)) {
+            for (Element e : Select.in(table, "code." + CLASS)) {
                 if (e.closest("table") == table && e.text().strip().length() > 8) {
                     e.removeClass(CLASS).addClass(PRINT_CLASS);
                     breakAtPunctuation(e);
@@ -179,7 +179,7 @@ final class TableWords {
             }
         }
         if (columns(table, false) > TABLE_BUDGET) {
-            for (Element e : table.select("." + CLASS + ", ." + PRINT_CLASS)) {
+            for (Element e : Select.in(table, "." + CLASS + ", ." + PRINT_CLASS)) {
                 if (e.closest("table") == table) {
                     e.removeClass(CLASS).removeClass(PRINT_CLASS);
                     if (e.className().isEmpty()) {
@@ -196,14 +196,14 @@ final class TableWords {
      */
     private static int columns(Element table, boolean phone) {
         java.util.Map<Integer, Integer> widest = new java.util.HashMap<>();
-        for (Element row : table.select("tr")) {
+        for (Element row : Select.in(table, "tr")) {
             if (row.closest("table") != table) {
                 continue;
             }
             int col = 0;
             for (Element cell : row.children()) {
                 int w = 0;
-                for (Element e : cell.select("." + CLASS + ", ." + PRINT_CLASS)) {
+                for (Element e : Select.in(cell, "." + CLASS + ", ." + PRINT_CLASS)) {
                     if (e == cell || e.normalName().equals("code")) {
                         int width = width(e.text().strip());
                         w = Math.max(w, phone && e.hasClass(PRINT_CLASS) ? Math.min(width, 10) : width);

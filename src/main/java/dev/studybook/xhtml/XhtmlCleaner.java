@@ -208,7 +208,7 @@ public final class XhtmlCleaner {
                 unknownToText(el);
                 return;
             }
-            if (tag.equals("listing") && (el.attributesSize() > 0 || !el.select("pre, div, p").isEmpty())) {
+            if (tag.equals("listing") && (el.attributesSize() > 0 || !Select.in(el, "pre, div, p").isEmpty())) {
                 listing(el, depth);
                 return;
             }
@@ -533,15 +533,15 @@ public final class XhtmlCleaner {
             if (!a.hasAttr("href")) {
                 return;
             }
-            if (a.text().isBlank() && a.select("img").isEmpty() && a.id().isEmpty()) {
+            if (a.text().isBlank() && Select.in(a, "img").isEmpty() && a.id().isEmpty()) {
                 // Nothing to click: "<a href=URL>URL</a>" whose text Markdown already made a link of, or an empty
                 // anchor.
                 a.remove();
                 return;
             }
-            if (!a.select("a").stream().filter(x -> x != a).toList().isEmpty()) {
+            if (!Select.in(a, "a").stream().filter(x -> x != a).toList().isEmpty()) {
                 // A link inside a link is not allowed: keep the outer one, unwrap the inner ones.
-                a.select("a").stream().filter(x -> x != a).forEach(Element::unwrap);
+                Select.in(a, "a").stream().filter(x -> x != a).forEach(Element::unwrap);
             }
             if (!autolink(a)) {
                 return;

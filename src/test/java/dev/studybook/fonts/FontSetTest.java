@@ -58,6 +58,32 @@ class FontSetTest {
     }
 
     @Test
+    void aFaceKeptWholeIsTheBundledFileByteForByte() throws IOException {
+        // Bundled faces are parsed with only the subset's tables listed; a face with characters beyond the BMP (😀 in
+        // Noto Emoji) is embedded whole, and must come out as the file itself, every table listed.
+        EmbeddedFont emoji = bundled.subset("😀 abc").stream().filter(f -> f.face().family().equals(FontSet.EMOJI))
+                .findFirst().orElseThrow();
+        try (var in = FontSet.class.getResourceAsStream("/studybook/fonts/NotoEmoji-Regular.ttf")) {
+            assertTrue(java.util.Arrays.equals(in.readAllBytes(), emoji.data()), "the whole face differs from its file");
+        }
+    }
+
+    @Test
+    void theDirectoryParsedListsOnlyTheSubsetTables() throws IOException {
+        byte[] file;
+        try (var in = FontSet.class.getResourceAsStream("/studybook/fonts/NotoSansSC-Regular.ttf")) {
+            file = in.readAllBytes();
+        }
+        int tables = (file[4] & 0xff) << 8 | (file[5] & 0xff);
+        byte[] header = FontSet.withSubsetTablesOnly(java.util.Arrays.copyOf(file, 12 + 16 * tables));
+        System.arraycopy(header, 0, file, 0, header.length);
+        TrueTypeFont t = new TTFParser().parse(new RandomAccessReadBuffer(file));
+        assertEquals(new java.util.TreeSet<>(List.of("OS/2", "cmap", "gasp", "glyf", "head", "hhea", "hmtx", "loca",
+                "maxp", "name", "post", "prep")), new java.util.TreeSet<>(t.getTableMap().keySet()));
+        assertTrue(t.getUnicodeCmapLookup().getGlyphId('中') != 0);
+    }
+
+    @Test
     void coverageAndGenericFamilies() {
         assertTrue(bundled.covers('中') && bundled.covers('A') && bundled.covers(0x1F600));
         assertFalse(bundled.covers(0xA001));

@@ -137,15 +137,20 @@ public final class EpubOutput implements Output {
         List<Item> spine = new ArrayList<>();
         boolean embed = ctx.options().bool("embed-fonts");
         Pages pagesOut = new Pages(embed, ctx.styles().extra().size());
+        // The chapters' files first, on every core (the calling thread and the common pool), while the cover may
+        // still be being drawn.
+        List<byte[]> chapters = book.chapters().parallelStream().map(c -> pagesOut.chapter(c, meta,
+                c.body().xhtml(new PageMarks(pages == null ? List.of() : pages.of(c.id()))))
+                .getBytes(StandardCharsets.UTF_8)).toList();
         Asset cover = ctx.cover();
         Item coverImage = add(eb, items, "cover-image", cover.href(), new MediaType(cover.mediaType(), ""), cover.data(),
                 "cover-image");
         spine.add(add(eb, items, "cover", "cover.xhtml", MediaTypes.XHTML, pagesOut.cover(meta, labels, coverImage.href()), ""));
         spine.add(add(eb, items, "titlepage", "titlepage.xhtml", MediaTypes.XHTML, pagesOut.titlePage(meta, labels), ""));
         spine.add(add(eb, items, "nav", "nav.xhtml", MediaTypes.XHTML, pagesOut.nav(book, labels, depth, pages), "nav"));
-        for (Chapter c : book.chapters()) {
-            String body = c.body().xhtml(new PageMarks(pages == null ? List.of() : pages.of(c.id())));
-            spine.add(add(eb, items, c.id(), c.fileName(), MediaTypes.XHTML, pagesOut.chapter(c, meta, body), ""));
+        for (int i = 0; i < chapters.size(); i++) {
+            Chapter c = book.chapters().get(i);
+            spine.add(add(eb, items, c.id(), c.fileName(), MediaTypes.XHTML, chapters.get(i), ""));
         }
         if (embed) {
             add(eb, items, "css-fonts", "styles/fonts.css", MediaTypes.CSS, fontFaces(ctx.fonts()), "");
