@@ -157,6 +157,7 @@ final class PdfLayout {
         Document dom = parse(PrintDocument.build(book, ctx.styles(), ctx.labels(), paper, ctx.tocDepth(), mode, ctx.cover(),
                 pages.orElse(null), blanks));
         unlinkAbsentTargets(dom);
+        LooseInlines.apply(dom);
         PageBreaks.apply(dom);
         CodeLines.apply(dom);
         CodeBreaks.apply(dom);
