@@ -48,9 +48,54 @@ final class InlineCode {
                 continue;
             }
             String s = t.getWholeText();
-            if (s.length() <= MAX && s.strip().contains(" ") && !gluedToPunctuation(code)) {
+            if (s.length() <= MAX && s.strip().contains(" ")) {
                 code.addClass(CLASS);
+                if (gluedToPunctuation(code)) {
+                    glue(code);
+                }
             }
+        }
+    }
+
+    /** The class of the piece that holds short code with the punctuation beside it. */
+    static final String GLUE_CLASS = "cg";
+
+    /**
+     * Short code beside punctuation that may not begin or end a line ({@code state int32}，): the code and that
+     * punctuation become one piece (epub.css: inline-block), so a justified line stretches neither the code's
+     * spaces nor puts the "，" at the start of a line. Code whose neighbour is unknown (last in a link or an
+     * emphasis) stays as it was: the class alone, which the glue's absence leaves stretchable.
+     */
+    private static void glue(Element code) {
+        org.jsoup.nodes.Node next = code.nextSibling();
+        org.jsoup.nodes.Node prev = code.previousSibling();
+        String after = next instanceof TextNode n && !n.getWholeText().isEmpty()
+                && CLOSING.indexOf(n.getWholeText().charAt(0)) >= 0 ? n.getWholeText().substring(0, 1) : "";
+        String before = prev instanceof TextNode p && !p.getWholeText().isEmpty()
+                && OPENING.indexOf(p.getWholeText().charAt(p.getWholeText().length() - 1)) >= 0
+                ? p.getWholeText().substring(p.getWholeText().length() - 1) : "";
+        if (after.isEmpty() && before.isEmpty()) {
+            code.removeClass(CLASS);
+            return;
+        }
+        Element piece = new Element("span").addClass(GLUE_CLASS);
+        code.before(piece);
+        if (!before.isEmpty()) {
+            TextNode p = (TextNode) prev;
+            p.text(p.getWholeText().substring(0, p.getWholeText().length() - 1));
+            if (p.getWholeText().isEmpty()) {
+                p.remove();
+            }
+            piece.appendChild(new TextNode(before));
+        }
+        piece.appendChild(code);
+        if (!after.isEmpty()) {
+            TextNode n = (TextNode) next;
+            n.text(n.getWholeText().substring(1));
+            if (n.getWholeText().isEmpty()) {
+                n.remove();
+            }
+            piece.appendChild(new TextNode(after));
         }
     }
 }
