@@ -57,45 +57,32 @@ final class InlineCode {
         }
     }
 
-    /** The class of the piece that holds short code with the punctuation beside it. */
-    static final String GLUE_CLASS = "cg";
+    /** Classes of such code whose next (previous) character is punctuation that goes with it: "，" after, "（" before. */
+    static final String GLUE_AFTER = "ga";
+    static final String GLUE_BEFORE = "gb";
 
     /**
-     * Short code beside punctuation that may not begin or end a line ({@code state int32}，): the code and that
-     * punctuation become one piece (epub.css: inline-block), so a justified line stretches neither the code's
-     * spaces nor puts the "，" at the start of a line. Code whose neighbour is unknown (last in a link or an
-     * emphasis) stays as it was: the class alone, which the glue's absence leaves stretchable.
+     * Short code beside punctuation that may not begin or end a line ({@code state int32}，): marked so that the
+     * EPUB makes the code and that punctuation one piece (output.epub.CodeGlue), which a justified line neither
+     * stretches nor breaks before the "，". Only classes here: the PDF lays out the same XHTML, and an element
+     * around the code changed its reading order. Code whose neighbour is unknown (last in a link or an
+     * emphasis) stays stretchable.
      */
     private static void glue(Element code) {
         org.jsoup.nodes.Node next = code.nextSibling();
         org.jsoup.nodes.Node prev = code.previousSibling();
-        String after = next instanceof TextNode n && !n.getWholeText().isEmpty()
-                && CLOSING.indexOf(n.getWholeText().charAt(0)) >= 0 ? n.getWholeText().substring(0, 1) : "";
-        String before = prev instanceof TextNode p && !p.getWholeText().isEmpty()
-                && OPENING.indexOf(p.getWholeText().charAt(p.getWholeText().length() - 1)) >= 0
-                ? p.getWholeText().substring(p.getWholeText().length() - 1) : "";
-        if (after.isEmpty() && before.isEmpty()) {
+        boolean after = next instanceof TextNode n && !n.getWholeText().isEmpty()
+                && CLOSING.indexOf(n.getWholeText().charAt(0)) >= 0;
+        boolean before = prev instanceof TextNode p && !p.getWholeText().isEmpty()
+                && OPENING.indexOf(p.getWholeText().charAt(p.getWholeText().length() - 1)) >= 0;
+        if (!after && !before) {
             code.removeClass(CLASS);
-            return;
         }
-        Element piece = new Element("span").addClass(GLUE_CLASS);
-        code.before(piece);
-        if (!before.isEmpty()) {
-            TextNode p = (TextNode) prev;
-            p.text(p.getWholeText().substring(0, p.getWholeText().length() - 1));
-            if (p.getWholeText().isEmpty()) {
-                p.remove();
-            }
-            piece.appendChild(new TextNode(before));
+        if (before) {
+            code.addClass(GLUE_BEFORE);
         }
-        piece.appendChild(code);
-        if (!after.isEmpty()) {
-            TextNode n = (TextNode) next;
-            n.text(n.getWholeText().substring(1));
-            if (n.getWholeText().isEmpty()) {
-                n.remove();
-            }
-            piece.appendChild(new TextNode(after));
+        if (after) {
+            code.addClass(GLUE_AFTER);
         }
     }
 }

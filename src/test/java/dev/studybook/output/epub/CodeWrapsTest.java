@@ -14,4 +14,13 @@ class CodeWrapsTest {
                 + "HandlerFunc(<span class=\"nf\"><wbr/>pprof</span>.<wbr/>Index)) f(x)\nshort.call(a)</code></pre>\n"
                 + "<h2 id=\"实战避坑\">实战避坑</h2><prefix/><pre>a.b</pre><p>end</p>", CodeWraps.mark(x));
     }
+
+    @Test
+    void markedInlineCodeAndItsPunctuationBecomeOnePiece() {
+        String x = "<p>字段（<code class=\"cs gb ga\">state int32</code>）与 <code class=\"cs ga\">a b</code>、"
+                + "<code class=\"cs\">c d</code>，（<span epub:type=\"pagebreak\" id=\"p1\"/><code class=\"cs gb\">e f</code></p>";
+        assertEquals("<p>字段<span class=\"cg\">（<code class=\"cs gb ga\">state int32</code>）</span>与 <span class=\"cg\">"
+                + "<code class=\"cs ga\">a b</code>、</span><code class=\"cs\">c d</code>，（<span epub:type=\"pagebreak\" id=\"p1\"/>"
+                + "<code class=\"cs gb\">e f</code></p>", CodeGlue.wrap(x));
+    }
 }
