@@ -144,7 +144,7 @@ public final class EpubOutput implements Output {
         spine.add(add(eb, items, "titlepage", "titlepage.xhtml", MediaTypes.XHTML, pagesOut.titlePage(meta, labels), ""));
         spine.add(add(eb, items, "nav", "nav.xhtml", MediaTypes.XHTML, pagesOut.nav(book, labels, depth, pages), "nav"));
         for (Chapter c : book.chapters()) {
-            String body = CodeGlue.wrap(CodeWraps.mark(c.body().xhtml(new PageMarks(pages == null ? List.of() : pages.of(c.id())))));
+            String body = CodeWraps.inline(CodeGlue.wrap(CodeWraps.mark(c.body().xhtml(new PageMarks(pages == null ? List.of() : pages.of(c.id()))))));
             spine.add(add(eb, items, c.id(), c.fileName(), MediaTypes.XHTML, pagesOut.chapter(c, meta, body), ""));
         }
         if (embed) {

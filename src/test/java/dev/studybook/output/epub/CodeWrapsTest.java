@@ -23,4 +23,12 @@ class CodeWrapsTest {
                 + "<code class=\"cs ga\">a b</code>、</span><code class=\"cs\">c d</code>，（<span epub:type=\"pagebreak\" id=\"p1\"/>"
                 + "<code class=\"cs gb\">e f</code></p>", CodeGlue.wrap(x));
     }
+
+    @Test
+    void longInlineCodeBreaksAfterItsSlashesAndDotsShortCodeAndCodeBlocksAreLeft() {
+        String x = "<p>位于 <code>internal/runtime/maps/runtime.go</code>，<code>sync.Mutex</code> 与 <code class=\"cs\">a.b c</code></p>"
+                + "<pre><code>see internal/runtime/maps</code></pre>";
+        assertEquals("<p>位于 <code>internal/<wbr/>runtime/<wbr/>maps/<wbr/>runtime.<wbr/>go</code>，<code>sync.Mutex</code> 与 "
+                + "<code class=\"cs\">a.b c</code></p><pre><code>see internal/runtime/maps</code></pre>", CodeWraps.inline(x));
+    }
 }
