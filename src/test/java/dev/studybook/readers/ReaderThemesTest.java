@@ -112,7 +112,7 @@ class ReaderThemesTest {
                 + " document.body.appendChild(p); });</script></body></html>";
     }
 
-    private static Path unzip(Path zip, Path to) throws IOException {
+    static Path unzip(Path zip, Path to) throws IOException {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 Path p = to.resolve(e.getName()).normalize();

@@ -140,7 +140,8 @@ public final class EpubOutput implements Output {
         // The chapters' files first, on every core (the calling thread and the common pool), while the cover may
         // still be being drawn.
         List<byte[]> chapters = book.chapters().parallelStream().map(c -> pagesOut.chapter(c, meta,
-                c.body().xhtml(new PageMarks(pages == null ? List.of() : pages.of(c.id()))))
+                CodeWraps.inline(CodeGlue.wrap(CodeWraps.mark(
+                        c.body().xhtml(new PageMarks(pages == null ? List.of() : pages.of(c.id()))))))))
                 .getBytes(StandardCharsets.UTF_8)).toList();
         Asset cover = ctx.cover();
         Item coverImage = add(eb, items, "cover-image", cover.href(), new MediaType(cover.mediaType(), ""), cover.data(),
@@ -172,6 +173,7 @@ public final class EpubOutput implements Output {
         // Readers that cannot show SVG (some Kindle conversions) fall back to a PNG of it.
         List<byte[]> pngs = SvgRaster.pngs(svgs(book), ctx.fonts());
         int svgIndex = 0;
+        SvgFonts svgFonts = embed && !pngs.isEmpty() ? new SvgFonts(ctx.fonts()) : null;
         UniqueNames names = new UniqueNames();
         book.assets().forEach(a -> names.reserve(a.href()));
         for (Asset a : book.assets()) {
@@ -180,8 +182,9 @@ public final class EpubOutput implements Output {
                 // images/tall.svg beside images/tall.png: the fallback is images/tall-2.png.
                 Item png = add(eb, items, "img-" + n + "-png", names.claim(a.href().replaceFirst("\\.svg$", "") + ".png"),
                         MediaTypes.PNG, pngs.get(svgIndex++), "");
-                items.add(new Item("img-" + n, a.href(), a.mediaType(), a.data(), "", png.id()));
-                eb.addResource(new Resource("img-" + n, a.data(), a.href(), new MediaType(a.mediaType(), "")));
+                byte[] svg = svgFonts == null ? a.data() : svgFonts.embed(a.data());
+                items.add(new Item("img-" + n, a.href(), a.mediaType(), svg, "", png.id()));
+                eb.addResource(new Resource("img-" + n, svg, a.href(), new MediaType(a.mediaType(), "")));
             } else {
                 add(eb, items, "img-" + n, a.href(), new MediaType(a.mediaType(), ""), a.data(), "");
             }

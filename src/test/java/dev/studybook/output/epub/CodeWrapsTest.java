@@ -1,0 +1,34 @@
+package dev.studybook.output.epub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class CodeWrapsTest {
+
+    @Test
+    void longCodeWordsGetBreaksAfterPunctuationAndEverythingElseIsKept() {
+        String x = "<p>a <code>x.y(z)</code></p>\n<pre class=\"code\"><code>http.Handle(&quot;/p&quot;,http.HandlerFunc(<span class=\"nf\">pprof</span>.Index)) f(x)\n"
+                + "short.call(a)</code></pre>\n<h2 id=\"实战避坑\">实战避坑</h2><prefix/><pre>a.b</pre><p>end</p>";
+        assertEquals("<p>a <code>x.y(z)</code></p>\n<pre class=\"code\"><code>http.<wbr/>Handle(<wbr/>&quot;/p&quot;,<wbr/>http.<wbr/>"
+                + "HandlerFunc(<span class=\"nf\"><wbr/>pprof</span>.<wbr/>Index)) f(x)\nshort.call(a)</code></pre>\n"
+                + "<h2 id=\"实战避坑\">实战避坑</h2><prefix/><pre>a.b</pre><p>end</p>", CodeWraps.mark(x));
+    }
+
+    @Test
+    void markedInlineCodeAndItsPunctuationBecomeOnePiece() {
+        String x = "<p>字段（<code class=\"cs gb ga\">state int32</code>）与 <code class=\"cs ga\">a b</code>、"
+                + "<code class=\"cs\">c d</code>，（<span epub:type=\"pagebreak\" id=\"p1\"/><code class=\"cs gb\">e f</code></p>";
+        assertEquals("<p>字段<span class=\"cg\">（<code class=\"cs gb ga\">state int32</code>）</span>与 <span class=\"cg\">"
+                + "<code class=\"cs ga\">a b</code>、</span><code class=\"cs\">c d</code>，（<span epub:type=\"pagebreak\" id=\"p1\"/>"
+                + "<code class=\"cs gb\">e f</code></p>", CodeGlue.wrap(x));
+    }
+
+    @Test
+    void longInlineCodeBreaksAfterItsSlashesAndDotsShortCodeAndCodeBlocksAreLeft() {
+        String x = "<p>位于 <code>internal/runtime/maps/runtime.go</code>，<code>sync.Mutex</code> 与 <code class=\"cs\">a.b c</code></p>"
+                + "<pre><code>see internal/runtime/maps</code></pre>";
+        assertEquals("<p>位于 <code>internal/<wbr/>runtime/<wbr/>maps/<wbr/>runtime.<wbr/>go</code>，<code>sync.Mutex</code> 与 "
+                + "<code class=\"cs\">a.b c</code></p><pre><code>see internal/runtime/maps</code></pre>", CodeWraps.inline(x));
+    }
+}
