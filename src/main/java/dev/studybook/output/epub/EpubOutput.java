@@ -141,7 +141,7 @@ public final class EpubOutput implements Output {
         // still be being drawn.
         List<byte[]> chapters = book.chapters().parallelStream().map(c -> pagesOut.chapter(c, meta,
                 CodeWraps.inline(CodeGlue.wrap(CodeWraps.mark(
-                        c.body().xhtml(new PageMarks(pages == null ? List.of() : pages.of(c.id()))))))))
+                        c.body().xhtml(new PageMarks(pages == null ? List.of() : pages.of(c.id())))))))
                 .getBytes(StandardCharsets.UTF_8)).toList();
         Asset cover = ctx.cover();
         Item coverImage = add(eb, items, "cover-image", cover.href(), new MediaType(cover.mediaType(), ""), cover.data(),
