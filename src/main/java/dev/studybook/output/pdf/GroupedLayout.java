@@ -60,18 +60,20 @@ import org.w3c.dom.Element;
  * placeholder address and then pointed at its target; the bookmarks are written from the places the groups report
  * (each group asks the renderer for them as bookmarks named by id, removed before the merge). PDFBox's merger
  * joins the structure trees (each group's becomes a Part of one Document) and renumbers their parent trees.
+ *
+ * <p>Only with the system property {@value #GROUP_CHARS_PROPERTY} (see there why it is not the default yet).
  */
 final class GroupedLayout {
 
-    /** Chapters are grouped up to about this many characters of XHTML a group: a few hundred pages. */
+    /** A group size to try ({@value #GROUP_CHARS_PROPERTY}): about this many characters of XHTML, a few hundred pages. */
     static final int GROUP_CHARS = 400_000;
     /**
-     * The system property that sets another group size (tests group a small book chapter by chapter); a book of
-     * fewer than half as many characters is laid out as one document.
+     * The system property that turns grouping on, with its group size in characters (tests group a small book chapter
+     * by chapter); a book of fewer than half as many characters is laid out as one document. Off by default: on the
+     * book in content/ grouping took 18% more CPU time, 10% more memory and a 29% larger file (every group embeds its
+     * own font subsets), and a very long book's painted groups are all held until the contents page is laid out.
      */
     static final String GROUP_CHARS_PROPERTY = "studybook.pdf.group-chars";
-    /** The system property that lays every book out as one document, as before grouping (to compare). */
-    static final String WHOLE_PROPERTY = "studybook.pdf.whole";
     /** The address a link to another group is laid out with, before it is pointed at its page. */
     private static final String ELSEWHERE = "https://studybook.invalid/#";
     private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]+)\"");
@@ -95,8 +97,12 @@ final class GroupedLayout {
             sizes[i] = chapters.get(i).body().toString().length();
             total += sizes[i];
         }
-        int groupChars = Math.max(1, Integer.getInteger(GROUP_CHARS_PROPERTY, GROUP_CHARS));
-        if (Boolean.getBoolean(WHOLE_PROPERTY) || total < groupChars / 2) {
+        Integer property = Integer.getInteger(GROUP_CHARS_PROPERTY);
+        if (property == null) {
+            return List.of();
+        }
+        int groupChars = Math.max(1, property);
+        if (total < groupChars / 2) {
             return List.of();
         }
         // At least four groups when the book allows, so that layout and painting overlap on two cores.

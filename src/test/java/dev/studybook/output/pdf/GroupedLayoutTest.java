@@ -80,19 +80,20 @@ class GroupedLayoutTest {
     }
 
     private Path build(String name, boolean whole, boolean print) {
-        String wasWhole = System.getProperty(GroupedLayout.WHOLE_PROPERTY);
         String wasChars = System.getProperty(GroupedLayout.GROUP_CHARS_PROPERTY);
         try {
-            // Every chapter a group of its own: the test book is far below the real group size.
-            System.setProperty(GroupedLayout.GROUP_CHARS_PROPERTY, "1");
-            System.setProperty(GroupedLayout.WHOLE_PROPERTY, Boolean.toString(whole));
+            // Grouped: every chapter a group of its own (the test book is far below the real group size).
+            if (whole) {
+                System.clearProperty(GroupedLayout.GROUP_CHARS_PROPERTY);
+            } else {
+                System.setProperty(GroupedLayout.GROUP_CHARS_PROPERTY, "1");
+            }
             Request request = Request.of(TestBooks.book(BOOK), dir.resolve(name), "pdf");
             if (print) {
                 request = request.withOption("pdf.print", "true");
             }
             return TestBooks.build(request).output("pdf");
         } finally {
-            restore(GroupedLayout.WHOLE_PROPERTY, wasWhole);
             restore(GroupedLayout.GROUP_CHARS_PROPERTY, wasChars);
         }
     }
