@@ -121,6 +121,16 @@ final class PdfLayout {
         Paper paper = Paper.parse(ctx.options().text("paper")).orElseThrow();
         boolean print = mode == PrintDocument.Mode.BOOK && ctx.options().values().containsKey(PRINT.name())
                 && ctx.options().bool(PRINT.name());
+        if (mode == PrintDocument.Mode.BOOK) {
+            List<List<Chapter>> groups = GroupedLayout.groups(book);
+            if (!groups.isEmpty()) {
+                try {
+                    return GroupedLayout.write(book, ctx, paper, print, groups, out);
+                } catch (GroupedLayout.Unstable e) {
+                    // The contents page's length changed with its numbers: laid out whole, as a short book is.
+                }
+            }
+        }
         TextWidths widths = new TextWidths(ctx.fonts());
         Set<String> blanks = Set.of();
         if (print) {
@@ -152,10 +162,19 @@ final class PdfLayout {
     }
 
     /** The print document as the renderer reads it, with studybook's fixes for line breaking and reading order. */
-    private static Document document(Book book, OutputContext ctx, PrintDocument.Mode mode, Paper paper, TextWidths widths,
+    static Document document(Book book, OutputContext ctx, PrintDocument.Mode mode, Paper paper, TextWidths widths,
             Set<String> blanks, Optional<PageMap> pages) throws IOException {
-        Document dom = parse(PrintDocument.build(book, ctx.styles(), ctx.labels(), paper, ctx.tocDepth(), mode, ctx.cover(),
-                pages.orElse(null), blanks));
+        return fixed(PrintDocument.build(book, ctx.styles(), ctx.labels(), paper, ctx.tocDepth(), mode, ctx.cover(),
+                pages.orElse(null), blanks), widths, dom -> { });
+    }
+
+    /**
+     * {@code xhtml} parsed, with studybook's fixes; {@code links} first sees the document, before links to places it
+     * does not hold become text.
+     */
+    static Document fixed(String xhtml, TextWidths widths, java.util.function.Consumer<Document> links) throws IOException {
+        Document dom = parse(xhtml);
+        links.accept(dom);
         unlinkAbsentTargets(dom);
         LooseInlines.apply(dom);
         PageBreaks.apply(dom);
@@ -203,7 +222,7 @@ final class PdfLayout {
      * a message for every box it meets (a picture it cannot read, hundreds of times): gathered, and said once
      * each with a count and the pictures named.
      */
-    private static PdfRendererBuilder builder(Document dom, Book book, OutputContext ctx, PdfMessages messages) {
+    static PdfRendererBuilder builder(Document dom, Book book, OutputContext ctx, PdfMessages messages) {
         boolean pdfA = ctx.options().bool("pdf-a");
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
@@ -240,7 +259,7 @@ final class PdfLayout {
     }
 
     /** The book's pictures and its cover by the href the print document gives them. */
-    private static Map<String, Asset> assets(Book book, OutputContext ctx) {
+    static Map<String, Asset> assets(Book book, OutputContext ctx) {
         Map<String, Asset> assets = new HashMap<>();
         for (Asset a : book.assets()) {
             assets.put(a.href(), a);
@@ -250,14 +269,14 @@ final class PdfLayout {
     }
 
     /** A block of a chapter: its chapter's id and its place among the chapter's blocks. */
-    private record BlockRef(String chapter, int index) {
+    record BlockRef(String chapter, int index) {
     }
 
     /**
      * Numbers the blocks of each chapter in document order, the way the EPUB counts them, and gives those
      * without an id one, so that the laid-out pages can be asked where each block went.
      */
-    private static Map<String, BlockRef> numberBlocks(Document dom) {
+    static Map<String, BlockRef> numberBlocks(Document dom) {
         Set<String> names = Set.copyOf(PageMap.BLOCKS);
         Map<String, BlockRef> out = new HashMap<>();
         for (Element section : Xml.elements(dom, XHTML, "section")) {
@@ -291,7 +310,7 @@ final class PdfLayout {
     }
 
     /** For every page, the first block that starts on it. */
-    private static PageMap pageMap(PdfBoxRenderer renderer, Map<String, BlockRef> blocks) {
+    static PageMap pageMap(PdfBoxRenderer renderer, Map<String, BlockRef> blocks) {
         // A block starts on the page that holds the top of its box (the renderer's own page numbers name the
         // page a block ends on when it crosses pages).
         List<PageBox> pageBoxes = renderer.getRootBox().getLayer().getPages();
@@ -313,7 +332,7 @@ final class PdfLayout {
     }
 
     /** The 1-based number of the page whose area holds document position {@code y}, or 0. */
-    private static int pageOf(List<PageBox> pages, int y) {
+    static int pageOf(List<PageBox> pages, int y) {
         // The pages follow one another down the document: search, not scan (a 5,000-page book has 300,000 blocks).
         int lo = 0;
         int hi = pages.size() - 1;
@@ -374,7 +393,7 @@ final class PdfLayout {
         }
     }
 
-    private static Document parse(String xhtml) throws IOException {
+    static Document parse(String xhtml) throws IOException {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             f.setNamespaceAware(true);
@@ -392,7 +411,7 @@ final class PdfLayout {
     }
 
     /** Creation and modification dates from the build's fixed timestamp; the document id from the book. */
-    private static void fixDatesAndId(PDDocument pdf, Book book, OutputContext ctx) throws IOException {
+    static void fixDatesAndId(PDDocument pdf, Book book, OutputContext ctx) throws IOException {
         Calendar cal = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
         cal.setTimeInMillis(ctx.timestamp().toEpochMilli());
         PDDocumentInformation info = pdf.getDocumentInformation();

@@ -50,8 +50,114 @@ final class PrintDocument {
     static String build(Book book, Styles styles, Labels labels, Paper paper, int tocDepth, Mode mode, Asset cover,
             PageMap pages, java.util.Set<String> blanksBefore) {
         Metadata meta = book.metadata();
-        String lang = text(meta.language());
         StringBuilder sb = new StringBuilder(1 << 16);
+        head(sb, book, styles, labels, paper, mode);
+        if (mode == Mode.QUIZ) {
+            quizBookmarks(sb, book, labels);
+        } else {
+            bookmarks(sb, book, mode == Mode.REVIEW ? 1 : tocDepth);
+        }
+        sb.append("</head>\n<body class=\"").append(mode.name().toLowerCase(java.util.Locale.ROOT)).append("\">\n");
+        switch (mode) {
+            case BOOK -> {
+                coverPage(sb, meta, labels, cover, book.cover().isEmpty(), paper);
+                titlePage(sb, meta);
+                toc(sb, book, labels, tocDepth);
+                for (Chapter c : book.chapters()) {
+                    if (blanksBefore.contains(c.id())) {
+                        sb.append("<div class=\"blank-page\">\u00a0</div>\n");
+                    }
+                    chapter(sb, c, meta, true);
+                }
+            }
+            case HANDOUT -> {
+                sb.append("<p class=\"handout-line\">").append(text(meta.title())).append(" · ").append(text(labels.handout()))
+                        .append("</p>\n");
+                List<Chapter> chapters = book.chapters();
+                for (int i = 0; i < chapters.size(); i++) {
+                    chapter(sb, chapters.get(i), meta, i > 0 && chapters.get(i).depth() == 1);
+                }
+            }
+            case REVIEW -> {
+                sb.append("<h1 class=\"review-title\">").append(text(meta.title())).append(" · ").append(text(labels.review()))
+                        .append("</h1>\n");
+                for (Chapter c : book.chapters()) {
+                    sb.append("<section class=\"review-chapter\" id=\"").append(c.id()).append("\">\n<h2>")
+                            .append(text(c.title())).append("</h2>\n").append(c.body().xhtml(IN_DOCUMENT)).append("\n</section>\n");
+                }
+            }
+            case QUIZ -> QuizDocument.body(sb, book, labels, pages);
+        }
+        sb.append("</body>\n</html>\n");
+        return sb.toString();
+    }
+
+    /**
+     * The front matter of a book laid out in groups of chapters ({@link GroupedLayout}): cover, title page and
+     * contents, whose page numbers are given ({@code tocPages}: a target's id to its page number) because the
+     * chapters are in other documents. A target without a number gets {@code placeholder}.
+     */
+    static String front(Book book, Styles styles, Labels labels, Paper paper, int tocDepth, Asset cover,
+            java.util.Map<String, Integer> tocPages, String placeholder, List<String> anchors) {
+        Metadata meta = book.metadata();
+        StringBuilder sb = new StringBuilder(1 << 14);
+        head(sb, book, styles, labels, paper, Mode.BOOK);
+        // The number after the leader is the page's, written out: the chapter it names is not in this document.
+        // No page after the contents: the first chapter's page break is in another document.
+        sb.append("<style>\nnav.toc a[data-page]::after { content: leader('.') attr(data-page); }\n"
+                + "nav.toc { page-break-after: auto; }\n</style>\n");
+        anchorBookmarks(sb, anchors);
+        sb.append("</head>\n<body class=\"book\">\n");
+        coverPage(sb, meta, labels, cover, book.cover().isEmpty(), paper);
+        titlePage(sb, meta);
+        sb.append("<nav class=\"toc\" id=\"toc\">\n<h1>").append(text(labels.contents())).append("</h1>\n<ol>\n");
+        Contents.of(book, tocDepth).forEach(e -> tocEntry(sb, e, tocPages, placeholder));
+        sb.append("</ol>\n</nav>\n");
+        sb.append("</body>\n</html>\n");
+        return sb.toString();
+    }
+
+    /**
+     * A group of a book's chapters laid out as a document of its own ({@link GroupedLayout}), with the book's head;
+     * {@code anchors} are the ids whose places are asked for (as bookmarks named by the id), {@code leadingBlank}
+     * starts it with a blank page, {@code blanksBefore} as in {@link #build}.
+     */
+    static String chapters(Book book, Styles styles, Labels labels, Paper paper, List<Chapter> chapters,
+            List<String> anchors, boolean leadingBlank, java.util.Set<String> blanksBefore) {
+        Metadata meta = book.metadata();
+        StringBuilder sb = new StringBuilder(1 << 16);
+        head(sb, book, styles, labels, paper, Mode.BOOK);
+        anchorBookmarks(sb, anchors);
+        sb.append("</head>\n<body class=\"book\">\n");
+        if (leadingBlank) {
+            sb.append("<div class=\"blank-page\">\u00a0</div>\n");
+        }
+        for (Chapter c : chapters) {
+            if (blanksBefore.contains(c.id())) {
+                sb.append("<div class=\"blank-page\">\u00a0</div>\n");
+            }
+            chapter(sb, c, meta, true);
+        }
+        sb.append("</body>\n</html>\n");
+        return sb.toString();
+    }
+
+    /** Bookmarks named by the ids they lead to: how a document of a grouped book is asked where those places are. */
+    private static void anchorBookmarks(StringBuilder sb, List<String> anchors) {
+        if (anchors.isEmpty()) {
+            return;
+        }
+        sb.append("<bookmarks>\n");
+        for (String id : anchors) {
+            sb.append("<bookmark name=\"").append(text(id)).append("\" href=\"#").append(text(id)).append("\"></bookmark>\n");
+        }
+        sb.append("</bookmarks>\n");
+    }
+
+    /** The document's head up to its style sheets: language, title, metadata, styles (a book's page names too). */
+    private static void head(StringBuilder sb, Book book, Styles styles, Labels labels, Paper paper, Mode mode) {
+        Metadata meta = book.metadata();
+        String lang = text(meta.language());
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append("<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"")
                 .append(lang).append("\" xml:lang=\"").append(lang).append("\">\n<head>\n<title>")
@@ -92,44 +198,6 @@ final class PrintDocument {
         for (String css : styles.extra()) {
             sb.append("<style>\n").append(text(css)).append("\n</style>\n");
         }
-        if (mode == Mode.QUIZ) {
-            quizBookmarks(sb, book, labels);
-        } else {
-            bookmarks(sb, book, mode == Mode.REVIEW ? 1 : tocDepth);
-        }
-        sb.append("</head>\n<body class=\"").append(mode.name().toLowerCase(java.util.Locale.ROOT)).append("\">\n");
-        switch (mode) {
-            case BOOK -> {
-                coverPage(sb, meta, labels, cover, book.cover().isEmpty(), paper);
-                titlePage(sb, meta);
-                toc(sb, book, labels, tocDepth);
-                for (Chapter c : book.chapters()) {
-                    if (blanksBefore.contains(c.id())) {
-                        sb.append("<div class=\"blank-page\">\u00a0</div>\n");
-                    }
-                    chapter(sb, c, meta, true);
-                }
-            }
-            case HANDOUT -> {
-                sb.append("<p class=\"handout-line\">").append(text(meta.title())).append(" · ").append(text(labels.handout()))
-                        .append("</p>\n");
-                List<Chapter> chapters = book.chapters();
-                for (int i = 0; i < chapters.size(); i++) {
-                    chapter(sb, chapters.get(i), meta, i > 0 && chapters.get(i).depth() == 1);
-                }
-            }
-            case REVIEW -> {
-                sb.append("<h1 class=\"review-title\">").append(text(meta.title())).append(" · ").append(text(labels.review()))
-                        .append("</h1>\n");
-                for (Chapter c : book.chapters()) {
-                    sb.append("<section class=\"review-chapter\" id=\"").append(c.id()).append("\">\n<h2>")
-                            .append(text(c.title())).append("</h2>\n").append(c.body().xhtml(IN_DOCUMENT)).append("\n</section>\n");
-                }
-            }
-            case QUIZ -> QuizDocument.body(sb, book, labels, pages);
-        }
-        sb.append("</body>\n</html>\n");
-        return sb.toString();
     }
 
     static String documentTitle(Book book, Labels labels, Mode mode) {
@@ -213,17 +281,31 @@ final class PrintDocument {
     }
 
     private static void tocEntry(StringBuilder sb, Contents e) {
+        tocEntry(sb, e, null, null);
+    }
+
+    /** An entry; with {@code pages}, its link carries its page number (or {@code placeholder}) as {@code data-page}. */
+    private static void tocEntry(StringBuilder sb, Contents e, java.util.Map<String, Integer> pages, String placeholder) {
         if (e.kind() == Contents.Kind.PART) {
             sb.append("<li class=\"toc-part\"><span>").append(text(e.label())).append("</span>\n<ol>\n");
-            e.children().forEach(c -> tocEntry(sb, c));
+            e.children().forEach(c -> tocEntry(sb, c, pages, placeholder));
             sb.append("</ol></li>\n");
             return;
         }
+        String href = IN_DOCUMENT.link(e.target());
         sb.append("<li class=\"toc-").append(e.kind() == Contents.Kind.CHAPTER ? "chapter" : "section").append("\"><a href=\"")
-                .append(text(IN_DOCUMENT.link(e.target()))).append("\">").append(text(e.label())).append("</a>");
+                .append(text(href)).append("\"");
+        if (pages != null) {
+            Integer page = pages.get(href.substring(1));
+            String number = page == null ? placeholder : page.toString();
+            if (number != null) {
+                sb.append(" data-page=\"").append(number).append("\"");
+            }
+        }
+        sb.append(">").append(text(e.label())).append("</a>");
         if (!e.children().isEmpty()) {
             sb.append("\n<ol>\n");
-            e.children().forEach(c -> tocEntry(sb, c));
+            e.children().forEach(c -> tocEntry(sb, c, pages, placeholder));
             sb.append("</ol>");
         }
         sb.append("</li>\n");

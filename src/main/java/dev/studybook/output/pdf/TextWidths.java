@@ -48,7 +48,7 @@ final class TextWidths {
     }
 
     /** The width of {@code s} set in {@code face}, in em. */
-    double width(String s, Face face) {
+    synchronized double width(String s, Face face) {
         Metrics m = faces.get(face);
         Map<Integer, Float> widths = cache.computeIfAbsent(face, k -> new HashMap<>());
         double w = 0;
