@@ -182,6 +182,7 @@ final class PdfLayout {
         CodeBreaks.apply(dom);
         PunctuationGlue.apply(dom, widths);
         ReadingOrder.apply(dom);
+        LongTexts.apply(dom);
         return dom;
     }
 
