@@ -41,7 +41,7 @@ public final class FaceSubsetter {
 
     /**
      * A TrueType font of the characters of {@code codePoints} that this face has, its names tagged after its bytes
-     * ({@code ABCDEF+NotoSansSC-Regular}): Calibre's PDF output merges fonts of one PostScript name, and two
+     * ({@code ABCDEF-NotoSansSC-Regular}): Calibre's PDF output merges fonts of one PostScript name, and two
      * pictures' subsets of a face number their glyphs differently, so a merged font drew the wrong characters.
      */
     public byte[] subset(int[] codePoints) {
@@ -55,7 +55,7 @@ public final class FaceSubsetter {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             s.writeToStream(out);
             byte[] sfnt = out.toByteArray();
-            return SfntNames.prefixed(sfnt, SfntNames.tag(sfnt));
+            return SfntNames.tagged(sfnt, SfntNames.tag(sfnt));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot subset the font " + font.face().fileName(), e);
         }

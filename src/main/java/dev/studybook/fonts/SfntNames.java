@@ -10,8 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Renames a TrueType font the way PDF subsets are named ({@code ABCDEF+NotoSansSC-Regular}), so that two subsets of
- * one face with different glyph numbers no longer share a PostScript name that a converter may merge them by.
+ * Renames a TrueType font after a tag, as PDF subsets are ({@code ABCDEF-NotoSansSC-Regular}), so that two subsets
+ * of one face with different glyph numbers no longer share a PostScript name that a converter may merge them by.
  */
 public final class SfntNames {
     /** Family, full name, PostScript name, typographic family: the names a font is found or merged by. */
@@ -40,22 +40,27 @@ public final class SfntNames {
         return new String(tag);
     }
 
-    /** The font with {@code prefix + "+"} before its family, full and PostScript names; the same font when it has no name table. */
-    public static byte[] prefixed(byte[] sfnt, String prefix) {
+    /**
+     * The font with the tag before its PostScript name ({@code ABCDEF-NotoSansSC-Regular}) and its family and full
+     * names ({@code ABCDEF Noto Sans SC}); the same font when it has no name table. Not PDF's {@code +}: the
+     * Chromium of Calibre 6.13 wrote a PostScript name with a {@code +} as an empty name, and then merged every
+     * picture font that had the same place in its chunk of the book, whatever its face.
+     */
+    public static byte[] tagged(byte[] sfnt, String tag) {
         ByteBuffer in = ByteBuffer.wrap(sfnt);
         int count = in.getShort(4) & 0xffff;
         List<Table> tables = new ArrayList<>();
         boolean named = false;
         for (int i = 0; i < count; i++) {
             int rec = 12 + 16 * i;
-            String tag = new String(sfnt, rec, 4, StandardCharsets.ISO_8859_1);
+            String table = new String(sfnt, rec, 4, StandardCharsets.ISO_8859_1);
             int offset = in.getInt(rec + 8);
             byte[] data = Arrays.copyOfRange(sfnt, offset, offset + in.getInt(rec + 12));
-            if (tag.equals("name")) {
-                data = names(data, prefix + "+");
+            if (table.equals("name")) {
+                data = names(data, tag);
                 named = true;
             }
-            tables.add(new Table(tag, data));
+            tables.add(new Table(table, data));
         }
         if (!named) {
             return sfnt;
@@ -69,8 +74,8 @@ public final class SfntNames {
     private record Name(int platform, int encoding, int language, int id, byte[] text) {
     }
 
-    /** A format 0 name table with the prefix before the renamed names; language-tag records (format 1) are dropped. */
-    private static byte[] names(byte[] table, String prefix) {
+    /** A format 0 name table with the tag before the renamed names; language-tag records (format 1) are dropped. */
+    private static byte[] names(byte[] table, String tag) {
         ByteBuffer in = ByteBuffer.wrap(table);
         int count = in.getShort(2) & 0xffff;
         int strings = in.getShort(4) & 0xffff;
@@ -87,7 +92,8 @@ public final class SfntNames {
                 continue;
             }
             byte[] text = Arrays.copyOfRange(table, offset, offset + length);
-            byte[] before = Arrays.stream(RENAMED).anyMatch(r -> r == id) ? encoded(prefix, platform) : null;
+            byte[] before = Arrays.stream(RENAMED).anyMatch(r -> r == id)
+                    ? encoded(tag + (id == 6 ? "-" : " "), platform) : null;
             if (before != null) {
                 byte[] joined = Arrays.copyOf(before, before.length + text.length);
                 System.arraycopy(text, 0, joined, before.length, text.length);

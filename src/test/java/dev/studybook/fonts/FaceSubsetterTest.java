@@ -28,12 +28,15 @@ class FaceSubsetterTest {
         NamingTable a = names(first);
         NamingTable b = names(second);
         NamingTable original = names(sans.data());
-        assertTrue(a.getPostScriptName().matches("[A-Z]{6}\\+" + original.getPostScriptName()), a.getPostScriptName());
-        assertTrue(b.getPostScriptName().matches("[A-Z]{6}\\+" + original.getPostScriptName()), b.getPostScriptName());
+        assertTrue(a.getPostScriptName().matches("[A-Z]{6}-" + original.getPostScriptName()), a.getPostScriptName());
+        assertTrue(b.getPostScriptName().matches("[A-Z]{6}-" + original.getPostScriptName()), b.getPostScriptName());
         assertNotEquals(a.getPostScriptName(), b.getPostScriptName());
         assertNotEquals(a.getFontFamily(), b.getFontFamily());
-        assertEquals(a.getPostScriptName().substring(0, 7) + original.getFontFamily(), a.getFontFamily());
-        assertEquals(a.getPostScriptName().substring(0, 7) + original.getName(4, 3, 1, 0x409), a.getName(4, 3, 1, 0x409));
+        String tag = a.getPostScriptName().substring(0, 6);
+        assertEquals(tag + " " + original.getFontFamily(), a.getFontFamily());
+        assertEquals(tag + " " + original.getName(4, 3, 1, 0x409), a.getName(4, 3, 1, 0x409));
+        // No "+": the Chromium of Calibre 6.13 wrote such a PostScript name as an empty one, which it then merged.
+        assertTrue(!b.getPostScriptName().contains("+"), b.getPostScriptName());
         // The file's checksum as the head table's checkSumAdjustment makes it, and the same bytes on every run.
         assertEquals(0xB1B0AFBA, checksum(first));
         assertArrayEquals(first, faces.subset("调度器 G".codePoints().toArray()));
