@@ -43,8 +43,9 @@ public final class SfntNames {
     /**
      * The font with the tag before its PostScript name ({@code ABCDEF-NotoSansSC-Regular}) and its family and full
      * names ({@code ABCDEF Noto Sans SC}); the same font when it has no name table. Not PDF's {@code +}: the
-     * Chromium of Calibre 6.13 wrote a PostScript name with a {@code +} as an empty name, and then merged every
-     * picture font that had the same place in its chunk of the book, whatever its face.
+     * Chromium inside Calibre 6.13 embeds a font whose PostScript name holds a {@code +} with an empty name (BaseFont
+     * {@code FAAAAA+}, its own tag only), and Calibre's merge_fonts then joined picture fonts of different faces that
+     * had the same tag in different chunks of the book.
      */
     public static byte[] tagged(byte[] sfnt, String tag) {
         ByteBuffer in = ByteBuffer.wrap(sfnt);
