@@ -39,7 +39,11 @@ public final class FaceSubsetter {
         return codePoint <= 0xFFFF && cmap.getGlyphId(codePoint) != 0;
     }
 
-    /** A TrueType font of the characters of {@code codePoints} that this face has. */
+    /**
+     * A TrueType font of the characters of {@code codePoints} that this face has, its names tagged after its bytes
+     * ({@code ABCDEF-NotoSansSC-Regular}): Calibre's PDF output merges fonts of one PostScript name, and two
+     * pictures' subsets of a face number their glyphs differently, so a merged font drew the wrong characters.
+     */
     public byte[] subset(int[] codePoints) {
         try {
             TTFSubsetter s = new TTFSubsetter(ttf, FontSet.SUBSET_TABLES);
@@ -50,7 +54,8 @@ public final class FaceSubsetter {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             s.writeToStream(out);
-            return out.toByteArray();
+            byte[] sfnt = out.toByteArray();
+            return SfntNames.tagged(sfnt, SfntNames.tag(sfnt));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot subset the font " + font.face().fileName(), e);
         }
