@@ -90,16 +90,17 @@ final class GroupedLayout {
 
     /** The groups of a book's chapters: each begins with a chapter that opens a page; an empty list for a short book. */
     static List<List<Chapter>> groups(Book book) {
+        Integer property = Integer.getInteger(GROUP_CHARS_PROPERTY);
+        if (property == null) {
+            // Off: no chapter is measured (serialising every chapter's body on each PDF build would be wasted).
+            return List.of();
+        }
         List<Chapter> chapters = book.chapters();
         long total = 0;
         int[] sizes = new int[chapters.size()];
         for (int i = 0; i < chapters.size(); i++) {
             sizes[i] = chapters.get(i).body().toString().length();
             total += sizes[i];
-        }
-        Integer property = Integer.getInteger(GROUP_CHARS_PROPERTY);
-        if (property == null) {
-            return List.of();
         }
         int groupChars = Math.max(1, property);
         if (total < groupChars / 2) {
