@@ -41,8 +41,8 @@ public final class SvgRaster {
     }
 
     /**
-     * PNGs drawn or being drawn in this process, by SHA-256 of the fonts and the picture (studybook watch rebuilds
-     * in one process and draws a picture again only when it or the fonts changed); a few hundred at most.
+     * PNGs drawn or being drawn in this process, by the fonts' key and the picture's SHA-256 (studybook watch
+     * rebuilds in one process and draws a picture again only when it or the fonts changed); a few hundred at most.
      */
     private static final Map<String, CompletableFuture<byte[]>> DRAWN = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
@@ -176,18 +176,22 @@ public final class SvgRaster {
         return out;
     }
 
-    /** The fonts last digested and their digest: a build asks twice (prepare, then pngs) with the same fonts. */
+    /** The fonts last seen, their key, and how many different font lists were seen: a build asks twice (prepare, then pngs). */
     private static List<EmbeddedFont> keyedFonts;
     private static String keyedDigest;
+    private static long fontLists;
 
     /**
-     * The SHA-256 of the fonts, remembered for the same faces and bytes: digesting a CJK book's fonts (a megabyte
-     * or more) took about a tenth of a second each time, before the JIT compiler had reached the digest code.
+     * A key for these fonts, the same for the same faces and byte arrays (a build's two calls; a watch session's
+     * builds whose characters did not change, whose subsets the session keeps): a new one for any other list, so that
+     * a drawing is never reused with other fonts. It was the SHA-256 of their bytes: 1.8% of the samples of an EPUB
+     * of a 1 MB book (JFR), on the build's main thread between subsetting and writing, to name fonts that a single
+     * build only ever has once.
      */
     private static synchronized String fontKey(List<EmbeddedFont> fonts) {
         // EmbeddedFont equality is by face and byte array identity: the same subsets, not merely equal bytes.
         if (!fonts.equals(keyedFonts)) {
-            keyedDigest = digest(fonts.stream().map(EmbeddedFont::data).toList());
+            keyedDigest = "fonts-" + (++fontLists) + "/";
             keyedFonts = List.copyOf(fonts);
         }
         return keyedDigest;
