@@ -13,14 +13,11 @@ import dev.studybook.output.Xml;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,16 +35,14 @@ import com.openhtmltopdf.layout.BoxBuilder;
 import com.openhtmltopdf.layout.LayoutContext;
 import com.openhtmltopdf.render.BlockBox;
 import com.openhtmltopdf.render.ViewportBox;
-import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.multipdf.PDFMergerUtility;
-import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
@@ -147,9 +143,8 @@ final class GroupedLayout {
             Map<String, PdfLayout.BlockRef> blocks) {
     }
 
-    /** A group painted and saved: its file, its places by id, its part of the page map, the fonts it drew with. */
-    private record Painted(Path file, Map<String, Place> places, PageMap pages, int pageCount,
-            Map<String, SharedFonts.Use> fonts) {
+    /** A group painted: its document (streams in a temporary file), its places by id, its part of the page map. */
+    private record Painted(PDDocument pdf, Map<String, Place> places, PageMap pages, int pageCount) {
     }
 
     static Optional<PageMap> write(Book book, OutputContext ctx, Paper paper, boolean print, List<List<Chapter>> groups,
@@ -180,21 +175,27 @@ final class GroupedLayout {
         collectTargets(contents, targets);
         SharedFonts shared = SharedFonts.of(ctx.fonts());
 
-        Path temp = Files.createTempDirectory(ctx.outDir(), ".studybook-pdf-");
         Starts starts = new Starts(groups.size(), print);
+        // Groups laid out or painted but not yet merged: at most one more than the workers, so that memory does not
+        // grow with the book when merging falls behind.
+        Semaphore ahead = new Semaphore(WORKERS + 1);
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS, r -> {
             Thread t = new Thread(r, "studybook-pdf");
             t.setDaemon(true);
             return t;
         });
+        List<Future<Painted>> painted = new ArrayList<>();
+        PDDocument pdf = null;
         try {
             // Each group is laid out as if it began on a right-hand page, on whichever core is free; it is painted
-            // once the groups before it are laid out (their lengths give its first page), then saved and let go.
-            List<Future<Painted>> painted = new ArrayList<>();
+            // once the groups before it are laid out (their lengths give its first page) and merged in book order
+            // on this thread as soon as it is painted, its layout let go.
             for (int g = 0; g < groups.size(); g++) {
                 int n = g;
-                painted.add(pool.submit(() -> group(n, book, ctx, paper, widths, groups, home, targets, print, messages,
-                        starts, shared, temp)));
+                painted.add(pool.submit(() -> {
+                    ahead.acquire();
+                    return group(n, book, ctx, paper, widths, groups, home, targets, print, messages, starts, shared);
+                }));
             }
             // The front matter's length, with a stand-in for each page number, while the groups are laid out.
             List<String> frontAnchors = targets.stream().filter(id -> Integer.valueOf(-1).equals(home.get(id))).toList();
@@ -210,74 +211,72 @@ final class GroupedLayout {
                 throw e;
             }
             starts.front(frontPages);
-            List<Painted> done = new ArrayList<>();
-            for (Future<Painted> f : painted) {
-                done.add(get(f));
-            }
 
-            // Every page is known: the contents' numbers, then the places in the merged book.
+            PDFMergerUtility merger = new PDFMergerUtility();
+            COSBase copy = null;
+            COSBase tabs = null;
             Map<String, Place> places = new HashMap<>();
-            for (int g = 0; g < done.size(); g++) {
+            Map<String, List<PageMap.PageStart>> map = new LinkedHashMap<>();
+            // The body: the first group's document, each other group appended to it; the front matter comes last.
+            for (int g = 0; g < groups.size(); g++) {
+                Painted p = get(painted.get(g));
                 int offset = starts.start(g) - 1;
-                for (Map.Entry<String, Place> e : done.get(g).places().entrySet()) {
-                    places.putIfAbsent(e.getKey(), new Place(offset + e.getValue().page(), e.getValue().top()));
+                p.places().forEach((id, place) -> places.putIfAbsent(id, new Place(offset + place.page(), place.top())));
+                map.putAll(p.pages().chapters());
+                if (pdf == null) {
+                    pdf = p.pdf();
+                    // The merger adds /Suspects (and would take it from a group): the book's marks are the first's.
+                    COSBase markInfo = pdf.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.MARK_INFO);
+                    copy = markInfo instanceof COSDictionary d ? new COSDictionary(d) : null;
+                    tabs = pdf.getPage(0).getCOSObject().getDictionaryObject(TABS);
+                } else {
+                    // When printing, a group that would begin on a left-hand page gets the blank page before it.
+                    // (starts.start(0) - 1: the front matter's pages and, when printing, the blank page after them.)
+                    if (starts.start(0) - 1 + pdf.getNumberOfPages() + 1 < starts.start(g)) {
+                        pdf.addPage(new PDPage(pdf.getPage(0).getMediaBox()));
+                    }
+                    try (PDDocument group = p.pdf()) {
+                        merger.appendDocument(pdf, group);
+                    }
                 }
+                ahead.release();
             }
+            int bodyPages = pdf.getNumberOfPages();
+
+            // Every page is known: the contents' numbers.
             Map<String, Integer> numbers = new HashMap<>();
             places.forEach((id, place) -> numbers.put(id, place.page() + 1));
             Document frontDom = front(book, ctx, paper, widths, numbers, null, home, frontAnchors);
-            PdfBoxRenderer frontRenderer = PdfLayout.builder(frontDom, book, ctx, messages)
-                    .usePDDocument(new PageIndexedDocument(IOUtils.createTempFileOnlyStreamCache())).buildPdfRenderer();
-            try (frontRenderer) {
+            try (PdfBoxRenderer frontRenderer = PdfLayout.builder(frontDom, book, ctx, messages).buildPdfRenderer()) {
                 frontRenderer.layout();
                 if (frontRenderer.getRootBox().getLayer().getPages().size() != frontPages) {
                     throw new Unstable();
                 }
-                PDDocument pdf = frontRenderer.createPDFKeepOpen();
-                places.putAll(takePlaces(pdf, 0));
-                shared.take(pdf);
-                PDFMergerUtility merger = new PDFMergerUtility();
-                // The merger adds /Suspects (and would take it from a group): the book's marks are those of its front.
-                COSBase markInfo = pdf.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.MARK_INFO);
-                COSBase copy = markInfo instanceof COSDictionary d ? new COSDictionary(d) : null;
-                PDRectangle size = pdf.getPage(pdf.getNumberOfPages() - 1).getMediaBox();
-                COSBase tabs = pdf.getPage(0).getCOSObject().getDictionaryObject(TABS);
-                for (int g = 0; g < done.size(); g++) {
-                    // When printing, a group that would begin on a left-hand page gets the blank page before it.
-                    if (pdf.getNumberOfPages() + 1 < starts.start(g)) {
-                        pdf.addPage(new PDPage(size));
-                    }
-                    Painted p = done.get(g);
-                    int first = pdf.getNumberOfPages();
-                    try (PDDocument group = Loader.loadPDF(p.file().toFile(), IOUtils.createTempFileOnlyStreamCache())) {
-                        merger.appendDocument(pdf, group);
-                    }
-                    for (int i = first; i < pdf.getNumberOfPages(); i++) {
-                        mended(pdf.getPage(i), tabs);
-                    }
-                    Files.deleteIfExists(p.file());
+                try (PDDocument front = frontRenderer.createPDFKeepOpen()) {
+                    places.putAll(takePlaces(front, 0));
+                    shared.take(front);
+                    merger.appendDocument(pdf, front);
                 }
-                if (copy != null) {
-                    pdf.getDocumentCatalog().getCOSObject().setItem(COSName.MARK_INFO, copy);
-                }
-                // The merger puts the documents, each now a Part, under a new Document: it gets the book's language.
-                PDStructureTreeRoot tree = pdf.getDocumentCatalog().getStructureTreeRoot();
-                if (tree != null && tree.getK() instanceof COSDictionary top) {
-                    top.setItem(COSName.TYPE, COSName.getPDFName("StructElem"));
-                    top.setString(COSName.LANG, book.metadata().language());
-                }
-                shared.embed(pdf);
-                pointLinks(pdf, places);
-                outline(pdf, contents, places);
-                messages.report(ctx.diagnostics());
-                PdfLayout.fixDatesAndId(pdf, book, ctx);
-                pdf.save(out);
-                pdf.close();
             }
-            Map<String, List<PageMap.PageStart>> map = new LinkedHashMap<>();
-            for (Painted p : done) {
-                map.putAll(p.pages().chapters());
+            frontFirst(pdf, bodyPages, frontPages, print && frontPages + 1 < starts.start(0));
+            for (int i = 0; i < pdf.getNumberOfPages(); i++) {
+                mended(pdf.getPage(i), tabs);
             }
+            if (copy != null) {
+                pdf.getDocumentCatalog().getCOSObject().setItem(COSName.MARK_INFO, copy);
+            }
+            // The merger puts the documents, each now a Part, under a new Document: it gets the book's language.
+            PDStructureTreeRoot tree = pdf.getDocumentCatalog().getStructureTreeRoot();
+            if (tree != null && tree.getK() instanceof COSDictionary top) {
+                top.setItem(COSName.TYPE, COSName.getPDFName("StructElem"));
+                top.setString(COSName.LANG, book.metadata().language());
+            }
+            shared.embed(pdf);
+            pointLinks(pdf, places);
+            outline(pdf, contents, places);
+            messages.report(ctx.diagnostics());
+            PdfLayout.fixDatesAndId(pdf, book, ctx);
+            pdf.save(out);
             return Optional.of(new PageMap(map));
         } finally {
             starts.fail();
@@ -287,7 +286,47 @@ final class GroupedLayout {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            deleteTree(temp);
+            if (pdf != null) {
+                pdf.close();
+            }
+            for (Future<Painted> f : painted) {
+                if (f.isDone() && !f.isCancelled()) {
+                    try {
+                        f.get().pdf().close();
+                    } catch (ExecutionException | InterruptedException | IOException | RuntimeException e) {
+                        // Already failed or merged (closing twice does nothing): the build's error is reported above.
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Moves the front matter, merged last (its page numbers needed every group laid out), to the start of the book:
+     * its pages first (then, when printing, the blank page that opens the first chapter on a right-hand page), and
+     * its part of the structure tree first.
+     */
+    private static void frontFirst(PDDocument pdf, int bodyPages, int frontPages, boolean blank) {
+        List<PDPage> front = new ArrayList<>();
+        for (int i = bodyPages; i < bodyPages + frontPages; i++) {
+            front.add(pdf.getPage(i));
+        }
+        PDPage first = pdf.getPage(0);
+        for (PDPage p : front) {
+            pdf.removePage(p);
+            pdf.getPages().insertBefore(p, first);
+        }
+        if (blank) {
+            pdf.getPages().insertBefore(new PDPage(first.getMediaBox()), first);
+        }
+        // Stale after the moves: PageIndexedDocument reads the tree again when asked.
+        pdf.getNumberOfPages();
+        PDStructureTreeRoot tree = pdf.getDocumentCatalog().getStructureTreeRoot();
+        if (tree != null && tree.getK() instanceof COSDictionary top && top.getDictionaryObject(COSName.K) instanceof COSArray parts
+                && parts.size() > 1) {
+            COSBase last = parts.get(parts.size() - 1);
+            parts.remove(parts.size() - 1);
+            parts.add(0, last);
         }
     }
 
@@ -315,12 +354,12 @@ final class GroupedLayout {
     private static final int WORKERS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
     /**
-     * Lays out group {@code g}, then paints it with its page numbers once the groups before it are laid out, and
-     * saves it to a file in {@code temp}: what the merge needs of it.
+     * Lays out group {@code g}, then paints it with its page numbers once the groups before it are laid out; its
+     * layout is let go, its document (streams kept in a temporary file) waits to be merged.
      */
     private static Painted group(int g, Book book, OutputContext ctx, Paper paper, TextWidths widths,
             List<List<Chapter>> groups, Map<String, Integer> home, Set<String> targets, boolean print,
-            PdfMessages messages, Starts starts, SharedFonts shared, Path temp) throws IOException {
+            PdfMessages messages, Starts starts, SharedFonts shared) throws IOException {
         Laid laid;
         try {
             Document dom = chapterDom(book, ctx, paper, widths, groups, g, home, targets, false, Set.of());
@@ -346,15 +385,11 @@ final class GroupedLayout {
             PDDocument pdf = renderer.createPDFKeepOpen();
             PageMap pages = laid.blocks().isEmpty() ? new PageMap(Map.of()) : PdfLayout.pageMap(renderer, laid.blocks());
             Map<String, Place> places = takePlaces(pdf, 0);
-            Map<String, SharedFonts.Use> fonts = shared.take(pdf);
+            shared.take(pdf);
             Map<String, List<PageMap.PageStart>> shifted = new LinkedHashMap<>();
             pages.chapters().forEach((chapter, list) -> shifted.put(chapter, list.stream()
                     .map(s -> new PageMap.PageStart(s.block(), s.page() + start - 1)).toList()));
-            Path file = temp.resolve(String.format(Locale.ROOT, "group-%04d.pdf", g));
-            pdf.save(file.toFile(), CompressParameters.NO_COMPRESSION);
-            int count = pdf.getNumberOfPages();
-            pdf.close();
-            return new Painted(file, places, new PageMap(shifted), count, fonts);
+            return new Painted(pdf, places, new PageMap(shifted), pdf.getNumberOfPages());
         }
     }
 
@@ -494,17 +529,6 @@ final class GroupedLayout {
             f.setInt(renderer, number);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("OpenHTMLtoPDF's initial page number cannot be reached", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            // A temporary file left behind is harmless; the build's outcome does not depend on it.
         }
     }
 
