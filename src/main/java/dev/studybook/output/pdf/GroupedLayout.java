@@ -25,13 +25,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.openhtmltopdf.css.newmatch.PageInfo;
+import com.openhtmltopdf.css.style.EmptyStyle;
+import com.openhtmltopdf.layout.BoxBuilder;
+import com.openhtmltopdf.layout.LayoutContext;
+import com.openhtmltopdf.render.BlockBox;
+import com.openhtmltopdf.render.ViewportBox;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -50,16 +58,17 @@ import org.w3c.dom.Element;
 
 /**
  * Lays a long book out as several documents and merges them into one PDF: the front matter (cover, title page,
- * contents) and groups of whole chapters. Layout goes group after group on the calling thread, because a group's
- * left- and right-hand pages depend on where the group before it ended; each laid-out group is painted on another
- * thread while the next one is laid out, and its layout (the box tree, the bulk of a build's memory) is let go once
- * painted. The contents page is laid out last, when every page number is known. The groups are merged in book
- * order, so that the bytes do not depend on which thread finished first.
+ * contents) and groups of whole chapters. The groups are laid out on two threads, each as if it began on a
+ * right-hand page; once the groups before it are laid out, a group's first page is known, its pages get their side
+ * (running headers) and numbers, and it is painted, then merged in book order on the calling thread and its layout
+ * let go. Streams are kept in temporary files. The contents page is laid out last, when every page number is known,
+ * merged and moved to the front. Merging in book order keeps the bytes independent of which thread finished first.
  *
  * <p>What crosses documents is resolved after the merge: a link to another group is laid out as a link to a
  * placeholder address and then pointed at its target; the bookmarks are written from the places the groups report
  * (each group asks the renderer for them as bookmarks named by id, removed before the merge). PDFBox's merger
- * joins the structure trees (each group's becomes a Part of one Document) and renumbers their parent trees.
+ * joins the structure trees (each group's becomes a Part of one Document) and renumbers their parent trees. Fonts
+ * are subset once for the whole book ({@link SharedFonts}).
  *
  * <p>Only with the system property {@value #GROUP_CHARS_PROPERTY} (see there why it is not the default yet).
  */
@@ -70,12 +79,14 @@ final class GroupedLayout {
     /**
      * The system property that turns grouping on, with its group size in characters (tests group a small book chapter
      * by chapter); a book of fewer than half as many characters is laid out as one document. Off by default: on the
-     * book in content/ grouping took 18% more CPU time, 10% more memory and a 29% larger file (every group embeds its
-     * own font subsets), and a very long book's painted groups are all held until the contents page is laid out.
+     * book in content/ grouping took 15% more CPU time (17.9 s against 15.6 s, load ~20) and 6% more memory, for the
+     * same size of file, and the 10 MB book still peaked at 2.1 GB; its wall time could not be measured on a quiet
+     * machine.
      */
     static final String GROUP_CHARS_PROPERTY = "studybook.pdf.group-chars";
     /** The address a link to another group is laid out with, before it is pointed at its page. */
     private static final String ELSEWHERE = "https://studybook.invalid/#";
+    private static final COSName TABS = COSName.getPDFName("Tabs");
     private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]+)\"");
 
     private GroupedLayout() {
@@ -129,12 +140,12 @@ final class GroupedLayout {
     private record Place(int page, int top) {
     }
 
-    /** A group laid out: its renderer, where its page 1 is in the book, and what it holds. */
-    private record Laid(int index, PdfBoxRenderer renderer, Document dom, int offset, boolean dropFirst,
+    /** A group laid out: its renderer and its numbered blocks. */
+    private record Laid(int index, PdfBoxRenderer renderer, LayoutContext context, Document dom,
             Map<String, PdfLayout.BlockRef> blocks) {
     }
 
-    /** A group painted: its document (pages as in the book), its places by id, its part of the page map. */
+    /** A group painted: its document (streams in a temporary file), its places by id, its part of the page map. */
     private record Painted(PDDocument pdf, Map<String, Place> places, PageMap pages, int pageCount) {
     }
 
@@ -164,122 +175,362 @@ final class GroupedLayout {
         }
         List<Contents> contents = Contents.of(book, ctx.tocDepth());
         collectTargets(contents, targets);
+        SharedFonts shared = SharedFonts.of(ctx.fonts());
 
-        // The front matter's length, with a stand-in for each page number.
-        int frontPages;
-        List<String> frontAnchors = targets.stream().filter(id -> Integer.valueOf(-1).equals(home.get(id))).toList();
-        Document frontDraft = front(book, ctx, paper, widths, Map.of(), "000", home, List.of());
-        try (PdfBoxRenderer r = PdfLayout.builder(frontDraft, book, ctx, new PdfMessages(Map.of())).buildPdfRenderer()) {
-            r.layout();
-            frontPages = r.getRootBox().getLayer().getPages().size();
-        }
-
-        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+        Starts starts = new Starts(groups.size(), print);
+        // Groups laid out or painted but not yet merged: at most one more than the workers, so that memory does not
+        // grow with the book when merging falls behind.
+        Semaphore ahead = new Semaphore(WORKERS + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS, r -> {
             Thread t = new Thread(r, "studybook-pdf");
             t.setDaemon(true);
             return t;
         });
         List<Future<Painted>> painted = new ArrayList<>();
+        PDDocument pdf = null;
         try {
-            Future<Document> next = pool.submit(() -> chapterDom(book, ctx, paper, widths, groups, 0, home, targets, false, Set.of()));
-            int start = frontPages + 1;
+            // Each group is laid out as if it began on a right-hand page, on whichever core is free; it is painted
+            // once the groups before it are laid out (their lengths give its first page) and merged in book order
+            // on this thread as soon as it is painted, its layout let go.
             for (int g = 0; g < groups.size(); g++) {
-                Document dom = get(next);
-                if (g + 1 < groups.size()) {
-                    int n = g + 1;
-                    next = pool.submit(() -> chapterDom(book, ctx, paper, widths, groups, n, home, targets, false, Set.of()));
+                int n = g;
+                painted.add(pool.submit(() -> {
+                    ahead.acquire();
+                    return group(n, book, ctx, paper, widths, groups, home, targets, print, messages, starts, shared);
+                }));
+            }
+            // The front matter's length, with a stand-in for each page number, while the groups are laid out.
+            List<String> frontAnchors = targets.stream().filter(id -> Integer.valueOf(-1).equals(home.get(id))).toList();
+            int frontPages;
+            try {
+                Document frontDraft = front(book, ctx, paper, widths, Map.of(), "000", home, List.of());
+                try (PdfBoxRenderer r = PdfLayout.builder(frontDraft, book, ctx, new PdfMessages(Map.of())).buildPdfRenderer()) {
+                    r.layout();
+                    frontPages = r.getRootBox().getLayer().getPages().size();
                 }
-                // The renderer makes a document's odd pages right-hand pages. A group that starts on an even page of
-                // the book is laid out after a blank page, dropped once painted; when printing, its first chapter
-                // then gets the blank page before it that opens it on a right-hand page.
-                boolean even = start % 2 == 0;
-                lead(dom, even, print);
-                Laid laid = layout(g, dom, book, ctx, messages, start, even);
-                if (print) {
-                    Set<String> blanks = blankPagesBefore(laid, groups.get(g));
-                    if (!blanks.isEmpty()) {
-                        laid.renderer().close();
-                        Document again = chapterDom(book, ctx, paper, widths, groups, g, home, targets, false, blanks);
-                        lead(again, even, print);
-                        laid = layout(g, again, book, ctx, messages, start, even);
+            } catch (IOException | RuntimeException | Error e) {
+                starts.fail();
+                throw e;
+            }
+            starts.front(frontPages);
+
+            PDFMergerUtility merger = new PDFMergerUtility();
+            COSBase copy = null;
+            COSBase tabs = null;
+            Map<String, Place> places = new HashMap<>();
+            Map<String, List<PageMap.PageStart>> map = new LinkedHashMap<>();
+            // The body: the first group's document, each other group appended to it; the front matter comes last.
+            for (int g = 0; g < groups.size(); g++) {
+                Painted p = get(painted.get(g));
+                int offset = starts.start(g) - 1;
+                p.places().forEach((id, place) -> places.putIfAbsent(id, new Place(offset + place.page(), place.top())));
+                map.putAll(p.pages().chapters());
+                if (pdf == null) {
+                    pdf = p.pdf();
+                    // The merger adds /Suspects (and would take it from a group): the book's marks are the first's.
+                    COSBase markInfo = pdf.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.MARK_INFO);
+                    copy = markInfo instanceof COSDictionary d ? new COSDictionary(d) : null;
+                    tabs = pdf.getPage(0).getCOSObject().getDictionaryObject(TABS);
+                } else {
+                    // When printing, a group that would begin on a left-hand page gets the blank page before it.
+                    // (starts.start(0) - 1: the front matter's pages and, when printing, the blank page after them.)
+                    if (starts.start(0) - 1 + pdf.getNumberOfPages() + 1 < starts.start(g)) {
+                        pdf.addPage(new PDPage(pdf.getPage(0).getMediaBox()));
+                    }
+                    try (PDDocument group = p.pdf()) {
+                        merger.appendDocument(pdf, group);
                     }
                 }
-                int pages = laid.renderer().getRootBox().getLayer().getPages().size() - (laid.dropFirst() ? 1 : 0);
-                start += pages;
-                // At most two groups laid out and not yet painted: their box trees are what a build holds.
-                if (g >= 2) {
-                    get(painted.get(g - 2));
-                }
-                Laid l = laid;
-                painted.add(pool.submit(() -> paint(l, ctx)));
+                ahead.release();
             }
-            List<Painted> done = new ArrayList<>();
-            for (Future<Painted> f : painted) {
-                done.add(get(f));
-            }
+            int bodyPages = pdf.getNumberOfPages();
 
-            // Every page is known: the contents' numbers, then the places in the merged book.
-            Map<String, Place> places = new HashMap<>();
-            int offset = frontPages;
-            for (Painted p : done) {
-                for (Map.Entry<String, Place> e : p.places().entrySet()) {
-                    places.putIfAbsent(e.getKey(), new Place(offset + e.getValue().page(), e.getValue().top()));
-                }
-                offset += p.pageCount();
-            }
+            // Every page is known: the contents' numbers.
             Map<String, Integer> numbers = new HashMap<>();
             places.forEach((id, place) -> numbers.put(id, place.page() + 1));
             Document frontDom = front(book, ctx, paper, widths, numbers, null, home, frontAnchors);
-            PdfBoxRenderer frontRenderer = PdfLayout.builder(frontDom, book, ctx, messages).buildPdfRenderer();
-            try (frontRenderer) {
+            try (PdfBoxRenderer frontRenderer = PdfLayout.builder(frontDom, book, ctx, messages).buildPdfRenderer()) {
                 frontRenderer.layout();
                 if (frontRenderer.getRootBox().getLayer().getPages().size() != frontPages) {
-                    for (Painted p : done) {
-                        p.pdf().close();
-                    }
                     throw new Unstable();
                 }
-                PDDocument pdf = frontRenderer.createPDFKeepOpen();
-                places.putAll(takePlaces(pdf, 0));
-                PDFMergerUtility merger = new PDFMergerUtility();
-                // The merger adds /Suspects (and would take it from a group): the book's marks are those of its front.
-                COSBase markInfo = pdf.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.MARK_INFO);
-                COSBase copy = markInfo instanceof COSDictionary d ? new COSDictionary(d) : null;
-                for (Painted p : done) {
-                    merger.appendDocument(pdf, p.pdf());
-                    p.pdf().close();
+                try (PDDocument front = frontRenderer.createPDFKeepOpen()) {
+                    places.putAll(takePlaces(front, 0));
+                    shared.take(front);
+                    merger.appendDocument(pdf, front);
                 }
-                if (copy != null) {
-                    pdf.getDocumentCatalog().getCOSObject().setItem(COSName.MARK_INFO, copy);
-                }
-                // The merger puts the documents, each now a Part, under a new Document: it gets the book's language.
-                PDStructureTreeRoot tree = pdf.getDocumentCatalog().getStructureTreeRoot();
-                if (tree != null && tree.getK() instanceof COSDictionary top) {
-                    top.setItem(COSName.TYPE, COSName.getPDFName("StructElem"));
-                    top.setString(COSName.LANG, book.metadata().language());
-                }
-                pointLinks(pdf, places);
-                outline(pdf, contents, places);
-                messages.report(ctx.diagnostics());
-                PdfLayout.fixDatesAndId(pdf, book, ctx);
-                pdf.save(out);
-                pdf.close();
             }
-            Map<String, List<PageMap.PageStart>> map = new LinkedHashMap<>();
-            int shift = frontPages;
-            for (Painted p : done) {
-                for (Map.Entry<String, List<PageMap.PageStart>> e : p.pages().chapters().entrySet()) {
-                    List<PageMap.PageStart> starts = new ArrayList<>();
-                    for (PageMap.PageStart s : e.getValue()) {
-                        starts.add(new PageMap.PageStart(s.block(), s.page() + shift));
-                    }
-                    map.put(e.getKey(), starts);
-                }
-                shift += p.pageCount();
+            frontFirst(pdf, bodyPages, frontPages, print && frontPages + 1 < starts.start(0));
+            for (int i = 0; i < pdf.getNumberOfPages(); i++) {
+                mended(pdf.getPage(i), tabs);
             }
+            if (copy != null) {
+                pdf.getDocumentCatalog().getCOSObject().setItem(COSName.MARK_INFO, copy);
+            }
+            // The merger puts the documents, each now a Part, under a new Document: it gets the book's language.
+            PDStructureTreeRoot tree = pdf.getDocumentCatalog().getStructureTreeRoot();
+            if (tree != null && tree.getK() instanceof COSDictionary top) {
+                top.setItem(COSName.TYPE, COSName.getPDFName("StructElem"));
+                top.setString(COSName.LANG, book.metadata().language());
+            }
+            shared.embed(pdf);
+            pointLinks(pdf, places);
+            outline(pdf, contents, places);
+            messages.report(ctx.diagnostics());
+            PdfLayout.fixDatesAndId(pdf, book, ctx);
+            pdf.save(out);
             return Optional.of(new PageMap(map));
         } finally {
+            starts.fail();
             pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (pdf != null) {
+                pdf.close();
+            }
+            for (Future<Painted> f : painted) {
+                if (f.isDone() && !f.isCancelled()) {
+                    try {
+                        f.get().pdf().close();
+                    } catch (ExecutionException | InterruptedException | IOException | RuntimeException e) {
+                        // Already failed or merged (closing twice does nothing): the build's error is reported above.
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Moves the front matter, merged last (its page numbers needed every group laid out), to the start of the book:
+     * its pages first (then, when printing, the blank page that opens the first chapter on a right-hand page), and
+     * its part of the structure tree first.
+     */
+    private static void frontFirst(PDDocument pdf, int bodyPages, int frontPages, boolean blank) {
+        List<PDPage> front = new ArrayList<>();
+        for (int i = bodyPages; i < bodyPages + frontPages; i++) {
+            front.add(pdf.getPage(i));
+        }
+        PDPage first = pdf.getPage(0);
+        for (PDPage p : front) {
+            pdf.removePage(p);
+            pdf.getPages().insertBefore(p, first);
+        }
+        if (blank) {
+            pdf.getPages().insertBefore(new PDPage(first.getMediaBox()), first);
+        }
+        // Stale after the moves: PageIndexedDocument reads the tree again when asked.
+        pdf.getNumberOfPages();
+        PDStructureTreeRoot tree = pdf.getDocumentCatalog().getStructureTreeRoot();
+        if (tree != null && tree.getK() instanceof COSDictionary top && top.getDictionaryObject(COSName.K) instanceof COSArray parts
+                && parts.size() > 1) {
+            COSBase last = parts.get(parts.size() - 1);
+            parts.remove(parts.size() - 1);
+            parts.add(0, last);
+        }
+    }
+
+    /**
+     * What a page lost on its way through a file and the merger: its tab order (PDF/UA wants the structure's), and
+     * its marked-content property lists' being written inside the page's resources ({@link PagePropertyLists}): read
+     * back, each became a dictionary of its own, and would be written as an object each (230,000 in content/).
+     */
+    private static void mended(PDPage page, COSBase tabs) {
+        if (tabs != null) {
+            page.getCOSObject().setItem(TABS, tabs);
+        }
+        if (page.getCOSObject().getDictionaryObject(COSName.RESOURCES) instanceof COSDictionary resources
+                && resources.getDictionaryObject(COSName.PROPERTIES) instanceof COSDictionary lists) {
+            lists.setDirect(true);
+            for (COSBase v : lists.getValues()) {
+                if (v instanceof COSDictionary d) {
+                    d.setDirect(true);
+                }
+            }
+        }
+    }
+
+    /** Two workers: this machine's and a typical laptop's cores; each holds one group's layout at a time. */
+    private static final int WORKERS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+
+    /**
+     * Lays out group {@code g}, then paints it with its page numbers once the groups before it are laid out; its
+     * layout is let go, its document (streams kept in a temporary file) waits to be merged.
+     */
+    private static Painted group(int g, Book book, OutputContext ctx, Paper paper, TextWidths widths,
+            List<List<Chapter>> groups, Map<String, Integer> home, Set<String> targets, boolean print,
+            PdfMessages messages, Starts starts, SharedFonts shared) throws IOException {
+        Laid laid;
+        try {
+            Document dom = chapterDom(book, ctx, paper, widths, groups, g, home, targets, false, Set.of());
+            laid = layout(g, dom, book, ctx, messages);
+            if (print) {
+                // A group begins on a right-hand page, so where its chapters need blank pages does not depend on it.
+                Set<String> blanks = blankPagesBefore(laid, groups.get(g));
+                if (!blanks.isEmpty()) {
+                    laid.renderer().close();
+                    Document again = chapterDom(book, ctx, paper, widths, groups, g, home, targets, false, blanks);
+                    laid = layout(g, again, book, ctx, messages);
+                }
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            starts.fail();
+            throw e;
+        }
+        starts.laidOut(g, laid.renderer().getRootBox().getLayer().getPages().size());
+        int start = starts.awaitStart(g);
+        try (PdfBoxRenderer renderer = laid.renderer()) {
+            pageSides(renderer, laid.context(), start);
+            initialPageNumber(renderer, start);
+            PDDocument pdf = renderer.createPDFKeepOpen();
+            PageMap pages = laid.blocks().isEmpty() ? new PageMap(Map.of()) : PdfLayout.pageMap(renderer, laid.blocks());
+            Map<String, Place> places = takePlaces(pdf, 0);
+            shared.take(pdf);
+            Map<String, List<PageMap.PageStart>> shifted = new LinkedHashMap<>();
+            pages.chapters().forEach((chapter, list) -> shifted.put(chapter, list.stream()
+                    .map(s -> new PageMap.PageStart(s.block(), s.page() + start - 1)).toList()));
+            return new Painted(pdf, places, new PageMap(shifted), pdf.getNumberOfPages());
+        }
+    }
+
+    /**
+     * Where each group begins: known once the front matter and every group before it are laid out. When printing,
+     * a group that would begin on a left-hand page begins a page later, after a blank page.
+     */
+    private static final class Starts {
+        private final int[] pages;
+        private final boolean print;
+        private int front = -1;
+        private boolean failed;
+
+        Starts(int groups, boolean print) {
+            this.pages = new int[groups];
+            java.util.Arrays.fill(pages, -1);
+            this.print = print;
+        }
+
+        synchronized void front(int count) {
+            front = count;
+            notifyAll();
+        }
+
+        synchronized void laidOut(int g, int count) {
+            pages[g] = count;
+            notifyAll();
+        }
+
+        /** Something failed: nobody waits any longer. */
+        synchronized void fail() {
+            failed = true;
+            notifyAll();
+        }
+
+        /** The 1-based page of the book group {@code g} begins on, waiting until it is known. */
+        synchronized int awaitStart(int g) throws IOException {
+            while (!known(g)) {
+                if (failed) {
+                    throw new IOException("another part of the PDF failed");
+                }
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+            }
+            return start(g);
+        }
+
+        private boolean known(int g) {
+            if (front < 0) {
+                return false;
+            }
+            for (int i = 0; i < g; i++) {
+                if (pages[i] < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        synchronized int start(int g) {
+            int start = front + 1;
+            for (int i = 0; i <= g; i++) {
+                if (i > 0) {
+                    start += pages[i - 1];
+                }
+                if (print && start % 2 == 0) {
+                    start++;
+                }
+            }
+            return start;
+        }
+    }
+
+    /**
+     * Gives a group's pages the sides they have in the book. The renderer makes a document's first page a right-hand
+     * (":first") page; a group that begins on an even page of the book has every page's side turned. Page boxes'
+     * size and margins do not depend on the side (Paper's margins are symmetric), so the text stays where it was laid
+     * out; the page style and margin boxes (the running headers) are made again for the other side.
+     */
+    private static void pageSides(PdfBoxRenderer renderer, LayoutContext c, int start) {
+        List<PageBox> pages = renderer.getRootBox().getLayer().getPages();
+        boolean turn = start % 2 == 0;
+        for (int i = 0; i < pages.size(); i++) {
+            if (i > 0 && !turn) {
+                break;
+            }
+            boolean right = (start + i) % 2 == 1;
+            PageBox page = pages.get(i);
+            // Chapter pages are named "main" (PrintDocument); a blank page of a printed book never needs turning.
+            PageInfo info = renderer.getSharedContext().getCss().getPageStyle("main", right ? "right" : "left");
+            page.setPageInfo(info);
+            page.setStyle(new EmptyStyle().deriveStyle(info.getPageStyle()));
+            page.setOuterPageWidth(page.getWidth(c));
+            page.layout(c);
+        }
+    }
+
+    /**
+     * Lays the renderer's document out as {@link PdfBoxRenderer#layout()} does, keeping the layout context: turning
+     * pages' sides later lays their margin boxes out again, which needs the context's paragraph state.
+     */
+    private static LayoutContext layOut(PdfBoxRenderer renderer) {
+        try {
+            java.lang.reflect.Method m = PdfBoxRenderer.class.getDeclaredMethod("newLayoutContext");
+            m.setAccessible(true);
+            LayoutContext c = (LayoutContext) m.invoke(renderer);
+            BlockBox root = BoxBuilder.createRootBox(c, renderer.getDocument());
+            java.lang.reflect.Method extents = PdfBoxRenderer.class.getDeclaredMethod("getInitialExtents",
+                    LayoutContext.class);
+            extents.setAccessible(true);
+            root.setContainingBlock(new ViewportBox((java.awt.Rectangle) extents.invoke(renderer, c)));
+            root.layout(c);
+            java.awt.Dimension dim = root.getLayer().getPaintingDimension(c);
+            root.getLayer().trimEmptyPages(c, dim.height);
+            root.getLayer().layoutPages(c);
+            java.lang.reflect.Field f = PdfBoxRenderer.class.getDeclaredField("_root");
+            f.setAccessible(true);
+            f.set(renderer, root);
+            return c;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("OpenHTMLtoPDF's layout cannot be reached", e);
+        }
+    }
+
+    /**
+     * Sets the number the renderer gives the document's first page when painting (counter(page)); the builder takes
+     * it only before layout, when a group's first page is not known yet. Layout does not read it.
+     */
+    private static void initialPageNumber(PdfBoxRenderer renderer, int number) {
+        try {
+            java.lang.reflect.Field f = PdfBoxRenderer.class.getDeclaredField("_initialPageNumber");
+            f.setAccessible(true);
+            f.setInt(renderer, number);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("OpenHTMLtoPDF's initial page number cannot be reached", e);
         }
     }
 
@@ -353,37 +604,15 @@ final class GroupedLayout {
         }
     }
 
-    /** The blank pages a group begins with when it starts on an even page of the book (see {@link #write}). */
-    private static void lead(Document dom, boolean even, boolean print) {
-        if (even) {
-            if (print) {
-                insertBlank(dom);
-            }
-            insertBlank(dom);
-        }
-    }
-
-    /** Puts a blank page (the one a chapter gets to open on a right-hand page) at the start of the body. */
-    private static void insertBlank(Document dom) {
-        Element body = Xml.elements(dom, PdfLayout.XHTML, "body").get(0);
-        Element div = dom.createElementNS(PdfLayout.XHTML, "div");
-        div.setAttribute("class", "blank-page");
-        div.appendChild(dom.createTextNode("\u00a0"));
-        body.insertBefore(div, body.getFirstChild());
-    }
-
-    private static Laid layout(int index, Document dom, Book book, OutputContext ctx, PdfMessages messages, int start,
-            boolean dropFirst) {
+    private static Laid layout(int index, Document dom, Book book, OutputContext ctx, PdfMessages messages) {
         Map<String, PdfLayout.BlockRef> blocks = PdfLayout.numberBlocks(dom);
-        // Page 1 of this document is page `offset + 1` of the book (page 0 when a dropped blank page leads).
-        int offset = start - 1 - (dropFirst ? 1 : 0);
-        PdfBoxRenderer renderer = PdfLayout.builder(dom, book, ctx, messages).useInitialPageNumber(offset + 1)
-                .buildPdfRenderer();
-        renderer.layout();
-        return new Laid(index, renderer, dom, offset, dropFirst, blocks);
+        PdfBoxRenderer renderer = PdfLayout.builder(dom, book, ctx, messages)
+                .usePDDocument(new PageIndexedDocument(IOUtils.createTempFileOnlyStreamCache())).buildPdfRenderer();
+        LayoutContext c = layOut(renderer);
+        return new Laid(index, renderer, c, dom, blocks);
     }
 
-    /** As {@link PdfLayout}'s, for the chapters of one group that starts at page {@code offset + 1} of the book. */
+    /** As {@link PdfLayout}'s, for the chapters of one group that begins on a right-hand page. */
     private static Set<String> blankPagesBefore(Laid laid, List<Chapter> chapters) {
         PdfBoxRenderer renderer = laid.renderer();
         List<PageBox> pageBoxes = renderer.getRootBox().getLayer().getPages();
@@ -403,28 +632,12 @@ final class GroupedLayout {
             if (page == null || !PrintDocument.opensPage(c)) {
                 continue;
             }
-            if ((laid.offset() + page + inserted) % 2 == 0) {
+            if ((page + inserted) % 2 == 0) {
                 blanks.add(c.id());
                 inserted++;
             }
         }
         return blanks;
-    }
-
-    private static Painted paint(Laid laid, OutputContext ctx) throws IOException {
-        try (PdfBoxRenderer renderer = laid.renderer()) {
-            PDDocument pdf = renderer.createPDFKeepOpen();
-            PageMap pages = laid.blocks().isEmpty() ? new PageMap(Map.of()) : PdfLayout.pageMap(renderer, laid.blocks());
-            Map<String, Place> places = takePlaces(pdf, laid.dropFirst() ? 1 : 0);
-            if (laid.dropFirst()) {
-                dropFirstPage(pdf);
-            }
-            subsetFonts(pdf);
-            Map<String, List<PageMap.PageStart>> shifted = new LinkedHashMap<>();
-            pages.chapters().forEach((chapter, starts) -> shifted.put(chapter, starts.stream()
-                    .map(s -> new PageMap.PageStart(s.block(), s.page() + laid.offset())).toList()));
-            return new Painted(pdf, places, new PageMap(shifted), pdf.getNumberOfPages());
-        }
     }
 
     /**
@@ -453,92 +666,6 @@ final class GroupedLayout {
         pdf.getDocumentCatalog().setDocumentOutline(null);
         pdf.getDocumentCatalog().getCOSObject().removeItem(COSName.PAGE_MODE);
         return places;
-    }
-
-    /**
-     * Removes the blank page a group was laid out after to begin on a left-hand page, and what its structure tree
-     * says of it: the blank page's element (it holds no content), the page as the one of the elements it begins
-     * (their content is on the next page), and its entry in the parent tree.
-     */
-    private static void dropFirstPage(PDDocument pdf) {
-        PDPage first = pdf.getPage(0);
-        COSDictionary dropped = first.getCOSObject();
-        COSDictionary next = pdf.getPage(1).getCOSObject();
-        PDStructureTreeRoot root = pdf.getDocumentCatalog().getStructureTreeRoot();
-        if (root != null) {
-            unlinkPage(root.getCOSObject(), dropped, next);
-            if (root.getParentTree() != null
-                    && root.getParentTree().getCOSObject().getDictionaryObject(COSName.NUMS) instanceof COSArray nums) {
-                int key = first.getStructParents();
-                for (int i = 0; i + 1 < nums.size(); i += 2) {
-                    if (nums.getObject(i) instanceof COSInteger k && k.intValue() == key) {
-                        nums.remove(i + 1);
-                        nums.remove(i);
-                        break;
-                    }
-                }
-            }
-        }
-        pdf.removePage(0);
-    }
-
-    /**
-     * Below {@code parent}, the elements that begin on page {@code dropped}: those without content removed, the
-     * others moved to page {@code next}. Only the first elements of a document can begin there.
-     */
-    private static void unlinkPage(COSDictionary parent, COSDictionary dropped, COSDictionary next) {
-        COSBase k = parent.getDictionaryObject(COSName.K);
-        List<COSDictionary> kids = new ArrayList<>();
-        if (k instanceof COSArray array) {
-            for (int i = 0; i < array.size(); i++) {
-                if (array.getObject(i) instanceof COSDictionary d) {
-                    kids.add(d);
-                }
-            }
-        } else if (k instanceof COSDictionary d) {
-            kids.add(d);
-        }
-        for (COSDictionary kid : kids) {
-            COSBase page = kid.getDictionaryObject(COSName.PG);
-            if (page == null) {
-                // An element without a page of its own (the document's) can hold those that begin on it.
-                unlinkPage(kid, dropped, next);
-                continue;
-            }
-            if (page != dropped) {
-                continue;
-            }
-            COSBase content = kid.getDictionaryObject(COSName.K);
-            if (content == null || content instanceof COSArray a && a.size() == 0) {
-                if (k instanceof COSArray array) {
-                    array.removeObject(kid);
-                } else {
-                    parent.removeItem(COSName.K);
-                }
-                continue;
-            }
-            kid.setItem(COSName.PG, next);
-            unlinkPage(kid, dropped, next);
-        }
-    }
-
-    /**
-     * Embeds the subsets of the fonts a group's pages use. PDFBox does so when a document is saved; a group is merged
-     * instead, and its fonts would be copied without the glyphs it drew. The list of those fonts is not public.
-     */
-    private static void subsetFonts(PDDocument pdf) throws IOException {
-        try {
-            java.lang.reflect.Method m = PDDocument.class.getDeclaredMethod("getFontsToSubset");
-            m.setAccessible(true);
-            @SuppressWarnings("unchecked")
-            Set<org.apache.pdfbox.pdmodel.font.PDFont> fonts = (Set<org.apache.pdfbox.pdmodel.font.PDFont>) m.invoke(pdf);
-            for (org.apache.pdfbox.pdmodel.font.PDFont f : fonts) {
-                f.subset();
-            }
-            fonts.clear();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("PDFBox's fonts to subset cannot be reached", e);
-        }
     }
 
     /** Points each link laid out to the placeholder address at the page and height of its target. */

@@ -16,6 +16,14 @@ final class PageIndexedDocument extends PDDocument {
 
     private final List<PDPage> pages = new ArrayList<>();
 
+    PageIndexedDocument() {
+    }
+
+    /** One whose streams are kept where {@code cache} says (a temporary file for a part of a long book). */
+    PageIndexedDocument(org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction cache) {
+        super(cache);
+    }
+
     @Override
     public void addPage(PDPage page) {
         boolean known = pages.size() == getNumberOfPages();

@@ -112,7 +112,10 @@ class GroupedLayoutTest {
         for (int p = 1; p <= doc.getNumberOfPages(); p++) {
             s.setStartPage(p);
             s.setEndPage(p);
-            pages.add(p + ": " + s.getText(doc));
+            String text = s.getText(doc);
+            // A blank page laid out whole holds a hidden no-break space (a line break when extracted); the blank
+            // page the merge puts between groups holds nothing.
+            pages.add(p + ": " + (text.isBlank() ? "" : text));
         }
         return pages;
     }
