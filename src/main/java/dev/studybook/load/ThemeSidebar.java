@@ -83,6 +83,30 @@ final class ThemeSidebar {
                 + " in file-name order (front matter 'order' first); --index FILE names an index page instead");
     }
 
+    /**
+     * The folders a VitePress or VuePress site serves its pages from (its {@code srcDir}), where the pages' links
+     * starting with {@code /} lead: vuejs/docs writes {@code /guide/essentials/application} for
+     * {@code src/guide/essentials/application.md}.
+     */
+    static java.util.List<Path> docsRoots(ContentFolder content) {
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        VitePressSite.find(content, ".vitepress", VitePressSite.CONFIGS).ifPresent(config -> {
+            Path site = config.getParent().getParent();
+            Module m = JsLiterals.read(dev.studybook.io.TextFiles.read(config, "VitePress configuration"));
+            out.add(top(m, "srcDir").map(d -> site.resolve(d).normalize()).orElse(site));
+        });
+        VitePressSite.find(content, ".vuepress", VuePressSite.CONFIGS).ifPresent(config -> {
+            Path p = config.getParent();
+            while (p != null && !p.getFileName().toString().equals(".vuepress")) {
+                p = p.getParent();
+            }
+            if (p != null) {
+                out.add(p.getParent());
+            }
+        });
+        return out.stream().filter(content::contains).toList();
+    }
+
     /** A string property of the exported configuration itself (not of its sidebar or locales). */
     static Optional<String> top(Module module, String key) {
         return module.exported().map(module::resolve).filter(v -> v instanceof Obj).map(v -> (Obj) v)
