@@ -212,37 +212,42 @@ final class ThemeSidebar {
 
     /** A per-path sidebar's title: the navigation entry that leads there, else its path's last folder. */
     private static String partTitle(Module module, Optional<Value> nav, String path) {
-        Optional<String> t = nav.map(module::resolve).flatMap(n -> navTitle(module, n, path, 0));
-        if (t.isPresent()) {
-            return t.get();
-        }
         String[] segs = path.replaceAll("^/+|/+$", "").split("/");
         String last = segs[segs.length - 1];
+        // The entry that leads to the path itself, else one leading into it that names its folder ("API" for
+        // /api/); vuejs/docs' first entry into /guide/ is "Quick Start", which is one page of it.
+        java.util.List<String[]> entries = new java.util.ArrayList<>();
+        nav.map(module::resolve).ifPresent(n -> navEntries(module, n, entries, 0));
+        String word = last.toLowerCase(java.util.Locale.ROOT).replace('-', ' ');
+        for (String[] e : entries) {
+            if (e[1].equals(path) || e[1].replaceFirst("(index|README)(\\.md|\\.html)?$", "").equals(path)) {
+                return e[0];
+            }
+        }
+        for (String[] e : entries) {
+            if (e[1].startsWith(path) && !word.isEmpty() && e[0].toLowerCase(java.util.Locale.ROOT).contains(word)) {
+                return e[0];
+            }
+        }
         return last.isEmpty() ? path : SiteSummary.folderTitle(last);
     }
 
-    private static Optional<String> navTitle(Module module, Value v, String path, int depth) {
+    /** The navigation's entries as {text, link}, in order. */
+    private static void navEntries(Module module, Value v, java.util.List<String[]> out, int depth) {
         if (depth > 6) {
-            return Optional.empty();
+            return;
         }
         if (v instanceof Arr a) {
             for (Value i : a.items()) {
-                Optional<String> t = navTitle(module, module.resolve(i), path, depth + 1);
-                if (t.isPresent()) {
-                    return t;
-                }
+                navEntries(module, module.resolve(i), out, depth + 1);
             }
         } else if (v instanceof Obj o) {
             Optional<String> text = o.string("text").or(() -> o.string("title"));
-            Optional<String> link = o.string("link").or(() -> o.string("activeMatch").map(m -> m.replaceAll("[\\^$()|]", "")));
-            if (text.isPresent() && link.isPresent() && link.get().startsWith(path)) {
-                return text;
+            Optional<String> link = o.string("link");
+            if (text.isPresent() && link.isPresent()) {
+                out.add(new String[] {text.get(), link.get()});
             }
-            Optional<Value> kids = o.get("items").or(() -> o.get("children"));
-            if (kids.isPresent()) {
-                return navTitle(module, module.resolve(kids.get()), path, depth + 1);
-            }
+            o.get("items").or(() -> o.get("children")).ifPresent(k -> navEntries(module, module.resolve(k), out, depth + 1));
         }
-        return Optional.empty();
     }
 }

@@ -25,7 +25,7 @@ public final class FrontMatter implements Preprocessor {
      */
     static final List<String> KEYS = List.of("title", "description", "author", "authors", "lang", "language", "weight",
             "draft", "bookHidden", "headless", "id", "sidebar_position", "sidebar_label", "order", "nav_order",
-            "nav_exclude");
+            "nav_exclude", "parent", "grand_parent");
 
     private static final Pattern TOML_KEY = Pattern.compile("^(\\w+)\\s*=\\s*[\"']?(.*?)[\"']?\\s*$");
 

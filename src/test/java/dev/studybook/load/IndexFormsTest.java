@@ -553,4 +553,13 @@ class IndexFormsTest {
         assertEquals("sidebars.js", e.location().orElseThrow().file().getFileName().toString());
         assertEquals(10, e.location().orElseThrow().line(), e.getMessage());
     }
+
+    @Test
+    void jekyllJustTheDocsPagesAreNestedByParentAndOrderedByNavOrder() {
+        // just-the-docs/just-the-docs: the README links to no page of the site ("links to no Markdown chapter").
+        Outline o = site("index-forms/jekyll-nav", new Diagnostics());
+        assertEquals("_config.yml", o.indexFile().getFileName().toString());
+        assertEquals("index.md\nSetup\nTools\n  Hammer\n  Saw\n", tree(o));
+        assertEquals("Field notes", o.metadata().title());
+    }
 }
