@@ -1,5 +1,6 @@
 package dev.studybook.load;
 
+import dev.studybook.error.SourceLocation;
 import dev.studybook.io.ContentFolder;
 import dev.studybook.io.TextFiles;
 import dev.studybook.preprocess.FrontMatter;
@@ -41,8 +42,16 @@ final class HugoSite {
     private static final Pattern LANGUAGE = Pattern.compile(
             "(?m)^\\s*(?:languageCode|defaultContentLanguage)\\s*[=:]\\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)");
 
-    /** The contents written as a SUMMARY.md whose links start from {@code base}, and the file that stands for it. */
-    record Index(Path file, Path base, String markdown) {
+    /**
+     * The contents written as a SUMMARY.md whose links start from {@code base}, and the file that stands for it;
+     * {@code menu} when it is the menu the site's configuration writes down (it wins over a README), not an order
+     * guessed from the pages (used only when the README lists no chapter); {@code note}, when not empty, is said
+     * at {@code noteAt} when the contents are used.
+     */
+    record Index(Path file, Path base, String markdown, boolean menu, SourceLocation noteAt, String note) {
+        Index(Path file, Path base, String markdown) {
+            this(file, base, markdown, true, null, "");
+        }
     }
 
     private HugoSite() {

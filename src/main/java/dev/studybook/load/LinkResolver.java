@@ -49,6 +49,7 @@ public final class LinkResolver {
     private final Optional<Repository> repository;
     private Map<String, List<Path>> byName;
     private List<Path> hugoRoots;
+    private List<Path> siteRoots;
 
     public LinkResolver(ContentFolder content) {
         this(content, Optional.empty());
@@ -219,6 +220,16 @@ public final class LinkResolver {
             hugoRoots = HugoSite.contentFolders(content);
         }
         for (Path r : hugoRoots) {
+            Path q = content.resolve(r, path).orElse(null);
+            if (q != null && Files.exists(q)) {
+                return new Found(q);
+            }
+        }
+        // A VitePress or VuePress site's root is its srcDir (vuejs/docs: src/).
+        if (siteRoots == null) {
+            siteRoots = ThemeSidebar.docsRoots(content);
+        }
+        for (Path r : siteRoots) {
             Path q = content.resolve(r, path).orElse(null);
             if (q != null && Files.exists(q)) {
                 return new Found(q);

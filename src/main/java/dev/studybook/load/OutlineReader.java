@@ -68,8 +68,13 @@ public final class OutlineReader {
     static Outline read(Inputs in, Diagnostics diagnostics) {
         ContentFolder content = in.content();
         boolean chosen = in.index().isPresent() || in.config().index().isPresent();
-        Optional<HugoSite.Index> hugo = chosen ? Optional.empty() : HugoSite.index(content);
-        Optional<HugoSite.Index> mkdocs = chosen ? Optional.empty() : MkDocsSite.index(content, diagnostics);
+        Optional<HugoSite.Index> site = chosen ? Optional.empty() : SITES.stream()
+                .map(s -> s.index(content, diagnostics)).flatMap(Optional::stream).findFirst();
+        // A site's menu written in its configuration wins over a README; an order guessed from its pages (a
+        // sidebar that needs running) is used, as a Hugo site's, only when the README lists no chapter.
+        Optional<HugoSite.Index> mkdocs = site.filter(HugoSite.Index::menu);
+        Optional<HugoSite.Index> hugo = chosen ? Optional.empty() : HugoSite.index(content)
+                .or(() -> site.filter(i -> !i.menu()));
         IndexChoice readme;
         IndexPage readmePage;
         try {
@@ -80,16 +85,18 @@ public final class OutlineReader {
                 // project and links to the web site.
                 readme = new IndexChoice(mkdocs.get().file(), IndexKind.SUMMARY, mkdocs.get().base());
                 readmePage = IndexPageReader.read(mkdocs.get().markdown());
+                note(mkdocs.get(), diagnostics);
                 hugo = Optional.empty();
             }
         } catch (StudybookException e) {
             if (hugo.isEmpty() && mkdocs.isEmpty()) {
                 throw e;
             }
-            hugo = hugo.or(() -> mkdocs);
+            hugo = hugo.isPresent() ? hugo : mkdocs;
             // A Hugo site without a README: its content tree is the contents.
             readme = new IndexChoice(hugo.get().file(), IndexKind.SUMMARY, hugo.get().base());
             readmePage = IndexPageReader.read(hugo.get().markdown());
+            note(hugo.get(), diagnostics);
             hugo = Optional.empty();
         }
         IndexChoice first = readme;
@@ -122,9 +129,13 @@ public final class OutlineReader {
         if (hugo.isPresent() && index.kind() == IndexKind.README && b.missing.isEmpty()
                 && parts.stream().allMatch(p -> p.chapters().isEmpty())) {
             // qcrao/Go-Questions: a README of web links beside a Hugo site's content/ folder of pages.
-            diagnostics.warn(SourceLocation.of(index.file()), Diagnostics.Kind.INDEX, "the index page links to no chapter;"
-                    + " the chapters are the pages of the Hugo site's content/ folder, in its menu's order (--index FILE"
-                    + " names another index page)");
+            if (hugo.get().note().isEmpty()) {
+                diagnostics.warn(SourceLocation.of(index.file()), Diagnostics.Kind.INDEX, "the index page links to no"
+                        + " chapter; the chapters are the pages of the Hugo site's content/ folder, in its menu's order"
+                        + " (--index FILE names another index page)");
+            } else {
+                note(hugo.get(), diagnostics);
+            }
             index = new IndexChoice(hugo.get().file(), IndexKind.SUMMARY, hugo.get().base());
             page = IndexPageReader.read(hugo.get().markdown());
             b = new Builder(resolver, index, page, diagnostics);
@@ -182,6 +193,23 @@ public final class OutlineReader {
         String outputName = in.config().filename().orElseGet(() -> outputName(metadata.title(), repository, content.root()));
         return new Outline(metadata, content.root(), index.file(), parts, outputName, in.config(), content.boundary(),
                 repository);
+    }
+
+    /** Reads a site's contents from its configuration: one class per site generator. */
+    interface Site {
+        /** The contents, when the content folder is (in) such a site. */
+        Optional<HugoSite.Index> index(ContentFolder content, Diagnostics diagnostics);
+    }
+
+    /** The site generators whose configuration names the pages, tried in this order (Hugo is read apart). */
+    static final List<Site> SITES = List.of(MkDocsSite::index, VitePressSite::index, VuePressSite::index,
+            DocusaurusSite::index, JekyllNavSite::index);
+
+    /** Says what a site's contents leave out or guess, once, when they are used. */
+    private static void note(HugoSite.Index site, Diagnostics diagnostics) {
+        if (!site.note().isEmpty()) {
+            diagnostics.warn(site.noteAt(), Diagnostics.Kind.INDEX, site.note());
+        }
     }
 
     /**

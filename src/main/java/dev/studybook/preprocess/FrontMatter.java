@@ -20,11 +20,12 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class FrontMatter implements Preprocessor {
 
     /**
-     * The keys studybook uses: a chapter's title; on the index page also the book's author and language; in a Hugo
-     * site the order and visibility of pages.
+     * The keys studybook uses: a chapter's title; on the index page also the book's author and language; in a Hugo,
+     * Docusaurus, VuePress or just-the-docs site the order, id and visibility of pages.
      */
     static final List<String> KEYS = List.of("title", "description", "author", "authors", "lang", "language", "weight",
-            "draft", "bookHidden", "headless");
+            "draft", "bookHidden", "headless", "id", "sidebar_position", "sidebar_label", "order", "nav_order",
+            "nav_exclude", "parent", "grand_parent");
 
     private static final Pattern TOML_KEY = Pattern.compile("^(\\w+)\\s*=\\s*[\"']?(.*?)[\"']?\\s*$");
 

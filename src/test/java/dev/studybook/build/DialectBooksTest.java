@@ -63,6 +63,20 @@ class DialectBooksTest {
     }
 
     @Test
+    void vitepressRouteLinksFromTheSiteRootLeadToTheirChapters() throws IOException {
+        // vuejs/docs writes /guide/essentials/application for src/guide/essentials/application.md: 513 links were
+        // "does not exist" and shown as plain text when the site's srcDir was not taken for its root.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("index-forms/vitepress-sidebar"), out, "epub");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().filter(w -> w.kind() == Diagnostics.Kind.LINK)
+                .map(Object::toString).toList());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        String start = epub.chapterFiles().stream().map(epub::text).filter(t -> t.contains("The first page")).findFirst()
+                .orElseThrow();
+        assertTrue(start.contains("<a href=\"") && start.contains(">install it</a>") && start.contains(">the API</a>"),
+                start);
+    }
+
+    @Test
     void hugoShortcodesBecomeAsidesTabsMathCodePicturesAndLinks() throws IOException {
         // alex-shpak/hugo-book's exampleSite: {{% hint %}}, {{< tabs >}}, {{< katex >}}… were printed as text, and
         // {{% columns %}} was taken for a GitBook tag.

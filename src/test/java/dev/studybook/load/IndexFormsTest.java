@@ -467,4 +467,99 @@ class IndexFormsTest {
         assertEquals(List.of("docs/let.md"), alternatives("docs/let"));
         assertEquals(List.of(), alternatives("main.go"));
     }
+
+    private static Outline site(String book, Diagnostics d) {
+        return BookLoader.load(Request.read(TestBooks.book(book), Optional.empty()), Outputs.DEFAULT.specs(), d).outline();
+    }
+
+    @Test
+    void vitepressSidebarDeclaredAsAConstantBeforeTheConfigIsReadOverTheReadme() {
+        // vuejs/docs: 'export const sidebar = {...}' above 'export default defineConfigWithTheme({ themeConfig: {
+        // sidebar } })'; the reader lost the second constant (the first array's end was taken for an expression going
+        // on), so the README of contributing notes was the book. Per-path sidebars are parts named by the nav; a page
+        // two sidebars list is a chapter once; srcDir is where the pages are.
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/vitepress-sidebar", d);
+        assertEquals("config.ts", o.indexFile().getFileName().toString());
+        assertEquals("[Guide]\n  *Getting started\n    Start here\n    Install (\"quick\")\n  *Going further\n    Deeper\n[API]\n  Reference\n", tree(o));
+        assertEquals("Site notes", o.metadata().title());
+        assertEquals("en-US", o.metadata().language());
+        assertTrue(d.warnings().stream().noneMatch(w -> w.kind() == Diagnostics.Kind.INDEX), d.warnings().toString());
+    }
+
+    @Test
+    void vitepressContentFolderThatIsTheSrcDirReadsTheConfigAbove() throws IOException {
+        // --content src in a clone: .vitepress/ lies one folder up, inside the repository.
+        Path book = TestBooks.copy("index-forms/vitepress-sidebar", tmp.resolve("book"));
+        Files.createDirectories(book.resolve(".git"));
+        Outline o = TestBooks.load(book.resolve("src")).outline();
+        assertEquals("config.ts", o.indexFile().getFileName().toString());
+        assertEquals(tree(site("index-forms/vitepress-sidebar", new Diagnostics())), tree(o));
+    }
+
+    @Test
+    void vuepressSidebarOfPathTitlePairsIsTheIndexOfABookWithoutIndexPage() {
+        // febobo/web-interview: no README at the root, only docs/.vuepress/config.js ("no index page" before).
+        Outline o = site("index-forms/vuepress-sidebar", new Diagnostics());
+        assertEquals("[基础篇]\n  什么是闭包？\n  this 指向谁？\n[进阶篇]\n  advanced.md\n", tree(o));
+        assertEquals("面试笔记", o.metadata().title());
+    }
+
+    @Test
+    void vuepressSidebarThatIsImportedFallsBackToFileOrderWithOneWarningAtTheConfigsLine() {
+        // Snailclimb/JavaGuide: 'sidebar' comes from an import; no JavaScript is run, so the pages are read in file
+        // order, front matter 'order' first, and one warning names config.ts and the line.
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/vuepress-computed", d);
+        assertEquals("README.md\n[First]\n  a-later-by-name.md\n  b.md\n[Later]\n  page.md\n", tree(o));
+        List<Diagnostics.Warning> index = d.warnings().stream().filter(w -> w.kind() == Diagnostics.Kind.INDEX).toList();
+        assertEquals(1, index.size(), index.toString());
+        assertEquals("config.ts", index.get(0).location().file().getFileName().toString());
+        assertEquals(8, index.get(0).location().line());
+        assertTrue(index.get(0).message().contains("sidebar is computed (sidebar)"), index.toString());
+    }
+
+    @Test
+    void docusaurusSidebarsInWebsiteFolderReadDocIdsFromFrontMatterAndNumberPrefixes() {
+        // reduxjs/redux: the README links to the web site only; website/sidebars.js names doc ids (front matter 'id',
+        // file names without their number prefix) in '{ Label: [ids] }' shorthand and typed items.
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/docusaurus-sidebars", d);
+        assertEquals("sidebars.js", o.indexFile().getFileName().toString());
+        assertEquals("[Getting Started]\n  01-introduction.md\n  02-install.md\n[Topics]\n  More topics\n    state.md\n    Side effects\n", tree(o));
+    }
+
+    @Test
+    void docusaurusSiteWithoutSidebarsIsInGeneratedOrder() {
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/docusaurus-auto", d);
+        assertEquals("overview.md\nusage.md\n[The basics]\n  types.md\n[Advanced]\n  tuning.md\n", tree(o));
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("no sidebars file")), d.warnings().toString());
+    }
+
+    @Test
+    void aSidebarPageOutsideTheBookIsRefused() throws IOException {
+        Path book = TestBooks.copy("index-forms/vuepress-sidebar", tmp.resolve("book"));
+        Path config = book.resolve("docs/.vuepress/config.js");
+        Files.writeString(config, Files.readString(config).replace("\"advanced\"", "\"../../../etc/passwd\""));
+        assertThrows(StudybookException.class, () -> TestBooks.load(book));
+    }
+
+    @Test
+    void docusaurusSidebarPageThatDoesNotExistIsNamedAtItsLineOfSidebarsJs() throws IOException {
+        Path book = TestBooks.copy("index-forms/docusaurus-sidebars", tmp.resolve("book"));
+        Files.delete(book.resolve("docs/more/state.md"));
+        StudybookException e = assertThrows(StudybookException.class, () -> TestBooks.load(book));
+        assertEquals("sidebars.js", e.location().orElseThrow().file().getFileName().toString());
+        assertEquals(10, e.location().orElseThrow().line(), e.getMessage());
+    }
+
+    @Test
+    void jekyllJustTheDocsPagesAreNestedByParentAndOrderedByNavOrder() {
+        // just-the-docs/just-the-docs: the README links to no page of the site ("links to no Markdown chapter").
+        Outline o = site("index-forms/jekyll-nav", new Diagnostics());
+        assertEquals("_config.yml", o.indexFile().getFileName().toString());
+        assertEquals("index.md\nSetup\nTools\n  Hammer\n  Saw\n", tree(o));
+        assertEquals("Field notes", o.metadata().title());
+    }
 }

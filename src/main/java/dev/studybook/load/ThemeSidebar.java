@@ -1,0 +1,253 @@
+package dev.studybook.load;
+
+import dev.studybook.io.ContentFolder;
+import dev.studybook.load.JsLiterals.Arr;
+import dev.studybook.load.JsLiterals.Computed;
+import dev.studybook.load.JsLiterals.Module;
+import dev.studybook.load.JsLiterals.Obj;
+import dev.studybook.load.JsLiterals.Prop;
+import dev.studybook.load.JsLiterals.Ref;
+import dev.studybook.load.JsLiterals.Str;
+import dev.studybook.load.JsLiterals.Value;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A VitePress or VuePress {@code themeConfig.sidebar} written as data, read into a {@link SiteSummary}: an array of
+ * pages and groups, or one sidebar per path ({@code '/guide/': [...]}); a page is a route string, a
+ * {@code [route, title]} pair (VuePress 1) or {@code { text|title, link|path }}, a group {@code { text|title,
+ * items|children }} with an optional {@code base} (VitePress) or {@code prefix} (VuePress 2).
+ */
+final class ThemeSidebar {
+
+    /** What was read: how many pages, and the first entry that needs running to be known (line 0: none). */
+    record Result(int pages, int computedLine, String computedText) {
+    }
+
+    private final ContentFolder content;
+    private final Path docs;
+    private final Module module;
+    private final SiteSummary md;
+    private int pages;
+    private int computedLine;
+    private String computedText = "";
+
+    private ThemeSidebar(ContentFolder content, Path docs, Module module, SiteSummary md) {
+        this.content = content;
+        this.docs = docs;
+        this.module = module;
+        this.md = md;
+    }
+
+    /**
+     * The contents of a VitePress or VuePress site whose configuration is {@code config} and pages are in
+     * {@code docs}: its sidebar when it is written as data (the site's menu), else its pages in file-name order
+     * (front matter {@code order} first), with a note naming the line where the sidebar needs running.
+     */
+    static HugoSite.Index site(String generator, ContentFolder content, Path config, Path docs, Module module) {
+        String title = top(module, "title").orElse("");
+        if (title.isBlank()) {
+            title = docs.equals(content.root()) || docs.getParent() == null ? content.root().getFileName().toString()
+                    : docs.getParent().getFileName().toString();
+        }
+        String lang = top(module, "lang").orElse("");
+        String name = content.relative(config);
+        Optional<Prop> sidebar = JsLiterals.find(module, "sidebar", "themeConfig");
+        Optional<Value> nav = JsLiterals.find(module, "nav", "themeConfig").map(Prop::value);
+        String why;
+        int line = 0;
+        if (sidebar.isPresent()) {
+            SiteSummary md = new SiteSummary(title, lang);
+            Result r = write(md, content, docs, module, sidebar.get().value(), nav);
+            if (r.pages() > 0) {
+                String note = r.computedLine() == 0 ? "" : "part of the " + generator + " sidebar is computed ("
+                        + r.computedText() + "): its entries there are left out; the other " + r.pages()
+                        + " pages are the chapters, in the sidebar's order";
+                return new HugoSite.Index(config, docs, md.toString(), true,
+                        dev.studybook.error.SourceLocation.of(config, r.computedLine()), note);
+            }
+            line = r.computedLine() > 0 ? r.computedLine() : sidebar.get().line();
+            why = "the " + generator + " sidebar is computed (" + (r.computedText().isEmpty() ? "sidebar"
+                    : r.computedText()) + ")";
+        } else {
+            why = "the " + generator + " configuration writes no sidebar (it is imported or made by its theme)";
+        }
+        SiteSummary md = new SiteSummary(title, lang);
+        md.folder(content, docs, docs, 0, java.util.List.of("order", "sidebar_position", "nav_order", "weight"), new int[1]);
+        if (md.isEmpty()) {
+            return null;
+        }
+        return new HugoSite.Index(config, docs, md.toString(), false,
+                dev.studybook.error.SourceLocation.of(config, line), why + "; the chapters are the pages of "
+                + (docs.equals(content.root()) ? "the folder" : content.relative(docs) + "/")
+                + " in file-name order (front matter 'order' first); --index FILE names an index page instead");
+    }
+
+    /**
+     * The folders a VitePress or VuePress site serves its pages from (its {@code srcDir}), where the pages' links
+     * starting with {@code /} lead: vuejs/docs writes {@code /guide/essentials/application} for
+     * {@code src/guide/essentials/application.md}.
+     */
+    static java.util.List<Path> docsRoots(ContentFolder content) {
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        VitePressSite.find(content, ".vitepress", VitePressSite.CONFIGS).ifPresent(config -> {
+            Path site = config.getParent().getParent();
+            Module m = JsLiterals.read(dev.studybook.io.TextFiles.read(config, "VitePress configuration"));
+            out.add(top(m, "srcDir").map(d -> site.resolve(d).normalize()).orElse(site));
+        });
+        VitePressSite.find(content, ".vuepress", VuePressSite.CONFIGS).ifPresent(config -> {
+            Path p = config.getParent();
+            while (p != null && !p.getFileName().toString().equals(".vuepress")) {
+                p = p.getParent();
+            }
+            if (p != null) {
+                out.add(p.getParent());
+            }
+        });
+        return out.stream().filter(content::contains).toList();
+    }
+
+    /** A string property of the exported configuration itself (not of its sidebar or locales). */
+    static Optional<String> top(Module module, String key) {
+        return module.exported().map(module::resolve).filter(v -> v instanceof Obj).map(v -> (Obj) v)
+                .flatMap(o -> o.get(key)).map(module::resolve).filter(v -> v instanceof Str).map(v -> ((Str) v).value())
+                .map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** Writes {@code sidebar} into {@code md}; {@code nav}, when written as data, names the parts of a per-path map. */
+    static Result write(SiteSummary md, ContentFolder content, Path docs, Module module, Value sidebar,
+            Optional<Value> nav) {
+        ThemeSidebar s = new ThemeSidebar(content, docs, module, md);
+        Value v = module.resolve(sidebar);
+        if (v instanceof Arr a) {
+            s.items(a, 0, "");
+        } else if (v instanceof Obj o) {
+            long paths = o.props().stream().filter(p -> p.key() != null).count();
+            for (Prop p : o.props()) {
+                if (p.key() == null) {
+                    s.computed(p.value());
+                    continue;
+                }
+                Value side = module.resolve(p.value());
+                String base = p.key();
+                if (side instanceof Obj group && group.get("items").isPresent()) {
+                    // VitePress: '/guide/': { base: '/guide/', items: [...] }
+                    base = group.string("base").orElse(base);
+                    side = module.resolve(group.get("items").get());
+                }
+                if (!(side instanceof Arr a)) {
+                    s.computed(side);
+                    continue;
+                }
+                if (paths > 1) {
+                    md.part(p.line(), partTitle(module, nav, p.key()));
+                }
+                // A per-path sidebar's relative routes start from its path (VuePress 1 and 2).
+                s.items(a, 0, base.startsWith("/") ? base : "");
+            }
+        } else {
+            s.computed(v);
+        }
+        return new Result(s.pages, s.computedLine, s.computedText);
+    }
+
+    private void items(Arr arr, int depth, String prefix) {
+        for (Value raw : arr.items()) {
+            Value item = module.resolve(raw);
+            if (item instanceof Str str) {
+                page(str.line(), depth, "", join(prefix, str.value()));
+            } else if (item instanceof Arr pair && !pair.items().isEmpty() && pair.items().get(0) instanceof Str route) {
+                String title = pair.items().size() > 1 && pair.items().get(1) instanceof Str t ? t.value() : "";
+                page(pair.line(), depth, title, join(prefix, route.value()));
+            } else if (item instanceof Obj o) {
+                String title = o.string("text").or(() -> o.string("title")).or(() -> o.string("label")).orElse("");
+                Optional<String> link = o.string("link").or(() -> o.string("path"));
+                Optional<Value> children = o.get("items").or(() -> o.get("children")).map(module::resolve);
+                String inner = o.string("base").or(() -> o.string("prefix").map(x -> join(prefix, x))).orElse(prefix);
+                if (children.isPresent() && children.get() instanceof Arr kids) {
+                    if (link.isPresent() && page(o.line(), depth, title, join(prefix, link.get()))) {
+                        items(kids, depth + 1, inner);
+                    } else if (!kids.items().isEmpty()) {
+                        md.group(o.line(), depth, title);
+                        items(kids, depth + 1, inner);
+                    }
+                } else if (children.isPresent()) {
+                    link.ifPresent(l -> page(o.line(), depth, title, join(prefix, l)));
+                    computed(children.get());
+                } else if (link.isPresent()) {
+                    page(o.line(), depth, title, join(prefix, link.get()));
+                }
+            } else {
+                computed(item);
+            }
+        }
+    }
+
+    /** Writes a page entry; false for an external address or a route that names no page. */
+    private boolean page(int line, int depth, String title, String route) {
+        Optional<String> file = SiteSummary.route(content, docs, route);
+        if (file.isEmpty()) {
+            return false;
+        }
+        if (md.page(line, depth, title, file.get())) {
+            pages++;
+        }
+        return true;
+    }
+
+    private void computed(Value v) {
+        if (computedLine == 0) {
+            computedLine = v.line();
+            computedText = v instanceof Computed c ? c.text() : v instanceof Ref r ? r.name() : v instanceof Str s
+                    ? "'" + s.value() + "'" : "";
+        }
+    }
+
+    private static String join(String prefix, String route) {
+        if (prefix.isEmpty() || route.startsWith("/") || route.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
+            return route;
+        }
+        return (prefix.endsWith("/") ? prefix : prefix + "/") + route;
+    }
+
+    /** A per-path sidebar's title: the navigation entry that leads there, else its path's last folder. */
+    private static String partTitle(Module module, Optional<Value> nav, String path) {
+        String[] segs = path.replaceAll("^/+|/+$", "").split("/");
+        String last = segs[segs.length - 1];
+        // The entry that leads to the path itself, else one leading into it that names its folder ("API" for
+        // /api/); vuejs/docs' first entry into /guide/ is "Quick Start", which is one page of it.
+        java.util.List<String[]> entries = new java.util.ArrayList<>();
+        nav.map(module::resolve).ifPresent(n -> navEntries(module, n, entries, 0));
+        String word = last.toLowerCase(java.util.Locale.ROOT).replace('-', ' ');
+        for (String[] e : entries) {
+            if (e[1].equals(path) || e[1].replaceFirst("(index|README)(\\.md|\\.html)?$", "").equals(path)) {
+                return e[0];
+            }
+        }
+        for (String[] e : entries) {
+            if (e[1].startsWith(path) && !word.isEmpty() && e[0].toLowerCase(java.util.Locale.ROOT).contains(word)) {
+                return e[0];
+            }
+        }
+        return last.isEmpty() ? path : SiteSummary.folderTitle(last);
+    }
+
+    /** The navigation's entries as {text, link}, in order. */
+    private static void navEntries(Module module, Value v, java.util.List<String[]> out, int depth) {
+        if (depth > 6) {
+            return;
+        }
+        if (v instanceof Arr a) {
+            for (Value i : a.items()) {
+                navEntries(module, module.resolve(i), out, depth + 1);
+            }
+        } else if (v instanceof Obj o) {
+            Optional<String> text = o.string("text").or(() -> o.string("title"));
+            Optional<String> link = o.string("link");
+            if (text.isPresent() && link.isPresent()) {
+                out.add(new String[] {text.get(), link.get()});
+            }
+            o.get("items").or(() -> o.get("children")).ifPresent(k -> navEntries(module, module.resolve(k), out, depth + 1));
+        }
+    }
+}

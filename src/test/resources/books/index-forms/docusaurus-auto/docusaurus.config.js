@@ -1,0 +1,1 @@
+module.exports = { title: 'Auto docs', presets: [['classic', { docs: { sidebarPath: undefined } }]] };
