@@ -33,6 +33,7 @@ final class Nesting {
             fig.remove();
         }
         captions(body);
+        strayItems(body);
         // Outermost first: once a list inside a span is a span, its items are inside phrasing content too.
         List<Element> all = new ArrayList<>(body.getAllElements());
         for (Element el : all) {
@@ -60,6 +61,40 @@ final class Nesting {
                     && fig.children().stream().filter(c -> c.normalName().equals("figcaption")).findFirst().orElse(null) == cap;
             if (!first) {
                 cap.tagName("div");
+            }
+        }
+    }
+
+    /** Elements that may hold list items directly. */
+    private static final Set<String> LISTS = Set.of("ul", "ol", "menu");
+
+    /**
+     * A list item outside a list gets one: vuejs/docs writes {@code <div class="demo"><li>…</li></div>}, which HTML
+     * parsing keeps as is and EPUBCheck refuses (RSC-005). Consecutive stray items (with only white space between
+     * them) share one {@code <ul>}; a {@code <dt>} or {@code <dd>} outside a {@code <dl>} likewise gets a {@code <dl>}.
+     */
+    private static void strayItems(Element body) {
+        for (Element item : body.select("li, dt, dd")) {
+            Element parent = item.parent();
+            boolean li = item.normalName().equals("li");
+            if (parent == null || (li ? LISTS.contains(parent.normalName()) : parent.normalName().equals("dl"))
+                    || (!li && parent.normalName().equals("div") && parent.parent() != null
+                    && parent.parent().normalName().equals("dl"))) {
+                continue;
+            }
+            Element list = new Element(li ? "ul" : "dl");
+            item.before(list);
+            Node next = item;
+            while (next != null) {
+                Node after = next.nextSibling();
+                boolean member = next instanceof Element e && (li ? e.normalName().equals("li")
+                        : e.normalName().equals("dt") || e.normalName().equals("dd"));
+                boolean blank = next instanceof TextNode t && t.isBlank();
+                if (!member && !blank) {
+                    break;
+                }
+                list.appendChild(next);
+                next = after;
             }
         }
     }

@@ -32,6 +32,7 @@ class ContentModelTest {
         "<div style=\"text-align:center\"><figcaption style=\"color:gray\">表 1：任务</figcaption></div>\n\n<figcaption>图 1</figcaption>",
         "<h2>标题<ul><li>列表</li></ul></h2>\n\n<em><table><tr><td>格</td></tr></table></em>",
         "<a name=\"\"></a><span id=\" \">x</span>",
+        "<div class=\"demo\">\n<li>一</li>\n<li>二</li>\n文字\n<li>三</li>\n</div>\n\n<div><dt>词</dt><dd>义</dd></div>",
         "::: tip\n提示\n:::\n\n> [!NOTE]\n> 注意\n\n[TOC]",
         "[**GTFOBins**](https://gtfobins.github.io/**](https/gtfobins.github.io) 与 http://\\< 和 <a href=\"http://[::1]:80/a[1]\">v6</a>",
     })
