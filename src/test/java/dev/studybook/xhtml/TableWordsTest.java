@@ -78,7 +78,7 @@ class TableWordsTest {
         TableWords.mark(body);
         var head = body.select("thead tr").first().children();
         assertEquals("td", head.get(0).tagName(), "Ace by DAISY (axe empty-table-header) on content/'s chapter 11");
-        assertEquals("th-empty", head.get(0).className());
+        assertEquals(true, head.get(0).hasClass("th-empty"), head.get(0).outerHtml());
         assertEquals("th", head.get(1).tagName(), "a header with text stays a header");
     }
 }
