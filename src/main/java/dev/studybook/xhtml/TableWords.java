@@ -123,6 +123,25 @@ final class TableWords {
         for (Element table : body.select("table")) {
             markTable(table);
         }
+        emptyHeaders(body);
+    }
+
+    /** The class of an empty header cell made a data cell; book.css paints it as the header row. */
+    static final String EMPTY_HEADER = "th-empty";
+
+    /**
+     * A header cell with nothing in it (the corner of a table whose first column names its rows, {@code | | A | B |})
+     * becomes a data cell: it heads nothing, and a screen reader announces an empty header (Ace by DAISY, axe's
+     * empty-table-header, on content/'s chapter 11). It keeps the header row's look.
+     */
+    private static void emptyHeaders(Element body) {
+        for (Element th : body.select("th")) {
+            if (th.text().isBlank() && th.children().isEmpty()) {
+                th.tagName("td");
+                th.addClass(EMPTY_HEADER);
+                th.removeAttr("scope");
+            }
+        }
     }
 
     private static void markTable(Element table) {

@@ -10,6 +10,7 @@ import dev.studybook.error.Diagnostics;
 import dev.studybook.model.Outline;
 import dev.studybook.testing.EpubCheckRunner;
 import dev.studybook.testing.EpubContents;
+import dev.studybook.raster.DiagramText;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import javax.imageio.ImageIO;
@@ -220,6 +221,77 @@ class ContentBookTest {
             assertTrue(epub.bytes(font.substring("OEBPS/".length())).length < 2_500_000, font + " is subset to the book's characters");
         }
         assertTrue(epub.entryNames().stream().allMatch(n -> n.matches("[A-Za-z0-9._/-]+")), epub.entryNames().toString());
+    }
+
+    /**
+     * Issue 17: diagram labels shrank to about 5.6 px on a phone. Every picture's text is at least 8 px when it fills
+     * a phone's column, and its PNG fallback has at least a pixel for each of the column's, so they are no smaller there.
+     */
+    @Test
+    void diagramTextIsAtLeastEightPixelsOnAPhoneInThePictureAndItsPngFallback() throws IOException {
+        EpubContents epub = EpubContents.read(built.output("epub"));
+        Document opf = epub.opf();
+        List<String> small = new ArrayList<>();
+        for (Element svg : opf.select("manifest > item[media-type=image/svg+xml]")) {
+            byte[] bytes = epub.bytes(svg.attr("href"));
+            double px = DiagramText.smallestTextPx(bytes, DiagramText.PHONE_COLUMN_PX).orElse(99);
+            if (px < DiagramText.MIN_READABLE_PX) {
+                small.add(svg.attr("href") + ": " + px + " px");
+            }
+            Element png = opf.selectFirst("manifest > item[id=" + svg.attr("fallback") + "]");
+            // Shown across a phone's column, the PNG's labels are as large as the picture's if it has a pixel for
+            // every CSS pixel of the column.
+            int pngWidth = ImageIO.read(new ByteArrayInputStream(epub.bytes(png.attr("href")))).getWidth();
+            if (pngWidth < DiagramText.PHONE_COLUMN_PX) {
+                small.add(png.attr("href") + ": " + pngWidth + " px wide, narrower than a phone's column");
+            }
+        }
+        assertEquals(List.of(), small);
+    }
+
+    /**
+     * Issue 17: chapter 1's title differed between the contents, the running head and its heading. Each chapter
+     * has one title: its heading, its document's title, its contents entry and its PDF bookmark.
+     */
+    @Test
+    void eachChapterHasOneTitleInItsHeadingDocumentTitleContentsAndBookmark() throws IOException {
+        EpubContents epub = EpubContents.read(built.output("epub"));
+        List<String> headings = new ArrayList<>();
+        for (String file : epub.chapterFiles()) {
+            Document doc = epub.xhtml(file);
+            String h1 = doc.selectFirst("h1").text();
+            assertEquals(h1, doc.selectFirst("title").text(), file);
+            assertTrue(epub.nav().find(h1).isPresent(), file + ": no contents entry reads '" + h1 + "'");
+            headings.add(h1);
+        }
+        List<String> bookmarks = new ArrayList<>();
+        try (PDDocument pdf = Loader.loadPDF(built.output("pdf").toFile())) {
+            collectBookmarks(pdf.getDocumentCatalog().getDocumentOutline(), bookmarks);
+        }
+        assertTrue(bookmarks.containsAll(headings), "PDF bookmarks " + bookmarks + " hold every chapter title " + headings);
+    }
+
+    private static void collectBookmarks(org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode node,
+            List<String> out) {
+        if (node == null) {
+            return;
+        }
+        for (var item : node.children()) {
+            out.add(item.getTitle());
+            collectBookmarks(item, out);
+        }
+    }
+
+    /** Issue 17: Apple Books uses the book's embedded fonts only when the EPUB asks for them in this file. */
+    @Test
+    void theEpubAsksAppleBooksToUseItsOwnFonts() throws IOException {
+        EpubContents epub = EpubContents.read(built.output("epub"));
+        assertTrue(epub.entryNames().contains("META-INF/com.apple.ibooks.display-options.xml"), epub.entryNames().toString());
+        try (var zip = new java.util.zip.ZipFile(built.output("epub").toFile())) {
+            String options = new String(zip.getInputStream(zip.getEntry("META-INF/com.apple.ibooks.display-options.xml"))
+                    .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(options.contains("<option name=\"specified-fonts\">true</option>"), options);
+        }
     }
 
     @Test

@@ -70,4 +70,15 @@ class TableWordsTest {
         assertEquals("nws", codes.get(0).className(), "a browser would break after the hyphen");
         assertEquals("", codes.get(1).className(), "wraps at its space only");
     }
+
+    @Test
+    void anEmptyHeaderCellBecomesADataCellThatScreenReadersDoNotAnnounceAsAnEmptyHeader() {
+        Element body = Jsoup.parse("<table><thead><tr><th> </th><th>类型转换 <code>T(x)</code></th></tr></thead>"
+                + "<tbody><tr><td>时机</td><td>编译期</td></tr></tbody></table>").body();
+        TableWords.mark(body);
+        var head = body.select("thead tr").first().children();
+        assertEquals("td", head.get(0).tagName(), "Ace by DAISY (axe empty-table-header) on content/'s chapter 11");
+        assertEquals(true, head.get(0).hasClass("th-empty"), head.get(0).outerHtml());
+        assertEquals("th", head.get(1).tagName(), "a header with text stays a header");
+    }
 }

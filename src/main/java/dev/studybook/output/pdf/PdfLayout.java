@@ -133,23 +133,58 @@ final class PdfLayout {
         }
         TextWidths widths = new TextWidths(ctx.fonts());
         Set<String> blanks = Set.of();
+        // What a page break left alone (LoneLines: a paragraph's one line, a table's header row), kept together next time.
+        Set<Integer> kept = new java.util.TreeSet<>();
         if (print) {
             // Where each chapter would open without blank pages tells where blank pages go: one laying out more.
-            Document first = document(book, ctx, mode, paper, widths, Set.of(), pages);
-            // Its messages are the same as the second's: said once, for the second.
-            PdfMessages unused = new PdfMessages(assets(book, ctx));
-            try (PdfBoxRenderer renderer = builder(first, book, ctx, unused).buildPdfRenderer()) {
-                renderer.layout();
-                // Box positions are kept once the pages are drawn.
-                renderer.createPDFKeepOpen().close();
-                blanks = blankPagesBefore(renderer, book);
+            for (int relayouts = 0; ; relayouts++) {
+                Document first = document(book, ctx, mode, paper, widths, Set.of(), pages);
+                LoneLines.mark(first, kept);
+                // Its messages are the same as the second's: said once, for the second.
+                PdfMessages unused = new PdfMessages(assets(book, ctx));
+                try (PdfBoxRenderer renderer = builder(first, book, ctx, unused).buildPdfRenderer()) {
+                    renderer.layout();
+                    if (relayouts < LoneLines.MAX_RELAYOUTS && kept.addAll(lone(first, renderer))) {
+                        continue;
+                    }
+                    // Box positions are kept once the pages are drawn.
+                    renderer.createPDFKeepOpen().close();
+                    blanks = blankPagesBefore(renderer, book);
+                    break;
+                }
             }
         }
+        for (int relayouts = print ? LoneLines.MAX_RELAYOUTS : 0; ; relayouts++) {
+            Optional<Optional<PageMap>> written = write(book, ctx, mode, out, pages, paper, widths, blanks, kept,
+                    relayouts < LoneLines.MAX_RELAYOUTS);
+            if (written.isPresent()) {
+                return written.get();
+            }
+        }
+    }
+
+    /** What of {@code dom}, laid out by {@code renderer}, a page break leaves alone (see LoneLines). */
+    private static Set<Integer> lone(Document dom, PdfBoxRenderer renderer) {
+        return LoneLines.found(dom, renderer.getRootBox(), renderer.getRootBox().getLayer().getPages());
+    }
+
+    /**
+     * One layout of the book with the {@code kept} paragraphs and tables marked (LoneLines), written to {@code out};
+     * when {@code mayRetry} and a page break leaves something else alone, nothing is written, it is added to
+     * {@code kept}, and the answer is empty.
+     */
+    private static Optional<Optional<PageMap>> write(Book book, OutputContext ctx, PrintDocument.Mode mode,
+            OutputStream out, Optional<PageMap> pages, Paper paper, TextWidths widths, Set<String> blanks,
+            Set<Integer> kept, boolean mayRetry) throws IOException {
         Document dom = document(book, ctx, mode, paper, widths, blanks, pages);
+        LoneLines.mark(dom, kept);
         Map<String, BlockRef> blocks = mode == PrintDocument.Mode.BOOK ? numberBlocks(dom) : Map.of();
         PdfMessages messages = new PdfMessages(assets(book, ctx));
         try (PdfBoxRenderer renderer = builder(dom, book, ctx, messages).buildPdfRenderer()) {
             renderer.layout();
+            if (mayRetry && mode == PrintDocument.Mode.BOOK && kept.addAll(lone(dom, renderer))) {
+                return Optional.empty();
+            }
             PDDocument pdf = renderer.createPDFKeepOpen();
             messages.report(ctx.diagnostics());
             // Page positions are known once the pages are drawn.
@@ -157,7 +192,7 @@ final class PdfLayout {
             fixDatesAndId(pdf, book, ctx);
             pdf.save(out);
             pdf.close();
-            return laidOut;
+            return Optional.of(laidOut);
         }
     }
 
