@@ -183,6 +183,7 @@ final class PdfLayout {
         PunctuationGlue.apply(dom, widths);
         ReadingOrder.apply(dom);
         LongTexts.apply(dom);
+        SiblingRuns.apply(dom);
         return dom;
     }
 
