@@ -31,14 +31,14 @@ class ChapterCountLimitsTest {
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     void hundredThousandFootnotesLimitLetsAChapterAtTheLimitConvert() {
         String html = MarkdownRenderer.toHtml(footnotes(MarkdownRenderer.MAX_FOOTNOTES));
         assertEquals(MarkdownRenderer.MAX_FOOTNOTES, count(html, "class=\"footnote-ref\""));
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     void hundredThousandFootnotesLimitRefusesOneMoreAtItsLine() {
         MarkdownRenderer.TooMany e = assertThrows(MarkdownRenderer.TooMany.class,
                 () -> MarkdownRenderer.toHtml(footnotes(MarkdownRenderer.MAX_FOOTNOTES + 1)));
@@ -47,7 +47,7 @@ class ChapterCountLimitsTest {
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     void hundredThousandSameHeadingsLimitLetsAChapterAtTheLimitConvert() {
         // The title and 9,999 sections: 10,000 headings.
         String html = MarkdownRenderer.toHtml("# Same\n\n" + "## Same\n\ntext\n\n".repeat(MarkdownRenderer.MAX_HEADINGS - 1));
@@ -55,7 +55,7 @@ class ChapterCountLimitsTest {
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     void hundredThousandSameHeadingsLimitRefusesOneMoreAtItsLine() {
         MarkdownRenderer.TooMany e = assertThrows(MarkdownRenderer.TooMany.class,
                 () -> MarkdownRenderer.toHtml("# Same\n\n" + "## Same\n\ntext\n\n".repeat(MarkdownRenderer.MAX_HEADINGS)));

@@ -62,7 +62,7 @@ class LinearWorkTest {
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void fiftyThousandBackslashEscapesInOneParagraphAreUnescapedForAutolinksInLinearWork() {
         // flexmark's autolink pass unescaped the whole paragraph through a segment builder that grows by one slot at a
         // time: the square of the escapes. A URL in the paragraph makes it look for links at all.
@@ -71,7 +71,7 @@ class LinearWorkTest {
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void fiftyThousandBackslashEscapesInOneParagraphStillLinkEveryUrl() {
         String html = MarkdownRenderer.toHtml("# Escapes\n\nsee https://example.com/a " + "a\\* ".repeat(3000)
                 + "mail me@example.com or www.example.org/bc " + "a\\* ".repeat(3000) + "http://example.net/d\n");

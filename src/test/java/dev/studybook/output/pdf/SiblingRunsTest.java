@@ -48,7 +48,7 @@ class SiblingRunsTest {
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void hundredThousandSameHeadingsSortInWorkThatDoublesWithTheChapter() throws IOException {
         long once = sortWork(fixed(sameHeadings(20_000)));
         long twice = sortWork(fixed(sameHeadings(40_000)));
@@ -56,7 +56,7 @@ class SiblingRunsTest {
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void hundredThousandSameHeadingsAreGroupedWithoutLosingOrKeepingApartAnything() throws IOException {
         int n = 3_000;
         Document dom = fixed(sameHeadings(n));
