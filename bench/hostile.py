@@ -370,6 +370,8 @@ CASES = [
     ("100,000 footnotes", c_chapter(footnotes)),
     ("100,000 headings with the same text", c_chapter(same_headings)),
     ("50,000 link reference definitions", c_chapter(link_refs)),
+    ("50,000 backslash escapes in one paragraph",
+     c_chapter(lambda f: f.write("# One\n\nsee https://example.com/ " + "a\\* " * 50_000 + "\n"))),
 ] + [("SVG outside reference: " + k[4:], c_picture(k + ".svg", (lambda v: lambda: v.encode())(v)))
      for k, v in SVG_REFS.items()] + [
     ("truncated PNG", c_picture("t.png", resource_image("truncated.png"))),

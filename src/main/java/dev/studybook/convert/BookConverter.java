@@ -1,6 +1,7 @@
 package dev.studybook.convert;
 
 import dev.studybook.load.LinkResolver;
+import dev.studybook.markdown.MarkdownRenderer;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.error.ExitCode;
 import dev.studybook.error.SourceLocation;
@@ -170,6 +171,9 @@ public final class BookConverter {
                     String html;
                     try {
                         html = markdownToHtml.apply(markdown);
+                    } catch (MarkdownRenderer.TooMany e) {
+                        throw StudybookException.content(source.text().locate(e.line()), e.getMessage(),
+                                "split the chapter into several chapters");
                     } catch (StackOverflowError e) {
                         throw StudybookException.content(SourceLocation.of(oc.file()),
                                 "the chapter nests lists or block quotes too deeply to convert",

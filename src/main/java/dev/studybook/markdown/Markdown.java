@@ -1,6 +1,5 @@
 package dev.studybook.markdown;
 
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.emoji.EmojiExtension;
 import com.vladsch.flexmark.ext.emoji.EmojiImageType;
 import com.vladsch.flexmark.ext.emoji.EmojiShortcutType;
@@ -42,7 +41,7 @@ final class Markdown {
                 TablesExtension.create(),
                 StrikethroughExtension.create(),
                 TaskListExtension.create(),
-                AutolinkExtension.create(),
+                LinearAutolinks.create(),
                 FootnoteExtension.create(),
                 MathExtension.create(),
                 EmojiExtension.create(),

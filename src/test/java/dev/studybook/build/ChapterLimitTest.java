@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A chapter longer than the limit is refused at once, naming its file and the limit. */
+/** A chapter longer than a limit (characters, headings, footnotes) is refused at once, naming its file, line and the limit. */
 class ChapterLimitTest {
 
     @TempDir
@@ -38,5 +38,49 @@ class ChapterLimitTest {
         assertEquals(ExitCode.CONTENT, e.exitCode());
         assertTrue(e.getMessage().contains("MAX_CHAPTER_CHARS"), e.getMessage());
         assertTrue(e.location().orElseThrow().toString().endsWith("big.md"), e.location().toString());
+    }
+
+    private Path chapter(String name, String markdown) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        Files.writeString(dir.resolve("README.md"), "# Many\n\n- [Many](many.md)\n");
+        Files.writeString(dir.resolve("many.md"), markdown);
+        return dir;
+    }
+
+    private static String footnotes(int n) {
+        StringBuilder s = new StringBuilder("# Notes\n\n");
+        for (int k = 0; k < n; k++) {
+            s.append("Text[^").append(k).append("].\n\n");
+        }
+        for (int k = 0; k < n; k++) {
+            s.append("[^").append(k).append("]: Note ").append(k).append(".\n");
+        }
+        return s.toString();
+    }
+
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void hundredThousandFootnotesInOneChapterAreRefusedAtTheFirstOneTooMany() throws IOException {
+        // 100,000 footnotes took minutes and gigabytes in the PDF; refused before the chapter is rendered.
+        StudybookException e = assertThrows(StudybookException.class, () -> TestBooks.build(
+                chapter("notes", footnotes(dev.studybook.markdown.MarkdownRenderer.MAX_FOOTNOTES + 1)),
+                tmp.resolve("out-notes"), "epub", "pdf"));
+        assertEquals(ExitCode.CONTENT, e.exitCode());
+        assertTrue(e.getMessage().contains("MAX_CHAPTER_FOOTNOTES"), e.getMessage());
+        // Reference 10,001 is paragraph 10,001, on line 3 + 2 * 10,000.
+        assertTrue(e.location().orElseThrow().toString().endsWith("many.md:20003"), e.location().toString());
+        assertTrue(e.hint().orElseThrow().contains("split"), e.toString());
+    }
+
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void hundredThousandHeadingsWithTheSameTextInOneChapterAreRefusedAtTheFirstOneTooMany() throws IOException {
+        // The title is heading 1; "## Same" number 10,000 is heading 10,001, on line 3 + 4 * 9,999.
+        String markdown = "# Same\n\n" + "## Same\n\ntext\n\n".repeat(dev.studybook.markdown.MarkdownRenderer.MAX_HEADINGS);
+        StudybookException e = assertThrows(StudybookException.class,
+                () -> TestBooks.build(chapter("same", markdown), tmp.resolve("out-same"), "epub", "pdf"));
+        assertEquals(ExitCode.CONTENT, e.exitCode());
+        assertTrue(e.getMessage().contains("MAX_CHAPTER_HEADINGS"), e.getMessage());
+        assertTrue(e.location().orElseThrow().toString().endsWith("many.md:39999"), e.location().toString());
     }
 }

@@ -60,4 +60,26 @@ class LinearWorkTest {
         // Each "$" searched the rest of the paragraph for its closing "$" again.
         doublingRoughlyDoublesTheWork(MathExtension.SCANNED, n -> "# Prices\n\n" + "$5 \\(a $$b ".repeat(n), 4000);
     }
+
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void fiftyThousandBackslashEscapesInOneParagraphAreUnescapedForAutolinksInLinearWork() {
+        // flexmark's autolink pass unescaped the whole paragraph through a segment builder that grows by one slot at a
+        // time: the square of the escapes. A URL in the paragraph makes it look for links at all.
+        doublingRoughlyDoublesTheWork(LinearAutolinks.ESCAPE_WORK,
+                n -> "# Escapes\n\nsee https://example.com/a " + "a\\* ".repeat(n), 4000);
+    }
+
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void fiftyThousandBackslashEscapesInOneParagraphStillLinkEveryUrl() {
+        String html = MarkdownRenderer.toHtml("# Escapes\n\nsee https://example.com/a " + "a\\* ".repeat(3000)
+                + "mail me@example.com or www.example.org/bc " + "a\\* ".repeat(3000) + "http://example.net/d\n");
+        assertTrue(html.contains("<a href=\"https://example.com/a\">"), html.substring(0, 200));
+        assertTrue(html.contains("<a href=\"mailto:me@example.com\">"), "the e-mail address is not a link");
+        assertTrue(html.contains(">www.example.org/bc</a>"), "the www. address is not a link");
+        assertTrue(html.contains("<a href=\"http://example.net/d\">"), "the last URL is not a link");
+        assertTrue(html.contains("a* a* a*"), "escapes are not unescaped");
+        assertFalse(html.contains("\\"), "a backslash was left");
+    }
 }

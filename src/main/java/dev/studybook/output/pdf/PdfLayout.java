@@ -218,6 +218,7 @@ final class PdfLayout {
         PunctuationGlue.apply(dom, widths);
         ReadingOrder.apply(dom);
         LongTexts.apply(dom);
+        SiblingRuns.apply(dom);
         return dom;
     }
 
