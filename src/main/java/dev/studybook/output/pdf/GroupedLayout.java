@@ -233,6 +233,7 @@ final class GroupedLayout {
             PdfBoxRenderer frontRenderer = PdfLayout.builder(frontDom, book, ctx, messages).buildPdfRenderer();
             try (frontRenderer) {
                 frontRenderer.layout();
+                Justification.apply(frontRenderer);
                 if (frontRenderer.getRootBox().getLayer().getPages().size() != frontPages) {
                     for (Painted p : done) {
                         p.pdf().close();
@@ -380,6 +381,7 @@ final class GroupedLayout {
         PdfBoxRenderer renderer = PdfLayout.builder(dom, book, ctx, messages).useInitialPageNumber(offset + 1)
                 .buildPdfRenderer();
         renderer.layout();
+        Justification.apply(renderer);
         return new Laid(index, renderer, dom, offset, dropFirst, blocks);
     }
 

@@ -150,6 +150,7 @@ final class PdfLayout {
         PdfMessages messages = new PdfMessages(assets(book, ctx));
         try (PdfBoxRenderer renderer = builder(dom, book, ctx, messages).buildPdfRenderer()) {
             renderer.layout();
+            Justification.apply(renderer);
             PDDocument pdf = renderer.createPDFKeepOpen();
             messages.report(ctx.diagnostics());
             // Page positions are known once the pages are drawn.
