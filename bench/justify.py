@@ -11,7 +11,8 @@
 #   A4 (22 mm sides): python3 bench/justify.py dist/go-interview.pdf 62.36 62.36
 # content/'s A4 PDF: at 1ac9470, 1,001 of 3,761 lines short (the old rule, next line 16-19.5 pt below, gave 1,376 of
 # 4,138); with issue 17's justification fixes, 686 of 3,750 (1,060 of 4,126 by the old rule). Compare only numbers this
-# script gives.
+# script gives. With Justification (slack to Chinese gaps, then to spaces beside Latin words and code; trailing spaces
+# taken away) and camelCase breaks in long code: 260 of 3,746, none more than 0.5 pt past the margin (124 before).
 import sys, pdfplumber
 pdf = pdfplumber.open(sys.argv[1])
 left, right_margin = float(sys.argv[2]), float(sys.argv[3])

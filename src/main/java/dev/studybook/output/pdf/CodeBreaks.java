@@ -10,7 +10,8 @@ import org.w3c.dom.Text;
 /**
  * Lets long inline code wrap at its own punctuation. A code span is one word to the line breaker: before
  * {@code runtime/metrics} or {@code runtime.mapaccess1_fast64} a justified line was left short, or stretched
- * letter by letter. Its text is cut after each space, '.', '/', '_', '(', ',' and the like into spans of their own;
+ * letter by letter. Its text is cut after each space, '.', '/', '_', '(', ',' and the like, and inside long words at
+ * their camelCase and digit boundaries ({@code running|Panic|Defers}), into spans of their own;
  * OpenHTMLtoPDF may break a line between two inline boxes, so those cuts are where the code may wrap. No
  * character is added: the text copies out as it was.
  */
@@ -28,7 +29,11 @@ final class CodeBreaks {
      */
     static final int MIN_LENGTH_IN_CELL = 24;
     /** After these characters a line of code may break. */
-    static final String BREAK_AFTER = "./_-,:;=([{&|";
+    static final String BREAK_AFTER = "./_-,:;=([{&|)]}*";
+    /** A word of letters and digits at least this long may also break inside, at its camelCase and digit boundaries. */
+    static final int LONG_WORD = 12;
+    /** A break inside a word leaves at least this many of its characters on either side: no "is" or "ID" alone. */
+    static final int MIN_FRAGMENT = 4;
 
     private CodeBreaks() {
     }
@@ -92,6 +97,48 @@ final class CodeBreaks {
             }
         }
         out.add(s.substring(start));
+        List<String> finer = new ArrayList<>();
+        for (String piece : out) {
+            finer.addAll(inWords(piece));
+        }
+        return finer;
+    }
+
+    /**
+     * A piece cut inside its long words (runningPanicDefers, isAsyncSafePoint, utf8Len16): before a capital that
+     * follows a small letter, and between a letter and a digit. Unbreakable, such a word left the line before it
+     * short by most of its width.
+     */
+    static List<String> inWords(String piece) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i < piece.length()) {
+            if (!Character.isLetterOrDigit(piece.charAt(i))) {
+                i++;
+                continue;
+            }
+            int w = i;
+            while (i < piece.length() && Character.isLetterOrDigit(piece.charAt(i))) {
+                i++;
+            }
+            if (i - w < LONG_WORD) {
+                continue;
+            }
+            int last = w;
+            for (int k = w + MIN_FRAGMENT; k <= i - MIN_FRAGMENT; k++) {
+                char a = piece.charAt(k - 1);
+                char b = piece.charAt(k);
+                boolean camel = Character.isLowerCase(a) && Character.isUpperCase(b);
+                boolean digit = Character.isDigit(a) != Character.isDigit(b);
+                if ((camel || digit) && k - last >= MIN_FRAGMENT && k - start >= MIN_PIECE) {
+                    out.add(piece.substring(start, k));
+                    start = k;
+                    last = k;
+                }
+            }
+        }
+        out.add(piece.substring(start));
         return out;
     }
 

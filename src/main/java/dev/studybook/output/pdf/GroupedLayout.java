@@ -251,6 +251,7 @@ final class GroupedLayout {
             Document frontDom = front(book, ctx, paper, widths, numbers, null, home, frontAnchors);
             try (PdfBoxRenderer frontRenderer = PdfLayout.builder(frontDom, book, ctx, messages).buildPdfRenderer()) {
                 frontRenderer.layout();
+                Justification.apply(frontRenderer);
                 if (frontRenderer.getRootBox().getLayer().getPages().size() != frontPages) {
                     throw new Unstable();
                 }
@@ -609,6 +610,7 @@ final class GroupedLayout {
         PdfBoxRenderer renderer = PdfLayout.builder(dom, book, ctx, messages)
                 .usePDDocument(new PageIndexedDocument(IOUtils.createTempFileOnlyStreamCache())).buildPdfRenderer();
         LayoutContext c = layOut(renderer);
+        Justification.apply(renderer);
         return new Laid(index, renderer, c, dom, blocks);
     }
 

@@ -185,6 +185,7 @@ final class PdfLayout {
             if (mayRetry && mode == PrintDocument.Mode.BOOK && kept.addAll(lone(dom, renderer))) {
                 return Optional.empty();
             }
+            Justification.apply(renderer);
             PDDocument pdf = renderer.createPDFKeepOpen();
             messages.report(ctx.diagnostics());
             // Page positions are known once the pages are drawn.

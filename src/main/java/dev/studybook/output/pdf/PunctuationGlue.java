@@ -107,8 +107,14 @@ final class PunctuationGlue {
         }
         // The box must not be narrower than its content, or it would wrap inside (as in a narrow table
         // cell); the renderer sizes columns from min-width, so give it one.
-        glue.setAttribute("style", String.format(java.util.Locale.ROOT, "min-width:%.2fem",
-                widthEm(glue, widths)));
+        // Glued to an opening bracket only, the element goes on after the box (the rest of a code span cut by
+        // CodeBreaks): the room the box keeps beyond its measured text is taken back on its right, or it stood
+        // inside the code ("doSig Preempt" 0.35 pt apart). Put before the bracket, it was copied as a space.
+        double min = widthEm(glue, widths);
+        double back = after.isEmpty() ? min - widthEm(glue, widths, inherited(glue), 1.0) : 0;
+        glue.setAttribute("style", back > 0
+                ? String.format(java.util.Locale.ROOT, "min-width:%.2fem;margin-right:-%.3fem", min, back)
+                : String.format(java.util.Locale.ROOT, "min-width:%.2fem", min));
     }
 
     /** How many pieces CodeBreaks cut a code span into (0 when it did not). */

@@ -127,29 +127,43 @@ final class ReadingOrder {
                 stretched.add(run[2] == 1);
             }
         }
-        // The spaces after Latin words go with the Chinese character that follows them, unstretched: a line that
-        // breaks there ends inside that span, whose trailing space the renderer takes away. Ending a span of its
-        // own, the space stayed at the line's end (OpenHTMLtoPDF trims a space only in the box where the line
-        // breaks), and the line stopped a space short of the margin.
-        for (int at = 0; at + 1 < parts.size(); at++) {
-            String latin = parts.get(at);
-            String next = parts.get(at + 1);
-            if (stretched.get(at) || !stretched.get(at + 1) || !latin.endsWith(" ")) {
+        // The spaces at either end of a Latin run are justified text: a line's slack goes there once the gaps
+        // between its Chinese characters have taken all they may (Justification). Words inside the run keep their
+        // spacing.
+        for (int at = 0; at < parts.size(); at++) {
+            String part = parts.get(at);
+            if (stretched.get(at) || part.isBlank()) {
+                stretched.set(at, true);
                 continue;
             }
-            int sp = latin.length();
-            while (sp > 0 && latin.charAt(sp - 1) == ' ') {
-                sp--;
+            int a = 0;
+            while (a < part.length() && part.charAt(a) == ' ') {
+                a++;
             }
-            int k = Character.charCount(next.codePointAt(0));
-            while (k < next.length() && PunctuationGlue.NO_LINE_START.indexOf(next.charAt(k)) >= 0) {
-                k++;
+            int b = part.length();
+            while (b > a && part.charAt(b - 1) == ' ') {
+                b--;
             }
-            parts.set(at, latin.substring(0, sp));
-            parts.add(at + 1, latin.substring(sp) + next.substring(0, k));
-            stretched.add(at + 1, false);
-            parts.set(at + 2, next.substring(k));
-            at++;
+            List<String> cut = List.of(part.substring(0, a), part.substring(a, b), part.substring(b));
+            parts.remove(at);
+            stretched.remove(at);
+            for (int k = 2; k >= 0; k--) {
+                if (!cut.get(k).isEmpty()) {
+                    parts.add(at, cut.get(k));
+                    stretched.add(at, k != 1);
+                }
+            }
+            at += (a > 0 ? 1 : 0) + (b < part.length() ? 1 : 0);
+        }
+        for (int at = 0; at + 1 < parts.size(); at++) {
+            if (stretched.get(at) && stretched.get(at + 1)) {
+                parts.set(at, parts.get(at) + parts.remove(at + 1));
+                stretched.remove(at + 1);
+                at--;
+            }
+        }
+        if (parts.size() == 1 && stretched.get(0)) {
+            return;
         }
         Node parent = t.getParentNode();
         for (int p = 0; p < parts.size(); p++) {
@@ -158,8 +172,6 @@ final class ReadingOrder {
                 continue;
             }
             if (!stretched.get(p)) {
-                // The spaces around the words go with them: a justified line with spaces gave them most of its
-                // slack (OpenHTMLtoPDF's share), opening wide gaps at the few spaces of a Chinese line.
                 parent.insertBefore(latin(doc, parent, part), t);
             } else {
                 parent.insertBefore(doc.createTextNode(part), t);

@@ -36,11 +36,18 @@ class JustifiedLinesTest {
     /** Body text: 10.5 pt at a line height of 1.7. */
     static final float LINE = 10.5f * 1.7f;
     /**
-     * The most a justified line may stop short of the margin: a space (2.7 pt). A line that breaks just before
-     * inline code keeps the space before it: OpenHTMLtoPDF takes a line's trailing space away only when the line
-     * breaks inside the box that holds it.
+     * The most a justified line may stop short of the margin: rounding of the renderer's units. A line that broke
+     * before inline code kept the space before it (2.7 pt short), and one ending in code or a Latin word ran past the
+     * margin by up to one gap between Chinese characters (0.95 pt): Justification takes the space away and counts the
+     * gaps that move something.
      */
-    static final float SHORT = 3.0f;
+    static final float SHORT = 1.0f;
+    /** The share of justified lines that may stop short: those with too few gaps to take their slack. */
+    static final double SHORT_SHARE = 0.03;
+    /** The most a justified line may reach past the margin. */
+    static final float OVER = 0.5f;
+    /** The most a space beside Chinese text is widened: Justification.SPACE_GAP of the 10.5 pt body size. */
+    static final float SPACE_WIDENED = Justification.SPACE_GAP * 10.5f + 0.1f;
 
     record Glyph(String text, float x, float y, float w, String font) {
         float right() {
@@ -107,6 +114,7 @@ class JustifiedLinesTest {
         float margin = pageWidth - SIDE;
         int checked = 0;
         List<String> shortLines = new ArrayList<>();
+        List<String> overLines = new ArrayList<>();
         for (int i = 0; i + 1 < lines.size(); i++) {
             Line a = lines.get(i);
             Line b = lines.get(i + 1);
@@ -115,22 +123,28 @@ class JustifiedLinesTest {
                 continue;
             }
             checked++;
-            // Past the margin by at most one gap between Chinese characters (0.09 em): OpenHTMLtoPDF stretches
-            // after a line's last stretchable character too when unstretched text follows it.
-            if (a.right() < margin - SHORT || a.right() > margin + 1.0f) {
+            if (a.right() > margin + OVER) {
+                overLines.add(String.format(java.util.Locale.ROOT, "page %d, %.1f pt past the margin: %s", a.page(), a.right() - margin,
+                        a.text()));
+            } else if (a.right() < margin - SHORT) {
                 shortLines.add(String.format(java.util.Locale.ROOT, "page %d, %.1f pt short of the margin: %s", a.page(), margin - a.right(),
                         a.text()));
             }
         }
         assertTrue(checked > 100, "justified lines found: " + checked);
-        assertTrue(shortLines.isEmpty(), shortLines.size() + " of " + checked + " justified lines stop short of the margin or run past it:\n"
-                + String.join("\n", shortLines));
+        assertTrue(overLines.isEmpty(), overLines.size() + " of " + checked + " justified lines run past the margin:\n"
+                + String.join("\n", overLines));
+        // A line of few Chinese characters before a word that cannot break (goroutine, asyncPreempt) may not fill:
+        // its gaps and spaces are widened only so far. The last section's paragraphs have many such lines.
+        assertTrue(shortLines.size() <= checked * SHORT_SHARE, shortLines.size() + " of " + checked
+                + " justified lines stop short of the margin:\n" + String.join("\n", shortLines));
     }
 
     @Test
     void latinWordsAndCodeAreNotLetterSpacedNorTheirSpacesWidened() {
         List<String> spaced = new ArrayList<>();
         int pairs = 0;
+        int widened = 0;
         for (Line l : lines) {
             if (!l.body()) {
                 continue;
@@ -139,16 +153,29 @@ class JustifiedLinesTest {
             for (int i = 0; i + 1 < g.size(); i++) {
                 Glyph a = g.get(i);
                 Glyph b = g.get(i + 1);
-                // Within a Latin word or a code span, and after any space: the stretch of a justified line goes to
-                // the gaps after Chinese characters only.
+                if (b.text().isBlank()) {
+                    continue;
+                }
+                // Within a Latin word or a code span, and after a space between two words of one Latin run or of one
+                // code span: never stretched. A space between Chinese text and a Latin word or code takes what the
+                // gaps after the line's Chinese characters cannot (Justification), up to a limit.
                 boolean latin = a.text().codePointAt(0) < 0x2E80 && b.text().codePointAt(0) < 0x2E80 && a.font().equals(b.font());
-                if (!(latin || a.text().isBlank()) || b.text().isBlank()) {
+                Glyph before = i > 0 ? g.get(i - 1) : null;
+                boolean inRun = a.text().isBlank() && before != null && !before.text().isBlank()
+                        && before.text().codePointAt(0) < 0x2E80 && b.text().codePointAt(0) < 0x2E80
+                        && before.font().equals(b.font());
+                boolean beside = a.text().isBlank() && !inRun;
+                if (!(latin || inRun || beside)) {
                     continue;
                 }
                 pairs++;
                 float gap = b.x() - a.right();
                 // Positions are kept in whole renderer units (1/20 pt): a few hundredths of a point is rounding.
-                if (Math.abs(gap) > 0.1f) {
+                float most = beside ? SPACE_WIDENED : 0.1f;
+                if (beside && gap > 0.1f) {
+                    widened++;
+                }
+                if (gap < -0.1f || gap > most) {
                     spaced.add(String.format(java.util.Locale.ROOT, "page %d: '%s%s' %.2f pt apart in '%s'", l.page(), a.text(),
                             b.text(), gap, l.text()));
                 }
@@ -156,6 +183,8 @@ class JustifiedLinesTest {
         }
         assertTrue(pairs > 500, "glyph pairs checked: " + pairs);
         assertTrue(spaced.isEmpty(), String.join("\n", spaced));
+        // The book has lines whose Chinese characters cannot take all of their slack.
+        assertTrue(widened > 0, "no space beside Chinese text was widened: the check would pass with any limit");
     }
 
     @Test

@@ -1,0 +1,195 @@
+package dev.studybook.output.pdf;
+
+import com.openhtmltopdf.css.constants.IdentValue;
+import com.openhtmltopdf.layout.LayoutContext;
+import com.openhtmltopdf.pdfboxout.PdfBoxFontContext;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.render.BlockBox;
+import com.openhtmltopdf.render.Box;
+import com.openhtmltopdf.render.CharCounts;
+import com.openhtmltopdf.render.FloatDistances;
+import com.openhtmltopdf.render.InlineLayoutBox;
+import com.openhtmltopdf.render.InlineText;
+import com.openhtmltopdf.render.JustificationInfo;
+import com.openhtmltopdf.render.LineBox;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Spreads the slack of each justified line after layout: first over the gaps after Chinese characters, up to
+ * {@link #CHAR_GAP} each, then over the spaces of the line's justified text, up to {@link #SPACE_GAP} each.
+ * OpenHTMLtoPDF gives spaces 80 % of a line's slack and characters 20 %, each share capped on its own: a Chinese
+ * line with one space opened a gap of a whole character there, and without the space left lines short whose
+ * characters could not take all of it. It also divides by one gap fewer than it adds, so a line ending in code or
+ * a Latin word ran past the margin by up to one gap. Latin words and code are not justified text (ReadingOrder,
+ * pdf.css): they keep their own spacing.
+ */
+final class Justification {
+
+    /**
+     * The most a gap after a Chinese character is widened, in ems: pdf.js (Firefox) and PDFium (Chrome) copy a gap
+     * wider than about 0.1 em as a space.
+     */
+    static final float CHAR_GAP = 0.09f;
+    /**
+     * The most a space of justified text is widened, in ems: the space between a Chinese character and a Latin
+     * word then stays within the half em Chinese and Japanese layout rules allow (clreq, JLREQ). A widened space is
+     * still copied as one space.
+     */
+    static final float SPACE_GAP = 0.3f;
+
+    private Justification() {
+    }
+
+    /**
+     * Justifies the lines of {@code renderer}'s laid-out document whose slack the renderer left alone (pdf.css sets
+     * its own limits to zero); call it after {@code layout()} and before the pages are drawn.
+     */
+    static void apply(PdfBoxRenderer renderer) {
+        BlockBox root = renderer.getRootBox();
+        if (root != null) {
+            LayoutContext c = renderer.getSharedContext().newLayoutContextInstance();
+            c.setFontContext(new PdfBoxFontContext());
+            walk(root, c);
+        }
+    }
+
+    private static void walk(Box box, LayoutContext c) {
+        if (box instanceof LineBox line) {
+            justify(line, c);
+            for (Box b : line.getNonFlowContent()) {
+                walk(b, c);
+            }
+        }
+        if (box instanceof InlineLayoutBox inline) {
+            for (Object o : inline.getInlineChildren()) {
+                if (o instanceof Box b) {
+                    walk(b, c);
+                }
+            }
+        } else {
+            for (int i = 0; i < box.getChildCount(); i++) {
+                walk(box.getChild(i), c);
+            }
+        }
+    }
+
+    /** A line's text in order: each run of text, and null for any other box (a picture, an inline-block). */
+    private static void texts(Box box, List<InlineText> out) {
+        if (box instanceof InlineLayoutBox inline) {
+            for (Object o : inline.getInlineChildren()) {
+                if (o instanceof InlineText t) {
+                    if (!t.isEmpty()) {
+                        out.add(t);
+                    }
+                } else if (o instanceof Box b) {
+                    texts(b, out);
+                }
+            }
+        } else {
+            out.add(null);
+        }
+    }
+
+    private static boolean justified(InlineText t) {
+        return t != null && t.getLetterSpacing() == 0f && t.getParent().getStyle().isTextJustify();
+    }
+
+    private static void justify(LineBox line, LayoutContext c) {
+        JustificationInfo info = line.getJustificationInfo();
+        // No info: a last line, or one the renderer did not stretch; adjusts set: limits from the style, its own work.
+        if (info == null || info.getNonSpaceAdjust() != 0f || info.getSpaceAdjust() != 0f || line.isLayedOutRTL()) {
+            return;
+        }
+        BlockBox block = line.getParent();
+        FloatDistances floats = line.getFloatDistances();
+        int available = block.getContentWidth() - line.getContentStart()
+                - (floats == null ? 0 : floats.getLeftFloatDistance() + floats.getRightFloatDistance());
+        List<InlineText> texts = new ArrayList<>();
+        for (Box b : line.getChildren()) {
+            texts(b, texts);
+        }
+        InlineText last = texts.isEmpty() ? null : texts.get(texts.size() - 1);
+        if (justified(last)) {
+            trimTrailingSpace(line, last, c);
+            if (last.isEmpty()) {
+                texts.remove(texts.size() - 1);
+                last = texts.isEmpty() ? null : texts.get(texts.size() - 1);
+            }
+        }
+        float toAdd = available - line.getContentWidth();
+        if (toAdd <= 0 || block.getStyle().getFontSpecification() == null) {
+            return;
+        }
+        float em = block.getStyle().getFontSpecification().size;
+        int chars = 0;
+        int spaces = 0;
+        JustificationInfo perChar = adjusts(0f, 1f);
+        JustificationInfo perSpace = adjusts(1f, 0f);
+        for (InlineText t : texts) {
+            if (justified(t)) {
+                chars += Math.round(t.calcTotalAdjustment(perChar));
+                spaces += Math.round(t.calcTotalAdjustment(perSpace));
+            }
+        }
+        // What follows the line's last character moves nothing: its gap (and those of spaces after it) is not slack
+        // taken up.
+        if (justified(last)) {
+            String s = last.getSubstring();
+            int end = s.length();
+            while (end > 0 && InlineText.isJustifySpaceCodePoint(s.charAt(end - 1))) {
+                end--;
+                spaces--;
+            }
+            if (end > 0) {
+                chars--;
+            }
+        }
+        float charGap = chars > 0 ? Math.min(toAdd / chars, CHAR_GAP * em) : 0f;
+        float rest = toAdd - charGap * Math.max(chars, 0);
+        float spaceGap = spaces > 0 && rest > 0 ? Math.min(rest / spaces, SPACE_GAP * em) : 0f;
+        if (charGap <= 0f && spaceGap <= 0f) {
+            return;
+        }
+        info.setNonSpaceAdjust(charGap);
+        info.setSpaceAdjust(spaceGap);
+        float adjust = 0f;
+        for (Box b : line.getChildren()) {
+            b.setX(b.getX() + Math.round(adjust));
+            if (b instanceof InlineLayoutBox inline) {
+                adjust += inline.adjustHorizontalPosition(info, adjust);
+            }
+        }
+        line.calcChildLocations();
+    }
+
+    /**
+     * Takes away the spaces that end a line's last text. OpenHTMLtoPDF does so only when the line breaks inside
+     * the box that holds them; a line broken before inline code that opens on the next line kept its space, and
+     * stopped that space short of the margin.
+     */
+    private static void trimTrailingSpace(LineBox line, InlineText last, LayoutContext c) {
+        IdentValue ws = last.getParent().getStyle().getWhitespace();
+        if (ws != IdentValue.NORMAL && ws != IdentValue.NOWRAP || !last.getSubstring().endsWith(" ")) {
+            return;
+        }
+        int before = last.getWidth();
+        while (!last.isEmpty() && last.getSubstring().endsWith(" ")) {
+            last.trimTrailingSpace(c);
+        }
+        // Its counts of characters and spaces were taken with the spaces.
+        last.countJustifiableChars(new CharCounts());
+        int delta = before - last.getWidth();
+        for (InlineLayoutBox p = last.getParent(); p != null; p = p.getParent() instanceof InlineLayoutBox q ? q : null) {
+            p.setInlineWidth(p.getInlineWidth() - delta);
+        }
+        line.setContentWidth(line.getContentWidth() - delta);
+    }
+
+    private static JustificationInfo adjusts(float space, float nonSpace) {
+        JustificationInfo info = new JustificationInfo();
+        info.setSpaceAdjust(space);
+        info.setNonSpaceAdjust(nonSpace);
+        return info;
+    }
+}
