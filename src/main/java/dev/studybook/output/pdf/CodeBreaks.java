@@ -1,5 +1,6 @@
 package dev.studybook.output.pdf;
 
+import dev.studybook.output.CodePieces;
 import java.util.ArrayList;
 import java.util.List;
 import org.w3c.dom.Document;
@@ -10,8 +11,9 @@ import org.w3c.dom.Text;
 /**
  * Lets long inline code wrap at its own punctuation. A code span is one word to the line breaker: before
  * {@code runtime/metrics} or {@code runtime.mapaccess1_fast64} a justified line was left short, or stretched
- * letter by letter. Its text is cut after each space, '.', '/', '_', '(', ',' and the like, and inside long words at
- * their camelCase and digit boundaries ({@code running|Panic|Defers}), into spans of their own;
+ * letter by letter. Its text is cut where {@link CodePieces} cuts it (after each space, '.', '/', '_', '(', ',' and
+ * the like, and inside long words at their camelCase and digit boundaries: {@code running|Panic|Defers}), into
+ * spans of their own;
  * OpenHTMLtoPDF may break a line between two inline boxes, so those cuts are where the code may wrap. No
  * character is added: the text copies out as it was.
  */
@@ -19,22 +21,11 @@ final class CodeBreaks {
 
     /** The class of a piece of a code span. */
     static final String PIECE = "cp";
-    /** Code shorter than this stays whole. */
-    static final int MIN_LENGTH = 12;
-    /** Pieces shorter than this are joined to the next one: no line ends in "a." */
-    static final int MIN_PIECE = 3;
     /**
      * Code in a table cell up to this long, or with a space of its own, is not cut here: a cell wraps at spaces
      * and between Chinese characters only, and its column is as wide as its longest word.
      */
     static final int MIN_LENGTH_IN_CELL = 24;
-    /** After these characters a line of code may break. */
-    static final String BREAK_AFTER = "./_-,:;=([{&|)]}*";
-    /** A word of letters and digits at least this long may also break inside, at its camelCase and digit boundaries. */
-    static final int LONG_WORD = 12;
-    /** A break inside a word leaves at least this many of its characters on either side: no "is" or "ID" alone. */
-    static final int MIN_FRAGMENT = 4;
-
     private CodeBreaks() {
     }
 
@@ -62,7 +53,7 @@ final class CodeBreaks {
                     && (t.getData().strip().contains(" ") || t.getData().strip().length() <= MIN_LENGTH_IN_CELL)) {
                 continue;
             }
-            List<String> pieces = pieces(t.getData());
+            List<String> pieces = CodePieces.pieces(t.getData());
             if (pieces.size() < 2) {
                 continue;
             }
@@ -74,72 +65,6 @@ final class CodeBreaks {
                 code.appendChild(span);
             }
         }
-    }
-
-    /** The text cut after its spaces and punctuation; one piece when it is short or has none. */
-    static List<String> pieces(String s) {
-        List<String> out = new ArrayList<>();
-        if (s.length() < MIN_LENGTH) {
-            out.add(s);
-            return out;
-        }
-        int start = 0;
-        for (int i = 0; i < s.length() - 1; i++) {
-            char c = s.charAt(i);
-            // A break after a space or the punctuation, never inside a run of it ("::", "&&", "..."), nor before a
-            // space. Cut at its spaces too, code glued to the punctuation after it (PunctuationGlue) is only its
-            // last word: "concurrent map writes。" was one box that no line could break into.
-            boolean after = c == ' ' || BREAK_AFTER.indexOf(c) >= 0 && BREAK_AFTER.indexOf(s.charAt(i + 1)) < 0;
-            if (after && s.charAt(i + 1) != ' '
-                    && i + 1 - start >= MIN_PIECE && s.length() - (i + 1) >= MIN_PIECE) {
-                out.add(s.substring(start, i + 1));
-                start = i + 1;
-            }
-        }
-        out.add(s.substring(start));
-        List<String> finer = new ArrayList<>();
-        for (String piece : out) {
-            finer.addAll(inWords(piece));
-        }
-        return finer;
-    }
-
-    /**
-     * A piece cut inside its long words (runningPanicDefers, isAsyncSafePoint, utf8Len16): before a capital that
-     * follows a small letter, and between a letter and a digit. Unbreakable, such a word left the line before it
-     * short by most of its width.
-     */
-    static List<String> inWords(String piece) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        int i = 0;
-        while (i < piece.length()) {
-            if (!Character.isLetterOrDigit(piece.charAt(i))) {
-                i++;
-                continue;
-            }
-            int w = i;
-            while (i < piece.length() && Character.isLetterOrDigit(piece.charAt(i))) {
-                i++;
-            }
-            if (i - w < LONG_WORD) {
-                continue;
-            }
-            int last = w;
-            for (int k = w + MIN_FRAGMENT; k <= i - MIN_FRAGMENT; k++) {
-                char a = piece.charAt(k - 1);
-                char b = piece.charAt(k);
-                boolean camel = Character.isLowerCase(a) && Character.isUpperCase(b);
-                boolean digit = Character.isDigit(a) != Character.isDigit(b);
-                if ((camel || digit) && k - last >= MIN_FRAGMENT && k - start >= MIN_PIECE) {
-                    out.add(piece.substring(start, k));
-                    start = k;
-                    last = k;
-                }
-            }
-        }
-        out.add(piece.substring(start));
-        return out;
     }
 
     /**

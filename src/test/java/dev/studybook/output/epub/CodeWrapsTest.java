@@ -25,10 +25,15 @@ class CodeWrapsTest {
     }
 
     @Test
-    void longInlineCodeBreaksAfterItsSlashesAndDotsShortCodeAndCodeBlocksAreLeft() {
-        String x = "<p>位于 <code>internal/runtime/maps/runtime.go</code>，<code>sync.Mutex</code> 与 <code class=\"cs\">a.b c</code></p>"
-                + "<pre><code>see internal/runtime/maps</code></pre>";
-        assertEquals("<p>位于 <code>internal/<wbr/>runtime/<wbr/>maps/<wbr/>runtime.<wbr/>go</code>，<code>sync.Mutex</code> 与 "
-                + "<code class=\"cs\">a.b c</code></p><pre><code>see internal/runtime/maps</code></pre>", CodeWraps.inline(x));
+    void longInlineCodeBreaksWhereThePdfsDoesShortCodeCellsAndCodeBlocksAreLeft() {
+        String x = "<p>位于 <code>internal/runtime/maps/runtime.go</code>，<code>sync.Mutex</code> 与 <code class=\"cs\">a.b c</code>、"
+                + "<code>runningPanicDefers</code> 和 <code>errors.New(&quot;context canceled&quot;)</code></p>"
+                + "<table><thead><tr><th>x</th></tr></thead><tbody><tr><td><code>runningPanicDefers</code></td></tr></tbody></table>"
+                + "<pre><code>see internal/runtime/maps</code></pre><p><code>ReadHeaderTimeout</code></p>";
+        assertEquals("<p>位于 <code>internal/<wbr/>runtime/<wbr/>maps/<wbr/>runtime.go</code>，<code>sync.Mutex</code> 与 "
+                + "<code class=\"cs\">a.b c</code>、<code>running<wbr/>Panic<wbr/>Defers</code> 和 "
+                + "<code>errors.<wbr/>New(<wbr/>&quot;context canceled&quot;)</code></p>"
+                + "<table><thead><tr><th>x</th></tr></thead><tbody><tr><td><code>runningPanicDefers</code></td></tr></tbody></table>"
+                + "<pre><code>see internal/runtime/maps</code></pre><p><code>Read<wbr/>Header<wbr/>Timeout</code></p>", CodeWraps.inline(x));
     }
 }
