@@ -201,7 +201,18 @@ final class SvgTextDrawer implements SVGDrawer {
 
         @Override
         public void drawSVG(OutputDevice od, RenderingContext ctx, double x, double y) {
-            BatikLock.hold(() -> inner.drawSVG(od, ctx, x, y));
+            BatikLock.hold(() -> {
+                try {
+                    inner.drawSVG(od, ctx, x, y);
+                } catch (RuntimeException e) {
+                    // Batik's CSS engine reports a value it refuses in an SVG's own style sheet (display: inline-block,
+                    // vuejs/docs' scoped-slots.svg) through the document's address, which a picture laid into the
+                    // page does not have: a NullPointerException ended the build (exit 70). The picture is left out
+                    // of the PDF with the renderer's own "could not draw" warning, as for Batik's other refusals.
+                    com.openhtmltopdf.util.XRLog.log(java.util.logging.Level.WARNING,
+                            com.openhtmltopdf.util.LogMessageId.LogMessageId0Param.EXCEPTION_SVG_COULD_NOT_DRAW, e);
+                }
+            });
         }
     }
 
