@@ -163,12 +163,7 @@ final class DocusaurusSite {
         if (depth > SiteSummary.MAX_DEPTH || ids.size() > SiteSummary.MAX_PAGES) {
             return;
         }
-        List<Path> entries;
-        try (Stream<Path> s = Files.list(dir)) {
-            entries = s.sorted().toList();
-        } catch (IOException e) {
-            return;
-        }
+        List<Path> entries = SiteSummary.entries(dir);
         for (Path p : entries) {
             String n = p.getFileName().toString();
             if (n.startsWith(".") || !content.contains(p)) {

@@ -76,12 +76,7 @@ final class JekyllNavSite {
         if (depth > SiteSummary.MAX_DEPTH || out.size() > SiteSummary.MAX_PAGES) {
             return;
         }
-        List<Path> entries;
-        try (Stream<Path> s = Files.list(dir)) {
-            entries = s.sorted().toList();
-        } catch (IOException e) {
-            return;
-        }
+        List<Path> entries = SiteSummary.entries(dir);
         for (Path p : entries) {
             String n = p.getFileName().toString();
             if (n.startsWith(".") || n.startsWith("_") || n.equals("node_modules") || n.equals("vendor")

@@ -178,12 +178,7 @@ final class MkDocsSite {
 
     /** MkDocs' order without {@code nav}: a folder's index page first, then its pages and folders by name. */
     private static void folder(Lines md, Path dir, Path docs, int depth, int[] count) {
-        List<Path> entries;
-        try (Stream<Path> s = Files.list(dir)) {
-            entries = s.sorted().toList();
-        } catch (IOException e) {
-            return;
-        }
+        List<Path> entries = SiteSummary.entries(dir);
         String indent = "  ".repeat(depth);
         List<Path> pages = new ArrayList<>();
         List<Path> folders = new ArrayList<>();

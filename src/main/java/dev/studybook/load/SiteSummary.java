@@ -157,12 +157,7 @@ final class SiteSummary {
      * then the rest by number prefix and name; a folder's index page opens its group. Returns how many pages.
      */
     int folder(ContentFolder content, Path dir, Path docs, int depth, List<String> positionKeys, int[] pages) {
-        List<Path> entries;
-        try (Stream<Path> s = Files.list(dir)) {
-            entries = s.sorted().toList();
-        } catch (IOException e) {
-            return 0;
-        }
+        List<Path> entries = entries(dir);
         record Item(Path path, boolean folder, double position, String title, String sortName) {
         }
         List<Item> items = new ArrayList<>();
@@ -243,6 +238,18 @@ final class SiteSummary {
     }
 
     private SiteSummary() {
+    }
+
+    /**
+     * A folder's entries in name order, none when it cannot be listed: a walk over a site's pages takes what it can
+     * read (the loaders' one folder listing).
+     */
+    static List<Path> entries(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private static boolean hasPages(Path dir, int depth) {
