@@ -33,6 +33,7 @@ final class Nesting {
             fig.remove();
         }
         captions(body);
+        formattingWrappers(body);
         strayItems(body);
         // Outermost first: once a list inside a span is a span, its items are inside phrasing content too.
         List<Element> all = new ArrayList<>(body.getAllElements());
@@ -61,6 +62,30 @@ final class Nesting {
                     && fig.children().stream().filter(c -> c.normalName().equals("figcaption")).findFirst().orElse(null) == cap;
             if (!first) {
                 cap.tagName("div");
+            }
+        }
+    }
+
+    /** Formatting elements that HTML parsing lets an author open before blocks and close after them. */
+    private static final Set<String> FORMATTING = Set.of("b", "i", "em", "strong", "u", "s", "small", "mark");
+    /** Elements that may hold no text or formatting directly, only their own parts. */
+    private static final Set<String> STRUCTURED = Set.of("ul", "ol", "menu", "dl", "table", "thead", "tbody", "tfoot", "tr");
+
+    /**
+     * A formatting element wrapped around blocks gives up its tag, keeping its content: bregman-arie/devops-exercises
+     * writes {@code <summary>…</summary><br><b>} before each answer's paragraphs and lists and {@code </b></details>}
+     * after them, which HTML parsing turns into {@code <b>} around paragraphs and inside lists (316 EPUBCheck
+     * errors), and the lists would otherwise become runs of spans.
+     */
+    private static void formattingWrappers(Element body) {
+        for (Element el : new ArrayList<>(body.getAllElements())) {
+            if (el == body || el.parent() == null || !FORMATTING.contains(el.normalName())) {
+                continue;
+            }
+            boolean wraps = STRUCTURED.contains(el.parent().normalName())
+                    || el.children().stream().anyMatch(c -> BLOCKS.contains(c.normalName()));
+            if (wraps) {
+                el.unwrap();
             }
         }
     }

@@ -38,6 +38,17 @@ class DialectBooksTest {
     }
 
     @Test
+    void boldOpenedBeforeAnAnswersBlocksNoLongerTurnsItsListIntoSpans() throws IOException {
+        // bregman-arie/devops-exercises: <summary>…</summary><br><b> before each answer, </b></details> after it;
+        // HTML parsing put <b> inside the list (316 EPUBCheck errors) and the items became spans.
+        String answers = chapter("bold-around-blocks", 0);
+        assertTrue(answers.contains("<li>the index page</li>") && answers.contains("<li>every chapter it lists</li>"), answers);
+        assertFalse(answers.contains("<ul><b>") || answers.contains("<b><p>") || answers.contains("<span>the index page"),
+                answers);
+        assertTrue(answers.contains("No, only plain text."), answers);
+    }
+
+    @Test
     void frontMatterIsHiddenAndNamesTheChapterAndTheBook() throws IOException {
         TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/front-matter"), out, "epub");
         EpubContents epub = EpubContents.read(b.output("epub"));
