@@ -49,6 +49,29 @@ class DialectBooksTest {
     }
 
     @Test
+    void mdxImportsCommentsAndComponentsAreNotShownAsText() throws IOException {
+        // facebook/react-native-website: 87 import lines and 394 JSX tags (<Tabs>, <TabItem>, <PlatformSupport ... />)
+        // were shown as paragraphs of text; reduxjs/redux: 28 import lines.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/mdx"), out, "epub");
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        String install = chapterText(epub, 0);
+        assertFalse(install.contains("@theme") || install.contains("Highlight") || install.contains("Written for the web")
+                || install.contains("<p>&lt;Tab") || install.contains("PlatformSupport") || install.contains("CodeBlock")
+                || install.contains("style="), install);
+        assertTrue(install.contains("<h2 id=\"requirements\">Requirements") && install.contains("<p>Node 18 or later.</p>"),
+                "the imported partial is read in its place: " + install);
+        assertTrue(install.contains("<p class=\"tab-title\">npm</p>\n<pre class=\"code lang-bash\">")
+                && install.contains("<p class=\"tab-title\">Yarn</p>\n<p>Yarn works too.</p>"), install);
+        assertTrue(install.contains("<p class=\"code-title\">shell</p>") && install.contains("<code>notes --version</code></pre>"),
+                install);
+        assertTrue(install.contains("width=\"120\" alt=\"logo\""), install);
+        assertTrue(install.contains("<code class=\"cs\">import x from 'y'</code>") && install.contains("<span class=\"k\">import</span> React"),
+                "imports in code stay: " + install);
+        String colours = chapterText(epub, 1);
+        assertTrue(colours.contains("<li><ins class=\"color-box\"></ins> aliceblue</li>"), colours);
+    }
+
+    @Test
     void frontMatterIsHiddenAndNamesTheChapterAndTheBook() throws IOException {
         TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/front-matter"), out, "epub");
         EpubContents epub = EpubContents.read(b.output("epub"));
