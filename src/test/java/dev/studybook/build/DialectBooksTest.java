@@ -72,6 +72,18 @@ class DialectBooksTest {
     }
 
     @Test
+    void fenceTitlesAreShownAndLineMarksDoNotHideTheLanguage() throws IOException {
+        // facebook/react-native-website: 1466 fences with title="…", vuejs/docs: 104 with [file] and 87 with {1,3};
+        // the file names were lost and ```js{4} was no known language, so not highlighted.
+        String files = chapter("code-titles", 0);
+        assertTrue(files.contains("<p class=\"code-title\">main.go</p>\n<pre class=\"code lang-go\""), files);
+        assertTrue(files.contains("<p class=\"code-title\">vite.config.ts</p>\n<pre class=\"code lang-ts\""), files);
+        assertTrue(files.contains("<pre class=\"code lang-js\"") && files.contains("<pre class=\"code lang-ts\"><code><span class=\"k\">let</span>"),
+                files);
+        assertFalse(files.contains("lang-js1") || files.contains("line-numbers"), files);
+    }
+
+    @Test
     void frontMatterIsHiddenAndNamesTheChapterAndTheBook() throws IOException {
         TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/front-matter"), out, "epub");
         EpubContents epub = EpubContents.read(b.output("epub"));
