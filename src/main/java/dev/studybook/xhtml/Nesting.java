@@ -34,6 +34,7 @@ final class Nesting {
         }
         captions(body);
         formattingWrappers(body);
+        summaries(body);
         strayItems(body);
         // Outermost first: once a list inside a span is a span, its items are inside phrasing content too.
         List<Element> all = new ArrayList<>(body.getAllElements());
@@ -86,6 +87,42 @@ final class Nesting {
                     || el.children().stream().anyMatch(c -> BLOCKS.contains(c.normalName()));
             if (wraps) {
                 el.unwrap();
+            }
+        }
+    }
+
+    /**
+     * A {@code <details>} opens with its {@code <summary>}, which XHTML requires: google/comprehensive-rust writes
+     * its speaker notes as {@code <details>} without one (459 EPUBCheck errors). One written later moves to the
+     * start; a missing one is the label browsers show, in the script of the text it introduces; one elsewhere is
+     * a paragraph.
+     */
+    private static void summaries(Element body) {
+        for (Element stray : body.select("summary")) {
+            // A summary outside a details, or a second one in it (bregman-arie/devops-exercises), is a paragraph.
+            Element parent = stray.parent();
+            if (parent == null || !parent.normalName().equals("details") || stray != parent.selectFirst("> summary")) {
+                stray.tagName("p");
+            }
+        }
+        for (Element details : body.select("details")) {
+            Element summary = null;
+            for (Element c : details.children()) {
+                if (c.normalName().equals("summary")) {
+                    summary = c;
+                    break;
+                }
+            }
+            if (summary == null) {
+                summary = new Element("summary").text(details.text().codePoints().anyMatch(
+                        c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) ? "详细信息" : "Details");
+            }
+            Node first = details.childNodeSize() == 0 ? null : details.childNode(0);
+            while (first instanceof TextNode t && t.isBlank()) {
+                first = first.nextSibling();
+            }
+            if (first != summary) {
+                details.prependChild(summary);
             }
         }
     }

@@ -84,6 +84,17 @@ class DialectBooksTest {
     }
 
     @Test
+    void detailsWithoutSummaryGetOneSoTheChapterIsValidXhtml() throws IOException {
+        // google/comprehensive-rust's speaker notes are <details> without <summary>: 459 EPUBCheck errors.
+        String notes = chapter("details-without-summary", 0);
+        assertTrue(notes.contains("<details><summary>Details</summary>"), notes);
+        assertTrue(notes.contains("<details><summary>详细信息</summary>"), notes);
+        assertTrue(notes.contains("<details><summary>Late summary</summary>"), notes);
+        assertTrue(notes.contains("<li>Speaker notes: say why.</li>"), notes);
+        assertTrue(notes.contains("<p>A summary outside any details.</p>"), notes);
+    }
+
+    @Test
     void frontMatterIsHiddenAndNamesTheChapterAndTheBook() throws IOException {
         TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/front-matter"), out, "epub");
         EpubContents epub = EpubContents.read(b.output("epub"));
