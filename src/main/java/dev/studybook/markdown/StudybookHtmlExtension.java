@@ -152,6 +152,14 @@ final class StudybookHtmlExtension implements HtmlRenderer.HtmlRendererExtension
             if (RustHiddenLines.applies(language)) {
                 code = RustHiddenLines.shown(code);
             }
+            String title = FenceInfo.title(node.getInfo().unescape());
+            if (!title.isEmpty()) {
+                // The file a listing belongs to, as the sites show it above the code.
+                html.line();
+                html.raw("<p class=\"code-title\" " + LINE_ATTRIBUTE + "=\"" + line(node) + "\">"
+                        + Escaping.escapeHtml(title, false) + "</p>");
+                html.line();
+            }
             code(node, language, code, html);
         }
 

@@ -33,6 +33,8 @@ final class Nesting {
             fig.remove();
         }
         captions(body);
+        formattingWrappers(body);
+        summaries(body);
         strayItems(body);
         // Outermost first: once a list inside a span is a span, its items are inside phrasing content too.
         List<Element> all = new ArrayList<>(body.getAllElements());
@@ -61,6 +63,66 @@ final class Nesting {
                     && fig.children().stream().filter(c -> c.normalName().equals("figcaption")).findFirst().orElse(null) == cap;
             if (!first) {
                 cap.tagName("div");
+            }
+        }
+    }
+
+    /** Formatting elements that HTML parsing lets an author open before blocks and close after them. */
+    private static final Set<String> FORMATTING = Set.of("b", "i", "em", "strong", "u", "s", "small", "mark");
+    /** Elements that may hold no text or formatting directly, only their own parts. */
+    private static final Set<String> STRUCTURED = Set.of("ul", "ol", "menu", "dl", "table", "thead", "tbody", "tfoot", "tr");
+
+    /**
+     * A formatting element wrapped around blocks gives up its tag, keeping its content: bregman-arie/devops-exercises
+     * writes {@code <summary>…</summary><br><b>} before each answer's paragraphs and lists and {@code </b></details>}
+     * after them, which HTML parsing turns into {@code <b>} around paragraphs and inside lists (316 EPUBCheck
+     * errors), and the lists would otherwise become runs of spans.
+     */
+    private static void formattingWrappers(Element body) {
+        for (Element el : new ArrayList<>(body.getAllElements())) {
+            if (el == body || el.parent() == null || !FORMATTING.contains(el.normalName())) {
+                continue;
+            }
+            boolean wraps = STRUCTURED.contains(el.parent().normalName())
+                    || el.children().stream().anyMatch(c -> BLOCKS.contains(c.normalName()));
+            if (wraps) {
+                el.unwrap();
+            }
+        }
+    }
+
+    /**
+     * A {@code <details>} opens with its {@code <summary>}, which XHTML requires: google/comprehensive-rust writes
+     * its speaker notes as {@code <details>} without one (459 EPUBCheck errors). One written later moves to the
+     * start; a missing one is the label browsers show, in the script of the text it introduces; one elsewhere is
+     * a paragraph.
+     */
+    private static void summaries(Element body) {
+        for (Element stray : body.select("summary")) {
+            // A summary outside a details, or a second one in it (bregman-arie/devops-exercises), is a paragraph.
+            Element parent = stray.parent();
+            if (parent == null || !parent.normalName().equals("details") || stray != parent.selectFirst("> summary")) {
+                stray.tagName("p");
+            }
+        }
+        for (Element details : body.select("details")) {
+            Element summary = null;
+            for (Element c : details.children()) {
+                if (c.normalName().equals("summary")) {
+                    summary = c;
+                    break;
+                }
+            }
+            if (summary == null) {
+                summary = new Element("summary").text(details.text().codePoints().anyMatch(
+                        c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) ? "详细信息" : "Details");
+            }
+            Node first = details.childNodeSize() == 0 ? null : details.childNode(0);
+            while (first instanceof TextNode t && t.isBlank()) {
+                first = first.nextSibling();
+            }
+            if (first != summary) {
+                details.prependChild(summary);
             }
         }
     }

@@ -38,6 +38,63 @@ class DialectBooksTest {
     }
 
     @Test
+    void boldOpenedBeforeAnAnswersBlocksNoLongerTurnsItsListIntoSpans() throws IOException {
+        // bregman-arie/devops-exercises: <summary>…</summary><br><b> before each answer, </b></details> after it;
+        // HTML parsing put <b> inside the list (316 EPUBCheck errors) and the items became spans.
+        String answers = chapter("bold-around-blocks", 0);
+        assertTrue(answers.contains("<li>the index page</li>") && answers.contains("<li>every chapter it lists</li>"), answers);
+        assertFalse(answers.contains("<ul><b>") || answers.contains("<b><p>") || answers.contains("<span>the index page"),
+                answers);
+        assertTrue(answers.contains("No, only plain text."), answers);
+    }
+
+    @Test
+    void mdxImportsCommentsAndComponentsAreNotShownAsText() throws IOException {
+        // facebook/react-native-website: 87 import lines and 394 JSX tags (<Tabs>, <TabItem>, <PlatformSupport ... />)
+        // were shown as paragraphs of text; reduxjs/redux: 28 import lines.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/mdx"), out, "epub");
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        String install = chapterText(epub, 0);
+        assertFalse(install.contains("@theme") || install.contains("Highlight") || install.contains("Written for the web")
+                || install.contains("<p>&lt;Tab") || install.contains("PlatformSupport") || install.contains("CodeBlock")
+                || install.contains("style="), install);
+        assertTrue(install.contains("<h2 id=\"requirements\">Requirements") && install.contains("<p>Node 18 or later.</p>"),
+                "the imported partial is read in its place: " + install);
+        assertTrue(install.contains("<p class=\"tab-title\">npm</p>\n<pre class=\"code lang-bash\">")
+                && install.contains("<p class=\"tab-title\">Yarn</p>\n<p>Yarn works too.</p>"), install);
+        assertTrue(install.contains("<p class=\"code-title\">shell</p>") && install.contains("<code>notes --version</code></pre>"),
+                install);
+        assertTrue(install.contains("width=\"120\" alt=\"logo\""), install);
+        assertTrue(install.contains("<code class=\"cs\">import x from 'y'</code>") && install.contains("<span class=\"k\">import</span> React"),
+                "imports in code stay: " + install);
+        String colours = chapterText(epub, 1);
+        assertTrue(colours.contains("<li><ins class=\"color-box\"></ins> aliceblue</li>"), colours);
+    }
+
+    @Test
+    void fenceTitlesAreShownAndLineMarksDoNotHideTheLanguage() throws IOException {
+        // facebook/react-native-website: 1466 fences with title="…", vuejs/docs: 104 with [file] and 87 with {1,3};
+        // the file names were lost and ```js{4} was no known language, so not highlighted.
+        String files = chapter("code-titles", 0);
+        assertTrue(files.contains("<p class=\"code-title\">main.go</p>\n<pre class=\"code lang-go\""), files);
+        assertTrue(files.contains("<p class=\"code-title\">vite.config.ts</p>\n<pre class=\"code lang-ts\""), files);
+        assertTrue(files.contains("<pre class=\"code lang-js\"") && files.contains("<pre class=\"code lang-ts\"><code><span class=\"k\">let</span>"),
+                files);
+        assertFalse(files.contains("lang-js1") || files.contains("line-numbers"), files);
+    }
+
+    @Test
+    void detailsWithoutSummaryGetOneSoTheChapterIsValidXhtml() throws IOException {
+        // google/comprehensive-rust's speaker notes are <details> without <summary>: 459 EPUBCheck errors.
+        String notes = chapter("details-without-summary", 0);
+        assertTrue(notes.contains("<details><summary>Details</summary>"), notes);
+        assertTrue(notes.contains("<details><summary>详细信息</summary>"), notes);
+        assertTrue(notes.contains("<details><summary>Late summary</summary>"), notes);
+        assertTrue(notes.contains("<li>Speaker notes: say why.</li>"), notes);
+        assertTrue(notes.contains("<p>A summary outside any details.</p>"), notes);
+    }
+
+    @Test
     void frontMatterIsHiddenAndNamesTheChapterAndTheBook() throws IOException {
         TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/front-matter"), out, "epub");
         EpubContents epub = EpubContents.read(b.output("epub"));

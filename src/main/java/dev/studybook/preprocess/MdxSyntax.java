@@ -1,0 +1,729 @@
+package dev.studybook.preprocess;
+
+import dev.studybook.error.SourceLocation;
+import dev.studybook.model.SourceText;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * MDX as Docusaurus reads it: {@code import}/{@code export} blocks and {@code {/* comments *\/}} are removed;
+ * {@code <Tabs>}/{@code <TabItem>} show each tab in turn under its label; a partial imported from a Markdown file
+ * ({@code import Intro from './_intro.md'} then {@code <Intro />}) is read in its place; {@code <CodeBlock language="x">}
+ * becomes a code block and {@code <Admonition type="x">} an aside; JSX attribute values ({@code width={300}},
+ * {@code className="x"}) are written as HTML's and other expressions dropped, so that the remaining components reach
+ * the XHTML cleaner as HTML it can parse. Content indented inside a component loses that indentation, since MDX has
+ * no indented code blocks. Applies to {@code .mdx} files and to Markdown files with an {@code import} or
+ * {@code export} line (Docusaurus reads {@code .md} as MDX too); other books are left alone.
+ */
+final class MdxSyntax implements Preprocessor {
+
+    static final int MAX_DEPTH = 10;
+    /** An ESM statement at the start of a line, as MDX recognises one: import … from '…', import '…', export const … */
+    static final Pattern ESM = Pattern.compile("^(?:import\\s+(?:type\\s+)?(?:\\{|\\*\\s*as\\s|[\\w$]+\\s*(?:,|from\\b))"
+            + "|import\\s+['\"]|export\\s+(?:const|let|var|function|default|async|class)\\b|export\\s*[{*])");
+    /** {@code import Name from './file.md'}: a partial that {@code <Name />} shows. */
+    private static final Pattern PARTIAL = Pattern.compile("import\\s+([A-Z][\\w$]*)\\s+from\\s+['\"]([^'\"]+\\.mdx?)['\"]");
+    private static final Pattern TAB_OBJECT = Pattern.compile("\\{([^{}]*)\\}");
+    private static final Pattern KEY_VALUE = Pattern.compile("(label|value)\\s*:\\s*(?:'([^']*)'|\"([^\"]*)\")");
+    /** HTML's elements without content, which may close themselves. */
+    private static final java.util.Set<String> VOID = java.util.Set.of("area", "base", "br", "col", "embed", "hr", "img",
+            "input", "link", "meta", "source", "track", "wbr");
+    private static final Pattern JSX_SPACE = Pattern.compile("\\{\\s*(?:\"\\s*\"|'\\s*')\\s*\\}");
+
+    @Override
+    public String name() {
+        return "mdx";
+    }
+
+    @Override
+    public SourceText run(SourceText text, PreprocessContext context) {
+        String name = text.file() == null ? "" : text.file().getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean mdx = name.endsWith(".mdx");
+        String t = text.text();
+        if (!mdx && !(t.contains("import") || t.contains("export") || t.contains("={") || t.contains("{/*"))) {
+            return text;
+        }
+        List<SourceText.Line> out = expand(text.lines(), text.file() == null ? null : text.file().getParent(), context, 0,
+                mdx);
+        if (out == null) {
+            return text;
+        }
+        SourceText.Builder b = SourceText.builder(text.file());
+        out.forEach(b::add);
+        return b.build();
+    }
+
+    /**
+     * True when the lines hold, outside code, an ESM statement, an MDX comment or a tag with an attribute written as
+     * a JSX expression ({@code <ins style={{…}} />}): the file is MDX.
+     */
+    static boolean looksLikeMdx(List<SourceText.Line> lines) {
+        CodeFences fences = new CodeFences();
+        for (SourceText.Line l : lines) {
+            String s = l.text();
+            if (fences.inCode(s)) {
+                continue;
+            }
+            if (ESM.matcher(s).lookingAt() || (s.contains("{/*") && removeComments(s, new int[1]).length() < s.length())) {
+                return true;
+            }
+            if (s.contains("={") && jsxTag(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the line holds a complete tag with an attribute written in JSX's way. */
+    private static boolean jsxTag(String s) {
+        boolean[] code = CodeFences.inlineCode(s);
+        int k = 0;
+        while (true) {
+            int lt = s.indexOf('<', k);
+            if (lt < 0) {
+                return false;
+            }
+            int end = code[lt] ? -1 : tagEnd(s, lt);
+            if (end > 0) {
+                Tag t = Tag.read(s.substring(lt, end));
+                if (t != null && t.jsx) {
+                    return true;
+                }
+            }
+            k = lt + 1;
+        }
+    }
+
+    /** A component open around the lines being read. */
+    private static final class Open {
+        final String name;
+        final String closing;
+        int dedent = -1;
+        final Map<String, String> labels;
+
+        Open(String name, String closing, Map<String, String> labels) {
+            this.name = name;
+            this.closing = closing;
+            this.labels = labels;
+        }
+    }
+
+    /** The lines with MDX's syntax handled, or null when the file is not MDX or nothing changed. */
+    private List<SourceText.Line> expand(List<SourceText.Line> in, Path base, PreprocessContext context, int depth,
+            boolean forced) {
+        if (!forced && !looksLikeMdx(in)) {
+            return null;
+        }
+        List<SourceText.Line> out = new ArrayList<>(in.size());
+        Map<String, String> partials = new HashMap<>();
+        CodeFences fences = new CodeFences();
+        Deque<Open> open = new ArrayDeque<>();
+        boolean inComment = false;
+        boolean changed = false;
+        int i = 0;
+        while (i < in.size()) {
+            SourceText.Line line = in.get(i);
+            String s = line.text();
+            if (!open.isEmpty() && !s.isBlank()) {
+                Open top = open.peek();
+                if (top.dedent < 0) {
+                    top.dedent = indentOf(s);
+                }
+                String d = dedent(s, top.dedent);
+                if (!d.equals(s)) {
+                    s = d;
+                    changed = true;
+                }
+            }
+            if (fences.inCode(s)) {
+                out.add(new SourceText.Line(s, line.file(), line.line()));
+                i++;
+                continue;
+            }
+            if (inComment) {
+                int end = s.indexOf("*/}");
+                changed = true;
+                if (end < 0) {
+                    i++;
+                    continue;
+                }
+                inComment = false;
+                s = s.substring(end + 3);
+                if (s.isBlank()) {
+                    i++;
+                    continue;
+                }
+            }
+            if (open.isEmpty() && ESM.matcher(s).lookingAt()) {
+                // An ESM block runs to the next blank line.
+                int j = i;
+                StringBuilder esm = new StringBuilder();
+                while (j < in.size() && !in.get(j).text().isBlank()) {
+                    esm.append(in.get(j).text()).append('\n');
+                    j++;
+                }
+                Matcher p = PARTIAL.matcher(esm);
+                while (p.find()) {
+                    partials.put(p.group(1), p.group(2));
+                }
+                out.add(new SourceText.Line("", line.file(), line.line()));
+                changed = true;
+                i = j;
+                continue;
+            }
+            // A tag may run over several lines: its lines are joined before it is read.
+            int consumed = 1;
+            String joined = s;
+            while (incompleteTag(joined) && i + consumed < in.size() && consumed < 40) {
+                joined = joined + " " + in.get(i + consumed).text().strip();
+                consumed++;
+            }
+            if (consumed > 1 && !incompleteTag(joined)) {
+                s = joined;
+                changed = true;
+            } else {
+                consumed = 1;
+            }
+            String before = s;
+            int[] commentState = {0};
+            s = removeComments(s, commentState);
+            inComment = commentState[0] == 1;
+            s = JSX_SPACE.matcher(s).replaceAll(" ");
+            changed |= !s.equals(before);
+            Step step = tags(s, line, in, i + consumed, open, partials, base, context, depth, out);
+            if (step != null) {
+                changed = true;
+                i = step.next;
+                continue;
+            }
+            if (s.isBlank() && !before.isBlank()) {
+                out.add(new SourceText.Line("", line.file(), line.line()));
+            } else {
+                out.add(new SourceText.Line(s, line.file(), line.line()));
+            }
+            i += consumed;
+        }
+        return changed ? out : null;
+    }
+
+    /** Where reading goes on after a line whose tags were handled. */
+    private record Step(int next) {
+    }
+
+    /** Handles the JSX tags of a line; null when it holds none that needed a change. */
+    private Step tags(String s, SourceText.Line line, List<SourceText.Line> in, int next, Deque<Open> open,
+            Map<String, String> partials, Path base, PreprocessContext context, int depth, List<SourceText.Line> out) {
+        boolean[] code = CodeFences.inlineCode(s);
+        StringBuilder current = new StringBuilder();
+        int from = 0;
+        boolean changed = false;
+        boolean alone = true;
+        int k = 0;
+        while (k < s.length()) {
+            int lt = s.indexOf('<', k);
+            if (lt < 0) {
+                break;
+            }
+            int end = lt + 1 < s.length() && !code[lt] ? tagEnd(s, lt) : -1;
+            if (end < 0) {
+                k = lt + 1;
+                continue;
+            }
+            Tag tag = Tag.read(s.substring(lt, end));
+            if (tag == null) {
+                k = lt + 1;
+                continue;
+            }
+            if (!s.substring(from, lt).isBlank()) {
+                alone = false;
+            }
+            String replacement = null;
+            boolean block = false;
+            switch (tag.name) {
+                case "Tabs" -> {
+                    block = true;
+                    replacement = "";
+                    if (tag.closing) {
+                        pop(open, "Tabs");
+                    } else if (!tag.selfClosing) {
+                        open.push(new Open("Tabs", "</Tabs>", tabLabels(tag.raw)));
+                    }
+                }
+                case "TabItem" -> {
+                    block = true;
+                    if (tag.closing) {
+                        pop(open, "TabItem");
+                        replacement = "";
+                    } else {
+                        String label = tag.attribute("label");
+                        if (label.isEmpty()) {
+                            String value = tag.attribute("value");
+                            Open tabs = find(open, "Tabs");
+                            label = tabs != null && tabs.labels.containsKey(value) ? tabs.labels.get(value) : value;
+                        }
+                        replacement = "<p class=\"tab-title\">" + Callouts.escape(label.isEmpty() ? "Tab" : label) + "</p>";
+                        if (!tag.selfClosing) {
+                            open.push(new Open("TabItem", "</TabItem>", Map.of()));
+                        }
+                    }
+                }
+                case "Admonition" -> {
+                    GitBookTags.flush(current.append(s, from, lt), line, out);
+                    if (tag.closing) {
+                        pop(open, "Admonition");
+                        Callouts.close(out, "", line);
+                    } else {
+                        String kind = Callouts.kind(tag.attribute("type"));
+                        Callouts.open(out, "", kind.isEmpty() ? "note" : kind, tag.attribute("title"), context, line);
+                        open.push(new Open("Admonition", "</Admonition>", Map.of()));
+                    }
+                    from = end;
+                    k = end;
+                    changed = true;
+                    continue;
+                }
+                case "CodeBlock" -> {
+                    if (!tag.closing && !tag.selfClosing) {
+                        GitBookTags.flush(current.append(s, from, lt), line, out);
+                        return new Step(codeBlock(tag, s.substring(end), line, in, next, out));
+                    }
+                    replacement = "";
+                }
+                default -> {
+                    if (!tag.closing && tag.selfClosing && partials.containsKey(tag.name)) {
+                        GitBookTags.flush(current.append(s, from, lt), line, out);
+                        partial(partials.get(tag.name), line, base, context, depth, out);
+                        from = end;
+                        k = end;
+                        changed = true;
+                        continue;
+                    }
+                    if (tag.jsx) {
+                        replacement = tag.html();
+                    }
+                }
+            }
+            if (replacement == null) {
+                k = end;
+                continue;
+            }
+            changed = true;
+            current.append(s, from, lt);
+            if (block) {
+                GitBookTags.flush(current, line, out);
+                if (!replacement.isEmpty()) {
+                    GitBookTags.block(out, "", replacement, line);
+                } else {
+                    out.add(new SourceText.Line("", line.file(), line.line()));
+                }
+            } else {
+                current.append(replacement);
+            }
+            from = end;
+            k = end;
+        }
+        if (!changed) {
+            return null;
+        }
+        current.append(s.substring(from));
+        if (!current.toString().isBlank()) {
+            out.add(new SourceText.Line(current.toString(), line.file(), line.line()));
+        } else if (alone && (out.isEmpty() || !out.get(out.size() - 1).text().isBlank())) {
+            out.add(new SourceText.Line("", line.file(), line.line()));
+        }
+        return new Step(next);
+    }
+
+    private static void pop(Deque<Open> open, String name) {
+        if (!open.isEmpty() && open.peek().name.equals(name)) {
+            open.pop();
+        }
+    }
+
+    private static Open find(Deque<Open> open, String name) {
+        for (Open o : open) {
+            if (o.name.equals(name)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** {@code values={[{label: 'npm', value: 'npm'}, …]}} of a {@code <Tabs>}: each tab's label by its value. */
+    static Map<String, String> tabLabels(String tag) {
+        Map<String, String> labels = new HashMap<>();
+        Matcher o = TAB_OBJECT.matcher(tag);
+        while (o.find()) {
+            String label = null;
+            String value = null;
+            Matcher kv = KEY_VALUE.matcher(o.group(1));
+            while (kv.find()) {
+                String v = kv.group(2) != null ? kv.group(2) : kv.group(3);
+                if (kv.group(1).equals("label")) {
+                    label = v;
+                } else {
+                    value = v;
+                }
+            }
+            if (label != null && value != null) {
+                labels.put(value, label);
+            }
+        }
+        return labels;
+    }
+
+    /**
+     * {@code <CodeBlock language="bash" title="shell">{`npm install`}</CodeBlock>} as a fenced code block; returns
+     * the index of the line after the closing tag.
+     */
+    private int codeBlock(Tag tag, String rest, SourceText.Line line, List<SourceText.Line> in, int next,
+            List<SourceText.Line> out) {
+        List<SourceText.Line> body = new ArrayList<>();
+        String first = rest;
+        int i = next;
+        int close = first.indexOf("</CodeBlock>");
+        if (close >= 0) {
+            body.add(new SourceText.Line(first.substring(0, close), line.file(), line.line()));
+        } else {
+            body.add(new SourceText.Line(first, line.file(), line.line()));
+            while (i < in.size()) {
+                SourceText.Line l = in.get(i++);
+                int c = l.text().indexOf("</CodeBlock>");
+                if (c >= 0) {
+                    body.add(new SourceText.Line(l.text().substring(0, c), l.file(), l.line()));
+                    break;
+                }
+                body.add(l);
+            }
+        }
+        StringBuilder all = new StringBuilder();
+        for (SourceText.Line b : body) {
+            all.append(b.text()).append('\n');
+        }
+        String text = all.toString().strip();
+        if (text.startsWith("{") && text.endsWith("}")) {
+            text = text.substring(1, text.length() - 1).strip();
+            if (text.length() >= 2 && "`'\"".indexOf(text.charAt(0)) >= 0 && text.charAt(text.length() - 1) == text.charAt(0)) {
+                text = text.substring(1, text.length() - 1);
+            }
+        }
+        String language = tag.attribute("language");
+        String title = tag.attribute("title");
+        String info = language + (title.isEmpty() ? "" : " title=\"" + title.replace("\"", "'") + "\"");
+        String fence = text.contains("```") ? "~~~~" : "```";
+        out.add(new SourceText.Line("", line.file(), line.line()));
+        out.add(new SourceText.Line(fence + info, line.file(), line.line()));
+        String[] lines = text.split("\n", -1);
+        int firstLine = body.get(0).line();
+        for (int k = 0; k < lines.length; k++) {
+            out.add(new SourceText.Line(lines[k], line.file(), firstLine + k));
+        }
+        out.add(new SourceText.Line(fence, line.file(), line.line()));
+        out.add(new SourceText.Line("", line.file(), line.line()));
+        return i;
+    }
+
+    /** Reads an imported Markdown partial in the place of {@code <Name />}. */
+    private void partial(String path, SourceText.Line line, Path base, PreprocessContext context, int depth,
+            List<SourceText.Line> out) {
+        SourceLocation at = SourceLocation.of(line.file(), line.line());
+        if (depth >= MAX_DEPTH) {
+            context.warn(at, "MDX partials are nested more than " + MAX_DEPTH + " deep (does a file import itself?); '"
+                    + path + "' is not included");
+            return;
+        }
+        var read = context.read(base, path, at, "imported MDX file");
+        if (read.isEmpty()) {
+            return;
+        }
+        SourceText included = new FrontMatter().run(read.get(), context);
+        List<SourceText.Line> lines = included.lines();
+        List<SourceText.Line> nested = expand(lines, read.get().file().getParent(), context, depth + 1, true);
+        out.add(new SourceText.Line("", line.file(), line.line()));
+        out.addAll(nested == null ? lines : nested);
+        out.add(new SourceText.Line("", line.file(), line.line()));
+    }
+
+    /** Removes {@code {/* … *\/}} comments; {@code state[0]} becomes 1 when one stays open at the line's end. */
+    static String removeComments(String s, int[] state) {
+        if (!s.contains("{/*")) {
+            return s;
+        }
+        boolean[] code = CodeFences.inlineCode(s);
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        while (i < s.length()) {
+            int start = s.indexOf("{/*", i);
+            if (start < 0 || code[start]) {
+                int stop = start < 0 ? s.length() : start + 3;
+                b.append(s, i, stop);
+                i = stop;
+                continue;
+            }
+            b.append(s, i, start);
+            int end = s.indexOf("*/}", start + 3);
+            if (end < 0) {
+                state[0] = 1;
+                return b.toString();
+            }
+            i = end + 3;
+        }
+        return b.toString();
+    }
+
+    /** True when the line ends inside a JSX tag it opened (a tag written over several lines). */
+    static boolean incompleteTag(String s) {
+        boolean[] code = CodeFences.inlineCode(s);
+        int k = 0;
+        while (true) {
+            int lt = s.indexOf('<', k);
+            if (lt < 0 || lt + 1 >= s.length()) {
+                return false;
+            }
+            char c = s.charAt(lt + 1);
+            if (!code[lt] && Character.isLetter(c) && tagEnd(s, lt) == -2) {
+                return true;
+            }
+            k = lt + 1;
+        }
+    }
+
+    /**
+     * The index after the tag that starts at {@code lt}: quoted values and {@code {…}} expressions may hold
+     * {@code >}. -1 when it is no tag, -2 when the line ends inside it.
+     */
+    static int tagEnd(String s, int lt) {
+        int i = lt + 1;
+        if (i < s.length() && s.charAt(i) == '/') {
+            i++;
+        }
+        if (i >= s.length() || !Character.isLetter(s.charAt(i))) {
+            return -1;
+        }
+        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || ".-_:".indexOf(s.charAt(i)) >= 0)) {
+            i++;
+        }
+        if (i < s.length() && !Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '>' && s.charAt(i) != '/') {
+            return -1;
+        }
+        int braces = 0;
+        char quote = 0;
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'' || (c == '`' && braces > 0)) {
+                quote = c;
+            } else if (c == '{') {
+                braces++;
+            } else if (c == '}') {
+                braces--;
+                if (braces < 0) {
+                    return -1;
+                }
+            } else if (c == '>' && braces == 0) {
+                return i + 1;
+            } else if (c == '<' && braces == 0) {
+                return -1;
+            }
+        }
+        return -2;
+    }
+
+    private static int indentOf(String s) {
+        int n = 0;
+        while (n < s.length() && (s.charAt(n) == ' ' || s.charAt(n) == '\t')) {
+            n++;
+        }
+        return n;
+    }
+
+    private static String dedent(String s, int n) {
+        int k = 0;
+        while (k < n && k < s.length() && s.charAt(k) == ' ') {
+            k++;
+        }
+        return s.substring(k);
+    }
+
+    /** One JSX tag as written: its name, attributes, and whether it closes or closes itself. */
+    private static final class Tag {
+        final String raw;
+        final String name;
+        final boolean closing;
+        final boolean selfClosing;
+        /** True when an attribute is written in JSX's way (an expression in braces, {@code className}). */
+        final boolean jsx;
+        final List<String[]> attributes;
+
+        private Tag(String raw, String name, boolean closing, boolean selfClosing, boolean jsx, List<String[]> attributes) {
+            this.raw = raw;
+            this.name = name;
+            this.closing = closing;
+            this.selfClosing = selfClosing;
+            this.jsx = jsx;
+            this.attributes = attributes;
+        }
+
+        static Tag read(String raw) {
+            boolean closing = raw.startsWith("</");
+            int i = closing ? 2 : 1;
+            int start = i;
+            while (i < raw.length() && (Character.isLetterOrDigit(raw.charAt(i)) || ".-_:".indexOf(raw.charAt(i)) >= 0)) {
+                i++;
+            }
+            String name = raw.substring(start, i);
+            String body = raw.substring(i, raw.length() - 1).strip();
+            boolean self = body.endsWith("/");
+            if (self) {
+                body = body.substring(0, body.length() - 1);
+            }
+            List<String[]> attributes = new ArrayList<>();
+            boolean jsx = false;
+            int k = 0;
+            while (k < body.length()) {
+                char c = body.charAt(k);
+                if (Character.isWhitespace(c)) {
+                    k++;
+                    continue;
+                }
+                int ns = k;
+                while (k < body.length() && !Character.isWhitespace(body.charAt(k)) && body.charAt(k) != '='
+                        && body.charAt(k) != '{') {
+                    k++;
+                }
+                String attr = body.substring(ns, k);
+                if (attr.isEmpty()) {
+                    // A spread ({...props}): skipped.
+                    int e = braceEnd(body, k);
+                    if (e < 0) {
+                        return null;
+                    }
+                    jsx = true;
+                    k = e;
+                    continue;
+                }
+                while (k < body.length() && Character.isWhitespace(body.charAt(k))) {
+                    k++;
+                }
+                if (k >= body.length() || body.charAt(k) != '=') {
+                    attributes.add(new String[] {attr, null});
+                    continue;
+                }
+                k++;
+                while (k < body.length() && Character.isWhitespace(body.charAt(k))) {
+                    k++;
+                }
+                if (k >= body.length()) {
+                    return null;
+                }
+                char q = body.charAt(k);
+                if (q == '"' || q == '\'') {
+                    int e = body.indexOf(q, k + 1);
+                    if (e < 0) {
+                        return null;
+                    }
+                    attributes.add(new String[] {attr, body.substring(k + 1, e)});
+                    k = e + 1;
+                } else if (q == '{') {
+                    int e = braceEnd(body, k);
+                    if (e < 0) {
+                        return null;
+                    }
+                    jsx = true;
+                    attributes.add(new String[] {attr, literal(body.substring(k + 1, e - 1).strip())});
+                    k = e;
+                } else {
+                    int e = k;
+                    while (e < body.length() && !Character.isWhitespace(body.charAt(e))) {
+                        e++;
+                    }
+                    attributes.add(new String[] {attr, body.substring(k, e)});
+                    k = e;
+                }
+                if (attr.equals("className") || attr.equals("htmlFor")) {
+                    jsx = true;
+                }
+            }
+            return new Tag(raw, name, closing, self, jsx, attributes);
+        }
+
+        /** The value of an expression that is a literal (number, string, boolean), else null: it is dropped. */
+        private static String literal(String expression) {
+            if (expression.matches("-?\\d+(\\.\\d+)?")) {
+                return expression;
+            }
+            if (expression.length() >= 2 && "`'\"".indexOf(expression.charAt(0)) >= 0
+                    && expression.charAt(expression.length() - 1) == expression.charAt(0)
+                    && expression.indexOf(expression.charAt(0), 1) == expression.length() - 1
+                    && !expression.contains("${")) {
+                return expression.substring(1, expression.length() - 1);
+            }
+            return null;
+        }
+
+        private static int braceEnd(String s, int open) {
+            int depth = 0;
+            char quote = 0;
+            for (int i = open; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (quote != 0) {
+                    if (c == quote) {
+                        quote = 0;
+                    }
+                } else if (c == '"' || c == '\'' || c == '`') {
+                    quote = c;
+                } else if (c == '{') {
+                    depth++;
+                } else if (c == '}' && --depth == 0) {
+                    return i + 1;
+                }
+            }
+            return -1;
+        }
+
+        String attribute(String name) {
+            for (String[] a : attributes) {
+                if (a[0].equals(name) && a[1] != null) {
+                    return a[1];
+                }
+            }
+            return "";
+        }
+
+        /** The tag as HTML: literal values quoted, {@code className} as {@code class}, expressions dropped. */
+        String html() {
+            if (closing) {
+                return "</" + name + ">";
+            }
+            StringBuilder b = new StringBuilder("<").append(name);
+            for (String[] a : attributes) {
+                String attr = a[0].equals("className") ? "class" : a[0].equals("htmlFor") ? "for" : a[0];
+                if (a[1] == null) {
+                    if (raw.contains(a[0] + "=")) {
+                        continue;
+                    }
+                    b.append(' ').append(attr);
+                } else {
+                    b.append(' ').append(attr).append("=\"").append(Callouts.escape(a[1])).append('"');
+                }
+            }
+            // <ins className="box" /> closes itself in JSX; HTML would leave it open around what follows.
+            boolean html = Character.isLowerCase(name.charAt(0));
+            if (selfClosing && html && !VOID.contains(name)) {
+                return b.append("></").append(name).append('>').toString();
+            }
+            return b.append(selfClosing ? " />" : ">").toString();
+        }
+    }
+}
