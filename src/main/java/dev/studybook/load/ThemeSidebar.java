@@ -53,7 +53,9 @@ final class ThemeSidebar {
         String lang = top(module, "lang").orElse("");
         String name = content.relative(config);
         Optional<Prop> sidebar = JsLiterals.find(module, "sidebar", "themeConfig");
-        Optional<Value> nav = JsLiterals.find(module, "nav", "themeConfig").map(Prop::value);
+        // VitePress and VuePress 1 call the top bar "nav", vuepress-theme-hope "navbar" (JavaGuide).
+        Optional<Value> nav = JsLiterals.find(module, "nav", "themeConfig")
+                .or(() -> JsLiterals.find(module, "navbar", "themeConfig")).map(Prop::value);
         String why;
         int line = 0;
         if (sidebar.isPresent()) {
@@ -123,7 +125,7 @@ final class ThemeSidebar {
             s.items(a, 0, "");
         } else if (v instanceof Obj o) {
             long paths = o.props().stream().filter(p -> p.key() != null).count();
-            for (Prop p : o.props()) {
+            for (Prop p : navOrder(module, nav, o.props())) {
                 if (p.key() == null) {
                     s.computed(p.value());
                     continue;
@@ -229,7 +231,55 @@ final class ThemeSidebar {
                 return e[0];
             }
         }
+        for (String[] e : entries) {
+            // "/" of JavaGuide is the sidebar of the entry "后端开发" (/home.md): the first entry that leads there.
+            if (e[1].startsWith("/") && path.equals(sidebarOf(e[1], java.util.List.of(path), paths(module, nav)))) {
+                return e[0];
+            }
+        }
         return last.isEmpty() ? path : SiteSummary.folderTitle(last);
+    }
+
+    /**
+     * A per-path sidebar's entries in the order the top bar leads to them: a site lists its most specific paths
+     * first so that they match first (JavaGuide: "/ai-coding/" before "/"), while readers meet them in the top bar's
+     * order. Paths the top bar does not lead to keep their place after the others.
+     */
+    private static java.util.List<Prop> navOrder(Module module, Optional<Value> nav, java.util.List<Prop> props) {
+        java.util.List<String[]> entries = new java.util.ArrayList<>();
+        nav.map(module::resolve).ifPresent(n -> navEntries(module, n, entries, 0));
+        java.util.List<String> keys = props.stream().map(Prop::key).filter(k -> k != null && k.startsWith("/")).toList();
+        if (entries.isEmpty() || keys.size() < 2) {
+            return props;
+        }
+        java.util.Map<String, Integer> first = new java.util.HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String key = sidebarOf(entries.get(i)[1], keys, keys);
+            if (key != null) {
+                first.putIfAbsent(key, i);
+            }
+        }
+        java.util.List<Prop> out = new java.util.ArrayList<>(props);
+        out.sort(java.util.Comparator.comparingInt(p -> first.getOrDefault(p.key(), Integer.MAX_VALUE)));
+        return out;
+    }
+
+    /** The sidebar path among {@code all} that serves {@code link} (the longest that starts it), when it is in {@code among}. */
+    private static String sidebarOf(String link, java.util.List<String> among, java.util.List<String> all) {
+        String best = null;
+        for (String k : all) {
+            if (link.startsWith(k) && (best == null || k.length() > best.length())) {
+                best = k;
+            }
+        }
+        return best != null && among.contains(best) ? best : null;
+    }
+
+    /** The sidebar paths of a per-path sidebar, for {@link #sidebarOf}. */
+    private static java.util.List<String> paths(Module module, Optional<Value> nav) {
+        return JsLiterals.find(module, "sidebar", "themeConfig").map(Prop::value).map(module::resolve)
+                .filter(v -> v instanceof Obj).map(v -> ((Obj) v).props().stream().map(Prop::key)
+                        .filter(k -> k != null && k.startsWith("/")).toList()).orElse(java.util.List.of());
     }
 
     /** The navigation's entries as {text, link}, in order. */

@@ -506,9 +506,21 @@ class IndexFormsTest {
     }
 
     @Test
-    void vuepressSidebarThatIsImportedFallsBackToFileOrderWithOneWarningAtTheConfigsLine() {
-        // Snailclimb/JavaGuide: 'sidebar' comes from an import; no JavaScript is run, so the pages are read in file
-        // order, front matter 'order' first, and one warning names config.ts and the line.
+    void vuepressSidebarImportedFromOtherFilesIsReadInTheNavbarsOrder() {
+        // Snailclimb/JavaGuide: config.ts imports theme.ts, which imports navbar.ts and sidebar/index.ts, which
+        // imports one file per path and wraps lists in helpers (createImportantSection([...])). Before: "writes no
+        // sidebar", the README's 236 links instead of the site's 451 pages, the paths in the order they match.
+        Outline o = site("index-forms/vuepress-imported", new Diagnostics());
+        assertEquals("config.ts", o.indexFile().getFileName().toString());
+        assertEquals("[Basics]\n  home.md\n  *Knives\n    sharpening.md\n    storage.md\n    care.md\n"
+                + "[Baking]\n  *Bread\n    sourdough.md\n    rye.md\n  cakes.md\n", tree(o));
+        assertEquals("Kitchen notes", o.metadata().title());
+    }
+
+    @Test
+    void vuepressSidebarImportedFromAFileThatIsNotInTheBookFallsBackToFileOrderWithOneWarningAtTheConfigsLine() {
+        // The imported sidebar.js is not in the book (nor sidebar.ts): no JavaScript is run, so the pages are read in
+        // file order, front matter 'order' first, and one warning names config.ts and the line.
         Diagnostics d = new Diagnostics();
         Outline o = site("index-forms/vuepress-computed", d);
         assertEquals("README.md\n[First]\n  a-later-by-name.md\n  b.md\n[Later]\n  page.md\n", tree(o));
