@@ -506,6 +506,26 @@ class IndexFormsTest {
     }
 
     @Test
+    void docsifySidebarPageThatTheSitesAliasFetchesFromTheWebIsLeftOutWithAWarningNotMissing() throws IOException {
+        // docsifyjs/docsify: _sidebar.md lists changelog.md and awesome.md, which index.html's alias sends to
+        // raw.githubusercontent.com; the build stopped with "2 chapter files not found".
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/docsify-remote-alias", d);
+        assertEquals("README.md\nSoil\nSeeds\n", tree(o));
+        List<Diagnostics.Warning> index = d.warnings().stream().filter(w -> w.kind() == Diagnostics.Kind.INDEX).toList();
+        assertEquals(1, index.size(), index.toString());
+        assertEquals("_sidebar.md", index.get(0).location().file().getFileName().toString());
+        assertEquals(3, index.get(0).location().line());
+        assertTrue(index.get(0).message().contains("https://example.org/garden-notes/NEWS.md"), index.toString());
+        assertTrue(index.get(0).message().contains("index.html:12"), index.toString());
+        // Without the alias the page is missing, as before.
+        Path book = TestBooks.copy("index-forms/docsify-remote-alias", tmp.resolve("book"));
+        Path html = book.resolve("index.html");
+        Files.writeString(html, Files.readString(html).replace("'.*?/news'", "'/elsewhere'"));
+        assertThrows(StudybookException.class, () -> TestBooks.load(book));
+    }
+
+    @Test
     void vuepressSidebarImportedFromOtherFilesIsReadInTheNavbarsOrder() {
         // Snailclimb/JavaGuide: config.ts imports theme.ts, which imports navbar.ts and sidebar/index.ts, which
         // imports one file per path and wraps lists in helpers (createImportantSection([...])). Before: "writes no
