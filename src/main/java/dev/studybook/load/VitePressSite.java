@@ -47,6 +47,7 @@ final class VitePressSite {
         if (root.getParent() != null && content.contains(root.getParent())) {
             sites.add(root.getParent());
         }
+        SiteSummary.MONOREPO_SITES.forEach(m -> sites.add(root.resolve(m)));
         for (Path site : sites) {
             for (String n : names) {
                 Path p = site.resolve(folder).resolve(n);

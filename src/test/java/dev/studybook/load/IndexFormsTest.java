@@ -526,6 +526,16 @@ class IndexFormsTest {
     }
 
     @Test
+    void docusaurusSiteInAMonoreposAppsFolderIsTheBookWhenTheReadmeLinksToNoChapter() {
+        // yangshun/tech-interview-handbook: the README links to the web site only; the Docusaurus site is
+        // apps/website/ ("the index page links to no Markdown chapter" before).
+        Outline o = site("index-forms/monorepo-site", new Diagnostics());
+        assertEquals("sidebars.js", o.indexFile().getFileName().toString());
+        assertEquals("[Reading tides]\n  spring-tides.md\n  neap-tides.md\nharbours.md\n", tree(o));
+        assertEquals("Tide guide", o.metadata().title());
+    }
+
+    @Test
     void vuepressSidebarImportedFromOtherFilesIsReadInTheNavbarsOrder() {
         // Snailclimb/JavaGuide: config.ts imports theme.ts, which imports navbar.ts and sidebar/index.ts, which
         // imports one file per path and wraps lists in helpers (createImportantSection([...])). Before: "writes no
