@@ -536,6 +536,26 @@ class IndexFormsTest {
     }
 
     @Test
+    void rspressMetaJsonOrdersAndTitlesEachFolderAndMdxPagesAreLeftOutWithANote() {
+        // web-infra-dev/rspress: each folder's _meta.json is its sidebar (names, {type, name, label}, section
+        // headers, sub-folders); "the index page links to no Markdown chapter" before.
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/rspress-meta", d);
+        assertEquals("_meta.json", o.indexFile().getFileName().toString());
+        assertEquals("[Guide]\n  intro.md\n  *Watching\n    Owls at night\n    finches.md\n    *Songs\n      dawn.md\n",
+                tree(o));
+        assertEquals("Bird notes", o.metadata().title());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("1 page is MDX")), d.warnings().toString());
+    }
+
+    @Test
+    void nextraMetaTitlesAndOrdersPagesHidesWhatItHidesAndUnnamedPagesFollow() {
+        // shuding/nextra: _meta.json (or _meta.js) maps names to titles; pages it does not name come after, by name.
+        Outline o = site("index-forms/nextra-meta", new Diagnostics());
+        assertEquals("Welcome\nSetting up\n[Advanced]\n  Second step\n  First step\nextra.md\n", tree(o));
+    }
+
+    @Test
     void vuepressSidebarImportedFromOtherFilesIsReadInTheNavbarsOrder() {
         // Snailclimb/JavaGuide: config.ts imports theme.ts, which imports navbar.ts and sidebar/index.ts, which
         // imports one file per path and wraps lists in helpers (createImportantSection([...])). Before: "writes no
