@@ -187,7 +187,7 @@ final class ThemeSidebar {
 
     /** Writes a page entry; false for an external address or a route that names no page. */
     private boolean page(int line, int depth, String title, String route) {
-        Optional<String> file = SiteSummary.route(content, docs, route);
+        Optional<String> file = SiteSummary.route(content, docs, unrewrite(route));
         if (file.isEmpty()) {
             return false;
         }
@@ -195,6 +195,67 @@ final class ThemeSidebar {
             pages++;
         }
         return true;
+    }
+
+    /**
+     * The page behind a route that VitePress's {@code rewrites} makes ({@code 'packages/:pkg/src/(.*)': ':pkg/$1'}):
+     * the sidebar names the route a reader sees, the page lies where the rewrite's source says.
+     */
+    private String unrewrite(String route) {
+        Optional<Value> rw = module.exported().map(module::resolve).filter(v -> v instanceof Obj)
+                .flatMap(o -> ((Obj) o).get("rewrites")).map(module::resolve);
+        if (rw.isEmpty() || !(rw.get() instanceof Obj rewrites) || route.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
+            return route;
+        }
+        String r = route.strip().replaceFirst("[#?].*$", "").replaceFirst("^/+", "").replaceFirst("(?i)\\.html$", "");
+        String page = r.isEmpty() || r.endsWith("/") ? r + "index.md" : r.toLowerCase(java.util.Locale.ROOT)
+                .endsWith(".md") ? r : r + ".md";
+        for (Prop p : rewrites.props()) {
+            if (p.key() == null || !(module.resolve(p.value()) instanceof Str to)) {
+                continue;
+            }
+            java.util.List<String> names = new java.util.ArrayList<>();
+            java.util.regex.Pattern target = rewritePattern(to.value().replaceFirst("^/+", ""), names);
+            java.util.regex.Matcher m = target.matcher(page);
+            if (!m.matches()) {
+                m = target.matcher(page.replaceFirst("(?i)\\.md$", ""));
+                if (!m.matches()) {
+                    continue;
+                }
+            }
+            String from = p.key().replaceFirst("^/+", "");
+            for (int i = 0; i < names.size(); i++) {
+                String n = names.get(i);
+                String value = java.util.regex.Matcher.quoteReplacement(m.group(i + 1));
+                // $1 in the target is what the source's first (.*) matched.
+                from = n.startsWith("$") ? from.replaceFirst("\\(\\.\\*\\)", value)
+                        : from.replaceAll(":" + n + "\\*?(?![A-Za-z0-9_])", value);
+            }
+            return "/" + (from.toLowerCase(java.util.Locale.ROOT).endsWith(".md") ? from : from + ".md");
+        }
+        return route;
+    }
+
+    /** A rewrite's target as a pattern: {@code :name} one segment, {@code :name*} and {@code $1} any path. */
+    private static java.util.regex.Pattern rewritePattern(String to, java.util.List<String> names) {
+        StringBuilder re = new StringBuilder();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(":([A-Za-z_][A-Za-z0-9_]*)(\\*)?|\\$\\d")
+                .matcher(to);
+        int last = 0;
+        int groups = 0;
+        while (m.find()) {
+            re.append(java.util.regex.Pattern.quote(to.substring(last, m.start())));
+            if (m.group(1) != null) {
+                names.add(m.group(1));
+                re.append(m.group(2) != null ? "(.*)" : "([^/]+)");
+            } else {
+                names.add("$" + ++groups);
+                re.append("(.*)");
+            }
+            last = m.end();
+        }
+        re.append(java.util.regex.Pattern.quote(to.substring(last)));
+        return java.util.regex.Pattern.compile(re.toString());
     }
 
     private void computed(Value v) {

@@ -556,6 +556,17 @@ class IndexFormsTest {
     }
 
     @Test
+    void vitepressSidebarRoutesMadeByRewritesLeadToThePagesTheRewritesCameFrom() throws IOException {
+        // VitePress 'rewrites' (a monorepo's packages/:pkg/src/(.*) served as :pkg/$1): the sidebar names the routes
+        // readers see; each was a missing chapter before.
+        Outline o = site("index-forms/vitepress-rewrites", new Diagnostics());
+        assertEquals("Start\n[Appliances]\n  Kettle\n  Descaling\n  Toaster\n", tree(o));
+        assertEquals(List.of("guide/start.md", "packages/kettle/src/index.md", "packages/kettle/src/descaling.md",
+                "packages/toaster/src/index.md"), o.chapters().stream().filter(c -> c.file() != null)
+                .map(c -> TestBooks.book("index-forms/vitepress-rewrites").relativize(c.file()).toString()).toList());
+    }
+
+    @Test
     void vuepressSidebarImportedFromOtherFilesIsReadInTheNavbarsOrder() {
         // Snailclimb/JavaGuide: config.ts imports theme.ts, which imports navbar.ts and sidebar/index.ts, which
         // imports one file per path and wraps lists in helpers (createImportantSection([...])). Before: "writes no
