@@ -67,6 +67,7 @@ final class DocusaurusSite {
         if (root.getParent() != null && content.contains(root.getParent())) {
             sites.add(root.getParent());
         }
+        SiteSummary.MONOREPO_SITES.forEach(m -> sites.add(root.resolve(m)));
         for (Path site : sites) {
             Optional<Path> sidebars = first(content, site, SIDEBARS);
             Optional<Path> config = first(content, site, CONFIGS);

@@ -61,8 +61,15 @@ final class JsLiterals {
     record Computed(String text, int line) implements Value {
     }
 
-    /** What a file holds: its top-level constants, and its default export (module.exports or export default). */
-    record Module(Map<String, Value> constants, Optional<Value> exported) {
+    /**
+     * What a file holds: its top-level constants, its default export (module.exports or export default), and the
+     * names it imports from other files (local name to {@link Import}).
+     */
+    record Module(Map<String, Value> constants, Optional<Value> exported, Map<String, Import> imports) {
+
+        Module(Map<String, Value> constants, Optional<Value> exported) {
+            this(constants, exported, Map.of());
+        }
 
         /** {@code v} with identifiers replaced by the constants they name (a few steps at most). */
         Value resolve(Value v) {
@@ -71,6 +78,10 @@ final class JsLiterals {
             }
             return v;
         }
+    }
+
+    /** An imported name: the file it comes from as written, and its name there ({@code default} for the default export). */
+    record Import(String source, String name, int line) {
     }
 
     private enum Type { PUNCT, STRING, TEMPLATE, NUMBER, IDENT, REGEX, END }
@@ -93,10 +104,10 @@ final class JsLiterals {
     private static final Set<String> STATEMENTS = Set.of("const", "let", "var", "export", "import", "function", "class",
             "module");
 
-    /** Calls whose one object argument is the configuration itself (their value is that object). */
+    /** Calls whose one argument is the configuration or the list itself (their value is that argument). */
     private static final Set<String> WRAPPERS = Set.of("defineConfig", "defineUserConfig", "defineConfigWithTheme",
             "withMermaid", "withPwa", "withI18n", "defineSidebarConfig", "defineThemeConfig", "defineSidebar", "defaultTheme",
-            "hopeTheme", "plumeTheme");
+            "hopeTheme", "plumeTheme", "sidebar", "arraySidebar", "objectSidebar", "navbar");
 
     private final List<Token> tokens;
     private int pos;
@@ -109,6 +120,7 @@ final class JsLiterals {
     static Module read(String source) {
         JsLiterals p = new JsLiterals(tokenize(source));
         Map<String, Value> constants = new HashMap<>();
+        Map<String, Import> imports = new HashMap<>();
         Value exported = null;
         int depth = 0;
         while (p.peek().type != Type.END) {
@@ -131,6 +143,10 @@ final class JsLiterals {
                 }
                 continue;
             }
+            if (depth == 0 && t.is("import") && !p.at(1).is("(") && !p.at(1).is(".")) {
+                p.importClause(imports);
+                continue;
+            }
             if (depth == 0 && t.is("export") && p.at(1).is("default")) {
                 p.pos += 2;
                 exported = p.value();
@@ -143,7 +159,63 @@ final class JsLiterals {
             }
             p.pos++;
         }
-        return new Module(Map.copyOf(constants), Optional.ofNullable(exported));
+        return new Module(Map.copyOf(constants), Optional.ofNullable(exported), Map.copyOf(imports));
+    }
+
+    /**
+     * Reads {@code import x from 's'}, {@code import { a, b as c } from 's'} and {@code import * as ns from 's'}
+     * (types skipped) into {@code out}; a side-effect import ({@code import 's'}) names nothing.
+     */
+    private void importClause(Map<String, Import> out) {
+        int line = peek().line;
+        pos++;
+        if (peek().is("type")) {
+            return;
+        }
+        Map<String, String> names = new HashMap<>();
+        while (peek().type != Type.END && !peek().is("from") && peek().type != Type.STRING) {
+            Token t = peek();
+            if (t.is("*") && at(1).is("as") && at(2).type == Type.IDENT) {
+                names.put(at(2).text, "*");
+                pos += 3;
+            } else if (t.is("{")) {
+                pos++;
+                while (peek().type != Type.END && !peek().is("}")) {
+                    Token n = peek();
+                    if (n.is("type") && at(1).type == Type.IDENT) {
+                        pos += 2;
+                        continue;
+                    }
+                    if (n.type == Type.IDENT || n.type == Type.STRING) {
+                        String local = n.text;
+                        pos++;
+                        if (peek().is("as") && at(1).type == Type.IDENT) {
+                            local = at(1).text;
+                            pos += 2;
+                        }
+                        names.put(local, n.text);
+                    } else {
+                        pos++;
+                    }
+                }
+                pos++;
+            } else if (t.type == Type.IDENT) {
+                names.put(t.text, "default");
+                pos++;
+            } else if (t.is(";") || STATEMENTS.contains(t.text) && t.type == Type.IDENT) {
+                return;
+            } else {
+                pos++;
+            }
+        }
+        if (peek().is("from")) {
+            pos++;
+        }
+        if (peek().type == Type.STRING) {
+            String source = peek().text;
+            pos++;
+            names.forEach((local, name) -> out.putIfAbsent(local, new Import(source, name, line)));
+        }
     }
 
     /**
@@ -384,6 +456,22 @@ final class JsLiterals {
                 Value spread = value();
                 items.add(new Computed(spread instanceof Ref r ? "..." + r.name() : "...", t.line));
                 continue;
+            }
+            Token t = peek();
+            if (t.type == Type.IDENT && !WRAPPERS.contains(t.text) && !STATEMENTS.contains(t.text) && !t.is("require")
+                    && at(1).is("(") && at(2).is("[")) {
+                // A helper that wraps a list of entries (JavaGuide's createImportantSection([...])): the entries
+                // stand where the call does, in their order; what the helper adds around them needs running.
+                int start = pos;
+                pos += 2;
+                Arr inner = array();
+                skipExpression();
+                if (peek().is(")") && endsValue(at(1))) {
+                    pos++;
+                    items.addAll(inner.items());
+                    continue;
+                }
+                pos = start;
             }
             int before = pos;
             items.add(value());

@@ -203,7 +203,7 @@ public final class OutlineReader {
 
     /** The site generators whose configuration names the pages, tried in this order (Hugo is read apart). */
     static final List<Site> SITES = List.of(MkDocsSite::index, VitePressSite::index, VuePressSite::index,
-            DocusaurusSite::index, JekyllNavSite::index);
+            DocusaurusSite::index, MetaFileSite::index, JekyllNavSite::index);
 
     /** Says what a site's contents leave out or guess, once, when they are used. */
     private static void note(HugoSite.Index site, Diagnostics diagnostics) {
@@ -514,6 +514,8 @@ public final class OutlineReader {
         private final Map<Path, Integer> seen = new HashMap<>();
         final List<Missing> missing = new ArrayList<>();
         private final Set<String> anchors;
+        /** The docsify site's aliases to pages on the web, read on the first missing page of a sidebar. */
+        private DocsifyAliases aliases;
         /** How many links of the index name a section of each file ({@code a.md#x}). */
         private final Map<String, Integer> sections = new HashMap<>();
 
@@ -840,6 +842,23 @@ public final class OutlineReader {
                 throw StudybookException.content(SourceLocation.of(index.file(), link.line()), "the link '" + link.url()
                         + "' leads outside " + resolver.content().name(), "chapters must be files inside "
                         + resolver.content().boundary());
+            }
+            if (r instanceof LinkResolver.Missing m && t.isMarkdown() && index.kind() == IndexKind.SIDEBAR) {
+                Path site = index.file().getParent();
+                if (aliases == null) {
+                    aliases = DocsifyAliases.read(site);
+                }
+                Path looked = m.lookedFor().toAbsolutePath().normalize();
+                Optional<DocsifyAliases.Remote> remote = looked.startsWith(site.toAbsolutePath().normalize())
+                        ? aliases.remote(site.toAbsolutePath().normalize().relativize(looked).toString())
+                        : Optional.empty();
+                if (remote.isPresent()) {
+                    diagnostics.warn(SourceLocation.of(index.file(), link.line()), Diagnostics.Kind.INDEX, "'"
+                            + link.url() + "' is a page the docsify site fetches from the web (" + remote.get().url()
+                            + ", its alias at " + remote.get().at()
+                            + "); it is left out of the book (save it as a file of the book to include it)");
+                    return new NotChapter();
+                }
             }
             if (r instanceof LinkResolver.Missing m) {
                 return t.isMarkdown() ? new MissingFile(m.lookedFor(), m.note().isEmpty() ? namesakeNote(m.lookedFor())

@@ -32,6 +32,13 @@ final class SiteSummary {
     static final int MAX_PAGES = 20_000;
     static final int MAX_DEPTH = 8;
 
+    /**
+     * Where a monorepo keeps its documentation site, tried after the usual places: yangshun/tech-interview-handbook's
+     * Docusaurus site is apps/website/, beside the app itself.
+     */
+    static final List<String> MONOREPO_SITES = List.of("apps/docs", "apps/website", "apps/site", "packages/docs",
+            "packages/website", "packages/site");
+
     private static final Pattern NUMBER_PREFIX = Pattern.compile("^(\\d+)\\s*[-_.]+\\s*");
     private static final Pattern CATEGORY_POSITION = Pattern.compile("\"position\"\\s*:\\s*(-?[0-9.]+)|(?m)^position\\s*:\\s*(-?[0-9.]+)");
     private static final Pattern CATEGORY_LABEL = Pattern.compile("\"label\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"|(?m)^label\\s*:\\s*['\"]?(.*?)['\"]?\\s*$");

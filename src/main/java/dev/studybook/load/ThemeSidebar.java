@@ -53,7 +53,9 @@ final class ThemeSidebar {
         String lang = top(module, "lang").orElse("");
         String name = content.relative(config);
         Optional<Prop> sidebar = JsLiterals.find(module, "sidebar", "themeConfig");
-        Optional<Value> nav = JsLiterals.find(module, "nav", "themeConfig").map(Prop::value);
+        // VitePress and VuePress 1 call the top bar "nav", vuepress-theme-hope "navbar" (JavaGuide).
+        Optional<Value> nav = JsLiterals.find(module, "nav", "themeConfig")
+                .or(() -> JsLiterals.find(module, "navbar", "themeConfig")).map(Prop::value);
         String why;
         int line = 0;
         if (sidebar.isPresent()) {
@@ -123,7 +125,7 @@ final class ThemeSidebar {
             s.items(a, 0, "");
         } else if (v instanceof Obj o) {
             long paths = o.props().stream().filter(p -> p.key() != null).count();
-            for (Prop p : o.props()) {
+            for (Prop p : navOrder(module, nav, o.props())) {
                 if (p.key() == null) {
                     s.computed(p.value());
                     continue;
@@ -185,7 +187,7 @@ final class ThemeSidebar {
 
     /** Writes a page entry; false for an external address or a route that names no page. */
     private boolean page(int line, int depth, String title, String route) {
-        Optional<String> file = SiteSummary.route(content, docs, route);
+        Optional<String> file = SiteSummary.route(content, docs, unrewrite(route));
         if (file.isEmpty()) {
             return false;
         }
@@ -193,6 +195,67 @@ final class ThemeSidebar {
             pages++;
         }
         return true;
+    }
+
+    /**
+     * The page behind a route that VitePress's {@code rewrites} makes ({@code 'packages/:pkg/src/(.*)': ':pkg/$1'}):
+     * the sidebar names the route a reader sees, the page lies where the rewrite's source says.
+     */
+    private String unrewrite(String route) {
+        Optional<Value> rw = module.exported().map(module::resolve).filter(v -> v instanceof Obj)
+                .flatMap(o -> ((Obj) o).get("rewrites")).map(module::resolve);
+        if (rw.isEmpty() || !(rw.get() instanceof Obj rewrites) || route.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
+            return route;
+        }
+        String r = route.strip().replaceFirst("[#?].*$", "").replaceFirst("^/+", "").replaceFirst("(?i)\\.html$", "");
+        String page = r.isEmpty() || r.endsWith("/") ? r + "index.md" : r.toLowerCase(java.util.Locale.ROOT)
+                .endsWith(".md") ? r : r + ".md";
+        for (Prop p : rewrites.props()) {
+            if (p.key() == null || !(module.resolve(p.value()) instanceof Str to)) {
+                continue;
+            }
+            java.util.List<String> names = new java.util.ArrayList<>();
+            java.util.regex.Pattern target = rewritePattern(to.value().replaceFirst("^/+", ""), names);
+            java.util.regex.Matcher m = target.matcher(page);
+            if (!m.matches()) {
+                m = target.matcher(page.replaceFirst("(?i)\\.md$", ""));
+                if (!m.matches()) {
+                    continue;
+                }
+            }
+            String from = p.key().replaceFirst("^/+", "");
+            for (int i = 0; i < names.size(); i++) {
+                String n = names.get(i);
+                String value = java.util.regex.Matcher.quoteReplacement(m.group(i + 1));
+                // $1 in the target is what the source's first (.*) matched.
+                from = n.startsWith("$") ? from.replaceFirst("\\(\\.\\*\\)", value)
+                        : from.replaceAll(":" + n + "\\*?(?![A-Za-z0-9_])", value);
+            }
+            return "/" + (from.toLowerCase(java.util.Locale.ROOT).endsWith(".md") ? from : from + ".md");
+        }
+        return route;
+    }
+
+    /** A rewrite's target as a pattern: {@code :name} one segment, {@code :name*} and {@code $1} any path. */
+    private static java.util.regex.Pattern rewritePattern(String to, java.util.List<String> names) {
+        StringBuilder re = new StringBuilder();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(":([A-Za-z_][A-Za-z0-9_]*)(\\*)?|\\$\\d")
+                .matcher(to);
+        int last = 0;
+        int groups = 0;
+        while (m.find()) {
+            re.append(java.util.regex.Pattern.quote(to.substring(last, m.start())));
+            if (m.group(1) != null) {
+                names.add(m.group(1));
+                re.append(m.group(2) != null ? "(.*)" : "([^/]+)");
+            } else {
+                names.add("$" + ++groups);
+                re.append("(.*)");
+            }
+            last = m.end();
+        }
+        re.append(java.util.regex.Pattern.quote(to.substring(last)));
+        return java.util.regex.Pattern.compile(re.toString());
     }
 
     private void computed(Value v) {
@@ -229,7 +292,55 @@ final class ThemeSidebar {
                 return e[0];
             }
         }
+        for (String[] e : entries) {
+            // "/" of JavaGuide is the sidebar of the entry "后端开发" (/home.md): the first entry that leads there.
+            if (e[1].startsWith("/") && path.equals(sidebarOf(e[1], java.util.List.of(path), paths(module, nav)))) {
+                return e[0];
+            }
+        }
         return last.isEmpty() ? path : SiteSummary.folderTitle(last);
+    }
+
+    /**
+     * A per-path sidebar's entries in the order the top bar leads to them: a site lists its most specific paths
+     * first so that they match first (JavaGuide: "/ai-coding/" before "/"), while readers meet them in the top bar's
+     * order. Paths the top bar does not lead to keep their place after the others.
+     */
+    private static java.util.List<Prop> navOrder(Module module, Optional<Value> nav, java.util.List<Prop> props) {
+        java.util.List<String[]> entries = new java.util.ArrayList<>();
+        nav.map(module::resolve).ifPresent(n -> navEntries(module, n, entries, 0));
+        java.util.List<String> keys = props.stream().map(Prop::key).filter(k -> k != null && k.startsWith("/")).toList();
+        if (entries.isEmpty() || keys.size() < 2) {
+            return props;
+        }
+        java.util.Map<String, Integer> first = new java.util.HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String key = sidebarOf(entries.get(i)[1], keys, keys);
+            if (key != null) {
+                first.putIfAbsent(key, i);
+            }
+        }
+        java.util.List<Prop> out = new java.util.ArrayList<>(props);
+        out.sort(java.util.Comparator.comparingInt(p -> first.getOrDefault(p.key(), Integer.MAX_VALUE)));
+        return out;
+    }
+
+    /** The sidebar path among {@code all} that serves {@code link} (the longest that starts it), when it is in {@code among}. */
+    private static String sidebarOf(String link, java.util.List<String> among, java.util.List<String> all) {
+        String best = null;
+        for (String k : all) {
+            if (link.startsWith(k) && (best == null || k.length() > best.length())) {
+                best = k;
+            }
+        }
+        return best != null && among.contains(best) ? best : null;
+    }
+
+    /** The sidebar paths of a per-path sidebar, for {@link #sidebarOf}. */
+    private static java.util.List<String> paths(Module module, Optional<Value> nav) {
+        return JsLiterals.find(module, "sidebar", "themeConfig").map(Prop::value).map(module::resolve)
+                .filter(v -> v instanceof Obj).map(v -> ((Obj) v).props().stream().map(Prop::key)
+                        .filter(k -> k != null && k.startsWith("/")).toList()).orElse(java.util.List.of());
     }
 
     /** The navigation's entries as {text, link}, in order. */

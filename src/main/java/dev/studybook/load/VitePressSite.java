@@ -2,7 +2,6 @@ package dev.studybook.load;
 
 import dev.studybook.error.Diagnostics;
 import dev.studybook.io.ContentFolder;
-import dev.studybook.io.TextFiles;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ final class VitePressSite {
     static Optional<HugoSite.Index> index(ContentFolder content, Diagnostics diagnostics) {
         return find(content, ".vitepress", CONFIGS).flatMap(config -> {
             Path site = config.getParent().getParent();
-            JsLiterals.Module m = JsLiterals.read(TextFiles.read(config, "VitePress configuration"));
+            JsLiterals.Module m = JsImports.read(content, config, "VitePress configuration");
             Path docs = ThemeSidebar.top(m, "srcDir").map(d -> site.resolve(d).normalize()).orElse(site);
             if (!Files.isDirectory(docs, LinkOption.NOFOLLOW_LINKS) || !content.contains(docs)
                     || !docs.startsWith(content.root())) {
@@ -48,6 +47,7 @@ final class VitePressSite {
         if (root.getParent() != null && content.contains(root.getParent())) {
             sites.add(root.getParent());
         }
+        SiteSummary.MONOREPO_SITES.forEach(m -> sites.add(root.resolve(m)));
         for (Path site : sites) {
             for (String n : names) {
                 Path p = site.resolve(folder).resolve(n);

@@ -2,7 +2,6 @@ package dev.studybook.load;
 
 import dev.studybook.error.Diagnostics;
 import dev.studybook.io.ContentFolder;
-import dev.studybook.io.TextFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +31,7 @@ final class VuePressSite {
             if (!docs.startsWith(content.root())) {
                 return Optional.empty();
             }
-            JsLiterals.Module m = JsLiterals.read(TextFiles.read(config, "VuePress configuration"));
+            JsLiterals.Module m = JsImports.read(content, config, "VuePress configuration");
             return Optional.ofNullable(ThemeSidebar.site("VuePress", content, config, docs, m));
         });
     }

@@ -506,9 +506,82 @@ class IndexFormsTest {
     }
 
     @Test
-    void vuepressSidebarThatIsImportedFallsBackToFileOrderWithOneWarningAtTheConfigsLine() {
-        // Snailclimb/JavaGuide: 'sidebar' comes from an import; no JavaScript is run, so the pages are read in file
-        // order, front matter 'order' first, and one warning names config.ts and the line.
+    void docsifySidebarPageThatTheSitesAliasFetchesFromTheWebIsLeftOutWithAWarningNotMissing() throws IOException {
+        // docsifyjs/docsify: _sidebar.md lists changelog.md and awesome.md, which index.html's alias sends to
+        // raw.githubusercontent.com; the build stopped with "2 chapter files not found".
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/docsify-remote-alias", d);
+        assertEquals("README.md\nSoil\nSeeds\n", tree(o));
+        List<Diagnostics.Warning> index = d.warnings().stream().filter(w -> w.kind() == Diagnostics.Kind.INDEX).toList();
+        assertEquals(1, index.size(), index.toString());
+        assertEquals("_sidebar.md", index.get(0).location().file().getFileName().toString());
+        assertEquals(3, index.get(0).location().line());
+        assertTrue(index.get(0).message().contains("https://example.org/garden-notes/NEWS.md"), index.toString());
+        assertTrue(index.get(0).message().contains("index.html:12"), index.toString());
+        // Without the alias the page is missing, as before.
+        Path book = TestBooks.copy("index-forms/docsify-remote-alias", tmp.resolve("book"));
+        Path html = book.resolve("index.html");
+        Files.writeString(html, Files.readString(html).replace("'.*?/news'", "'/elsewhere'"));
+        assertThrows(StudybookException.class, () -> TestBooks.load(book));
+    }
+
+    @Test
+    void docusaurusSiteInAMonoreposAppsFolderIsTheBookWhenTheReadmeLinksToNoChapter() {
+        // yangshun/tech-interview-handbook: the README links to the web site only; the Docusaurus site is
+        // apps/website/ ("the index page links to no Markdown chapter" before).
+        Outline o = site("index-forms/monorepo-site", new Diagnostics());
+        assertEquals("sidebars.js", o.indexFile().getFileName().toString());
+        assertEquals("[Reading tides]\n  spring-tides.md\n  neap-tides.md\nharbours.md\n", tree(o));
+        assertEquals("Tide guide", o.metadata().title());
+    }
+
+    @Test
+    void rspressMetaJsonOrdersAndTitlesEachFolderAndMdxPagesAreLeftOutWithANote() {
+        // web-infra-dev/rspress: each folder's _meta.json is its sidebar (names, {type, name, label}, section
+        // headers, sub-folders); "the index page links to no Markdown chapter" before.
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/rspress-meta", d);
+        assertEquals("_meta.json", o.indexFile().getFileName().toString());
+        assertEquals("[Guide]\n  intro.md\n  *Watching\n    Owls at night\n    finches.md\n    *Songs\n      dawn.md\n",
+                tree(o));
+        assertEquals("Bird notes", o.metadata().title());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("1 page is MDX")), d.warnings().toString());
+    }
+
+    @Test
+    void nextraMetaTitlesAndOrdersPagesHidesWhatItHidesAndUnnamedPagesFollow() {
+        // shuding/nextra: _meta.json (or _meta.js) maps names to titles; pages it does not name come after, by name.
+        Outline o = site("index-forms/nextra-meta", new Diagnostics());
+        assertEquals("Welcome\nSetting up\n[Advanced]\n  Second step\n  First step\nextra.md\n", tree(o));
+    }
+
+    @Test
+    void vitepressSidebarRoutesMadeByRewritesLeadToThePagesTheRewritesCameFrom() throws IOException {
+        // VitePress 'rewrites' (a monorepo's packages/:pkg/src/(.*) served as :pkg/$1): the sidebar names the routes
+        // readers see; each was a missing chapter before.
+        Outline o = site("index-forms/vitepress-rewrites", new Diagnostics());
+        assertEquals("Start\n[Appliances]\n  Kettle\n  Descaling\n  Toaster\n", tree(o));
+        assertEquals(List.of("guide/start.md", "packages/kettle/src/index.md", "packages/kettle/src/descaling.md",
+                "packages/toaster/src/index.md"), o.chapters().stream().filter(c -> c.file() != null)
+                .map(c -> TestBooks.book("index-forms/vitepress-rewrites").relativize(c.file()).toString()).toList());
+    }
+
+    @Test
+    void vuepressSidebarImportedFromOtherFilesIsReadInTheNavbarsOrder() {
+        // Snailclimb/JavaGuide: config.ts imports theme.ts, which imports navbar.ts and sidebar/index.ts, which
+        // imports one file per path and wraps lists in helpers (createImportantSection([...])). Before: "writes no
+        // sidebar", the README's 236 links instead of the site's 451 pages, the paths in the order they match.
+        Outline o = site("index-forms/vuepress-imported", new Diagnostics());
+        assertEquals("config.ts", o.indexFile().getFileName().toString());
+        assertEquals("[Basics]\n  home.md\n  *Knives\n    sharpening.md\n    storage.md\n    care.md\n"
+                + "[Baking]\n  *Bread\n    sourdough.md\n    rye.md\n  cakes.md\n", tree(o));
+        assertEquals("Kitchen notes", o.metadata().title());
+    }
+
+    @Test
+    void vuepressSidebarImportedFromAFileThatIsNotInTheBookFallsBackToFileOrderWithOneWarningAtTheConfigsLine() {
+        // The imported sidebar.js is not in the book (nor sidebar.ts): no JavaScript is run, so the pages are read in
+        // file order, front matter 'order' first, and one warning names config.ts and the line.
         Diagnostics d = new Diagnostics();
         Outline o = site("index-forms/vuepress-computed", d);
         assertEquals("README.md\n[First]\n  a-later-by-name.md\n  b.md\n[Later]\n  page.md\n", tree(o));

@@ -83,4 +83,32 @@ class JsLiteralsTest {
             assertTrue(m.constants().size() <= 1, s);
         }
     }
+
+    @Test
+    void importsAreNamedWithTheirSourceAndTypeImportsAndCallsAreNot() {
+        Module m = JsLiterals.read("""
+                import theme from "./theme.js";
+                import { a, b as c } from './lists';
+                import * as all from "./all.js";
+                import type { Config } from "vuepress";
+                import "./side-effect.css";
+                const later = import("./lazy.js");
+                export default { theme };
+                """);
+        assertEquals(new JsLiterals.Import("./theme.js", "default", 1), m.imports().get("theme"));
+        assertEquals(new JsLiterals.Import("./lists", "a", 2), m.imports().get("a"));
+        assertEquals(new JsLiterals.Import("./lists", "b", 2), m.imports().get("c"));
+        assertEquals("*", m.imports().get("all").name());
+        assertEquals(4, m.imports().size(), m.imports().toString());
+        assertInstanceOf(Obj.class, m.exported().orElseThrow());
+    }
+
+    @Test
+    void aHelperCallAroundAListLeavesItsEntriesInPlace() {
+        // Snailclimb/JavaGuide: children: ["a", createImportantSection(["b", "c"]), "d"].
+        Module m = JsLiterals.read("export const s = [\"a\", helper([\"b\", \"c\"]), \"d\", other([\"e\"]).concat(x)];\n");
+        Arr a = (Arr) m.constants().get("s");
+        assertEquals(List.of("a", "b", "c", "d"), a.items().stream().limit(4).map(v -> ((Str) v).value()).toList());
+        assertInstanceOf(Computed.class, a.items().get(4));
+    }
 }

@@ -1,0 +1,4 @@
+export default {
+  second: 'Second step',
+  first: 'First step',
+}

@@ -1,0 +1,1 @@
+export const more = (children: string[]) => ({ text: "More", children });
