@@ -50,8 +50,8 @@ final class LoneLines {
     }
 
     /**
-     * Marks the elements named in {@code kept}: a paragraph by its position among the document's {@code p}
-     * elements, a table by {@code -1 -} its position among the {@code table} elements.
+     * Marks the elements named in {@code kept}, those not marked yet: a paragraph by its position among the
+     * document's {@code p} elements, a table by {@code -1 -} its position among the {@code table} elements.
      */
     static void mark(Document doc, Set<Integer> kept) {
         if (kept.isEmpty()) {
@@ -64,7 +64,12 @@ final class LoneLines {
             int at = i >= 0 ? i : -1 - i;
             if (at < list.getLength()) {
                 Element e = (Element) list.item(at);
-                e.setAttribute("class", (e.getAttribute("class") + " " + (i >= 0 ? KEEP_LINES : KEEP_HEAD)).strip());
+                String mark = i >= 0 ? KEEP_LINES : KEEP_HEAD;
+                String classes = e.getAttribute("class");
+                // Marked once: the same document is marked again before each layout.
+                if (!(" " + classes + " ").contains(" " + mark + " ")) {
+                    e.setAttribute("class", (classes + " " + mark).strip());
+                }
             }
         }
     }
