@@ -222,6 +222,9 @@ final class GroupedLayout {
             // The body: the first group's document, each other group appended to it; the front matter comes last.
             for (int g = 0; g < groups.size(); g++) {
                 Painted p = get(painted.get(g));
+                // Merged groups are let go: a closed document still holds its pages' objects and its fonts' parsed
+                // files, and the finished future would keep every one of them until the end (1 GB of the 10 MB book).
+                painted.set(g, null);
                 int offset = starts.start(g) - 1;
                 p.places().forEach((id, place) -> places.putIfAbsent(id, new Place(offset + place.page(), place.top())));
                 map.putAll(p.pages().chapters());
@@ -293,7 +296,7 @@ final class GroupedLayout {
                 pdf.close();
             }
             for (Future<Painted> f : painted) {
-                if (f.isDone() && !f.isCancelled()) {
+                if (f != null && f.isDone() && !f.isCancelled()) {
                     try {
                         f.get().pdf().close();
                     } catch (ExecutionException | InterruptedException | IOException | RuntimeException e) {
