@@ -3,6 +3,7 @@ package dev.studybook.output.pdf;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.render.PageBox;
+import com.openhtmltopdf.util.Diagnostic;
 import dev.studybook.model.Book;
 import dev.studybook.model.Chapter;
 import dev.studybook.model.ChapterBody;
@@ -140,13 +141,17 @@ final class GroupedLayout {
     private record Place(int page, int top) {
     }
 
-    /** A group laid out: its renderer and its numbered blocks. */
+    /** A group laid out: its renderer, its numbered blocks, and the library's messages about it. */
     private record Laid(int index, PdfBoxRenderer renderer, LayoutContext context, Document dom,
-            Map<String, PdfLayout.BlockRef> blocks) {
+            Map<String, PdfLayout.BlockRef> blocks, List<Diagnostic> said) {
     }
 
-    /** A group painted: its document (streams in a temporary file), its places by id, its part of the page map. */
-    private record Painted(PDDocument pdf, Map<String, Place> places, PageMap pages, int pageCount) {
+    /**
+     * A group painted: its document (streams in a temporary file), its places by id, its part of the page map, the
+     * library's messages from the layout that was kept.
+     */
+    private record Painted(PDDocument pdf, Map<String, Place> places, PageMap pages, int pageCount,
+            List<Diagnostic> said) {
     }
 
     static Optional<PageMap> write(Book book, OutputContext ctx, Paper paper, boolean print, List<List<Chapter>> groups,
@@ -196,7 +201,7 @@ final class GroupedLayout {
                 int n = g;
                 painted.add(pool.submit(() -> {
                     ahead.acquire();
-                    return group(n, book, ctx, paper, widths, groups, home, targets, print, messages, starts, shared);
+                    return group(n, book, ctx, paper, widths, groups, home, targets, print, starts, shared);
                 }));
             }
             // The front matter's length, with a stand-in for each page number, while the groups are laid out.
@@ -225,6 +230,8 @@ final class GroupedLayout {
                 // Merged groups are let go: a closed document still holds its pages' objects and its fonts' parsed
                 // files, and the finished future would keep every one of them until the end (1 GB of the 10 MB book).
                 painted.set(g, null);
+                // Said in book order, once for the layout kept (not for those laid out again).
+                p.said().forEach(messages::add);
                 int offset = starts.start(g) - 1;
                 p.places().forEach((id, place) -> places.putIfAbsent(id, new Place(offset + place.page(), place.top())));
                 map.putAll(p.pages().chapters());
@@ -365,20 +372,35 @@ final class GroupedLayout {
      */
     private static Painted group(int g, Book book, OutputContext ctx, Paper paper, TextWidths widths,
             List<List<Chapter>> groups, Map<String, Integer> home, Set<String> targets, boolean print,
-            PdfMessages messages, Starts starts, SharedFonts shared) throws IOException {
+            Starts starts, SharedFonts shared) throws IOException {
         Laid laid;
         try {
-            Document dom = chapterDom(book, ctx, paper, widths, groups, g, home, targets, false, Set.of());
-            laid = layout(g, dom, book, ctx, messages);
+            // As the whole book is laid out (PdfLayout): what a page break leaves alone is kept together in one more
+            // layout, at most LoneLines.MAX_RELAYOUTS more; a group begins on a page of its own, so its breaks are
+            // the whole book's.
+            Set<Integer> kept = new java.util.TreeSet<>();
+            for (int relayouts = 0; ; relayouts++) {
+                Document dom = chapterDom(book, ctx, paper, widths, groups, g, home, targets, false, Set.of());
+                LoneLines.mark(dom, kept);
+                laid = layout(g, dom, book, ctx);
+                if (relayouts < LoneLines.MAX_RELAYOUTS && kept.addAll(LoneLines.found(dom,
+                        laid.renderer().getRootBox(), laid.renderer().getRootBox().getLayer().getPages()))) {
+                    laid.renderer().close();
+                    continue;
+                }
+                break;
+            }
             if (print) {
                 // A group begins on a right-hand page, so where its chapters need blank pages does not depend on it.
                 Set<String> blanks = blankPagesBefore(laid, groups.get(g));
                 if (!blanks.isEmpty()) {
                     laid.renderer().close();
                     Document again = chapterDom(book, ctx, paper, widths, groups, g, home, targets, false, blanks);
-                    laid = layout(g, again, book, ctx, messages);
+                    LoneLines.mark(again, kept);
+                    laid = layout(g, again, book, ctx);
                 }
             }
+            Justification.apply(laid.renderer());
         } catch (IOException | RuntimeException | Error e) {
             starts.fail();
             throw e;
@@ -395,7 +417,7 @@ final class GroupedLayout {
             Map<String, List<PageMap.PageStart>> shifted = new LinkedHashMap<>();
             pages.chapters().forEach((chapter, list) -> shifted.put(chapter, list.stream()
                     .map(s -> new PageMap.PageStart(s.block(), s.page() + start - 1)).toList()));
-            return new Painted(pdf, places, new PageMap(shifted), pdf.getNumberOfPages());
+            return new Painted(pdf, places, new PageMap(shifted), pdf.getNumberOfPages(), laid.said());
         }
     }
 
@@ -608,13 +630,15 @@ final class GroupedLayout {
         }
     }
 
-    private static Laid layout(int index, Document dom, Book book, OutputContext ctx, PdfMessages messages) {
+    private static Laid layout(int index, Document dom, Book book, OutputContext ctx) {
         Map<String, PdfLayout.BlockRef> blocks = PdfLayout.numberBlocks(dom);
-        PdfBoxRenderer renderer = PdfLayout.builder(dom, book, ctx, messages)
+        // The messages of this layout only: a layout done again would say them twice.
+        List<Diagnostic> said = java.util.Collections.synchronizedList(new ArrayList<>());
+        PdfBoxRenderer renderer = PdfLayout.builder(dom, book, ctx, new PdfMessages(Map.of()))
+                .withDiagnosticConsumer(said::add)
                 .usePDDocument(new PageIndexedDocument(IOUtils.createTempFileOnlyStreamCache())).buildPdfRenderer();
         LayoutContext c = layOut(renderer);
-        Justification.apply(renderer);
-        return new Laid(index, renderer, c, dom, blocks);
+        return new Laid(index, renderer, c, dom, blocks, said);
     }
 
     /** As {@link PdfLayout}'s, for the chapters of one group that begins on a right-hand page. */
