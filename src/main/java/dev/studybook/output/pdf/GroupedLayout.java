@@ -71,18 +71,24 @@ import org.w3c.dom.Element;
  * joins the structure trees (each group's becomes a Part of one Document) and renumbers their parent trees. Fonts
  * are subset once for the whole book ({@link SharedFonts}).
  *
- * <p>Only with the system property {@value #GROUP_CHARS_PROPERTY} (see there why it is not the default yet).
+ * <p>For a book of {@value #WHOLE_CHARS} characters of XHTML or more (the book in content/ has 1.2 million and is
+ * laid out whole), or as the system property {@value #GROUP_CHARS_PROPERTY} says.
  */
 final class GroupedLayout {
 
     /** A group size to try ({@value #GROUP_CHARS_PROPERTY}): about this many characters of XHTML, a few hundred pages. */
     static final int GROUP_CHARS = 400_000;
     /**
-     * The system property that turns grouping on, with its group size in characters (tests group a small book chapter
-     * by chapter); a book of fewer than half as many characters is laid out as one document. Off by default: on the
-     * book in content/ grouping took 15% more CPU time (17.9 s against 15.6 s, load ~20) and 6% more memory, for the
-     * same size of file, and the 10 MB book still peaked at 2.1 GB; its wall time could not be measured on a quiet
-     * machine.
+     * A book of fewer characters of XHTML than this is laid out as one document unless the property says otherwise.
+     * Above it, grouping costs less CPU time and memory than the whole layout (the 3 MB book of bench/gen_book.py,
+     * 3.3 million characters: 20.6 s and 0.92 GB against 30.7 s and 1.08 GB); the 10 MB book laid out whole needs
+     * 2.3 GB. Below it, the whole layout is cheaper (the 1 MB book: 9.6 s against 10.9 s CPU time).
+     */
+    static final long WHOLE_CHARS = 2_000_000;
+    /**
+     * The system property that sets the group size in characters (tests group a small book chapter by chapter); with
+     * it, a book of fewer than half as many characters is laid out as one document, and 0 lays every book out whole.
+     * On the book in content/ grouping took 15% more CPU time (17.9 s against 15.6 s, load ~20) and 6% more memory.
      */
     static final String GROUP_CHARS_PROPERTY = "studybook.pdf.group-chars";
     /** The address a link to another group is laid out with, before it is pointed at its page. */
@@ -103,19 +109,19 @@ final class GroupedLayout {
     /** The groups of a book's chapters: each begins with a chapter that opens a page; an empty list for a short book. */
     static List<List<Chapter>> groups(Book book) {
         Integer property = Integer.getInteger(GROUP_CHARS_PROPERTY);
-        if (property == null) {
-            // Off: no chapter is measured (serialising every chapter's body on each PDF build would be wasted).
+        if (property != null && property <= 0) {
             return List.of();
         }
         List<Chapter> chapters = book.chapters();
         long total = 0;
-        int[] sizes = new int[chapters.size()];
+        long[] sizes = new long[chapters.size()];
         for (int i = 0; i < chapters.size(); i++) {
-            sizes[i] = chapters.get(i).body().toString().length();
+            // Measured without making the XHTML (that would cost every PDF build a copy of the book).
+            sizes[i] = chapters.get(i).body().length();
             total += sizes[i];
         }
-        int groupChars = Math.max(1, property);
-        if (total < groupChars / 2) {
+        int groupChars = property == null ? GROUP_CHARS : property;
+        if (property == null ? total < WHOLE_CHARS : total < groupChars / 2) {
             return List.of();
         }
         // At least four groups when the book allows, so that layout and painting overlap on two cores.
