@@ -80,9 +80,10 @@ final class GroupedLayout {
     static final int GROUP_CHARS = 400_000;
     /**
      * A book of fewer characters of XHTML than this is laid out as one document unless the property says otherwise.
-     * Above it, grouping costs less CPU time and memory than the whole layout (the 3 MB book of bench/gen_book.py,
-     * 3.3 million characters: 20.6 s and 0.92 GB against 30.7 s and 1.08 GB); the 10 MB book laid out whole needs
-     * 2.3 GB. Below it, the whole layout is cheaper (the 1 MB book: 9.6 s against 10.9 s CPU time).
+     * The whole layout holds the whole book's boxes (the 10 MB book of bench/gen_book.py: 2.3 GB peak RSS); grouped,
+     * at most two groups' layouts and the merged document are held (that book, 5,002 pages, under the launcher's
+     * 768 MB heap: 0.90 GB peak RSS, 99 s CPU time). At the 3 MB book (3.3 million characters) both cost about the
+     * same CPU time (30.6 s grouped, 29.3 s whole, the same 1,507 pages); content/ (1.2 million) stays whole.
      */
     static final long WHOLE_CHARS = 2_000_000;
     /**
