@@ -30,7 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 RESOURCES = os.path.join(HERE, "..", "src", "test", "resources", "books")
 HOSTILE_IMAGES = os.path.join(RESOURCES, "pictures", "hostile", "images")
 # The JVM settings of ./studybook, without its class-data archive.
-JAVA_OPTS = ["-XX:+UseParallelGC", "-XX:MaxNewSize=96m", "-XX:MaxTenuringThreshold=0",
+JAVA_OPTS = ["-Xmx768m", "-XX:+UseParallelGC", "-XX:MaxNewSize=96m", "-XX:MaxTenuringThreshold=0",
              "-XX:TenuredGenerationSizeIncrement=100", "-XX:TieredStopAtLevel=1"]
 
 

@@ -161,6 +161,15 @@ public final class ChapterBody {
         return marks;
     }
 
+    /** About how many characters the body's XHTML has (its text without the marks), found without making it. */
+    public long length() {
+        long n = 0;
+        for (String t : text) {
+            n += t.length();
+        }
+        return n;
+    }
+
     /** The number of blocks the body has. */
     public int blocks() {
         return (int) marks.stream().filter(m -> m instanceof BlockStart).count();

@@ -45,6 +45,11 @@ class ChapterBodyTest {
     }
 
     @Test
+    void itsLengthIsItsTextWithoutTheMarks() {
+        assertEquals("<h1>标题</h1><p>见<a href=\"\">第二章</a>。</p>".length(), BODY.length());
+    }
+
+    @Test
     void aPlaceForEveryMark() {
         assertThrows(IllegalArgumentException.class, () -> ChapterBody.withPlaces("<p>" + ChapterBody.place(0) + "</p>",
                 List.of(new ChapterBody.TitleEnd(), new ChapterBody.TitleEnd())));

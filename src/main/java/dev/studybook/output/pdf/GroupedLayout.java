@@ -3,6 +3,7 @@ package dev.studybook.output.pdf;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.render.PageBox;
+import com.openhtmltopdf.util.Diagnostic;
 import dev.studybook.model.Book;
 import dev.studybook.model.Chapter;
 import dev.studybook.model.ChapterBody;
@@ -70,18 +71,25 @@ import org.w3c.dom.Element;
  * joins the structure trees (each group's becomes a Part of one Document) and renumbers their parent trees. Fonts
  * are subset once for the whole book ({@link SharedFonts}).
  *
- * <p>Only with the system property {@value #GROUP_CHARS_PROPERTY} (see there why it is not the default yet).
+ * <p>For a book of {@value #WHOLE_CHARS} characters of XHTML or more (the book in content/ has 1.2 million and is
+ * laid out whole), or as the system property {@value #GROUP_CHARS_PROPERTY} says.
  */
 final class GroupedLayout {
 
     /** A group size to try ({@value #GROUP_CHARS_PROPERTY}): about this many characters of XHTML, a few hundred pages. */
     static final int GROUP_CHARS = 400_000;
     /**
-     * The system property that turns grouping on, with its group size in characters (tests group a small book chapter
-     * by chapter); a book of fewer than half as many characters is laid out as one document. Off by default: on the
-     * book in content/ grouping took 15% more CPU time (17.9 s against 15.6 s, load ~20) and 6% more memory, for the
-     * same size of file, and the 10 MB book still peaked at 2.1 GB; its wall time could not be measured on a quiet
-     * machine.
+     * A book of fewer characters of XHTML than this is laid out as one document unless the property says otherwise.
+     * The whole layout holds the whole book's boxes (the 10 MB book of bench/gen_book.py: 2.3 GB peak RSS); grouped,
+     * at most two groups' layouts and the merged document are held (that book, 5,002 pages, under the launcher's
+     * 768 MB heap: 0.90 GB peak RSS, 99 s CPU time). At the 3 MB book (3.3 million characters) both cost about the
+     * same CPU time (30.6 s grouped, 29.3 s whole, the same 1,507 pages); content/ (1.2 million) stays whole.
+     */
+    static final long WHOLE_CHARS = 2_000_000;
+    /**
+     * The system property that sets the group size in characters (tests group a small book chapter by chapter); with
+     * it, a book of fewer than half as many characters is laid out as one document, and 0 lays every book out whole.
+     * On the book in content/ grouping took 15% more CPU time (17.9 s against 15.6 s, load ~20) and 6% more memory.
      */
     static final String GROUP_CHARS_PROPERTY = "studybook.pdf.group-chars";
     /** The address a link to another group is laid out with, before it is pointed at its page. */
@@ -102,19 +110,19 @@ final class GroupedLayout {
     /** The groups of a book's chapters: each begins with a chapter that opens a page; an empty list for a short book. */
     static List<List<Chapter>> groups(Book book) {
         Integer property = Integer.getInteger(GROUP_CHARS_PROPERTY);
-        if (property == null) {
-            // Off: no chapter is measured (serialising every chapter's body on each PDF build would be wasted).
+        if (property != null && property <= 0) {
             return List.of();
         }
         List<Chapter> chapters = book.chapters();
         long total = 0;
-        int[] sizes = new int[chapters.size()];
+        long[] sizes = new long[chapters.size()];
         for (int i = 0; i < chapters.size(); i++) {
-            sizes[i] = chapters.get(i).body().toString().length();
+            // Measured without making the XHTML (that would cost every PDF build a copy of the book).
+            sizes[i] = chapters.get(i).body().length();
             total += sizes[i];
         }
-        int groupChars = Math.max(1, property);
-        if (total < groupChars / 2) {
+        int groupChars = property == null ? GROUP_CHARS : property;
+        if (property == null ? total < WHOLE_CHARS : total < groupChars / 2) {
             return List.of();
         }
         // At least four groups when the book allows, so that layout and painting overlap on two cores.
@@ -140,13 +148,17 @@ final class GroupedLayout {
     private record Place(int page, int top) {
     }
 
-    /** A group laid out: its renderer and its numbered blocks. */
+    /** A group laid out: its renderer, its numbered blocks, and the library's messages about it. */
     private record Laid(int index, PdfBoxRenderer renderer, LayoutContext context, Document dom,
-            Map<String, PdfLayout.BlockRef> blocks) {
+            Map<String, PdfLayout.BlockRef> blocks, List<Diagnostic> said) {
     }
 
-    /** A group painted: its document (streams in a temporary file), its places by id, its part of the page map. */
-    private record Painted(PDDocument pdf, Map<String, Place> places, PageMap pages, int pageCount) {
+    /**
+     * A group painted: its document (streams in a temporary file), its places by id, its part of the page map, the
+     * library's messages from the layout that was kept.
+     */
+    private record Painted(PDDocument pdf, Map<String, Place> places, PageMap pages, int pageCount,
+            List<Diagnostic> said) {
     }
 
     static Optional<PageMap> write(Book book, OutputContext ctx, Paper paper, boolean print, List<List<Chapter>> groups,
@@ -196,7 +208,7 @@ final class GroupedLayout {
                 int n = g;
                 painted.add(pool.submit(() -> {
                     ahead.acquire();
-                    return group(n, book, ctx, paper, widths, groups, home, targets, print, messages, starts, shared);
+                    return group(n, book, ctx, paper, widths, groups, home, targets, print, starts, shared);
                 }));
             }
             // The front matter's length, with a stand-in for each page number, while the groups are laid out.
@@ -222,6 +234,11 @@ final class GroupedLayout {
             // The body: the first group's document, each other group appended to it; the front matter comes last.
             for (int g = 0; g < groups.size(); g++) {
                 Painted p = get(painted.get(g));
+                // Merged groups are let go: a closed document still holds its pages' objects and its fonts' parsed
+                // files, and the finished future would keep every one of them until the end (1 GB of the 10 MB book).
+                painted.set(g, null);
+                // Said in book order, once for the layout kept (not for those laid out again).
+                p.said().forEach(messages::add);
                 int offset = starts.start(g) - 1;
                 p.places().forEach((id, place) -> places.putIfAbsent(id, new Place(offset + place.page(), place.top())));
                 map.putAll(p.pages().chapters());
@@ -293,7 +310,7 @@ final class GroupedLayout {
                 pdf.close();
             }
             for (Future<Painted> f : painted) {
-                if (f.isDone() && !f.isCancelled()) {
+                if (f != null && f.isDone() && !f.isCancelled()) {
                     try {
                         f.get().pdf().close();
                     } catch (ExecutionException | InterruptedException | IOException | RuntimeException e) {
@@ -362,20 +379,35 @@ final class GroupedLayout {
      */
     private static Painted group(int g, Book book, OutputContext ctx, Paper paper, TextWidths widths,
             List<List<Chapter>> groups, Map<String, Integer> home, Set<String> targets, boolean print,
-            PdfMessages messages, Starts starts, SharedFonts shared) throws IOException {
+            Starts starts, SharedFonts shared) throws IOException {
         Laid laid;
         try {
-            Document dom = chapterDom(book, ctx, paper, widths, groups, g, home, targets, false, Set.of());
-            laid = layout(g, dom, book, ctx, messages);
+            // As the whole book is laid out (PdfLayout): what a page break leaves alone is kept together in one more
+            // layout, at most LoneLines.MAX_RELAYOUTS more; a group begins on a page of its own, so its breaks are
+            // the whole book's.
+            Set<Integer> kept = new java.util.TreeSet<>();
+            for (int relayouts = 0; ; relayouts++) {
+                Document dom = chapterDom(book, ctx, paper, widths, groups, g, home, targets, false, Set.of());
+                LoneLines.mark(dom, kept);
+                laid = layout(g, dom, book, ctx);
+                if (relayouts < LoneLines.MAX_RELAYOUTS && kept.addAll(LoneLines.found(dom,
+                        laid.renderer().getRootBox(), laid.renderer().getRootBox().getLayer().getPages()))) {
+                    laid.renderer().close();
+                    continue;
+                }
+                break;
+            }
             if (print) {
                 // A group begins on a right-hand page, so where its chapters need blank pages does not depend on it.
                 Set<String> blanks = blankPagesBefore(laid, groups.get(g));
                 if (!blanks.isEmpty()) {
                     laid.renderer().close();
                     Document again = chapterDom(book, ctx, paper, widths, groups, g, home, targets, false, blanks);
-                    laid = layout(g, again, book, ctx, messages);
+                    LoneLines.mark(again, kept);
+                    laid = layout(g, again, book, ctx);
                 }
             }
+            Justification.apply(laid.renderer());
         } catch (IOException | RuntimeException | Error e) {
             starts.fail();
             throw e;
@@ -392,7 +424,7 @@ final class GroupedLayout {
             Map<String, List<PageMap.PageStart>> shifted = new LinkedHashMap<>();
             pages.chapters().forEach((chapter, list) -> shifted.put(chapter, list.stream()
                     .map(s -> new PageMap.PageStart(s.block(), s.page() + start - 1)).toList()));
-            return new Painted(pdf, places, new PageMap(shifted), pdf.getNumberOfPages());
+            return new Painted(pdf, places, new PageMap(shifted), pdf.getNumberOfPages(), laid.said());
         }
     }
 
@@ -605,13 +637,15 @@ final class GroupedLayout {
         }
     }
 
-    private static Laid layout(int index, Document dom, Book book, OutputContext ctx, PdfMessages messages) {
+    private static Laid layout(int index, Document dom, Book book, OutputContext ctx) {
         Map<String, PdfLayout.BlockRef> blocks = PdfLayout.numberBlocks(dom);
-        PdfBoxRenderer renderer = PdfLayout.builder(dom, book, ctx, messages)
+        // The messages of this layout only: a layout done again would say them twice.
+        List<Diagnostic> said = java.util.Collections.synchronizedList(new ArrayList<>());
+        PdfBoxRenderer renderer = PdfLayout.builder(dom, book, ctx, new PdfMessages(Map.of()))
+                .withDiagnosticConsumer(said::add)
                 .usePDDocument(new PageIndexedDocument(IOUtils.createTempFileOnlyStreamCache())).buildPdfRenderer();
         LayoutContext c = layOut(renderer);
-        Justification.apply(renderer);
-        return new Laid(index, renderer, c, dom, blocks);
+        return new Laid(index, renderer, c, dom, blocks, said);
     }
 
     /** As {@link PdfLayout}'s, for the chapters of one group that begins on a right-hand page. */

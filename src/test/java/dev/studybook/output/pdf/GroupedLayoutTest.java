@@ -40,6 +40,8 @@ import org.verapdf.pdfa.flavours.PDFAFlavour;
 class GroupedLayoutTest {
 
     private static final String BOOK = "grouped/cross-links";
+    /** Twelve chapters, each ending in a table whose header row a page break would leave alone in two of them. */
+    private static final String HEADS = "print/table-head-at-foot";
 
     @TempDir
     Path dir;
@@ -52,6 +54,19 @@ class GroupedLayoutTest {
     @Test
     void groupedBookForPrintingHasTheWholeBooksBlankPages() throws Exception {
         compare(true);
+    }
+
+    /**
+     * Regression (issue 20): groups were laid out once, without the layouts again that keep a table's header row with
+     * its rows (LoneLines), so a grouped book had header rows alone at a page's foot that the whole book moved on.
+     */
+    @Test
+    void groupedBookKeepsWhatThePageBreaksWouldLeaveAloneAsTheWholeBookDoes() throws Exception {
+        Path whole = build(HEADS, "whole-heads", true, false);
+        Path grouped = build(HEADS, "grouped-heads", false, false);
+        try (PDDocument w = Loader.loadPDF(whole.toFile()); PDDocument g = Loader.loadPDF(grouped.toFile())) {
+            assertEquals(pageTexts(w), pageTexts(g), "the text of each page");
+        }
     }
 
     @Test
@@ -80,6 +95,10 @@ class GroupedLayoutTest {
     }
 
     private Path build(String name, boolean whole, boolean print) {
+        return build(BOOK, name, whole, print);
+    }
+
+    private Path build(String book, String name, boolean whole, boolean print) {
         String wasChars = System.getProperty(GroupedLayout.GROUP_CHARS_PROPERTY);
         try {
             // Grouped: every chapter a group of its own (the test book is far below the real group size).
@@ -88,7 +107,7 @@ class GroupedLayoutTest {
             } else {
                 System.setProperty(GroupedLayout.GROUP_CHARS_PROPERTY, "1");
             }
-            Request request = Request.of(TestBooks.book(BOOK), dir.resolve(name), "pdf");
+            Request request = Request.of(TestBooks.book(book), dir.resolve(name), "pdf");
             if (print) {
                 request = request.withOption("pdf.print", "true");
             }
