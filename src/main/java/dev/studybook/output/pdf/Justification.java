@@ -110,7 +110,7 @@ final class Justification {
             texts(b, texts);
         }
         InlineText last = texts.isEmpty() ? null : texts.get(texts.size() - 1);
-        if (justified(last)) {
+        if (last != null) {
             trimTrailingSpace(line, last, c);
             if (last.isEmpty()) {
                 texts.remove(texts.size() - 1);
@@ -164,9 +164,10 @@ final class Justification {
     }
 
     /**
-     * Takes away the spaces that end a line's last text. OpenHTMLtoPDF does so only when the line breaks inside
-     * the box that holds them; a line broken before inline code that opens on the next line kept its space, and
-     * stopped that space short of the margin.
+     * Takes away the spaces that end a line's last text, justified or not. OpenHTMLtoPDF does so only when the line
+     * breaks inside the box that holds them; a line broken before inline code that opens on the next line kept its
+     * space, and stopped that space short of the margin; so did a line ending in a piece of code cut after its space
+     * (CodeBreaks: "fatal " / "error: ..."), by one monospace space (48 of content/'s 259 short lines).
      */
     private static void trimTrailingSpace(LineBox line, InlineText last, LayoutContext c) {
         IdentValue ws = last.getParent().getStyle().getWhitespace();
