@@ -38,7 +38,8 @@ public final class CodePieces {
             // A break after a space or the punctuation, never inside a run of it ("::", "&&", "..."), nor before a
             // space. Cut at its spaces too, code glued to the punctuation after it (PunctuationGlue) is only its
             // last word: "concurrent map writes。" was one box that no line could break into.
-            boolean after = c == ' ' || BREAK_AFTER.indexOf(c) >= 0 && BREAK_AFTER.indexOf(s.charAt(i + 1)) < 0;
+            boolean after = c == ' ' || BREAK_AFTER.indexOf(c) >= 0 && BREAK_AFTER.indexOf(s.charAt(i + 1)) < 0
+                    && !numberDot(s, i);
             if (after && s.charAt(i + 1) != ' '
                     && i + 1 - start >= MIN_PIECE && s.length() - (i + 1) >= MIN_PIECE) {
                 out.add(s.substring(start, i + 1));
@@ -51,6 +52,18 @@ public final class CodePieces {
             finer.addAll(inWords(piece));
         }
         return finer;
+    }
+
+    /**
+     * Whether {@code s.charAt(i)} is a dot between digits: a version or a decimal ({@code go1.26.8}, {@code 0.75})
+     * is never parted at its dot, on paper or on a phone.
+     */
+    static boolean numberDot(String s, int i) {
+        return s.charAt(i) == '.' && i > 0 && i + 1 < s.length() && digit(s.charAt(i - 1)) && digit(s.charAt(i + 1));
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /**

@@ -270,6 +270,7 @@ final class PdfLayout {
         b.usePDDocument(new PageIndexedDocument());
         b.withW3cDocument(dom, SCHEME + ":///");
         b.withProducer("studybook");
+        b.useUnicodeLineBreaker(NumberDots.lineBreaker());
         // Tagged PDF/UA always: reading order, alt texts, language; PDF/A-2b on request, with an sRGB intent.
         b.usePdfUaAccessibility(true);
         if (pdfA) {

@@ -36,4 +36,11 @@ class CodeWrapsTest {
                 + "<table><thead><tr><th>x</th></tr></thead><tbody><tr><td><code>runningPanicDefers</code></td></tr></tbody></table>"
                 + "<pre><code>see internal/runtime/maps</code></pre><p><code>Read<wbr/>Header<wbr/>Timeout</code></p>", CodeWraps.inline(x));
     }
+
+    @Test
+    void versionInLongInlineCodeGetsNoBreakAtItsDot() {
+        // content/ had api/<wbr/>go1.<wbr/>26.<wbr/>txt: a phone could set "go1." at a line's end (the PDF's rule too).
+        String x = "<p><code>api/go1.26.txt</code> 与 <code>requires go1.25 or later</code></p>";
+        assertEquals("<p><code>api/<wbr/>go1.26.<wbr/>txt</code> 与 <code>requires go1.25 or later</code></p>", CodeWraps.inline(x));
+    }
 }
