@@ -119,14 +119,126 @@ final class CodeWraps {
         int at = 0;
         for (int p = 0; p < pieces.size() - 1; p++) {
             at += pieces.get(p).length();
-            out.append(x, done, source[at]);
             // After a space a line may break anyway.
-            if (text.charAt(at - 1) != ' ') {
-                out.append("<wbr/>");
+            if (text.charAt(at - 1) == ' ' || !breakable(text, at)) {
+                continue;
             }
+            out.append(x, done, source[at]).append("<wbr/>");
             done = source[at];
         }
         out.append(x, done, to);
+    }
+
+    /**
+     * Whether a screen may break {@code text} before index {@code at}, where CodePieces cuts it: not inside a
+     * number ({@code go1.26.|8}, {@code 1,|000}: a version or an amount read as one), nor after the {@code _}
+     * or {@code -} that begins a name or a flag ({@code setGCPhase(_|GCmark)}, {@code -|benchtime}), which
+     * left a line ending in a lone sign. Only the EPUB asks this; the PDF keeps CodePieces' cuts as they are.
+     */
+    static boolean breakable(CharSequence text, int at) {
+        if (at < 2 || at >= text.length()) {
+            return true;
+        }
+        char before = text.charAt(at - 1);
+        if ((before == '.' || before == ',') && Character.isDigit(text.charAt(at - 2)) && Character.isDigit(text.charAt(at))) {
+            return false;
+        }
+        return !((before == '_' || before == '-') && !Character.isLetterOrDigit(text.charAt(at - 2)));
+    }
+
+    /** Elements whose text {@link #prose} leaves alone: code (CodeWraps' own), table cells (xhtml.TableWords). */
+    private static final java.util.Set<String> NOT_PROSE = java.util.Set.of("pre", "code", "kbd", "samp", "var", "tt",
+            "td", "th", "script", "style", "svg", "math", "title", "head");
+
+    /**
+     * The chapter's XHTML with break opportunities, by the rule of inline code, in the long words of its prose:
+     * a path, a file or an identifier written without backticks ({@code （runtime/signal_unix.go）},
+     * {@code stopTheWorldWithSema}, {@code cpu.cfs_period_us}) moved to the next line of a phone whole and left
+     * the justified line before it with gaps of two to eleven em (issue 17). A "/" alone between two code spans
+     * ({@code context.Canceled/context.DeadlineExceeded}) may end a line too. Words without a Latin letter or
+     * too short for CodePieces to cut, and text in code, cells, SVG and MathML, are left as they are.
+     */
+    static String prose(String xhtml) {
+        StringBuilder out = new StringBuilder(xhtml.length() + 1024);
+        int skip = 0;
+        int i = 0;
+        while (i < xhtml.length()) {
+            int lt = xhtml.indexOf('<', i);
+            int textEnd = lt < 0 ? xhtml.length() : lt;
+            if (skip == 0 && textEnd > i) {
+                words(xhtml, i, textEnd, out);
+            } else {
+                out.append(xhtml, i, textEnd);
+            }
+            if (lt < 0) {
+                break;
+            }
+            if (xhtml.startsWith("<!--", lt) || xhtml.startsWith("<![CDATA[", lt)) {
+                int close = xhtml.indexOf(xhtml.startsWith("<!--", lt) ? "-->" : "]]>", lt);
+                int end = close < 0 ? xhtml.length() : close + 3;
+                out.append(xhtml, lt, end);
+                i = end;
+                continue;
+            }
+            int gt = xhtml.indexOf('>', lt);
+            if (gt < 0) {
+                out.append(xhtml, lt, xhtml.length());
+                break;
+            }
+            boolean closing = xhtml.charAt(lt + 1) == '/';
+            int n = closing ? lt + 2 : lt + 1;
+            int nameEnd = n;
+            while (nameEnd < gt && !Character.isWhitespace(xhtml.charAt(nameEnd)) && xhtml.charAt(nameEnd) != '/') {
+                nameEnd++;
+            }
+            String name = xhtml.substring(n, nameEnd);
+            int colon = name.indexOf(':');
+            if (colon >= 0) {
+                name = name.substring(colon + 1);
+            }
+            if (NOT_PROSE.contains(name) && xhtml.charAt(gt - 1) != '/') {
+                skip = closing ? Math.max(0, skip - 1) : skip + 1;
+            }
+            // A "/" alone between two code spans: a line may end after it.
+            if (skip == 0 && xhtml.startsWith("</code>/<code", lt)) {
+                out.append("</code>/<wbr/>");
+                i = lt + 8;
+                continue;
+            }
+            out.append(xhtml, lt, gt + 1);
+            i = gt + 1;
+        }
+        return out.toString();
+    }
+
+    /** Text from {@code from} to {@code to}, its long Latin words given break opportunities. */
+    private static void words(String x, int from, int to, StringBuilder out) {
+        int i = from;
+        while (i < to) {
+            int w = i;
+            while (w < to && !word(x.charAt(w))) {
+                w++;
+            }
+            out.append(x, i, w);
+            int e = w;
+            boolean latin = false;
+            while (e < to && word(x.charAt(e))) {
+                char c = x.charAt(e);
+                latin |= c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+                e++;
+            }
+            if (latin) {
+                breaks(x, w, e, out);
+            } else {
+                out.append(x, w, e);
+            }
+            i = e;
+        }
+    }
+
+    /** A character of a Latin word, a path or an identifier: not a space, not CJK nor full-width. */
+    private static boolean word(char c) {
+        return c > ' ' && c < '\u2E80' && c != '\u00A0' && !Character.isSpaceChar(c);
     }
 
     /** The text of an XML entity's name, or null for one not known here (left as it is, measured as written). */
@@ -158,6 +270,7 @@ final class CodeWraps {
         int count = 0;
         int length = 0;
         char prev = 0;
+        char beforePrev = 0;
         for (int i = from; i < to; i++) {
             char c = x.charAt(i);
             if (c == '<') {
@@ -178,10 +291,13 @@ final class CodeWraps {
                 length = 0;
                 out.append(c);
                 prev = 0;
+                beforePrev = 0;
                 continue;
             }
-            if (prev != 0 && punctuation.indexOf(prev) >= 0 && (Character.isLetterOrDigit(text) || text == '_' || text == '"'
-                    || text == '\'' || text == '&')) {
+            // Never inside a number: a version (go1.26.8) or an amount reads as one.
+            boolean number = prev == '.' && Character.isDigit(beforePrev) && Character.isDigit(text);
+            if (prev != 0 && punctuation.indexOf(prev) >= 0 && !number && (Character.isLetterOrDigit(text) || text == '_'
+                    || text == '"' || text == '\'' || text == '&')) {
                 if (count == breaks.length) {
                     breaks = java.util.Arrays.copyOf(breaks, count * 2);
                 }
@@ -190,6 +306,7 @@ final class CodeWraps {
             run.append(x, i, next + 1);
             i = next;
             length++;
+            beforePrev = prev;
             prev = text;
         }
         flush(out, run, breaks, count, length, longRun);

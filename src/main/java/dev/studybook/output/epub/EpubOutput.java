@@ -140,8 +140,8 @@ public final class EpubOutput implements Output {
         // The chapters' files first, on every core (the calling thread and the common pool), while the cover may
         // still be being drawn.
         List<byte[]> chapters = book.chapters().parallelStream().map(c -> pagesOut.chapter(c, meta,
-                CodeWraps.inline(CodeGlue.wrap(CodeWraps.mark(
-                        c.body().xhtml(new PageMarks(pages == null ? List.of() : pages.of(c.id())))))))
+                CodeWraps.prose(CodeWraps.inline(CodeGlue.wrap(CodeWraps.mark(
+                        c.body().xhtml(new PageMarks(pages == null ? List.of() : pages.of(c.id()))))))))
                 .getBytes(StandardCharsets.UTF_8)).toList();
         Asset cover = ctx.cover();
         Item coverImage = add(eb, items, "cover-image", cover.href(), new MediaType(cover.mediaType(), ""), cover.data(),

@@ -43,4 +43,39 @@ class CodeWrapsTest {
         String x = "<p><code>api/go1.26.txt</code> 与 <code>requires go1.25 or later</code></p>";
         assertEquals("<p><code>api/<wbr/>go1.26.<wbr/>txt</code> 与 <code>requires go1.25 or later</code></p>", CodeWraps.inline(x));
     }
+
+    /** Issue 17: "go1.26.|8", "setGCPhase(_|GCmark)" and "-gcflags=all=-|d=" ended lines on a phone. */
+    @Test
+    void inlineCodeNeverBreaksInsideANumberNorAfterTheSignThatBeginsANameOrAFlag() {
+        String x = "<p><code>golang.org/dl/go1.26.8</code> 与 <code>setGCPhase(_GCmark)</code>、"
+                + "<code>-gcflags=all=-d=checkptr</code>、<code>runtime: 1,000,000 bytes</code></p>";
+        assertEquals("<p><code>golang.<wbr/>org/<wbr/>dl/<wbr/>go1.26.8</code> 与 <code>setGCPhase(_GCmark)</code>、"
+                + "<code>-gcflags=<wbr/>all=-d=checkptr</code>、<code>runtime: 1,000,000 bytes</code></p>", CodeWraps.inline(x));
+    }
+
+    @Test
+    void codeBlocksNeverBreakInsideAVersionNumber() {
+        String x = "<pre><code>toolchain=golang.org/toolchain@v0.0.1-go1.26.8.linux-amd64</code></pre>";
+        assertEquals("<pre><code>toolchain=golang.<wbr/>org/toolchain@v0.0.1-go1.26.8.<wbr/>linux-amd64</code></pre>",
+                CodeWraps.mark(x));
+    }
+
+    /**
+     * Issue 17: a path or identifier in prose, without backticks ({@code （runtime/proc.go）},
+     * {@code cpu.cfs_period_us}), moved to the next line of a phone whole, leaving blanks of up to 13 em before it.
+     */
+    @Test
+    void longLatinWordsInProseBreakLikeInlineCodeAndCodeCellsAndShortWordsAreLeft() {
+        String x = "<h2 id=\"runtime/proc.go\">见 runtime/proc.go</h2><p>（runtime/signal_unix.go）与 cpu.cfs_period_us、"
+                + "stopTheWorldWithSema 和 goroutine，Go 1.26.8 与 go1.26.8，<a href=\"https://go.dev/doc/go1.26\">"
+                + "https://go.dev/doc/go1.26</a>：<code>a/b/c/d/e/f</code>/<code>x.y</code> &amp;&amp; a&amp;b&lt;c/d/e/f/g"
+                + "<!-- runtime/proc.go --></p><table><tr><td>runtime/proc.go</td></tr></table><pre>runtime/proc.go</pre>"
+                + "<svg><text>runtime/proc.go</text></svg><p>internal/runtime/maps<br/>end</p>";
+        assertEquals("<h2 id=\"runtime/proc.go\">见 runtime/<wbr/>proc.go</h2><p>（runtime/<wbr/>signal_<wbr/>unix.go）与 "
+                + "cpu.<wbr/>cfs_<wbr/>period_us、stop<wbr/>TheWorld<wbr/>With<wbr/>Sema 和 goroutine，Go 1.26.8 与 go1.26.8，"
+                + "<a href=\"https://go.dev/doc/go1.26\">https://<wbr/>go.<wbr/>dev/<wbr/>doc/<wbr/>go1.26</a>："
+                + "<code>a/b/c/d/e/f</code>/<wbr/><code>x.y</code> &amp;&amp; a&amp;b&lt;c/<wbr/>d/e/<wbr/>f/g"
+                + "<!-- runtime/proc.go --></p><table><tr><td>runtime/proc.go</td></tr></table><pre>runtime/proc.go</pre>"
+                + "<svg><text>runtime/proc.go</text></svg><p>internal/<wbr/>runtime/<wbr/>maps<br/>end</p>", CodeWraps.prose(x));
+    }
 }
