@@ -49,7 +49,6 @@ final class DocusaurusSite {
     private final SiteSummary md;
     private final Map<String, String> ids = new HashMap<>();
     private int pages;
-    private int mdx;
     private int computedLine;
     private String computedText = "";
 
@@ -111,12 +110,10 @@ final class DocusaurusSite {
             } else {
                 s.computed(exported.orElse(new JsLiterals.Computed("module.exports", 1)));
             }
-            String mdxNote = s.mdx == 0 ? "" : "; " + s.mdx + (s.mdx == 1 ? " page is" : " pages are")
-                    + " MDX (JSX in Markdown), which studybook does not read, and left out";
             if (s.pages > 0) {
-                String note = s.computedLine == 0 ? mdxNote.isEmpty() ? "" : mdxNote.substring(2)
+                String note = s.computedLine == 0 ? ""
                         : "part of the Docusaurus sidebars is computed (" + s.computedText + "): its entries there are"
-                        + " left out; the other " + s.pages + " pages are the chapters, in the sidebars' order" + mdxNote;
+                        + " left out; the other " + s.pages + " pages are the chapters, in the sidebars' order";
                 return new HugoSite.Index(sidebars.get(), docs, s.md.toString(), true,
                         SourceLocation.of(sidebars.get(), s.computedLine), note);
             }
@@ -247,13 +244,9 @@ final class DocusaurusSite {
         }
     }
 
-    /** Writes the page {@code id} names; false when it is an MDX page, which is left out. */
+    /** Writes the page {@code id} names, .md or .mdx (MdxSyntax reads the latter); true once written. */
     private boolean doc(int line, int depth, String label, String id) {
         String rel = ids.getOrDefault(id, ids.getOrDefault(id.replaceFirst("/index$", ""), id + ".md"));
-        if (rel.toLowerCase(Locale.ROOT).endsWith(".mdx")) {
-            mdx++;
-            return false;
-        }
         String title = label.isEmpty() ? SiteSummary.frontMatter(docs.resolve(rel)).getOrDefault("sidebar_label", "")
                 : label;
         if (md.page(line, depth, title, rel)) {

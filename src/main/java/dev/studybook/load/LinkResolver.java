@@ -142,7 +142,7 @@ public final class LinkResolver {
         return Optional.empty();
     }
 
-    /** Other spellings of a page's path: {@code .html} as {@code .md}, no extension as {@code .md}. */
+    /** Other spellings of a page's path: {@code .html} as {@code .md} (else {@code .mdx}), no extension likewise. */
     static List<LinkTarget> alternatives(LinkTarget t) {
         String p = t.path();
         String lower = p.toLowerCase(Locale.ROOT);
@@ -154,8 +154,10 @@ public final class LinkResolver {
                 out.add(with(t, stem.substring(0, stem.length() - "index".length()) + "README.md"));
             }
             out.add(with(t, stem + ".md"));
+            out.add(with(t, stem + ".mdx"));
         } else if (!p.isEmpty() && !name.contains(".") && !p.endsWith("/")) {
             out.add(with(t, p + ".md"));
+            out.add(with(t, p + ".mdx"));
         } else if (p.length() > 1 && p.endsWith("/") && !p.endsWith("../") && !p.endsWith("./")) {
             // Hugo's pretty URL of a page: docs/shortcodes/columns/ is docs/shortcodes/columns.md.
             out.add(with(t, p.substring(0, p.length() - 1) + ".md"));

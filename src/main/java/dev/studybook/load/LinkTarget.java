@@ -110,10 +110,10 @@ public record LinkTarget(String path, String fragment, Kind kind, String owner, 
         return path.isEmpty() && kind == Kind.RELATIVE;
     }
 
-    /** True when the path names a Markdown file. */
+    /** True when the path names a Markdown file; MDX counts, as MdxSyntax turns it into Markdown. */
     public boolean isMarkdown() {
         String p = path.toLowerCase(Locale.ROOT);
-        return p.endsWith(".md") || p.endsWith(".markdown") || p.endsWith(".mdown") || p.endsWith(".mkd");
+        return p.endsWith(".md") || p.endsWith(".mdx") || p.endsWith(".markdown") || p.endsWith(".mdown") || p.endsWith(".mkd");
     }
 
     private static boolean hasScheme(String s) {

@@ -25,8 +25,8 @@ import java.util.Set;
  * {@code _meta.js}/{@code .ts}) orders its pages and sub-folders and titles them, as the site's sidebar does; a folder
  * without one lists its index page, then its pages and folders by name. Rspress's {@code _meta.json} is an array of
  * names and {@code {type, name, label}} objects and lists the whole folder; Nextra's is an object of name to title,
- * the pages it does not name following in name order. MDX pages are left out, with a note, as studybook does not
- * read MDX.
+ * the pages it does not name following in name order. MDX pages are chapters like Markdown ones (MdxSyntax reads
+ * them).
  */
 final class MetaFileSite {
 
@@ -44,7 +44,6 @@ final class MetaFileSite {
     private final SiteSummary md;
     private final Set<Path> written = new HashSet<>();
     private int pages;
-    private int mdx;
 
     private MetaFileSite(ContentFolder content, Path docs, SiteSummary md) {
         this.content = content;
@@ -73,12 +72,8 @@ final class MetaFileSite {
             if (s.pages == 0) {
                 continue;
             }
-            String note = s.mdx == 0 ? "" : s.mdx + (s.mdx == 1 ? " page is" : " pages are") + " MDX (JSX in"
-                    + " Markdown), which studybook does not read, and left out; " + (s.pages == 1 ? "the other page is the"
-                    + " one chapter" : "the other " + s.pages + " pages are the chapters, in the order of the site's"
-                    + " _meta files");
             return Optional.of(new HugoSite.Index(meta.get(), pages, s.md.toString(), true, SourceLocation.of(meta.get()),
-                    note));
+                    ""));
         }
         return Optional.empty();
     }
@@ -234,18 +229,14 @@ final class MetaFileSite {
         s.written.addAll(written);
         own.ifPresent(s.written::add);
         s.folder(sub, depth + 1, level + 1);
-        boolean ownIsPage = own.isPresent() && !own.get().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mdx");
+        boolean ownIsPage = own.isPresent();
         if (s.pages == 0 && !ownIsPage) {
-            mdx += s.mdx + (own.isPresent() ? 1 : 0);
             return;
         }
         if (ownIsPage && written.add(own.get())) {
             pages++;
             md.addAt(0, "  ".repeat(depth) + "- [" + SiteSummary.label(title) + "](" + link(own.get()) + ")");
         } else {
-            if (own.isPresent()) {
-                mdx++;
-            }
             md.group(0, depth, title);
         }
         // The sub-folder's lines below its own title line.
@@ -254,17 +245,10 @@ final class MetaFileSite {
             md.add(lines[i]);
         }
         pages += s.pages;
-        mdx += s.mdx;
         written.addAll(s.written);
     }
 
     private void page(Path file, int depth, String label) {
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mdx")) {
-            if (written.add(file)) {
-                mdx++;
-            }
-            return;
-        }
         if (written.add(file)) {
             pages++;
             md.addAt(0, "  ".repeat(depth) + "- [" + SiteSummary.label(label) + "](" + link(file) + ")");

@@ -1003,7 +1003,7 @@ public final class OutlineReader {
 
     static boolean isMarkdown(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".md") || n.endsWith(".markdown") || n.endsWith(".mdown") || n.endsWith(".mkd");
+        return n.endsWith(".md") || n.endsWith(".mdx") || n.endsWith(".markdown") || n.endsWith(".mdown") || n.endsWith(".mkd");
     }
 
     /** A heading's anchor as GitHub makes it: lower case, spaces to '-', punctuation dropped. */

@@ -127,12 +127,15 @@ final class SiteSummary {
             candidates.add(r + "index.md");
             candidates.add(r + "README.md");
             candidates.add(r + "readme.md");
-        } else if (r.toLowerCase(Locale.ROOT).endsWith(".md")) {
+            candidates.add(r + "index.mdx");
+        } else if (r.toLowerCase(Locale.ROOT).matches(".*\\.mdx?")) {
             candidates.add(r);
         } else {
             candidates.add(r + ".md");
             candidates.add(r + "/index.md");
             candidates.add(r + "/README.md");
+            candidates.add(r + ".mdx");
+            candidates.add(r + "/index.mdx");
         }
         for (String c : candidates) {
             Optional<Path> p = content.resolve(docs, c);
@@ -181,7 +184,7 @@ final class SiteSummary {
                     items.add(new Item(p, true, position(category, CATEGORY_POSITION), categoryLabel(category)
                             .orElse(folderTitle(n)), n));
                 }
-            } else if (n.toLowerCase(Locale.ROOT).endsWith(".md") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            } else if (n.toLowerCase(Locale.ROOT).matches(".*\\.mdx?") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 Map<String, String> fm = frontMatter(p);
                 if ("true".equalsIgnoreCase(fm.get("draft")) || "true".equalsIgnoreCase(fm.get("nav_exclude"))) {
                     continue;
@@ -195,7 +198,7 @@ final class SiteSummary {
                 }
                 String title = fm.getOrDefault("sidebar_label", "");
                 String lower = n.toLowerCase(Locale.ROOT);
-                if (index == null && (lower.equals("index.md") || lower.equals("readme.md") || lower.equals("_index.md"))) {
+                if (index == null && lower.matches("(index|readme|_index)\\.mdx?")) {
                     index = p;
                     continue;
                 }
@@ -265,7 +268,7 @@ final class SiteSummary {
         }
         try (Stream<Path> s = Files.list(dir)) {
             return s.anyMatch(p -> !p.getFileName().toString().startsWith(".")
-                    && (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md")
+                    && (p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.mdx?")
                             && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
                     || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && hasPages(p, depth + 1)));
         } catch (IOException e) {

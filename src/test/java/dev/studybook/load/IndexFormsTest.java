@@ -462,9 +462,9 @@ class IndexFormsTest {
         assertEquals("guide/x.html", LinkTarget.parse("https://studybook-test.github.io/notes/guide/x.html", own)
                 .orElseThrow().path());
         assertFalse(LinkTarget.parse("https://studybook-test.github.io/other/x.html", own).isPresent());
-        assertEquals(List.of("a.md"), alternatives("a.html"));
-        assertEquals(List.of("guide/README.md", "guide/index.md"), alternatives("guide/index.html"));
-        assertEquals(List.of("docs/let.md"), alternatives("docs/let"));
+        assertEquals(List.of("a.md", "a.mdx"), alternatives("a.html"));
+        assertEquals(List.of("guide/README.md", "guide/index.md", "guide/index.mdx"), alternatives("guide/index.html"));
+        assertEquals(List.of("docs/let.md", "docs/let.mdx"), alternatives("docs/let"));
         assertEquals(List.of(), alternatives("main.go"));
     }
 
@@ -536,23 +536,24 @@ class IndexFormsTest {
     }
 
     @Test
-    void rspressMetaJsonOrdersAndTitlesEachFolderAndMdxPagesAreLeftOutWithANote() {
+    void rspressMetaJsonOrdersAndTitlesEachFolderAndMdxPagesAreChaptersInTheirPlace() {
         // web-infra-dev/rspress: each folder's _meta.json is its sidebar (names, {type, name, label}, section
-        // headers, sub-folders); "the index page links to no Markdown chapter" before.
+        // headers, sub-folders); "the index page links to no Markdown chapter" before. MDX pages were left out with a
+        // note until MdxSyntax read them.
         Diagnostics d = new Diagnostics();
         Outline o = site("index-forms/rspress-meta", d);
         assertEquals("_meta.json", o.indexFile().getFileName().toString());
-        assertEquals("[Guide]\n  intro.md\n  *Watching\n    Owls at night\n    finches.md\n    *Songs\n      dawn.md\n",
-                tree(o));
+        assertEquals("[Guide]\n  intro.md\n  *Watching\n    Owls at night\n    finches.md\n    *Songs\n      dawn.md\n"
+                + "      dusk.mdx\n", tree(o));
         assertEquals("Bird notes", o.metadata().title());
-        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("1 page is MDX")), d.warnings().toString());
+        assertFalse(d.warnings().stream().anyMatch(w -> w.message().contains("MDX")), d.warnings().toString());
     }
 
     @Test
     void nextraMetaTitlesAndOrdersPagesHidesWhatItHidesAndUnnamedPagesFollow() {
         // shuding/nextra: _meta.json (or _meta.js) maps names to titles; pages it does not name come after, by name.
         Outline o = site("index-forms/nextra-meta", new Diagnostics());
-        assertEquals("Welcome\nSetting up\n[Advanced]\n  Second step\n  First step\nextra.md\n", tree(o));
+        assertEquals("Welcome\nSetting up\n[Advanced]\n  Second step\n  First step\nextra.md\nglossary.mdx\n", tree(o));
     }
 
     @Test
@@ -606,8 +607,22 @@ class IndexFormsTest {
     void docusaurusSiteWithoutSidebarsIsInGeneratedOrder() {
         Diagnostics d = new Diagnostics();
         Outline o = site("index-forms/docusaurus-auto", d);
-        assertEquals("overview.md\nusage.md\n[The basics]\n  types.md\n[Advanced]\n  tuning.md\n", tree(o));
+        assertEquals("overview.md\nusage.md\nrecipes.mdx\n[The basics]\n  types.md\n[Advanced]\n  tuning.md\n", tree(o));
         assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("no sidebars file")), d.warnings().toString());
+    }
+
+    @Test
+    void indexPageLinkToAnMdxPageMakesItAChapterWithoutItsImportsOrTabsTags() throws IOException {
+        // MDX pages linked from an index page were not chapters (only .md and .markdown links were), so
+        // MdxSyntax never saw them.
+        Outline o = site("index-forms/mdx-chapter", new Diagnostics());
+        assertEquals("Planting\nWatering\n", tree(o));
+        TestBooks.Built b = TestBooks.build(TestBooks.book("index-forms/mdx-chapter"), tmp.resolve("out"), "epub");
+        dev.studybook.testing.EpubContents epub = dev.studybook.testing.EpubContents.read(b.output("epub"));
+        String watering = epub.text(epub.chapterFiles().get(1));
+        assertTrue(watering.contains("Water early in the morning.") && watering.contains("Once a week."), watering);
+        assertFalse(watering.contains("import ") || watering.contains("@theme") || watering.contains("&lt;Tab")
+                || watering.contains("<Tabs") || watering.contains("TabItem"), watering);
     }
 
     @Test
