@@ -10,9 +10,13 @@ import dev.studybook.model.SourceText;
 import dev.studybook.xhtml.References;
 import dev.studybook.xhtml.References.Drawn;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,6 +37,11 @@ final class ChapterReferences implements References {
     private final RemoteImages remote;
     private final Diagrams diagrams;
     private final int index;
+
+    /** The pages a doc site shows for a folder's route, in the order it looks for them. */
+    private static final List<String> ROUTE_PAGES = List.of("README.md", "readme.md", "Readme.md", "index.md",
+            "README.mdx", "index.mdx");
+    private static final List<String> ROUTE_EXTENSIONS = List.of(".md", ".mdx");
 
     ChapterReferences(SourceText source, int index, String ownId, LinkResolver resolver, Map<Path, String> chapterIds,
             Path indexFile, AssetRegistry assets, Diagnostics diagnostics, RemoteImages remote, Diagrams diagrams) {
@@ -86,10 +95,9 @@ final class ChapterReferences implements References {
             if (target.equals(indexFile)) {
                 return new OtherChapter(ChapterBody.CONTENTS, "");
             }
-            String id = chapterIds.get(target);
+            String id = chapterIds.containsKey(target) ? chapterIds.get(target) : routedChapter(base, t).orElse(null);
             if (id != null) {
-                return id.equals(ownId) && !t.fragment().isEmpty() ? new SameChapter(t.fragment())
-                        : new OtherChapter(id, t.fragment());
+                return chapter(id, t);
             }
             if (t.kind() == LinkTarget.Kind.REPOSITORY) {
                 return new External(h);
@@ -106,12 +114,62 @@ final class ChapterReferences implements References {
         if (t.kind() == LinkTarget.Kind.REPOSITORY) {
             return new External(h);
         }
+        if (r instanceof LinkResolver.Missing) {
+            Optional<String> routed = routedChapter(base, t);
+            if (routed.isPresent()) {
+                return chapter(routed.get(), t);
+            }
+        }
         if (r instanceof LinkResolver.Outside) {
             diagnostics.warn(at(line), Diagnostics.Kind.LINK, "the link to '" + t.path() + "' leaves " + resolver.content().name() + " and is shown as plain text");
         } else {
             diagnostics.warn(at(line), Diagnostics.Kind.LINK, "the link target '" + t.path() + "' does not exist; the link is shown as plain text");
         }
         return new Unlinked();
+    }
+
+    private LinkDestination chapter(String id, LinkTarget t) {
+        return id.equals(ownId) && !t.fragment().isEmpty() ? new SameChapter(t.fragment()) : new OtherChapter(id, t.fragment());
+    }
+
+    /**
+     * The chapter a relative link means when read as a route of a doc site (VuePress, VitePress, Docusaurus):
+     * {@code dir/} is the folder's README or index page, {@code x} and {@code x.html} are {@code x.md} or
+     * {@code x.mdx}. Only the book's chapters are looked up, by path, so nothing outside the book is read; this
+     * also finds {@code x.md} when a folder {@code x/} of pictures stands beside it, and an index page when the
+     * folder's README is not a chapter.
+     */
+    private Optional<String> routedChapter(Path base, LinkTarget t) {
+        if (t.kind() != LinkTarget.Kind.RELATIVE) {
+            return Optional.empty();
+        }
+        String p = t.path();
+        Path at;
+        try {
+            at = base.resolve(p.isEmpty() ? "." : p).normalize();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+        if (at.getFileName() == null) {
+            return Optional.empty();
+        }
+        String name = at.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean folder = p.endsWith("/") || p.equals(".") || p.equals("..") || p.endsWith("/.") || p.endsWith("/..");
+        List<Path> candidates = new ArrayList<>();
+        if (!folder && (lower.endsWith(".html") || lower.endsWith(".htm"))) {
+            String stem = name.substring(0, name.lastIndexOf('.'));
+            if (stem.equals("index")) {
+                ROUTE_PAGES.forEach(page -> candidates.add(at.resolveSibling(page)));
+            }
+            ROUTE_EXTENSIONS.forEach(ext -> candidates.add(at.resolveSibling(stem + ext)));
+        } else if (folder || !name.contains(".")) {
+            if (!folder) {
+                ROUTE_EXTENSIONS.forEach(ext -> candidates.add(at.resolveSibling(name + ext)));
+            }
+            ROUTE_PAGES.forEach(page -> candidates.add(at.resolve(page)));
+        }
+        return candidates.stream().map(chapterIds::get).filter(Objects::nonNull).findFirst();
     }
 
     /** The page on GitHub of a file of the repository that is not part of the book, when the repository is known. */

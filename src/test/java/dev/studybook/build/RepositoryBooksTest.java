@@ -90,6 +90,18 @@ class RepositoryBooksTest {
     }
 
     @Test
+    void aDocSitesRouteLinksWereShownAsPlainTextAsIfTheyLedToAFolder() throws IOException {
+        // guide/setup means guide/setup.md even though a folder guide/setup/ of pictures stands beside it.
+        EpubContents e = epub(TestBooks.book("links/routes"));
+        String setup = e.chapterFile("Setup");
+        String reference = e.chapterFile("Reference");
+        String options = e.chapterFile("Options");
+        assertEquals(List.of(reference, setup), hrefs(e, "Introduction"));
+        assertEquals(List.of(options + "#flags"), hrefs(e, "Setup"));
+        assertEquals(List.of(reference + "#overview"), hrefs(e, "Options"));
+    }
+
+    @Test
     void anMdBookIncludesItsListingsBesideSrcButNothingOutsideTheRepository() throws IOException {
         Path repo = TestBooks.copy("confinement/mdbook-repo", tmp.resolve("repo"));
         Files.writeString(tmp.resolve("outside.txt"), "SECRET-OUTSIDE-THE-REPOSITORY\n", StandardCharsets.UTF_8);
