@@ -102,6 +102,16 @@ class RepositoryBooksTest {
     }
 
     @Test
+    void aLinkToAFolderWhosePageIsNoChapterSaidOnlyThatItLedToAFolder() throws IOException {
+        // Snailclimb/JavaGuide: 44 links to folders with a README.md the sidebar leaves out were reported as "a folder".
+        Cli.Run r = Cli.run("build", "--content", TestBooks.book("links/folder-page-not-chapter").toString(), "--out",
+                tmp.resolve("o").toString(), "--format", "epub");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("knots.md:3: the link to 'notes/' leads to a folder whose page README.md is not a chapter of the book"), r.err());
+        assertTrue(r.err().contains("knots.md:5: the link to 'notes/sketches/' leads to a folder;"), r.err());
+    }
+
+    @Test
     void anMdBookIncludesItsListingsBesideSrcButNothingOutsideTheRepository() throws IOException {
         Path repo = TestBooks.copy("confinement/mdbook-repo", tmp.resolve("repo"));
         Files.writeString(tmp.resolve("outside.txt"), "SECRET-OUTSIDE-THE-REPOSITORY\n", StandardCharsets.UTF_8);
