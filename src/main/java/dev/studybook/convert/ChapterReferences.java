@@ -108,8 +108,9 @@ final class ChapterReferences implements References {
             }
             // Snailclimb/JavaGuide: 44 links to folders whose README.md exists but is not in the site's sidebar; "a folder"
             // alone made the user look for a missing page.
-            String what = Files.isDirectory(target)
-                    ? resolver.folderPage(target).map(p -> "a folder whose page " + target.relativize(p) + " is not a chapter of the book").orElse("a folder")
+            Path folder = target;
+            String what = Files.isDirectory(folder)
+                    ? resolver.folderPage(folder).map(p -> "a folder whose page " + folder.relativize(p) + " is not a chapter of the book").orElse("a folder")
                     : t.isMarkdown() ? "a Markdown file that is not a chapter of the book" : "a file that is not part of the book";
             diagnostics.warn(at(line), Diagnostics.Kind.LINK, "the link to '" + t.path() + "' leads to " + what
                     + "; it is shown as plain text (name the book's repository in book.yaml to link it on GitHub)");
