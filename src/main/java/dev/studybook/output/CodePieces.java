@@ -39,7 +39,7 @@ public final class CodePieces {
             // space. Cut at its spaces too, code glued to the punctuation after it (PunctuationGlue) is only its
             // last word: "concurrent map writes。" was one box that no line could break into.
             boolean after = c == ' ' || BREAK_AFTER.indexOf(c) >= 0 && BREAK_AFTER.indexOf(s.charAt(i + 1)) < 0
-                    && !numberDot(s, i);
+                    && !(i > 0 && numberDot(s.charAt(i - 1), c, s.charAt(i + 1)));
             if (after && s.charAt(i + 1) != ' '
                     && i + 1 - start >= MIN_PIECE && s.length() - (i + 1) >= MIN_PIECE) {
                 out.add(s.substring(start, i + 1));
@@ -55,11 +55,11 @@ public final class CodePieces {
     }
 
     /**
-     * Whether {@code s.charAt(i)} is a dot between digits: a version or a decimal ({@code go1.26.8}, {@code 0.75})
-     * is never parted at its dot, on paper or on a phone.
+     * Whether {@code dot} is a dot between digits: a version or a decimal ({@code go1.26.8}, {@code 0.75}) is never
+     * parted at its dot, on paper or on a phone, in prose, inline code or code blocks (the one rule all of them ask).
      */
-    static boolean numberDot(String s, int i) {
-        return s.charAt(i) == '.' && i > 0 && i + 1 < s.length() && digit(s.charAt(i - 1)) && digit(s.charAt(i + 1));
+    public static boolean numberDot(char before, char dot, char after) {
+        return dot == '.' && digit(before) && digit(after);
     }
 
     private static boolean digit(char c) {

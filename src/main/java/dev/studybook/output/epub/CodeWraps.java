@@ -140,7 +140,8 @@ final class CodeWraps {
             return true;
         }
         char before = text.charAt(at - 1);
-        if ((before == '.' || before == ',') && Character.isDigit(text.charAt(at - 2)) && Character.isDigit(text.charAt(at))) {
+        if (CodePieces.numberDot(text.charAt(at - 2), before, text.charAt(at))
+                || before == ',' && Character.isDigit(text.charAt(at - 2)) && Character.isDigit(text.charAt(at))) {
             return false;
         }
         return !((before == '_' || before == '-') && !Character.isLetterOrDigit(text.charAt(at - 2)));
@@ -295,7 +296,7 @@ final class CodeWraps {
                 continue;
             }
             // Never inside a number: a version (go1.26.8) or an amount reads as one.
-            boolean number = prev == '.' && Character.isDigit(beforePrev) && Character.isDigit(text);
+            boolean number = CodePieces.numberDot(beforePrev, prev, text);
             if (prev != 0 && punctuation.indexOf(prev) >= 0 && !number && (Character.isLetterOrDigit(text) || text == '_'
                     || text == '"' || text == '\'' || text == '&')) {
                 if (count == breaks.length) {

@@ -2,6 +2,7 @@ package dev.studybook.output.pdf;
 
 import com.openhtmltopdf.extend.FSTextBreaker;
 import com.openhtmltopdf.layout.UrlAwareLineBreakIterator;
+import dev.studybook.output.CodePieces;
 import java.text.BreakIterator;
 import java.util.Locale;
 
@@ -41,10 +42,6 @@ final class NumberDots implements FSTextBreaker {
 
     /** Whether a break before {@code s.charAt(at)} would part a digit, a dot and a digit ("1." / "26"). */
     static boolean insideNumber(CharSequence s, int at) {
-        return at >= 2 && at < s.length() && s.charAt(at - 1) == '.' && digit(s.charAt(at - 2)) && digit(s.charAt(at));
-    }
-
-    private static boolean digit(char c) {
-        return c >= '0' && c <= '9';
+        return at >= 2 && at < s.length() && CodePieces.numberDot(s.charAt(at - 2), s.charAt(at - 1), s.charAt(at));
     }
 }
