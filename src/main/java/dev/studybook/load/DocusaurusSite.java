@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -169,7 +168,7 @@ final class DocusaurusSite {
             }
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 collectIds(p, prefix + SiteSummary.withoutNumberPrefix(n) + "/", depth + 1);
-            } else if (n.toLowerCase(Locale.ROOT).matches(".*\\.mdx?") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            } else if (SiteSummary.isPageName(n) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 String stem = n.substring(0, n.lastIndexOf('.'));
                 String rel = docs.relativize(p).toString().replace('\\', '/');
                 String id = SiteSummary.frontMatter(p).getOrDefault("id", SiteSummary.withoutNumberPrefix(stem));

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -212,7 +211,7 @@ final class MetaFileSite {
                 }
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     sub(p, depth, level, "");
-                } else if (n.toLowerCase(Locale.ROOT).matches(".*\\.mdx?") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                } else if (SiteSummary.isPageName(n) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     page(p, depth, "");
                 }
             }
@@ -266,7 +265,7 @@ final class MetaFileSite {
         }
         for (String n : List.of(name + ".md", name + ".mdx", name)) {
             Path p = dir.resolve(n);
-            if (n.toLowerCase(Locale.ROOT).matches(".*\\.mdx?") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+            if (SiteSummary.isPageName(n) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
                     && content.contains(p)) {
                 return Optional.of(p);
             }

@@ -128,7 +128,7 @@ final class SiteSummary {
             candidates.add(r + "README.md");
             candidates.add(r + "readme.md");
             candidates.add(r + "index.mdx");
-        } else if (r.toLowerCase(Locale.ROOT).matches(".*\\.mdx?")) {
+        } else if (isPageName(r)) {
             candidates.add(r);
         } else {
             candidates.add(r + ".md");
@@ -184,7 +184,7 @@ final class SiteSummary {
                     items.add(new Item(p, true, position(category, CATEGORY_POSITION), categoryLabel(category)
                             .orElse(folderTitle(n)), n));
                 }
-            } else if (n.toLowerCase(Locale.ROOT).matches(".*\\.mdx?") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            } else if (isPageName(n) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 Map<String, String> fm = frontMatter(p);
                 if ("true".equalsIgnoreCase(fm.get("draft")) || "true".equalsIgnoreCase(fm.get("nav_exclude"))) {
                     continue;
@@ -250,6 +250,12 @@ final class SiteSummary {
     private SiteSummary() {
     }
 
+    /** Whether a file name is a site's page: {@code .md} or {@code .mdx}, any case (the site readers' one test). */
+    static boolean isPageName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".md") || n.endsWith(".mdx");
+    }
+
     /**
      * A folder's entries in name order, none when it cannot be listed: a walk over a site's pages takes what it can
      * read (the loaders' one folder listing).
@@ -268,7 +274,7 @@ final class SiteSummary {
         }
         try (Stream<Path> s = Files.list(dir)) {
             return s.anyMatch(p -> !p.getFileName().toString().startsWith(".")
-                    && (p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.mdx?")
+                    && (isPageName(p.getFileName().toString())
                             && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
                     || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && hasPages(p, depth + 1)));
         } catch (IOException e) {
