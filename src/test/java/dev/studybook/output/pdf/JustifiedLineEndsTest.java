@@ -2,18 +2,16 @@ package dev.studybook.output.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.studybook.output.pdf.JustifiedLinesTest.Glyph;
+import dev.studybook.output.pdf.JustifiedLinesTest.Line;
 import dev.studybook.testing.TestBooks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,52 +23,38 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JustifiedLineEndsTest {
 
-    record Glyph(String text, float x, float w, String font) {
-        boolean han() {
-            int c = text.codePointAt(0);
-            return c >= 0x4E00 && c <= 0x9FFF;
-        }
-
-        boolean mono() {
-            return font.contains("Mono");
-        }
+    private static boolean han(Glyph g) {
+        int c = g.text().codePointAt(0);
+        return c >= 0x4E00 && c <= 0x9FFF;
     }
 
-    record Line(int page, float y, List<Glyph> glyphs) {
-        float right() {
-            Glyph g = glyphs.get(glyphs.size() - 1);
-            return g.x() + g.w();
-        }
+    private static boolean mono(Glyph g) {
+        return g.font().contains("Mono");
+    }
 
-        String text() {
-            StringBuilder sb = new StringBuilder();
-            glyphs.forEach(g -> sb.append(g.text()));
-            return sb.toString();
-        }
+    /** Body text: serif Chinese characters (headings are sans). */
+    private static boolean body(Line l) {
+        return l.glyphs().stream().anyMatch(g -> g.font().contains("NotoSerifSC") && han(g));
+    }
 
-        boolean body() {
-            // Body text: serif Chinese characters (headings are sans).
-            return glyphs.stream().anyMatch(g -> g.font().contains("NotoSerifSC") && g.han());
-        }
-
-        /**
-         * Whether every gap between two Chinese characters of the line took the most Justification gives one: then
-         * the line may stop short, it has nothing left to widen but Latin words and code.
-         */
-        boolean gapsFull() {
-            int pairs = 0;
-            for (int i = 0; i + 1 < glyphs.size(); i++) {
-                Glyph a = glyphs.get(i);
-                Glyph b = glyphs.get(i + 1);
-                if (a.han() && b.han()) {
-                    pairs++;
-                    if (b.x() - a.x() - EM < Justification.CHAR_GAP * EM - 0.05f) {
-                        return false;
-                    }
+    /**
+     * Whether every gap between two Chinese characters of the line took the most Justification gives one: then
+     * the line may stop short, it has nothing left to widen but Latin words and code.
+     */
+    private static boolean gapsFull(Line l) {
+        List<Glyph> glyphs = l.glyphs();
+        int pairs = 0;
+        for (int i = 0; i + 1 < glyphs.size(); i++) {
+            Glyph a = glyphs.get(i);
+            Glyph b = glyphs.get(i + 1);
+            if (han(a) && han(b)) {
+                pairs++;
+                if (b.x() - a.x() - EM < Justification.CHAR_GAP * EM - 0.05f) {
+                    return false;
                 }
             }
-            return pairs > 0;
         }
+        return pairs > 0;
     }
 
     /** The body size, in points. */
@@ -86,27 +70,12 @@ class JustifiedLineEndsTest {
         Path pdf = TestBooks.build(TestBooks.book("justify/line-ends"), dir, "pdf").output("pdf");
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             margin = doc.getPage(0).getMediaBox().getWidth() - JustifiedLinesTest.SIDE;
-            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
-                TreeMap<Float, List<Glyph>> byLine = new TreeMap<>();
-                PDFTextStripper s = new PDFTextStripper() {
-                    @Override
-                    protected void processTextPosition(TextPosition t) {
-                        float y = Math.round(t.getYDirAdj() * 2) / 2f;
-                        byLine.computeIfAbsent(y, k -> new ArrayList<>()).add(new Glyph(t.getUnicode(), t.getXDirAdj(),
-                                t.getWidthDirAdj(), t.getFont().getName()));
-                    }
-                };
-                s.setStartPage(p);
-                s.setEndPage(p);
-                s.getText(doc);
-                int page = p;
-                byLine.forEach((y, g) -> {
-                    g.sort(Comparator.comparing(Glyph::x));
-                    g.removeIf(x -> x.text().isBlank());
-                    if (!g.isEmpty()) {
-                        lines.add(new Line(page, y, g));
-                    }
-                });
+        }
+        for (Line l : JustifiedLinesTest.readLines(pdf)) {
+            List<Glyph> g = new ArrayList<>(l.glyphs());
+            g.removeIf(x -> x.text().isBlank());
+            if (!g.isEmpty()) {
+                lines.add(new Line(l.page(), l.y(), g));
             }
         }
     }
@@ -117,7 +86,7 @@ class JustifiedLineEndsTest {
         for (int i = 0; i + 1 < lines.size(); i++) {
             Line a = lines.get(i);
             Line b = lines.get(i + 1);
-            if (a.page() == b.page() && a.body() && Math.abs(b.y() - a.y() - JustifiedLinesTest.LINE) < 0.6f
+            if (a.page() == b.page() && body(a) && Math.abs(b.y() - a.y() - JustifiedLinesTest.LINE) < 0.6f
                     && Math.abs(b.glyphs().get(0).x() - a.glyphs().get(0).x()) < 1.5f) {
                 out.add(new Line[] {a, b});
             }
@@ -155,11 +124,11 @@ class JustifiedLineEndsTest {
         for (Line[] ab : justified()) {
             Line a = ab[0];
             // The line ends inside a code span that goes on on the next line ("fatal " / "error: out of range").
-            if (!a.glyphs().get(a.glyphs().size() - 1).mono() || !ab[1].glyphs().get(0).mono()) {
+            if (!mono(a.glyphs().get(a.glyphs().size() - 1)) || !mono(ab[1].glyphs().get(0))) {
                 continue;
             }
             checked++;
-            if (a.right() < margin - JustifiedLinesTest.SHORT && !a.gapsFull()) {
+            if (a.right() < margin - JustifiedLinesTest.SHORT && !gapsFull(a)) {
                 found.add(shortBy(a));
             }
         }

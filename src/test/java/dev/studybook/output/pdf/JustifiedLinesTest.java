@@ -87,6 +87,14 @@ class JustifiedLinesTest {
         pdf = TestBooks.build(TestBooks.book("justify/mixed"), dir, "pdf").output("pdf");
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             pageWidth = doc.getPage(0).getMediaBox().getWidth();
+        }
+        lines.addAll(readLines(pdf));
+    }
+
+    /** The PDF's lines, page by page, as PDFBox reads their glyphs: glyphs on one baseline, left to right. */
+    static List<Line> readLines(Path pdf) throws IOException {
+        List<Line> out = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             for (int p = 1; p <= doc.getNumberOfPages(); p++) {
                 TreeMap<Float, List<Glyph>> byLine = new TreeMap<>();
                 PDFTextStripper s = new PDFTextStripper() {
@@ -103,10 +111,11 @@ class JustifiedLinesTest {
                 int page = p;
                 byLine.forEach((y, g) -> {
                     g.sort(Comparator.comparing(Glyph::x));
-                    lines.add(new Line(page, y, g));
+                    out.add(new Line(page, y, g));
                 });
             }
         }
+        return out;
     }
 
     @Test
