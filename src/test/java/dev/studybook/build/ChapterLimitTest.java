@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.studybook.error.ExitCode;
 import dev.studybook.error.StudybookException;
+import dev.studybook.testing.Snippets;
 import dev.studybook.testing.TestBooks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,23 +48,13 @@ class ChapterLimitTest {
         return dir;
     }
 
-    private static String footnotes(int n) {
-        StringBuilder s = new StringBuilder("# Notes\n\n");
-        for (int k = 0; k < n; k++) {
-            s.append("Text[^").append(k).append("].\n\n");
-        }
-        for (int k = 0; k < n; k++) {
-            s.append("[^").append(k).append("]: Note ").append(k).append(".\n");
-        }
-        return s.toString();
-    }
 
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void hundredThousandFootnotesInOneChapterAreRefusedAtTheFirstOneTooMany() throws IOException {
         // 100,000 footnotes took minutes and gigabytes in the PDF; refused before the chapter is rendered.
         StudybookException e = assertThrows(StudybookException.class, () -> TestBooks.build(
-                chapter("notes", footnotes(dev.studybook.markdown.MarkdownRenderer.MAX_FOOTNOTES + 1)),
+                chapter("notes", Snippets.footnotes(dev.studybook.markdown.MarkdownRenderer.MAX_FOOTNOTES + 1)),
                 tmp.resolve("out-notes"), "epub", "pdf"));
         assertEquals(ExitCode.CONTENT, e.exitCode());
         assertTrue(e.getMessage().contains("MAX_CHAPTER_FOOTNOTES"), e.getMessage());
@@ -76,7 +67,7 @@ class ChapterLimitTest {
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void hundredThousandHeadingsWithTheSameTextInOneChapterAreRefusedAtTheFirstOneTooMany() throws IOException {
         // The title is heading 1; "## Same" number 10,000 is heading 10,001, on line 3 + 4 * 9,999.
-        String markdown = "# Same\n\n" + "## Same\n\ntext\n\n".repeat(dev.studybook.markdown.MarkdownRenderer.MAX_HEADINGS);
+        String markdown = Snippets.sameHeadings(dev.studybook.markdown.MarkdownRenderer.MAX_HEADINGS);
         StudybookException e = assertThrows(StudybookException.class,
                 () -> TestBooks.build(chapter("same", markdown), tmp.resolve("out-same"), "epub", "pdf"));
         assertEquals(ExitCode.CONTENT, e.exitCode());

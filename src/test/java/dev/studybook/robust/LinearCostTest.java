@@ -38,17 +38,7 @@ class LinearCostTest {
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void fiftyThousandLinkReferenceDefinitionsCostLinearWork() {
         // flexmark's inline parser copied the rest of the paragraph (Matcher.toMatchResult on Java 17) for each match.
-        doublingRoughlyDoublesTheWork(n -> {
-            StringBuilder s = new StringBuilder("# Links\n\n");
-            for (int k = 0; k < n; k++) {
-                s.append("[l").append(k).append("] ");
-            }
-            s.append("\n\n");
-            for (int k = 0; k < n; k++) {
-                s.append("[l").append(k).append("]: https://example.com/").append(k).append(" \"t\"\n");
-            }
-            return s.toString();
-        }, 4000);
+        doublingRoughlyDoublesTheWork(Snippets::footnotes, 4000);
     }
 
     @Test
@@ -63,7 +53,7 @@ class LinearCostTest {
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void hundredThousandHeadingsWithTheSameTextCostLinearWork() {
-        doublingRoughlyDoublesTheWork(n -> "# Same\n\n" + "## Same\n\ntext\n\n".repeat(n), 4000);
+        doublingRoughlyDoublesTheWork(Snippets::sameHeadings, 4000);
     }
 
     @Test

@@ -21,6 +21,23 @@ public final class Snippets {
     public static final class Warnings extends ArrayList<String> {
     }
 
+    /** A chapter of n paragraphs with one footnote reference each ("Text[^k].", from line 3), then the n notes. */
+    public static String footnotes(int n) {
+        StringBuilder s = new StringBuilder("# Notes\n\n");
+        for (int k = 0; k < n; k++) {
+            s.append("Text[^").append(k).append("].\n\n");
+        }
+        for (int k = 0; k < n; k++) {
+            s.append("[^").append(k).append("]: Note ").append(k).append(".\n");
+        }
+        return s.toString();
+    }
+
+    /** A chapter titled "Same" with n sections all headed "## Same" (section k's heading on line 3 + 4 * k). */
+    public static String sameHeadings(int n) {
+        return "# Same\n\n" + "## Same\n\ntext\n\n".repeat(n);
+    }
+
     public static String xhtml(String markdown) {
         return xhtml(markdown, new Warnings());
     }
