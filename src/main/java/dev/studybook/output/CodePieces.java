@@ -27,8 +27,17 @@ public final class CodePieces {
 
     /** The text cut after its spaces and punctuation; one piece when it is short or has none. */
     public static List<String> pieces(String s) {
+        return pieces(s, MIN_LENGTH, LONG_WORD, MIN_FRAGMENT);
+    }
+
+    /**
+     * The text cut as {@link #pieces(String)} does, with code from {@code minLength} characters on cut, words from
+     * {@code longWord} letters on cut at their seams, and at least {@code minFragment} of a word's characters on
+     * either side of such a cut: a phone's line holds about 36 code characters, half of a printed page's.
+     */
+    public static List<String> pieces(String s, int minLength, int longWord, int minFragment) {
         List<String> out = new ArrayList<>();
-        if (s.length() < MIN_LENGTH) {
+        if (s.length() < minLength) {
             out.add(s);
             return out;
         }
@@ -49,7 +58,7 @@ public final class CodePieces {
         out.add(s.substring(start));
         List<String> finer = new ArrayList<>();
         for (String piece : out) {
-            finer.addAll(inWords(piece));
+            finer.addAll(inWords(piece, longWord, minFragment));
         }
         return finer;
     }
@@ -72,6 +81,10 @@ public final class CodePieces {
      * short by most of its width.
      */
     static List<String> inWords(String piece) {
+        return inWords(piece, LONG_WORD, MIN_FRAGMENT);
+    }
+
+    private static List<String> inWords(String piece, int longWord, int minFragment) {
         List<String> out = new ArrayList<>();
         int start = 0;
         int i = 0;
@@ -84,16 +97,16 @@ public final class CodePieces {
             while (i < piece.length() && Character.isLetterOrDigit(piece.charAt(i))) {
                 i++;
             }
-            if (i - w < LONG_WORD) {
+            if (i - w < longWord) {
                 continue;
             }
             int last = w;
-            for (int k = w + MIN_FRAGMENT; k <= i - MIN_FRAGMENT; k++) {
+            for (int k = w + minFragment; k <= i - minFragment; k++) {
                 char a = piece.charAt(k - 1);
                 char b = piece.charAt(k);
                 boolean camel = Character.isLowerCase(a) && Character.isUpperCase(b);
                 boolean digit = Character.isDigit(a) != Character.isDigit(b);
-                if ((camel || digit) && k - last >= MIN_FRAGMENT && k - start >= MIN_PIECE) {
+                if ((camel || digit) && k - last >= minFragment && k - start >= MIN_PIECE) {
                     out.add(piece.substring(start, k));
                     start = k;
                     last = k;

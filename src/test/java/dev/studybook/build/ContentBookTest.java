@@ -377,6 +377,66 @@ class ContentBookTest {
         assertTrue(fonts.size() >= 4, fonts.toString());
     }
 
+    /**
+     * The width of a phone's screen in CSS pixels, less the 15 px that Chromium's scroll bar (or a reader's margins)
+     * takes: the view in which chapter 15's six-column table was 350 px wide in a 345 px view.
+     */
+    static final int PHONE_VIEW = 360 - 15;
+
+    /**
+     * Nothing in any chapter is wider than a 360 px phone screen: each chapter in a frame of {@value #PHONE_VIEW} px
+     * with the book's CSS and fonts, all in one headless Chromium run, reports its document's scrollWidth (on a
+     * phone a wider chapter scrolls sideways, or a reader cuts off its right edge). Chapter 15's benchmark table
+     * was 350 px wide in a 345 px view.
+     */
+    @Test
+    void noChapterIsWiderThanAPhoneScreen() throws IOException {
+        Optional<Path> chromium = dev.studybook.testing.ReadingSystems.chromium();
+        org.junit.jupiter.api.Assumptions.assumeTrue(chromium.isPresent(),
+                "Chromium is not installed: chapter widths not checked (apt-get install chromium, or set STUDYBOOK_CHROMIUM)");
+        EpubContents epub = EpubContents.read(built.output("epub"));
+        Path oebps = out.resolve("phone-width");
+        for (EpubContents.Item item : epub.manifest()) {
+            Path p = oebps.resolve(item.href()).normalize();
+            assertTrue(p.startsWith(oebps), item.href());
+            Files.createDirectories(p.getParent());
+            Files.write(p, epub.bytes(item.href()));
+        }
+        String js = new String(ContentBookTest.class.getResourceAsStream("/readers/width.js").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        List<String> chapters = epub.chapterFiles();
+        StringBuilder frames = new StringBuilder();
+        for (String chapter : chapters) {
+            String x = epub.text(chapter).replace("</body>", "<script>//<![CDATA[\nwindow.CHAPTER = \"" + chapter
+                    + "\";\n" + js + "\n//]]></script></body>");
+            Path measured = oebps.resolve(chapter).resolveSibling("width-" + oebps.resolve(chapter).getFileName());
+            Files.writeString(measured, x);
+            frames.append("<iframe src=\"").append(oebps.relativize(measured).toString().replace('\\', '/'))
+                    .append("\" style=\"display:block;width:").append(PHONE_VIEW).append("px;height:640px;border:0\"></iframe>");
+        }
+        // The page around the frames writes each chapter's report into itself, whose document Chromium dumps.
+        Path page = oebps.resolve("width.html");
+        Files.writeString(page, "<!DOCTYPE html><html><body style=\"margin:0\">" + frames + "<script>const got = [];"
+                + " addEventListener('message', e => { got.push(e.data); let p = document.getElementById('studybook-report');"
+                + " if (!p) { p = document.createElement('pre'); p.id = 'studybook-report'; document.body.appendChild(p); }"
+                + " p.textContent = got.sort().join('\\n'); });</script></body></html>");
+        String dom = dev.studybook.testing.ReadingSystems.dumpDom(chromium.get(), page.toUri().toString(), 500, 640, false);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<pre id=\"studybook-report\">(.*?)</pre>",
+                java.util.regex.Pattern.DOTALL).matcher(dom);
+        assertTrue(m.find(), "the measuring script ran");
+        List<String> reports = m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&amp;", "&").lines().toList();
+        assertEquals(chapters.size(), reports.size(), "every chapter reported its width: " + reports);
+        List<String> wide = new ArrayList<>();
+        for (String r : reports) {
+            String[] f = r.split(" ", 4);
+            if (Integer.parseInt(f[1]) > Integer.parseInt(f[2])) {
+                wide.add(f[0] + ": " + f[1] + " px wide in a " + f[2] + " px view" + (f.length > 3 ? ", " + f[3] : ""));
+            }
+        }
+        assertEquals(List.of(), wide);
+    }
+
     /** The first prose line of a chapter (not a heading), whitespace removed, at most 20 characters. */
     private static String firstSentence(String markdown) {
         for (String line : markdown.split("\n")) {

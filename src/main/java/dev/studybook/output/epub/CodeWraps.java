@@ -85,6 +85,21 @@ final class CodeWraps {
         return out.append(xhtml, i, xhtml.length()).toString();
     }
 
+    /**
+     * Inline code and prose words from this long on get break opportunities, where the PDF's cut from 12: a phone's
+     * line holds about 36 code characters, and a 9- to 11-character name ({@code needWBsrc}, {@code fieldCache},
+     * {@code WithValue}) that could only move down whole left the line before it with gaps of two to six em
+     * (issue 17; content/ at 360 px: lines with a blank over 1 em 489 -> 415).
+     */
+    static final int PHONE_MIN_LENGTH = 8;
+    /** Words of letters and digits from this long on may break at their camelCase and digit seams. */
+    static final int PHONE_LONG_WORD = 8;
+    /**
+     * A seam leaves at least this many characters on either side: {@code rwmutex|Max|Readers},
+     * {@code Set|Finalizer} (content/ at 360 px: 415 -> 406 lines over 1 em, 65 -> 57 over 2 em).
+     */
+    static final int PHONE_MIN_FRAGMENT = 3;
+
     /** Whether a td or th tag's name starts at {@code at} (not thead). */
     private static boolean cell(String x, int at) {
         if (!x.startsWith("td", at) && !x.startsWith("th", at) || at + 2 >= x.length()) {
@@ -114,7 +129,7 @@ final class CodeWraps {
             i = semi + 1;
         }
         source[text.length()] = to;
-        List<String> pieces = CodePieces.pieces(text.toString());
+        List<String> pieces = CodePieces.pieces(text.toString(), PHONE_MIN_LENGTH, PHONE_LONG_WORD, PHONE_MIN_FRAGMENT);
         int done = from;
         int at = 0;
         for (int p = 0; p < pieces.size() - 1; p++) {

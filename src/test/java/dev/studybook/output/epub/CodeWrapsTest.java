@@ -30,7 +30,7 @@ class CodeWrapsTest {
                 + "<code>runningPanicDefers</code> 和 <code>errors.New(&quot;context canceled&quot;)</code></p>"
                 + "<table><thead><tr><th>x</th></tr></thead><tbody><tr><td><code>runningPanicDefers</code></td></tr></tbody></table>"
                 + "<pre><code>see internal/runtime/maps</code></pre><p><code>ReadHeaderTimeout</code></p>";
-        assertEquals("<p>位于 <code>internal/<wbr/>runtime/<wbr/>maps/<wbr/>runtime.go</code>，<code>sync.Mutex</code> 与 "
+        assertEquals("<p>位于 <code>internal/<wbr/>runtime/<wbr/>maps/<wbr/>runtime.go</code>，<code>sync.<wbr/>Mutex</code> 与 "
                 + "<code class=\"cs\">a.b c</code>、<code>running<wbr/>Panic<wbr/>Defers</code> 和 "
                 + "<code>errors.<wbr/>New(<wbr/>&quot;context canceled&quot;)</code></p>"
                 + "<table><thead><tr><th>x</th></tr></thead><tbody><tr><td><code>runningPanicDefers</code></td></tr></tbody></table>"
@@ -49,7 +49,7 @@ class CodeWrapsTest {
     void inlineCodeNeverBreaksInsideANumberNorAfterTheSignThatBeginsANameOrAFlag() {
         String x = "<p><code>golang.org/dl/go1.26.8</code> 与 <code>setGCPhase(_GCmark)</code>、"
                 + "<code>-gcflags=all=-d=checkptr</code>、<code>runtime: 1,000,000 bytes</code></p>";
-        assertEquals("<p><code>golang.<wbr/>org/<wbr/>dl/<wbr/>go1.26.8</code> 与 <code>setGCPhase(_GCmark)</code>、"
+        assertEquals("<p><code>golang.<wbr/>org/<wbr/>dl/<wbr/>go1.26.8</code> 与 <code>set<wbr/>GCPhase(_GCmark)</code>、"
                 + "<code>-gcflags=<wbr/>all=-d=checkptr</code>、<code>runtime: 1,000,000 bytes</code></p>", CodeWraps.inline(x));
     }
 
@@ -72,10 +72,24 @@ class CodeWrapsTest {
                 + "<!-- runtime/proc.go --></p><table><tr><td>runtime/proc.go</td></tr></table><pre>runtime/proc.go</pre>"
                 + "<svg><text>runtime/proc.go</text></svg><p>internal/runtime/maps<br/>end</p>";
         assertEquals("<h2 id=\"runtime/proc.go\">见 runtime/<wbr/>proc.go</h2><p>（runtime/<wbr/>signal_<wbr/>unix.go）与 "
-                + "cpu.<wbr/>cfs_<wbr/>period_us、stop<wbr/>TheWorld<wbr/>With<wbr/>Sema 和 goroutine，Go 1.26.8 与 go1.26.8，"
+                + "cpu.<wbr/>cfs_<wbr/>period_us、stop<wbr/>The<wbr/>World<wbr/>With<wbr/>Sema 和 goroutine，Go 1.26.8 与 go1.26.8，"
                 + "<a href=\"https://go.dev/doc/go1.26\">https://<wbr/>go.<wbr/>dev/<wbr/>doc/<wbr/>go1.26</a>："
                 + "<code>a/b/c/d/e/f</code>/<wbr/><code>x.y</code> &amp;&amp; a&amp;b&lt;c/<wbr/>d/e/<wbr/>f/g"
                 + "<!-- runtime/proc.go --></p><table><tr><td>runtime/proc.go</td></tr></table><pre>runtime/proc.go</pre>"
                 + "<svg><text>runtime/proc.go</text></svg><p>internal/<wbr/>runtime/<wbr/>maps<br/>end</p>", CodeWraps.prose(x));
+    }
+
+    /**
+     * Issue 17: inline code of 8 to 11 characters ({@code needWBsrc}, {@code fieldCache}, {@code sync.Mutex}) could
+     * only move to the next line of a phone whole, and a 17-letter name broke only once ({@code rwmutex|MaxReaders}):
+     * the justified line before it had blanks of two to six em. Shorter code and words without a seam stay whole.
+     */
+    @Test
+    void inlineCodeOfMiddlingLengthBreaksAtItsSeamsOnAPhone() {
+        String x = "<p><code>needWBsrc</code>、<code>fieldCache</code>、<code>readerCount.Add(-rwmutexMaxReaders)</code>、"
+                + "<code>WithValue</code>、<code>new(T)</code>、<code>goroutine</code>、<code>mapaccess1</code></p>";
+        assertEquals("<p><code>need<wbr/>WBsrc</code>、<code>field<wbr/>Cache</code>、<code>reader<wbr/>Count.<wbr/>Add(-"
+                + "rwmutex<wbr/>Max<wbr/>Readers)</code>、<code>With<wbr/>Value</code>、<code>new(T)</code>、"
+                + "<code>goroutine</code>、<code>mapaccess1</code></p>", CodeWraps.inline(x));
     }
 }
