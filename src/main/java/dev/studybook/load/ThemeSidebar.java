@@ -142,7 +142,7 @@ final class ThemeSidebar {
                     continue;
                 }
                 if (paths > 1) {
-                    md.part(p.line(), partTitle(module, nav, p.key()));
+                    md.part(p.line(), partTitle(content, docs, module, nav, p.key()));
                 }
                 // A per-path sidebar's relative routes start from its path (VuePress 1 and 2).
                 s.items(a, 0, base.startsWith("/") ? base : "");
@@ -273,8 +273,11 @@ final class ThemeSidebar {
         return (prefix.endsWith("/") ? prefix : prefix + "/") + route;
     }
 
-    /** A per-path sidebar's title: the navigation entry that leads there, else its path's last folder. */
-    private static String partTitle(Module module, Optional<Value> nav, String path) {
+    /**
+     * A per-path sidebar's title: the navigation entry that leads there, else the title in the front matter of its
+     * folder's page (README.md, index.md), else its path's last folder.
+     */
+    private static String partTitle(ContentFolder content, Path docs, Module module, Optional<Value> nav, String path) {
         String[] segs = path.replaceAll("^/+|/+$", "").split("/");
         String last = segs[segs.length - 1];
         // The entry that leads to the path itself, else one leading into it that names its folder ("API" for
@@ -298,7 +301,27 @@ final class ThemeSidebar {
                 return e[0];
             }
         }
+        // JavaGuide's top bar leads nowhere into /zhuanlan/; its README names it ("星球专属优质专栏…"), not "Zhuanlan".
+        Optional<String> own = folderPageTitle(content, docs, path);
+        if (own.isPresent()) {
+            return own.get();
+        }
         return last.isEmpty() ? path : SiteSummary.folderTitle(last);
+    }
+
+    /** The front matter {@code title} of the folder page of a sidebar path, when it has one. */
+    private static Optional<String> folderPageTitle(ContentFolder content, Path docs, String path) {
+        String folder = path.replaceAll("^/+|/+$", "");
+        if (folder.isEmpty() || path.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
+            return Optional.empty();
+        }
+        for (String name : LinkResolver.FOLDER_PAGES) {
+            Optional<Path> page = content.resolve(docs, folder + "/" + name);
+            if (page.isPresent() && java.nio.file.Files.isRegularFile(page.get())) {
+                return Optional.ofNullable(SiteSummary.frontMatter(page.get()).get("title")).filter(t -> !t.isBlank());
+            }
+        }
+        return Optional.empty();
     }
 
     /**

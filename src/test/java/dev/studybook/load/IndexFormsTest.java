@@ -580,6 +580,14 @@ class IndexFormsTest {
     }
 
     @Test
+    void vuepressPartThatNoNavbarEntryLeadsToIsNamedByItsFolderReadmeNotByTheFolderName() {
+        // Snailclimb/JavaGuide: no top-bar entry leads into "/zhuanlan/", so its part was titled "Zhuanlan" (the
+        // folder's name) although the folder's README.md names it in its front matter.
+        Outline o = site("index-forms/vuepress-part-named-by-folder-readme", new Diagnostics());
+        assertEquals("[Basics]\n  README.md\n  soil.md\n[专栏：堆肥与轮作]\n  README.md\n  compost.md\n", tree(o));
+    }
+
+    @Test
     void vuepressSidebarImportedFromAFileThatIsNotInTheBookFallsBackToFileOrderWithOneWarningAtTheConfigsLine() {
         // The imported sidebar.js is not in the book (nor sidebar.ts): no JavaScript is run, so the pages are read in
         // file order, front matter 'order' first, and one warning names config.ts and the line.
