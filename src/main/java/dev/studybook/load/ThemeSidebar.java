@@ -93,7 +93,7 @@ final class ThemeSidebar {
     static java.util.List<Path> docsRoots(ContentFolder content) {
         java.util.List<Path> out = new java.util.ArrayList<>();
         VitePressSite.find(content, ".vitepress", VitePressSite.CONFIGS).ifPresent(config -> {
-            Path site = config.getParent().getParent();
+            Path site = VitePressSite.siteOf(config);
             Module m = JsLiterals.read(dev.studybook.io.TextFiles.read(config, "VitePress configuration"));
             out.add(top(m, "srcDir").map(d -> site.resolve(d).normalize()).orElse(site));
         });
@@ -112,8 +112,34 @@ final class ThemeSidebar {
     /** A string property of the exported configuration itself (not of its sidebar or locales). */
     static Optional<String> top(Module module, String key) {
         return module.exported().map(module::resolve).filter(v -> v instanceof Obj).map(v -> (Obj) v)
-                .flatMap(o -> o.get(key)).map(module::resolve).filter(v -> v instanceof Str).map(v -> ((Str) v).value())
-                .map(String::strip).filter(v -> !v.isEmpty());
+                .flatMap(o -> own(module, o, key, 0)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /**
+     * A string property of an object, or of an object it spreads in ({@code ...sharedConfig}, a constant of the
+     * module or imported: vuejs/pinia's {@code title: 'Pinia'}), the object's own property winning.
+     */
+    private static Optional<String> own(Module module, Obj o, String key, int depth) {
+        Optional<Value> v = o.get(key).map(module::resolve);
+        if (v.isPresent()) {
+            return v.filter(x -> x instanceof Str).map(x -> ((Str) x).value());
+        }
+        if (depth > 4) {
+            return Optional.empty();
+        }
+        // The last spread wins in JavaScript, as a later property does.
+        java.util.List<Prop> props = o.props();
+        for (int i = props.size() - 1; i >= 0; i--) {
+            if (props.get(i).key() == null && props.get(i).value() instanceof Computed c && c.text().startsWith("...")
+                    && module.constants().containsKey(c.text().substring(3))
+                    && module.resolve(module.constants().get(c.text().substring(3))) instanceof Obj inner) {
+                Optional<String> found = own(module, inner, key, depth + 1);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Writes {@code sidebar} into {@code md}; {@code nav}, when written as data, names the parts of a per-path map. */

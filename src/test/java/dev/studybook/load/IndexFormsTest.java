@@ -588,6 +588,31 @@ class IndexFormsTest {
     }
 
     @Test
+    void repositoryWithNothingAtItsRootButADocsifySiteInDocsIsReadFromItsSidebarNotRefusedForWantOfAnIndexPage() {
+        // datawhalechina/easy-rl: the root holds only docs/ (README.md, _sidebar.md, index.html); "no index page".
+        // The sidebar is read as docsify shows it: the home page (README.md) first.
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/docsify-in-docs-without-root-readme", d);
+        assertEquals("_sidebar.md", o.indexFile().getFileName().toString());
+        assertEquals(List.of("README.md", "ch1.md", "ch1_questions&keywords.md", "ch2.md"), o.chapters().stream()
+                .map(c -> c.file().getFileName().toString()).toList());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.kind() == Diagnostics.Kind.INDEX
+                && w.message().contains("the site in docs/")), d.warnings().toString());
+    }
+
+    @Test
+    void vitepressConfigFolderWithIndexTsInAMonorepoIsReadWithTheSidebarAndTitleItSpreadsIn() {
+        // vuejs/pinia: packages/docs/.vitepress/config/index.ts spreads ...sharedConfig (title) and each locale's
+        // ...enConfig (themeConfig.sidebar) from files beside it. Before: "the index page links to no Markdown
+        // chapter" (config/index.ts was not looked for); with it, the book was titled "packages" (the spread title
+        // was not read).
+        Outline o = site("index-forms/vitepress-config-folder-in-monorepo", new Diagnostics());
+        assertEquals("index.ts", o.indexFile().getFileName().toString());
+        assertEquals("[Guide]\n  Filling\n  Boiling\n", tree(o));
+        assertEquals("Kettle", o.metadata().title());
+    }
+
+    @Test
     void vuepressSidebarImportedFromAFileThatIsNotInTheBookFallsBackToFileOrderWithOneWarningAtTheConfigsLine() {
         // The imported sidebar.js is not in the book (nor sidebar.ts): no JavaScript is run, so the pages are read in
         // file order, front matter 'order' first, and one warning names config.ts and the line.
