@@ -42,12 +42,28 @@ final class MetaFileSite {
     private final Path docs;
     private final SiteSummary md;
     private final Set<Path> written = new HashSet<>();
+    /** Rspress's {@code route.exclude}: pages that are no routes (partials, components), by their path from the root. */
+    private final Excludes excludes;
     private int pages;
 
-    private MetaFileSite(ContentFolder content, Path docs, SiteSummary md) {
+    /** Glob patterns of rspress.config's {@code route.exclude}, matched against paths from the site's root folder. */
+    private record Excludes(Path root, List<java.nio.file.PathMatcher> globs) {
+        static final Excludes NONE = new Excludes(null, List.of());
+
+        boolean test(Path p) {
+            if (root == null || !p.startsWith(root)) {
+                return false;
+            }
+            Path rel = root.relativize(p);
+            return globs.stream().anyMatch(g -> g.matches(rel));
+        }
+    }
+
+    private MetaFileSite(ContentFolder content, Path docs, SiteSummary md, Excludes excludes) {
         this.content = content;
         this.docs = docs;
         this.md = md;
+        this.excludes = excludes;
     }
 
     /** The site's contents, or empty when no pages folder of the content folder has a {@code _meta} file. */
@@ -62,7 +78,7 @@ final class MetaFileSite {
             if (meta.isEmpty()) {
                 continue;
             }
-            MetaFileSite s = new MetaFileSite(content, pages, new SiteSummary(title(content), ""));
+            MetaFileSite s = new MetaFileSite(content, pages, new SiteSummary(title(content), ""), excludes(content, dir));
             // The site's home page opens the book, as it opens the site.
             if (!meta.get().getFileName().toString().startsWith("_meta")) {
                 s.page(pages, "index").ifPresent(home -> s.page(home, 0, ""));
@@ -76,6 +92,63 @@ final class MetaFileSite {
         }
         return Optional.empty();
     }
+
+    /**
+     * The folders a link starting with {@code /} leads from in an Rspress or Nextra site: the pages of the language
+     * the book is read in (Rspress serves docs/en/ at the site's top), then the pages folder itself (/zh/… there).
+     * rspress/website links {@code /guide/basic/i18n} for docs/en/guide/basic/i18n.mdx (244 links shown as plain text).
+     */
+    static List<Path> routeRoots(ContentFolder content) {
+        for (String r : ROOTS) {
+            Path dir = r.isEmpty() ? content.root() : content.root().resolve(r);
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || !content.contains(dir)) {
+                continue;
+            }
+            Path pages = language(dir);
+            if (meta(pages).isPresent()) {
+                return pages.equals(dir) ? List.of(dir) : List.of(pages, dir);
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * rspress.config's {@code route.exclude} (rspress/website: {@code ['**\/fragments/**', 'components/**']}, the
+     * partials its pages import), whose files are no pages: they were chapters of their own before.
+     */
+    private static Excludes excludes(ContentFolder content, Path root) {
+        for (String n : RSPRESS_CONFIGS) {
+            Path p = content.root().resolve(n);
+            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || !content.contains(p)) {
+                continue;
+            }
+            Module m = JsLiterals.read(TextFiles.read(p, "site configuration"));
+            List<java.nio.file.PathMatcher> globs = new ArrayList<>();
+            JsLiterals.find(m, "exclude", "route").map(Prop::value).map(m::resolve)
+                    .filter(v -> v instanceof Arr).ifPresent(v -> ((Arr) v).items().stream().map(m::resolve)
+                            .filter(i -> i instanceof Str).map(i -> ((Str) i).value().replaceFirst("^\\./", ""))
+                            .filter(g -> !g.isBlank()).forEach(g -> {
+                                java.nio.file.FileSystem fs = java.nio.file.FileSystems.getDefault();
+                                try {
+                                    globs.add(fs.getPathMatcher("glob:" + g));
+                                    // In a glob '**/' also matches no folder at all; in Java's it needs one.
+                                    if (g.startsWith("**/")) {
+                                        globs.add(fs.getPathMatcher("glob:" + g.substring(3)));
+                                    }
+                                    if (g.endsWith("/**")) {
+                                        globs.add(fs.getPathMatcher("glob:" + g.substring(0, g.length() - 3)));
+                                    }
+                                } catch (IllegalArgumentException e) {
+                                    // a pattern Java cannot read excludes nothing
+                                }
+                            }));
+            return globs.isEmpty() ? Excludes.NONE : new Excludes(root, List.copyOf(globs));
+        }
+        return Excludes.NONE;
+    }
+
+    private static final List<String> RSPRESS_CONFIGS = List.of("rspress.config.ts", "rspress.config.mts",
+            "rspress.config.js", "rspress.config.mjs");
 
     /** The title in rspress.config or theme.config (Nextra), else the content folder's name. */
     private static String title(ContentFolder content) {
@@ -221,10 +294,13 @@ final class MetaFileSite {
 
     /** Sorts a folder without an order of its own: its index page first, then the rest by name (as listed). */
     private void sub(Path sub, int depth, int level, String label) {
+        if (excludes.test(sub)) {
+            return;
+        }
         String title = label.isBlank() ? SiteSummary.folderTitle(sub.getFileName().toString()) : label;
         Optional<Path> own = page(sub, "index").or(() -> page(sub, "README"));
         SiteSummary inner = new SiteSummary(title, "");
-        MetaFileSite s = new MetaFileSite(content, docs, inner);
+        MetaFileSite s = new MetaFileSite(content, docs, inner, excludes);
         s.written.addAll(written);
         own.ifPresent(s.written::add);
         s.folder(sub, depth + 1, level + 1);
@@ -248,7 +324,7 @@ final class MetaFileSite {
     }
 
     private void page(Path file, int depth, String label) {
-        if (written.add(file)) {
+        if (!excludes.test(file) && written.add(file)) {
             pages++;
             md.addAt(0, "  ".repeat(depth) + "- [" + SiteSummary.label(label) + "](" + link(file) + ")");
         }
