@@ -874,8 +874,14 @@ public final class OutlineReader {
                 }
             }
             if (r instanceof LinkResolver.Missing m) {
-                return t.isMarkdown() ? new MissingFile(m.lookedFor(), m.note().isEmpty() ? namesakeNote(m.lookedFor())
-                        : m.note()) : new NotChapter();
+                if (!t.isMarkdown()) {
+                    return new NotChapter();
+                }
+                // 0voice/interview_internal_reference links a GitHub address of 12.1.3 ….md at the repository's top;
+                // the file is in 12.Zookeeper篇/: say so after the note on the repository path too.
+                String namesake = namesakeNote(m.lookedFor());
+                return new MissingFile(m.lookedFor(), m.note().isEmpty() ? namesake
+                        : namesake.isEmpty() ? m.note() : m.note() + "; " + namesake);
             }
             Path file = ((LinkResolver.Found) r).file();
             if (Files.isDirectory(file) && t.isMarkdown()) {

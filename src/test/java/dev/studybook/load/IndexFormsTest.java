@@ -160,6 +160,16 @@ class IndexFormsTest {
     }
 
     @Test
+    void missingChapterLinkedByItsGithubAddressAtTheWrongFolderSaysWhereTheFileOfThatNameIs() {
+        // 0voice/interview_internal_reference links 12.1.3 ….md by its GitHub address at the repository's top; the file
+        // lies in 12.Zookeeper篇/. The error said only "no trailing part of it exists in the content folder".
+        StudybookException e = assertThrows(StudybookException.class, () -> outline("missing/namesake-of-repository-url"));
+        assertEquals(7, e.location().orElseThrow().line());
+        assertTrue(e.getMessage().contains("from the repository path '2.1.2 四次挥手.md'") && e.getMessage()
+                .endsWith("; a file of that name is at 02.网络篇/2.1.2 四次挥手.md)"), e.getMessage());
+    }
+
+    @Test
     void missingChaptersStopTheLoadNamingEveryOneAndASummaryEntryWithEntriesUnderItBecomesATitle() {
         StudybookException e = assertThrows(StudybookException.class, () -> outline("missing/summary"));
         assertTrue(e.getMessage().startsWith("3 chapter files not found:"), e.getMessage());
