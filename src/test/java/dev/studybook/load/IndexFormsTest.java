@@ -560,6 +560,31 @@ class IndexFormsTest {
     }
 
     @Test
+    void fumadocsMetaJsonOrdersTitlesAndHidesPagesAndTranslationsAreLeftOut() {
+        // vercel/swr-site (Fumadocs): content/docs/meta.json {"pages": ["getting-started", "..."]}, pages as
+        // api.mdx beside api.cn.mdx, api.es.mdx …; "the index page links to no Markdown chapter" before.
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/fumadocs-meta-json", d);
+        assertEquals("meta.json", o.indexFile().getFileName().toString());
+        assertEquals("start.mdx\n[Guides]\n  *Going further\n    sooner.mdx\n    later.mdx\n  brewing.mdx\n", tree(o));
+    }
+
+    @Test
+    void fumadocsHeadingIdsRootLinksAndPublicPicturesAreRead() throws IOException {
+        // vercel/swr-site: "## Installation [#installation]" showed the brackets in every heading; links to
+        // /docs/global-configuration (50) and pictures in public/ (/img/…) were not found.
+        dev.studybook.testing.TestBooks.Built b = TestBooks.build(TestBooks.book("index-forms/fumadocs-meta-json"),
+                tmp, "epub");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        dev.studybook.testing.EpubContents epub = dev.studybook.testing.EpubContents.read(b.output("epub"));
+        String start = epub.text(epub.chapterFiles().get(0));
+        assertTrue(start.contains("Kettles <a id=\"kettles") && !start.contains("[#kettles]"), start);
+        assertTrue(start.contains("<a href=\"ch05.xhtml#steeping\">") && start.contains("<a href=\"ch04.xhtml\">later"),
+                start);
+        assertTrue(epub.entryNames().stream().anyMatch(n -> n.endsWith("leaf.png")), epub.entryNames().toString());
+    }
+
+    @Test
     void nextraMetaTitlesAndOrdersPagesHidesWhatItHidesAndUnnamedPagesFollow() {
         // shuding/nextra: _meta.json (or _meta.js) maps names to titles; pages it does not name come after, by name.
         Outline o = site("index-forms/nextra-meta", new Diagnostics());
