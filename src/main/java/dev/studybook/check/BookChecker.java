@@ -125,6 +125,12 @@ public final class BookChecker {
         }
         book.cover().map(Asset::source).ifPresent(p -> used.add(p.toAbsolutePath().normalize()));
         Path root = outline.contentDir();
+        // An .mdx file is a page where the book is a site that serves them (its contents are a configuration file
+        // or it has .mdx chapters: Docusaurus, Nextra, rspress); elsewhere it is some tool's component file.
+        String index = outline.indexFile().getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean mdxPages = !(index.endsWith(".md") || index.endsWith(".markdown")) || outline.chapters().stream()
+                .anyMatch(c -> c.file() != null && c.file().getFileName().toString().toLowerCase(Locale.ROOT)
+                        .endsWith(".mdx"));
         try (Stream<Path> files = Files.walk(root)) {
             for (Path p : (Iterable<Path>) files.sorted()::iterator) {
                 if (!Files.isRegularFile(p) || root.relativize(p).toString().startsWith(".")
@@ -132,7 +138,7 @@ public final class BookChecker {
                     continue;
                 }
                 String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                boolean markdown = name.endsWith(".md") || name.endsWith(".markdown");
+                boolean markdown = name.endsWith(".md") || name.endsWith(".markdown") || mdxPages && name.endsWith(".mdx");
                 boolean image = name.matches(".*\\.(png|jpe?g|gif|webp|svg)");
                 if ((markdown || image) && !used.contains(p.toAbsolutePath().normalize())) {
                     findings.add(new Finding(SourceLocation.of(p), false, Diagnostics.Kind.UNLINKED_FILE, markdown

@@ -227,9 +227,11 @@ public final class LinkResolver {
                 return new Found(q);
             }
         }
-        // A VitePress or VuePress site's root is its srcDir (vuejs/docs: src/).
+        // A VitePress or VuePress site's root is its srcDir (vuejs/docs: src/); an Rspress site's, its language's folder.
         if (siteRoots == null) {
-            siteRoots = ThemeSidebar.docsRoots(content);
+            List<Path> roots = new ArrayList<>(ThemeSidebar.docsRoots(content));
+            MetaFileSite.routeRoots(content).stream().filter(r -> !roots.contains(r)).forEach(roots::add);
+            siteRoots = List.copyOf(roots);
         }
         for (Path r : siteRoots) {
             Path q = content.resolve(r, path).orElse(null);

@@ -89,15 +89,28 @@ public final class OutlineReader {
                 hugo = Optional.empty();
             }
         } catch (StudybookException e) {
-            if (hugo.isEmpty() && mkdocs.isEmpty()) {
-                throw e;
+            Optional<String> siteFolder = chosen || hugo.isPresent() || mkdocs.isPresent() ? Optional.empty()
+                    : SITE_FOLDERS.stream().filter(f -> siteIndex(content, content.root().resolve(f)).isPresent())
+                            .findFirst();
+            if (siteFolder.isPresent()) {
+                // datawhalechina/easy-rl: nothing at the repository's root but docs/, a docsify site with its
+                // _sidebar.md; "no index page" before.
+                readme = siteIndex(content, content.root().resolve(siteFolder.get())).orElseThrow();
+                readmePage = IndexPageReader.read(TextFiles.read(readme.file(), "index page"));
+                diagnostics.warn(SourceLocation.of(readme.file()), Diagnostics.Kind.INDEX, "the content folder has no"
+                        + " index page (SUMMARY.md, README.md); the book is the site in " + siteFolder.get()
+                        + "/, whose contents are this page (--content " + siteFolder.get() + " builds it directly)");
+            } else {
+                if (hugo.isEmpty() && mkdocs.isEmpty()) {
+                    throw e;
+                }
+                hugo = hugo.isPresent() ? hugo : mkdocs;
+                // A Hugo site without a README: its content tree is the contents.
+                readme = new IndexChoice(hugo.get().file(), IndexKind.SUMMARY, hugo.get().base());
+                readmePage = IndexPageReader.read(hugo.get().markdown());
+                note(hugo.get(), diagnostics);
+                hugo = Optional.empty();
             }
-            hugo = hugo.isPresent() ? hugo : mkdocs;
-            // A Hugo site without a README: its content tree is the contents.
-            readme = new IndexChoice(hugo.get().file(), IndexKind.SUMMARY, hugo.get().base());
-            readmePage = IndexPageReader.read(hugo.get().markdown());
-            note(hugo.get(), diagnostics);
-            hugo = Optional.empty();
         }
         IndexChoice first = readme;
         IndexPage firstPage = readmePage;
@@ -861,8 +874,14 @@ public final class OutlineReader {
                 }
             }
             if (r instanceof LinkResolver.Missing m) {
-                return t.isMarkdown() ? new MissingFile(m.lookedFor(), m.note().isEmpty() ? namesakeNote(m.lookedFor())
-                        : m.note()) : new NotChapter();
+                if (!t.isMarkdown()) {
+                    return new NotChapter();
+                }
+                // 0voice/interview_internal_reference links a GitHub address of 12.1.3 ….md at the repository's top;
+                // the file is in 12.Zookeeper篇/: say so after the note on the repository path too.
+                String namesake = namesakeNote(m.lookedFor());
+                return new MissingFile(m.lookedFor(), m.note().isEmpty() ? namesake
+                        : namesake.isEmpty() ? m.note() : m.note() + "; " + namesake);
             }
             Path file = ((LinkResolver.Found) r).file();
             if (Files.isDirectory(file) && t.isMarkdown()) {

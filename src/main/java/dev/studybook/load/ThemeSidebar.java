@@ -93,7 +93,7 @@ final class ThemeSidebar {
     static java.util.List<Path> docsRoots(ContentFolder content) {
         java.util.List<Path> out = new java.util.ArrayList<>();
         VitePressSite.find(content, ".vitepress", VitePressSite.CONFIGS).ifPresent(config -> {
-            Path site = config.getParent().getParent();
+            Path site = VitePressSite.siteOf(config);
             Module m = JsLiterals.read(dev.studybook.io.TextFiles.read(config, "VitePress configuration"));
             out.add(top(m, "srcDir").map(d -> site.resolve(d).normalize()).orElse(site));
         });
@@ -112,8 +112,34 @@ final class ThemeSidebar {
     /** A string property of the exported configuration itself (not of its sidebar or locales). */
     static Optional<String> top(Module module, String key) {
         return module.exported().map(module::resolve).filter(v -> v instanceof Obj).map(v -> (Obj) v)
-                .flatMap(o -> o.get(key)).map(module::resolve).filter(v -> v instanceof Str).map(v -> ((Str) v).value())
-                .map(String::strip).filter(v -> !v.isEmpty());
+                .flatMap(o -> own(module, o, key, 0)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /**
+     * A string property of an object, or of an object it spreads in ({@code ...sharedConfig}, a constant of the
+     * module or imported: vuejs/pinia's {@code title: 'Pinia'}), the object's own property winning.
+     */
+    private static Optional<String> own(Module module, Obj o, String key, int depth) {
+        Optional<Value> v = o.get(key).map(module::resolve);
+        if (v.isPresent()) {
+            return v.filter(x -> x instanceof Str).map(x -> ((Str) x).value());
+        }
+        if (depth > 4) {
+            return Optional.empty();
+        }
+        // The last spread wins in JavaScript, as a later property does.
+        java.util.List<Prop> props = o.props();
+        for (int i = props.size() - 1; i >= 0; i--) {
+            if (props.get(i).key() == null && props.get(i).value() instanceof Computed c && c.text().startsWith("...")
+                    && module.constants().containsKey(c.text().substring(3))
+                    && module.resolve(module.constants().get(c.text().substring(3))) instanceof Obj inner) {
+                Optional<String> found = own(module, inner, key, depth + 1);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Writes {@code sidebar} into {@code md}; {@code nav}, when written as data, names the parts of a per-path map. */
@@ -142,7 +168,7 @@ final class ThemeSidebar {
                     continue;
                 }
                 if (paths > 1) {
-                    md.part(p.line(), partTitle(module, nav, p.key()));
+                    md.part(p.line(), partTitle(content, docs, module, nav, p.key()));
                 }
                 // A per-path sidebar's relative routes start from its path (VuePress 1 and 2).
                 s.items(a, 0, base.startsWith("/") ? base : "");
@@ -273,8 +299,11 @@ final class ThemeSidebar {
         return (prefix.endsWith("/") ? prefix : prefix + "/") + route;
     }
 
-    /** A per-path sidebar's title: the navigation entry that leads there, else its path's last folder. */
-    private static String partTitle(Module module, Optional<Value> nav, String path) {
+    /**
+     * A per-path sidebar's title: the navigation entry that leads there, else the title in the front matter of its
+     * folder's page (README.md, index.md), else its path's last folder.
+     */
+    private static String partTitle(ContentFolder content, Path docs, Module module, Optional<Value> nav, String path) {
         String[] segs = path.replaceAll("^/+|/+$", "").split("/");
         String last = segs[segs.length - 1];
         // The entry that leads to the path itself, else one leading into it that names its folder ("API" for
@@ -298,7 +327,27 @@ final class ThemeSidebar {
                 return e[0];
             }
         }
+        // JavaGuide's top bar leads nowhere into /zhuanlan/; its README names it ("星球专属优质专栏…"), not "Zhuanlan".
+        Optional<String> own = folderPageTitle(content, docs, path);
+        if (own.isPresent()) {
+            return own.get();
+        }
         return last.isEmpty() ? path : SiteSummary.folderTitle(last);
+    }
+
+    /** The front matter {@code title} of the folder page of a sidebar path, when it has one. */
+    private static Optional<String> folderPageTitle(ContentFolder content, Path docs, String path) {
+        String folder = path.replaceAll("^/+|/+$", "");
+        if (folder.isEmpty() || path.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
+            return Optional.empty();
+        }
+        for (String name : LinkResolver.FOLDER_PAGES) {
+            Optional<Path> page = content.resolve(docs, folder + "/" + name);
+            if (page.isPresent() && java.nio.file.Files.isRegularFile(page.get())) {
+                return Optional.ofNullable(SiteSummary.frontMatter(page.get()).get("title")).filter(t -> !t.isBlank());
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -18,7 +18,7 @@ final class VitePressSite {
 
     /** The names VitePress reads its configuration from. */
     static final List<String> CONFIGS = List.of("config.mts", "config.ts", "config.mjs", "config.js", "config.cts",
-            "config.cjs");
+            "config.cjs", "config/index.mts", "config/index.ts", "config/index.mjs", "config/index.js");
 
     private VitePressSite() {
     }
@@ -26,7 +26,7 @@ final class VitePressSite {
     /** The site's contents, or empty when the content folder is not (in) a VitePress site. */
     static Optional<HugoSite.Index> index(ContentFolder content, Diagnostics diagnostics) {
         return find(content, ".vitepress", CONFIGS).flatMap(config -> {
-            Path site = config.getParent().getParent();
+            Path site = siteOf(config);
             JsLiterals.Module m = JsImports.read(content, config, "VitePress configuration");
             Path docs = ThemeSidebar.top(m, "srcDir").map(d -> site.resolve(d).normalize()).orElse(site);
             if (!Files.isDirectory(docs, LinkOption.NOFOLLOW_LINKS) || !content.contains(docs)
@@ -35,6 +35,18 @@ final class VitePressSite {
             }
             return Optional.ofNullable(ThemeSidebar.site("VitePress", content, config, docs, m));
         });
+    }
+
+    /**
+     * The site folder of a configuration: the folder above {@code .vitepress/config.ts}, or above
+     * {@code .vitepress/config/index.ts} (vuejs/pinia splits its configuration into one file per language there).
+     */
+    static Path siteOf(Path config) {
+        Path dir = config.getParent();
+        if (dir.getFileName().toString().equals("config") && dir.getParent() != null) {
+            dir = dir.getParent();
+        }
+        return dir.getParent();
     }
 
     /**

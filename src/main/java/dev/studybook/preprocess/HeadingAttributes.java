@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * (MkDocs' attr_list) or {@code {: #id}} (kramdown, Jekyll): the braces are taken off the heading's text and its
  * id becomes an anchor inside the heading, so that {@code [see](#options)} leads there. Plain Markdown printed the
  * braces in the heading, the contents and the bookmarks, and links to the id led nowhere (rust-lang/rust-by-example).
+ * Fumadocs writes the id in brackets, {@code ## Options [#options]}.
  */
 final class HeadingAttributes implements Preprocessor {
 
@@ -20,6 +21,11 @@ final class HeadingAttributes implements Preprocessor {
     static final Pattern HEADING = Pattern.compile("^( {0,3}#{1,6}[ \\t]+.*?)[ \\t]*\\{:?[ \\t]*(" + ATTRIBUTE
             + "(?:[ \\t]+" + ATTRIBUTE + ")*)[ \\t]*\\}[ \\t]*#*[ \\t]*$");
     private static final Pattern ID = Pattern.compile("(?:^|[ \\t])#([^\\s{}\"']+)");
+    /**
+     * Fumadocs' custom heading id, {@code ## Installation [#installation]} (vercel/swr-site: every heading of its
+     * 129 pages showed "[#…]" in the text, the contents and the bookmarks).
+     */
+    static final Pattern BRACKET_ID = Pattern.compile("^( {0,3}#{1,6}[ \\t]+.*?)[ \\t]+\\[#([^\\s\\[\\]()]+)\\][ \\t]*#*[ \\t]*$");
 
     @Override
     public String name() {
@@ -28,7 +34,7 @@ final class HeadingAttributes implements Preprocessor {
 
     @Override
     public SourceText run(SourceText text, PreprocessContext context) {
-        if (!text.text().contains("{")) {
+        if (!text.text().contains("{") && !text.text().contains("[#")) {
             return text;
         }
         CodeFences fences = new CodeFences();
@@ -37,7 +43,17 @@ final class HeadingAttributes implements Preprocessor {
         for (SourceText.Line l : text.lines()) {
             String s = l.text();
             Matcher m;
-            if (fences.inCode(s) || s.indexOf('{') < 0 || !(m = HEADING.matcher(s)).matches()) {
+            if (fences.inCode(s)) {
+                out.add(l);
+                continue;
+            }
+            if (s.contains("[#") && (m = BRACKET_ID.matcher(s)).matches()) {
+                out.add(new SourceText.Line(m.group(1) + " <a id=\"" + Callouts.escape(m.group(2)) + "\"></a>", l.file(),
+                        l.line()));
+                changed = true;
+                continue;
+            }
+            if (s.indexOf('{') < 0 || !(m = HEADING.matcher(s)).matches()) {
                 out.add(l);
                 continue;
             }

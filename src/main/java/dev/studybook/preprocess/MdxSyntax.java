@@ -440,7 +440,18 @@ final class MdxSyntax implements Preprocessor {
                     + path + "' is not included");
             return;
         }
-        var read = context.read(base, path, at, "imported MDX file");
+        Path from = base;
+        String file = path;
+        if (!path.startsWith(".") && !path.startsWith("/")) {
+            // A module alias (rspress/website's '@en/fragments/x.mdx', tsconfig.json "@en/*": ["./docs/en/*"];
+            // Docusaurus's '@site/…'): "does not exist (looked for …/@en/fragments/x.mdx)" before.
+            java.util.Optional<Path> aliased = alias(path, base, context);
+            if (aliased.isPresent()) {
+                from = aliased.get().getParent();
+                file = aliased.get().getFileName().toString();
+            }
+        }
+        var read = context.read(from, file, at, "imported MDX file");
         if (read.isEmpty()) {
             return;
         }
@@ -450,6 +461,42 @@ final class MdxSyntax implements Preprocessor {
         out.add(new SourceText.Line("", line.file(), line.line()));
         out.addAll(nested == null ? lines : nested);
         out.add(new SourceText.Line("", line.file(), line.line()));
+    }
+
+    /** {@code "@x/*": ["./dir/*"]} in a tsconfig.json's {@code compilerOptions.paths}. */
+    private static final Pattern TS_PATH = Pattern.compile("\"([^\"*]+)\\*\"\\s*:\\s*\\[\\s*\"([^\"*]*)\\*\"");
+
+    /**
+     * The file an aliased import names: a {@code paths} entry of the nearest tsconfig.json (jsconfig.json) above the
+     * page, or {@code @site/} for the folder of a Docusaurus configuration above it; only inside the book.
+     */
+    static java.util.Optional<Path> alias(String path, Path base, PreprocessContext context) {
+        for (Path up = base; up != null && context.content().contains(up); up = up.getParent()) {
+            Path dir = up;
+            if (path.startsWith("@site/") && java.util.stream.Stream.of("docusaurus.config.js", "docusaurus.config.ts",
+                    "docusaurus.config.mjs").anyMatch(n -> java.nio.file.Files.isRegularFile(dir.resolve(n)))) {
+                return context.content().resolve(dir, path.substring("@site/".length()));
+            }
+            for (String name : List.of("tsconfig.json", "jsconfig.json")) {
+                Path config = dir.resolve(name);
+                if (!java.nio.file.Files.isRegularFile(config)) {
+                    continue;
+                }
+                String text;
+                try {
+                    text = dev.studybook.io.TextFiles.read(config, name);
+                } catch (RuntimeException e) {
+                    continue;
+                }
+                Matcher m = TS_PATH.matcher(text);
+                while (m.find()) {
+                    if (path.startsWith(m.group(1))) {
+                        return context.content().resolve(dir, m.group(2) + path.substring(m.group(1).length()));
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Removes {@code {/* … *\/}} comments; {@code state[0]} becomes 1 when one stays open at the line's end. */

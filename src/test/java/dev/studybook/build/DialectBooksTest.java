@@ -72,6 +72,22 @@ class DialectBooksTest {
     }
 
     @Test
+    void rspressRootRouteLinksLeadToTheLanguagesPagesAndAliasedImportsAndExcludedRoutesAreRead() throws IOException {
+        // web-infra-dev/rspress: pages of docs/en/ link '/guide/basic/i18n' (docs/en/guide/basic/i18n.mdx): 244 links
+        // were shown as plain text; 'import X from '@en/fragments/x.mdx'' (tsconfig.json paths) was "does not exist";
+        // the fragments that route.exclude names were chapters of their own.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/rspress-root-routes-and-alias-imports"), out, "epub");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        assertEquals(2, epub.chapterFiles().size(), epub.chapterFiles().toString());
+        String frogs = chapterText(epub, 0);
+        assertTrue(frogs.contains("<a href=\"ch02.xhtml\">Newts</a>") && frogs.contains("<a href=\"ch02.xhtml#eggs\">"),
+                frogs);
+        assertTrue(frogs.contains("<p>The pond freezes in winter.</p>"), frogs);
+        assertTrue(chapterText(epub, 1).contains("<a href=\"ch01.xhtml\">frogs</a>"), chapterText(epub, 1));
+    }
+
+    @Test
     void fenceTitlesAreShownAndLineMarksDoNotHideTheLanguage() throws IOException {
         // facebook/react-native-website: 1466 fences with title="…", vuejs/docs: 104 with [file] and 87 with {1,3};
         // the file names were lost and ```js{4} was no known language, so not highlighted.

@@ -96,6 +96,33 @@ class PicturesTest {
     }
 
     @Test
+    void pngWiderThanAnyPageIsNarrowedForThePdfOnlySoThatThePdfFinishes() throws IOException {
+        // datawhalechina/easy-rl: 60 PNGs of up to 6717 × 3414 pixels; PDFBox compressed every pixel of each again
+        // and the PDF did not finish in ten minutes. The EPUB keeps the picture as it is.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("pictures/wide-png"), tmp, "epub", "pdf");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        assertEquals(2600, ImageIO.read(new ByteArrayInputStream(epub.bytes("images/stripes.png"))).getWidth());
+        try (PDDocument pdf = Loader.loadPDF(b.output("pdf").toFile())) {
+            List<PDImageXObject> drawn = new ArrayList<>();
+            for (PDPage page : pdf.getPages()) {
+                for (COSName n : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(n) instanceof PDImageXObject img) {
+                        drawn.add(img);
+                    }
+                }
+            }
+            // The picture (the other one drawn is the cover's).
+            List<String> sizes = drawn.stream().map(i -> i.getWidth() + "x" + i.getHeight()).toList();
+            assertTrue(sizes.contains("2000x100") && drawn.stream().allMatch(i -> i.getWidth() <= 2000), sizes.toString());
+            BufferedImage img = drawn.stream().filter(i -> i.getWidth() == 2000).findFirst().orElseThrow().getImage();
+            // 100-pixel stripes of the original are 77 pixels wide now: red at the start, blue in the second stripe.
+            assertEquals(0xc81e1e, img.getRGB(20, 50) & 0xffffff);
+            assertEquals(0x1e1ec8, img.getRGB(115, 50) & 0xffffff);
+        }
+    }
+
+    @Test
     void withoutFetchRemoteNothingIsFetchedAndOneWarningCountsThePictures() throws IOException {
         try (TrapServer server = TrapServer.start()) {
             Path book = remoteBook(server);

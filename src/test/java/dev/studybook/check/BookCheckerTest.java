@@ -67,4 +67,16 @@ class BookCheckerTest {
         assertTrue(findings.stream().anyMatch(f -> f.location().line() == 4 && f.message().contains("same title '同名'")),
                 findings.toString());
     }
+
+    @Test
+    void unlistedMdxPageOfABookWithMdxChaptersIsReportedLikeAnUnlistedMdPage() {
+        // The bug: only .md and .markdown files were counted, so a site's .mdx page that no index lists was left out
+        // of the book without a word.
+        Path book = TestBooks.book("check/unlisted-mdx-page");
+        List<Finding> unlinked = BookChecker.check(Request.read(book, Optional.empty())).stream()
+                .filter(f -> f.kind() == Diagnostics.Kind.UNLINKED_FILE).toList();
+        assertEquals(List.of("storing.mdx"), unlinked.stream().map(f -> f.location().file().getFileName().toString())
+                .toList());
+        assertTrue(unlinked.get(0).message().contains("no index page links to this file"), unlinked.toString());
+    }
 }

@@ -160,6 +160,16 @@ class IndexFormsTest {
     }
 
     @Test
+    void missingChapterLinkedByItsGithubAddressAtTheWrongFolderSaysWhereTheFileOfThatNameIs() {
+        // 0voice/interview_internal_reference links 12.1.3 ….md by its GitHub address at the repository's top; the file
+        // lies in 12.Zookeeper篇/. The error said only "no trailing part of it exists in the content folder".
+        StudybookException e = assertThrows(StudybookException.class, () -> outline("missing/namesake-of-repository-url"));
+        assertEquals(7, e.location().orElseThrow().line());
+        assertTrue(e.getMessage().contains("from the repository path '2.1.2 四次挥手.md'") && e.getMessage()
+                .endsWith("; a file of that name is at 02.网络篇/2.1.2 四次挥手.md)"), e.getMessage());
+    }
+
+    @Test
     void missingChaptersStopTheLoadNamingEveryOneAndASummaryEntryWithEntriesUnderItBecomesATitle() {
         StudybookException e = assertThrows(StudybookException.class, () -> outline("missing/summary"));
         assertTrue(e.getMessage().startsWith("3 chapter files not found:"), e.getMessage());
@@ -550,6 +560,31 @@ class IndexFormsTest {
     }
 
     @Test
+    void fumadocsMetaJsonOrdersTitlesAndHidesPagesAndTranslationsAreLeftOut() {
+        // vercel/swr-site (Fumadocs): content/docs/meta.json {"pages": ["getting-started", "..."]}, pages as
+        // api.mdx beside api.cn.mdx, api.es.mdx …; "the index page links to no Markdown chapter" before.
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/fumadocs-meta-json", d);
+        assertEquals("meta.json", o.indexFile().getFileName().toString());
+        assertEquals("start.mdx\n[Guides]\n  *Going further\n    sooner.mdx\n    later.mdx\n  brewing.mdx\n", tree(o));
+    }
+
+    @Test
+    void fumadocsHeadingIdsRootLinksAndPublicPicturesAreRead() throws IOException {
+        // vercel/swr-site: "## Installation [#installation]" showed the brackets in every heading; links to
+        // /docs/global-configuration (50) and pictures in public/ (/img/…) were not found.
+        dev.studybook.testing.TestBooks.Built b = TestBooks.build(TestBooks.book("index-forms/fumadocs-meta-json"),
+                tmp, "epub");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        dev.studybook.testing.EpubContents epub = dev.studybook.testing.EpubContents.read(b.output("epub"));
+        String start = epub.text(epub.chapterFiles().get(0));
+        assertTrue(start.contains("Kettles <a id=\"kettles") && !start.contains("[#kettles]"), start);
+        assertTrue(start.contains("<a href=\"ch05.xhtml#steeping\">") && start.contains("<a href=\"ch04.xhtml\">later"),
+                start);
+        assertTrue(epub.entryNames().stream().anyMatch(n -> n.endsWith("leaf.png")), epub.entryNames().toString());
+    }
+
+    @Test
     void nextraMetaTitlesAndOrdersPagesHidesWhatItHidesAndUnnamedPagesFollow() {
         // shuding/nextra: _meta.json (or _meta.js) maps names to titles; pages it does not name come after, by name.
         Outline o = site("index-forms/nextra-meta", new Diagnostics());
@@ -577,6 +612,39 @@ class IndexFormsTest {
         assertEquals("[Basics]\n  home.md\n  *Knives\n    sharpening.md\n    storage.md\n    care.md\n"
                 + "[Baking]\n  *Bread\n    sourdough.md\n    rye.md\n  cakes.md\n", tree(o));
         assertEquals("Kitchen notes", o.metadata().title());
+    }
+
+    @Test
+    void vuepressPartThatNoNavbarEntryLeadsToIsNamedByItsFolderReadmeNotByTheFolderName() {
+        // Snailclimb/JavaGuide: no top-bar entry leads into "/zhuanlan/", so its part was titled "Zhuanlan" (the
+        // folder's name) although the folder's README.md names it in its front matter.
+        Outline o = site("index-forms/vuepress-part-named-by-folder-readme", new Diagnostics());
+        assertEquals("[Basics]\n  README.md\n  soil.md\n[专栏：堆肥与轮作]\n  README.md\n  compost.md\n", tree(o));
+    }
+
+    @Test
+    void repositoryWithNothingAtItsRootButADocsifySiteInDocsIsReadFromItsSidebarNotRefusedForWantOfAnIndexPage() {
+        // datawhalechina/easy-rl: the root holds only docs/ (README.md, _sidebar.md, index.html); "no index page".
+        // The sidebar is read as docsify shows it: the home page (README.md) first.
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/docsify-in-docs-without-root-readme", d);
+        assertEquals("_sidebar.md", o.indexFile().getFileName().toString());
+        assertEquals(List.of("README.md", "ch1.md", "ch1_questions&keywords.md", "ch2.md"), o.chapters().stream()
+                .map(c -> c.file().getFileName().toString()).toList());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.kind() == Diagnostics.Kind.INDEX
+                && w.message().contains("the site in docs/")), d.warnings().toString());
+    }
+
+    @Test
+    void vitepressConfigFolderWithIndexTsInAMonorepoIsReadWithTheSidebarAndTitleItSpreadsIn() {
+        // vuejs/pinia: packages/docs/.vitepress/config/index.ts spreads ...sharedConfig (title) and each locale's
+        // ...enConfig (themeConfig.sidebar) from files beside it. Before: "the index page links to no Markdown
+        // chapter" (config/index.ts was not looked for); with it, the book was titled "packages" (the spread title
+        // was not read).
+        Outline o = site("index-forms/vitepress-config-folder-in-monorepo", new Diagnostics());
+        assertEquals("index.ts", o.indexFile().getFileName().toString());
+        assertEquals("[Guide]\n  Filling\n  Boiling\n", tree(o));
+        assertEquals("Kettle", o.metadata().title());
     }
 
     @Test

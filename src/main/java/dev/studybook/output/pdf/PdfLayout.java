@@ -502,8 +502,66 @@ final class PdfLayout {
         }
     }
 
+    /**
+     * The widest a PNG is drawn into the PDF, in pixels: more than 300 dpi across an A4 page's text. Wider pictures
+     * are narrowed first: PDFBox compresses every pixel of a PNG again, and datawhalechina/easy-rl's 60 pictures
+     * of up to 6717 × 3414 pixels kept its PDF from finishing in ten minutes. The page shows them at the same size
+     * (they are wider than the page either way and fitted to it).
+     */
+    static final int MAX_PNG_WIDTH = 2000;
+
+    /** A PNG at most {@link #MAX_PNG_WIDTH} pixels wide, its proportions and transparency kept. */
+    static byte[] narrowed(byte[] png) {
+        try (var in = javax.imageio.ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
+            var readers = in == null ? null : javax.imageio.ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return png;
+            }
+            var reader = readers.next();
+            java.awt.image.BufferedImage img;
+            try {
+                reader.setInput(in, true, true);
+                if (reader.getWidth(0) <= MAX_PNG_WIDTH) {
+                    return png;
+                }
+                img = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+            int type = img.getColorModel().hasAlpha() ? java.awt.image.BufferedImage.TYPE_INT_ARGB
+                    : java.awt.image.BufferedImage.TYPE_INT_RGB;
+            int targetW = MAX_PNG_WIDTH;
+            int targetH = Math.max(1, (int) Math.round((double) img.getHeight() * targetW / img.getWidth()));
+            // Halving in steps, then one last step: one bilinear step from far above drops lines of a diagram.
+            java.awt.image.BufferedImage cur = img;
+            int w = img.getWidth();
+            int h = img.getHeight();
+            do {
+                w = Math.max(targetW, w / 2);
+                h = w == targetW ? targetH : Math.max(1, h / 2);
+                java.awt.image.BufferedImage next = new java.awt.image.BufferedImage(w, h, type);
+                java.awt.Graphics2D g = next.createGraphics();
+                g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                        java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.drawImage(cur, 0, 0, w, h, null);
+                g.dispose();
+                cur = next;
+            } while (w > targetW);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(cur, "png", out);
+            return out.toByteArray();
+        } catch (IOException | RuntimeException e) {
+            return png;
+        }
+    }
+
     /** Serves the book's images to the renderer from memory. */
-    private record AssetStreams(Map<String, Asset> assets) implements FSStreamFactory {
+    private record AssetStreams(Map<String, Asset> assets, Map<String, byte[]> drawn) implements FSStreamFactory {
+        AssetStreams(Map<String, Asset> assets) {
+            // The bytes each picture is drawn from, made once however often the renderer asks.
+            this(assets, new java.util.concurrent.ConcurrentHashMap<>());
+        }
+
         @Override
         public FSStream getUrl(String url) {
             String href = url.startsWith(SCHEME + ":") ? url.substring(SCHEME.length() + 1) : url;
@@ -512,7 +570,8 @@ final class PdfLayout {
             if (a == null) {
                 return null;
             }
-            byte[] data = a.mediaType().equals("image/gif") ? firstFrame(a.data()) : a.data();
+            byte[] data = drawn.computeIfAbsent(href, h -> a.mediaType().equals("image/gif") ? firstFrame(a.data())
+                    : a.mediaType().equals("image/png") ? narrowed(a.data()) : a.data());
             return new FSStream() {
                 @Override
                 public InputStream getStream() {

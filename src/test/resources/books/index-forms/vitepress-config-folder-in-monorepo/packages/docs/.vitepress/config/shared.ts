@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitepress'
+
+export const sharedConfig = defineConfig({
+  title: 'Kettle',
+  cleanUrls: true,
+})
