@@ -284,7 +284,7 @@ final class PdfLayout {
                     : fallback ? EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG, FSFontUseCase.FALLBACK_FINAL)
                     : EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG);
             var supplier = FontSet.stream(f);
-            // Batik shapes a figure's text with the whole table: only a face the figures do not use goes without it.
+            // Only a face the figures never use may go without its GSUB: Batik draws their text with its own shaping.
             byte[] idle = uses.contains(FSFontUseCase.SVG) ? null : IdleSubstitutions.without(f, dom);
             if (idle != null) {
                 supplier = () -> new ByteArrayInputStream(idle);
