@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
@@ -27,6 +28,18 @@ import org.jsoup.select.NodeTraversor;
  * {@link References}.
  */
 public final class XhtmlCleaner {
+
+    // Attribute values are checked for every element of every chapter: compiled once, not by String.matches per call.
+    private static final Pattern FONT_COLOR = Pattern.compile("#?[0-9A-Za-z]{1,20}");
+    private static final Pattern ALIGN = Pattern.compile("left|right|center|justify");
+    private static final Pattern VALIGN = Pattern.compile("top|middle|bottom|baseline");
+    private static final Pattern LINE_NUMBER = Pattern.compile("\\d{1,9}");
+    private static final Pattern PIXELS = Pattern.compile("\\d{1,5}");
+    private static final Pattern LENGTH = Pattern.compile("\\d{1,5}(\\.\\d+)?(%|px|em)");
+    private static final Pattern COUNT = Pattern.compile("-?\\d{1,4}");
+    private static final Pattern DIR = Pattern.compile("ltr|rtl|auto");
+    private static final Pattern HEADING = Pattern.compile("h[1-6]");
+    private static final Pattern LIST_ITEM = Pattern.compile("li|dt|dd");
 
     /** Elements kept as they are (HTML5 flow and phrasing content that EPUB readers and the PDF renderer know). */
     static final Set<String> KEEP = Set.of("a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote",
@@ -262,7 +275,7 @@ public final class XhtmlCleaner {
             }
             if (tag.equals("ul") || tag.equals("ol") || tag.equals("dl")) {
                 for (Element item : new ArrayList<>(el.children())) {
-                    if (item.normalName().matches("li|dt|dd")) {
+                    if (LIST_ITEM.matcher(item.normalName()).matches()) {
                         item.unwrap();
                     }
                 }
@@ -415,7 +428,7 @@ public final class XhtmlCleaner {
             }
             if (tag.equals("font")) {
                 String color = el.attr("color").strip();
-                if (color.matches("#?[0-9A-Za-z]{1,20}")) {
+                if (FONT_COLOR.matcher(color).matches()) {
                     style.add("color:" + color);
                 }
             }
@@ -432,7 +445,7 @@ public final class XhtmlCleaner {
             Set<String> allowed = ELEMENT_ATTRIBUTES.getOrDefault(tag, Set.of());
             List<String> style = new ArrayList<>();
             String align = el.attr("align").strip().toLowerCase(Locale.ROOT);
-            if (align.matches("left|right|center|justify")) {
+            if (ALIGN.matcher(align).matches()) {
                 if (tag.equals("table")) {
                     // On a table, align places the table, it does not align its text.
                     style.add(align.equals("center") ? "margin-left:auto;margin-right:auto"
@@ -444,7 +457,7 @@ public final class XhtmlCleaner {
                 }
             }
             String valign = el.attr("valign").strip().toLowerCase(Locale.ROOT);
-            if (valign.matches("top|middle|bottom|baseline")) {
+            if (VALIGN.matcher(valign).matches()) {
                 style.add("vertical-align:" + valign);
             }
             if (tag.equals("a") && !el.attr("name").isBlank() && !el.hasAttr("id")) {
@@ -452,7 +465,7 @@ public final class XhtmlCleaner {
             }
             for (Attribute a : new ArrayList<>(el.attributes().asList())) {
                 String name = a.getKey().toLowerCase(Locale.ROOT);
-                if (a.getKey().equals(MarkdownRenderer.LINE_ATTRIBUTE) && a.getValue().matches("\\d{1,9}")) {
+                if (a.getKey().equals(MarkdownRenderer.LINE_ATTRIBUTE) && LINE_NUMBER.matcher(a.getValue()).matches()) {
                     continue;
                 }
                 boolean keep = GLOBAL_ATTRIBUTES.contains(name) || allowed.contains(name);
@@ -466,9 +479,9 @@ public final class XhtmlCleaner {
             for (String dim : List.of("width", "height")) {
                 if (el.hasAttr(dim)) {
                     String v = el.attr(dim).strip();
-                    if (!v.matches("\\d{1,5}")) {
+                    if (!PIXELS.matcher(v).matches()) {
                         el.removeAttr(dim);
-                        if (v.matches("\\d{1,5}(\\.\\d+)?(%|px|em)")) {
+                        if (LENGTH.matcher(v).matches()) {
                             style.add(dim + ":" + v);
                         }
                     }
@@ -486,11 +499,11 @@ public final class XhtmlCleaner {
                 el.attr("style", joinStyle(el.attr("style"), String.join(";", style)));
             }
             for (String n : List.of("colspan", "rowspan", "start", "span", "value")) {
-                if (el.hasAttr(n) && !el.attr(n).strip().matches("-?\\d{1,4}")) {
+                if (el.hasAttr(n) && !COUNT.matcher(el.attr(n).strip()).matches()) {
                     el.removeAttr(n);
                 }
             }
-            if (el.hasAttr("dir") && !el.attr("dir").matches("ltr|rtl|auto")) {
+            if (el.hasAttr("dir") && !DIR.matcher(el.attr("dir")).matches()) {
                 el.removeAttr("dir");
             }
         }
@@ -702,7 +715,7 @@ public final class XhtmlCleaner {
                 if (el == body) {
                     continue;
                 }
-                boolean heading = el.normalName().matches("h[1-6]");
+                boolean heading = HEADING.matcher(el.normalName()).matches();
                 String written = el.id().strip();
                 if (written.isEmpty() && !heading) {
                     // id="" is no id, and not a valid one.

@@ -284,6 +284,11 @@ final class PdfLayout {
                     : fallback ? EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG, FSFontUseCase.FALLBACK_FINAL)
                     : EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.SVG);
             var supplier = FontSet.stream(f);
+            // Only a face the figures never use may go without its GSUB: Batik draws their text with its own shaping.
+            byte[] idle = uses.contains(FSFontUseCase.SVG) ? null : IdleSubstitutions.without(f, dom);
+            if (idle != null) {
+                supplier = () -> new ByteArrayInputStream(idle);
+            }
             b.useFont(supplier::get, f.face().family(), f.face().weight(),
                     f.face().italic() ? FontStyle.ITALIC : FontStyle.NORMAL, true, uses);
         }
