@@ -134,8 +134,9 @@ final class PunctuationSqueeze {
                 continue;
             }
             boolean right = CLOSING.indexOf(s.charAt(e - 1)) >= 0 && fullWidth(s.charAt(e - 1), widths);
+            // An opening mark right after a closing one ("。（") is not compressed: the pair gives half an em once.
             boolean left = OPENING.indexOf(s.charAt(start)) >= 0 && fullWidth(s.charAt(start), widths)
-                    && e - start > 1;
+                    && e - start > 1 && !(start > 0 && CLOSING.indexOf(s.charAt(start - 1)) >= 0);
             if (right || left) {
                 pieces.add(new int[] {start, e, (right ? 1 : 0) + (left ? 2 : 0)});
             }
@@ -143,11 +144,13 @@ final class PunctuationSqueeze {
         if (pieces.isEmpty()) {
             return;
         }
+        // The text between the marks' spans goes in spans too (ReadingOrder.RUN): the renderer paints a box's own
+        // text before its child boxes, and "第调（见" came out of pdf.js before the "度。" between them.
         Node parent = t.getParentNode();
         int at = 0;
         for (int[] p : pieces) {
             if (p[0] > at) {
-                parent.insertBefore(doc.createTextNode(s.substring(at, p[0])), t);
+                parent.insertBefore(run(doc, s.substring(at, p[0])), t);
             }
             Element span = doc.createElementNS(PdfLayout.XHTML, "span");
             span.setAttribute("class", p[2] == 1 ? RIGHT : p[2] == 2 ? LEFT : BOTH);
@@ -156,9 +159,16 @@ final class PunctuationSqueeze {
             at = p[1];
         }
         if (at < s.length()) {
-            parent.insertBefore(doc.createTextNode(s.substring(at)), t);
+            parent.insertBefore(run(doc, s.substring(at)), t);
         }
         parent.removeChild(t);
+    }
+
+    private static Element run(Document doc, String text) {
+        Element span = doc.createElementNS(PdfLayout.XHTML, "span");
+        span.setAttribute("class", ReadingOrder.RUN);
+        span.appendChild(doc.createTextNode(text));
+        return span;
     }
 
     private static boolean hasMark(String s) {
