@@ -74,6 +74,15 @@ public final class PdfText {
                             // The baseline: a glyph's ascent may rise into the margin by the line's half-leading.
                             float baseline = p.getYDirAdj();
                             boolean outsideY = (top > 0 && baseline < top) || (bottom > 0 && baseline > height - bottom + 1f);
+                            // A full-width mark compressed at a line's end or start (PunctuationSqueeze) has its blank
+                            // half, which holds no ink, in the margin: a closing mark its right half, an opening its left.
+                            float w = p.getWidthDirAdj();
+                            boolean full = w > 0.9f * p.getFontSizeInPt();
+                            if (full && CLOSING.indexOf(p.getUnicode().charAt(0)) >= 0) {
+                                x1 -= w / 2;
+                            } else if (full && OPENING.indexOf(p.getUnicode().charAt(0)) >= 0) {
+                                x0 += w / 2;
+                            }
                             if (x0 < left - 1f || x1 > width - right + 1f || outsideY) {
                                 out.add("page " + pageNo + ": '" + text + "' (x " + x0 + ".." + x1 + ")");
                                 return;
@@ -88,6 +97,10 @@ public final class PdfText {
         }
         return out;
     }
+
+    /** Full-width marks whose blank half is on their right (closing) or left (opening). */
+    private static final String CLOSING = "，。、；：）」』》】”’";
+    private static final String OPENING = "（「『《【“‘";
 
     /** Characters that may not start a line of Chinese text. */
     public static final String NO_LINE_START = "，。、；：？！）」』】》";

@@ -98,6 +98,7 @@ final class Justification {
     private static void justify(LineBox line, LayoutContext c) {
         JustificationInfo info = line.getJustificationInfo();
         BlockBox block = line.getParent();
+        giveBack(line, c);
         // No info: a last line, or one the renderer found full; adjusts set: limits from the style, its own work.
         boolean full = info == null && block.getStyle().isTextJustify() && !line.isEndsOnNL() && !lastWithContent(line)
                 && line.getFloatDistances() != null;
@@ -175,6 +176,70 @@ final class Justification {
             }
         }
         line.calcChildLocations();
+    }
+
+    /** The width a line may fill: its block's, less its indent and the floats beside it. */
+    private static int available(LineBox line) {
+        FloatDistances floats = line.getFloatDistances();
+        return line.getParent().getContentWidth() - line.getContentStart()
+                - (floats == null ? 0 : floats.getLeftFloatDistance() + floats.getRightFloatDistance());
+    }
+
+    /**
+     * Gives compressed punctuation (PunctuationSqueeze) back the half ems its line has room for: an opening mark at
+     * the line's start first, then the others from the start, a closing mark at the line's end last. The marks
+     * that stay compressed are those the line needed to hold the word after them.
+     */
+    private static void giveBack(LineBox line, LayoutContext c) {
+        List<PunctuationSqueeze.Squeezed> marks = PunctuationSqueeze.squeezed(line);
+        if (marks.isEmpty() || line.isLayedOutRTL()) {
+            return;
+        }
+        List<PunctuationSqueeze.Squeezed> order = new ArrayList<>();
+        marks.stream().filter(PunctuationSqueeze.Squeezed::lineStart).forEach(order::add);
+        marks.stream().filter(m -> !m.lineStart() && !m.lineEnd()).forEach(order::add);
+        marks.stream().filter(PunctuationSqueeze.Squeezed::lineEnd).forEach(order::add);
+        int room = available(line) - line.getContentWidth();
+        for (PunctuationSqueeze.Squeezed m : order) {
+            float margin = m.left() ? m.box().getMargin(c).left() : m.box().getMargin(c).right();
+            int d = Math.round(-margin);
+            if (d <= 0 || d > room) {
+                break;
+            }
+            PunctuationSqueeze.restore(line, m, d);
+            room -= d;
+        }
+        line.calcChildLocations();
+    }
+
+    /**
+     * Whether {@code line}, as the renderer laid it out, is a justified line that stops short of the margin once its
+     * gaps have taken all they may ({@link #CHAR_GAP}, {@link #SPACE_GAP}) by more than a quarter em.
+     */
+    static boolean shortLine(LineBox line) {
+        JustificationInfo info = line.getJustificationInfo();
+        BlockBox block = line.getParent();
+        if (info == null || info.getNonSpaceAdjust() != 0f || info.getSpaceAdjust() != 0f || line.isLayedOutRTL()
+                || !block.getStyle().isTextJustify() || block.getStyle().getFontSpecification() == null) {
+            return false;
+        }
+        float em = block.getStyle().getFontSpecification().size;
+        List<InlineText> texts = new ArrayList<>();
+        for (Box b : line.getChildren()) {
+            texts(b, texts);
+        }
+        int chars = 0;
+        int spaces = 0;
+        JustificationInfo perChar = adjusts(0f, 1f);
+        JustificationInfo perSpace = adjusts(1f, 0f);
+        for (InlineText t : texts) {
+            if (justified(t)) {
+                chars += Math.round(t.calcTotalAdjustment(perChar));
+                spaces += Math.round(t.calcTotalAdjustment(perSpace));
+            }
+        }
+        float toAdd = available(line) - line.getContentWidth();
+        return toAdd > chars * CHAR_GAP * em + spaces * SPACE_GAP * em + 0.25f * em;
     }
 
     /** Whether no line with content follows {@code line} in its block: the paragraph's last, never justified. */

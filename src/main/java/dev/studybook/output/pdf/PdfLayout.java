@@ -135,17 +135,21 @@ final class PdfLayout {
         Set<String> blanks = Set.of();
         // What a page break left alone (LoneLines: a paragraph's one line, a table's header row), kept together next time.
         Set<Integer> kept = new java.util.TreeSet<>();
+        // Paragraphs with a line left short, their punctuation compressible next time (PunctuationSqueeze).
+        Set<Integer> squeezed = new java.util.TreeSet<>();
         if (print) {
             // Where each chapter would open without blank pages tells where blank pages go: one laying out more.
             // One document for every try: a layout leaves it as it was, and marks only add to it.
             Document first = document(book, ctx, mode, paper, widths, Set.of(), pages);
             for (int relayouts = 0; ; relayouts++) {
                 LoneLines.mark(first, kept);
+                PunctuationSqueeze.mark(first, squeezed, widths);
                 // Its messages are the same as the second's: said once, for the second.
                 PdfMessages unused = new PdfMessages(assets(book, ctx));
                 try (PdfBoxRenderer renderer = builder(first, book, ctx, unused).buildPdfRenderer()) {
                     renderer.layout();
-                    if (relayouts < LoneLines.MAX_RELAYOUTS && kept.addAll(lone(first, renderer))) {
+                    if (relayouts < LoneLines.MAX_RELAYOUTS && (kept.addAll(lone(first, renderer))
+                            | squeezed.addAll(PunctuationSqueeze.found(first, renderer.getRootBox())))) {
                         continue;
                     }
                     // Box positions are kept once the pages are drawn.
@@ -159,7 +163,7 @@ final class PdfLayout {
         // one only adds their marks (content/: 0.35 s of CPU saved per layout done again).
         Document dom = document(book, ctx, mode, paper, widths, blanks, pages);
         for (int relayouts = print ? LoneLines.MAX_RELAYOUTS : 0; ; relayouts++) {
-            Optional<Optional<PageMap>> written = write(dom, book, ctx, mode, out, paper, kept,
+            Optional<Optional<PageMap>> written = write(dom, book, ctx, mode, out, paper, kept, squeezed, widths,
                     relayouts < LoneLines.MAX_RELAYOUTS);
             if (written.isPresent()) {
                 return written.get();
@@ -174,18 +178,21 @@ final class PdfLayout {
 
     /**
      * One layout of {@code dom}, the book's print document, with the {@code kept} paragraphs and tables marked
-     * (LoneLines), written to {@code out};
-     * when {@code mayRetry} and a page break leaves something else alone, nothing is written, it is added to
-     * {@code kept}, and the answer is empty.
+     * (LoneLines) and the {@code squeezed} paragraphs' punctuation compressible (PunctuationSqueeze), written to
+     * {@code out}; when {@code mayRetry} and a page break leaves something else alone, or a paragraph has a line left
+     * short, nothing is written, it is added to {@code kept} or {@code squeezed}, and the answer is empty.
      */
     private static Optional<Optional<PageMap>> write(Document dom, Book book, OutputContext ctx, PrintDocument.Mode mode,
-            OutputStream out, Paper paper, Set<Integer> kept, boolean mayRetry) throws IOException {
+            OutputStream out, Paper paper, Set<Integer> kept, Set<Integer> squeezed, TextWidths widths, boolean mayRetry)
+            throws IOException {
         LoneLines.mark(dom, kept);
+        PunctuationSqueeze.mark(dom, squeezed, widths);
         Map<String, BlockRef> blocks = mode == PrintDocument.Mode.BOOK ? numberBlocks(dom) : Map.of();
         PdfMessages messages = new PdfMessages(assets(book, ctx));
         try (PdfBoxRenderer renderer = builder(dom, book, ctx, messages).buildPdfRenderer()) {
             renderer.layout();
-            if (mayRetry && mode == PrintDocument.Mode.BOOK && kept.addAll(lone(dom, renderer))) {
+            if (mayRetry && mode == PrintDocument.Mode.BOOK && (kept.addAll(lone(dom, renderer))
+                    | squeezed.addAll(PunctuationSqueeze.found(dom, renderer.getRootBox())))) {
                 return Optional.empty();
             }
             Justification.apply(renderer);
