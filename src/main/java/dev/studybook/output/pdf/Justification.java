@@ -137,16 +137,9 @@ final class Justification {
             return;
         }
         float em = block.getStyle().getFontSpecification().size;
-        int chars = 0;
-        int spaces = 0;
-        JustificationInfo perChar = adjusts(0f, 1f);
-        JustificationInfo perSpace = adjusts(1f, 0f);
-        for (InlineText t : texts) {
-            if (justified(t)) {
-                chars += Math.round(t.calcTotalAdjustment(perChar));
-                spaces += Math.round(t.calcTotalAdjustment(perSpace));
-            }
-        }
+        Gaps gaps = gaps(texts);
+        int chars = gaps.chars();
+        int spaces = gaps.spaces();
         // What follows the line's last character moves nothing: its gap (and those of spaces after it) is not slack
         // taken up.
         if (justified(last)) {
@@ -228,6 +221,16 @@ final class Justification {
         for (Box b : line.getChildren()) {
             texts(b, texts);
         }
+        Gaps gaps = gaps(texts);
+        float toAdd = available(line) - line.getContentWidth();
+        return toAdd > gaps.chars() * CHAR_GAP * em + gaps.spaces() * SPACE_GAP * em + 0.25f * em;
+    }
+
+    /** How many character gaps and spaces the justified texts among {@code texts} may widen. */
+    private record Gaps(int chars, int spaces) {
+    }
+
+    private static Gaps gaps(List<InlineText> texts) {
         int chars = 0;
         int spaces = 0;
         JustificationInfo perChar = adjusts(0f, 1f);
@@ -238,8 +241,7 @@ final class Justification {
                 spaces += Math.round(t.calcTotalAdjustment(perSpace));
             }
         }
-        float toAdd = available(line) - line.getContentWidth();
-        return toAdd > chars * CHAR_GAP * em + spaces * SPACE_GAP * em + 0.25f * em;
+        return new Gaps(chars, spaces);
     }
 
     /** Whether no line with content follows {@code line} in its block: the paragraph's last, never justified. */
