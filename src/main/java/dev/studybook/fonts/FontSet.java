@@ -486,6 +486,12 @@ public final class FontSet {
     }
 
     /**
+     * Characters of the laid-out text that no face draws and no bundled fallback face has a glyph for (FontSetTest
+     * checks): the tabs and line feeds of code blocks.
+     */
+    static final String NEVER_IN_FALLBACKS = "\t\n";
+
+    /**
      * True when some character of {@code laidOut} is in none of the text faces before the first fallback face that
      * is not read yet: only then may a fallback face get a character.
      */
@@ -493,7 +499,8 @@ public final class FontSet {
         List<Loaded> before = new ArrayList<>();
         for (Slot s : slots) {
             if (s.now() == null) {
-                return laidOut.stream().anyMatch(cp -> before.stream().noneMatch(b -> b.cmap().getGlyphId(cp) != 0));
+                return laidOut.stream().anyMatch(cp -> NEVER_IN_FALLBACKS.indexOf(cp) < 0
+                        && before.stream().noneMatch(b -> b.cmap().getGlyphId(cp) != 0));
             }
             if (textFace(s.face()) || fallback(s.face())) {
                 before.add(s.now());
