@@ -44,7 +44,8 @@ final class InlineCode {
 
     static void mark(Element body) {
         for (Element code : body.select("code")) {
-            if (code.closest("pre") != null || code.childNodeSize() != 1 || !(code.childNode(0) instanceof TextNode t)) {
+            if (Select.closest(code, "pre") != null || code.childNodeSize() != 1
+                    || !(code.childNode(0) instanceof TextNode t)) {
                 continue;
             }
             String s = t.getWholeText();

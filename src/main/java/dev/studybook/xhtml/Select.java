@@ -22,4 +22,9 @@ final class Select {
     static Elements in(Element root, String query) {
         return root.select(PARSED.computeIfAbsent(query, QueryParser::parse));
     }
+
+    /** {@code el} or its nearest ancestor that {@code query} matches, or null, as {@code el.closest(query)}. */
+    static Element closest(Element el, String query) {
+        return el.closest(PARSED.computeIfAbsent(query, QueryParser::parse));
+    }
 }

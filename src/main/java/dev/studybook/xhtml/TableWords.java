@@ -148,7 +148,7 @@ final class TableWords {
         // Code without a space in a cell: the line breaker would cut it where its column runs out
         // ("errors." / "ErrUnsupported", "-gcflags=-" / "m=2").
         for (Element code : Select.in(table, "td code, th code")) {
-            if (code.closest("table") != table) {
+            if (Select.closest(code, "table") != table) {
                 continue;
             }
             String text = code.text().strip();
@@ -167,7 +167,7 @@ final class TableWords {
             }
         }
         for (Element cell : Select.in(table, "td, th")) {
-            if (cell.closest("table") != table) {
+            if (Select.closest(cell, "table") != table) {
                 continue;
             }
             if (!Select.in(cell, "img, svg, br, ul, ol, p, pre, table").isEmpty()) {
@@ -183,7 +183,7 @@ final class TableWords {
             }
         }
         for (Element cell : Select.in(table, "td, th")) {
-            if (cell.closest("table") == table && !cell.hasClass(CLASS) && !cell.hasClass(PRINT_CLASS)) {
+            if (Select.closest(cell, "table") == table && !cell.hasClass(CLASS) && !cell.hasClass(PRINT_CLASS)) {
                 breakTextAtPunctuation(cell);
             }
         }
@@ -191,7 +191,7 @@ final class TableWords {
             // Too wide for a phone side by side: code longer than eight characters is whole on paper only and
             // may wrap at its punctuation on a phone; short cells (a header, a version) stay whole.
             for (Element e : Select.in(table, "code." + CLASS)) {
-                if (e.closest("table") == table && e.text().strip().length() > 8) {
+                if (Select.closest(e, "table") == table && e.text().strip().length() > 8) {
                     e.removeClass(CLASS).addClass(PRINT_CLASS);
                     breakAtPunctuation(e);
                 }
@@ -199,7 +199,7 @@ final class TableWords {
         }
         if (columns(table, false) > TABLE_BUDGET) {
             for (Element e : Select.in(table, "." + CLASS + ", ." + PRINT_CLASS)) {
-                if (e.closest("table") == table) {
+                if (Select.closest(e, "table") == table) {
                     e.removeClass(CLASS).removeClass(PRINT_CLASS);
                     if (e.className().isEmpty()) {
                         e.removeAttr("class");
@@ -216,7 +216,7 @@ final class TableWords {
     private static int columns(Element table, boolean phone) {
         java.util.Map<Integer, Integer> widest = new java.util.HashMap<>();
         for (Element row : Select.in(table, "tr")) {
-            if (row.closest("table") != table) {
+            if (Select.closest(row, "table") != table) {
                 continue;
             }
             int col = 0;

@@ -73,9 +73,7 @@ final class CodeLines {
             while (indent < text.length() && text.charAt(indent) == ' ') {
                 indent++;
             }
-            double hang = (indent + HANGING) * COLUMN_EM;
-            l.setAttribute("style", String.format(Locale.ROOT, "padding-left:%.2fem;text-indent:-%.2fem",
-                    PADDING_EM + hang, hang));
+            l.setAttribute("style", style(indent));
             String cls = LINE + (i == 0 ? " cl-first" : "") + (i == lines.size() - 1 ? " cl-last" : "")
                     + (text.isEmpty() ? " cl-empty" : "");
             l.setAttribute("class", cls);
@@ -93,6 +91,29 @@ final class CodeLines {
         }
         holder.appendChild(tail);
     }
+
+    /**
+     * The style of a line indented {@code indent} columns, made once per indentation: formatting it for each line
+     * was 2 % of the CPU time of the 1 MB book's PDF (12,000 code lines, a few dozen indentations).
+     */
+    private static String style(int indent) {
+        if (indent < STYLES.length()) {
+            String known = STYLES.get(indent);
+            if (known != null) {
+                return known;
+            }
+        }
+        double hang = (indent + HANGING) * COLUMN_EM;
+        String made = String.format(Locale.ROOT, "padding-left:%.2fem;text-indent:-%.2fem", PADDING_EM + hang, hang);
+        if (indent < STYLES.length()) {
+            STYLES.set(indent, made);
+        }
+        return made;
+    }
+
+    /** The styles made so far, by indentation (shared by the threads that lay out groups of chapters). */
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<String> STYLES =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(64);
 
     /** Puts the lines in a block that is not split across pages. */
     private static Element group(Document doc, Element holder, List<Element> lines) {

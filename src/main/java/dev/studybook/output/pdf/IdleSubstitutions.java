@@ -18,6 +18,7 @@ import org.apache.fontbox.ttf.model.GsubData;
 import org.apache.fontbox.ttf.model.ScriptFeature;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.w3c.dom.Document;
+import org.w3c.dom.Node;
 
 /**
  * A face's bytes for the PDF without its glyph substitution table (GSUB) when none of its substitutions can apply to
@@ -69,18 +70,14 @@ final class IdleSubstitutions {
         if (s.sequences().isEmpty()) {
             return null;
         }
+        // The document's characters, read once however often it is laid out: a layout done again (LoneLines,
+        // PunctuationSqueeze) adds classes and spans, never a character.
+        BitSet chars = CHARACTERS.computeIfAbsent(dom, IdleSubstitutions::characters);
         BitSet drawn = new BitSet();
         drawn.set(0); // a character the face lacks is drawn as glyph 0
-        String text = dom.getDocumentElement().getTextContent();
-        for (String t : List.of(text, GENERATED)) {
-            for (int i = 0, n = t.length(); i < n; ) {
-                int cp = t.codePointAt(i);
-                i += Character.charCount(cp);
-                if (s.mapped().get(cp)) {
-                    drawn.set(s.glyphOf().get(cp));
-                }
-            }
-        }
+        BitSet both = (BitSet) chars.clone();
+        both.and(s.mapped());
+        both.stream().forEach(cp -> drawn.set(s.glyphOf().get(cp)));
         for (int[] seq : s.sequences()) {
             boolean all = true;
             for (int g : seq) {
@@ -94,6 +91,42 @@ final class IdleSubstitutions {
             }
         }
         return WITHOUT.computeIfAbsent(font, f -> unlisted(f.data(), "GSUB"));
+    }
+
+    /** The characters of each document asked about and the generated ones, by document (held while it is). */
+    private static final Map<Document, BitSet> CHARACTERS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** The code points of {@code dom}'s text and of {@link #GENERATED}. */
+    private static BitSet characters(Document dom) {
+        BitSet chars = new BitSet();
+        add(chars, GENERATED);
+        for (Node n = dom.getDocumentElement(); n != null; n = next(n, dom.getDocumentElement())) {
+            if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
+                add(chars, n.getNodeValue());
+            }
+        }
+        return chars;
+    }
+
+    private static void add(BitSet chars, String t) {
+        for (int i = 0, n = t.length(); i < n; ) {
+            int cp = t.codePointAt(i);
+            i += Character.charCount(cp);
+            chars.set(cp);
+        }
+    }
+
+    /** The node after {@code n} in document order within {@code root}, or null. */
+    private static Node next(Node n, Node root) {
+        if (n.getFirstChild() != null) {
+            return n.getFirstChild();
+        }
+        for (Node at = n; at != null && at != root; at = at.getParentNode()) {
+            if (at.getNextSibling() != null) {
+                return at.getNextSibling();
+            }
+        }
+        return null;
     }
 
     private static Sequences sequences(EmbeddedFont font) {

@@ -147,11 +147,12 @@ final class PdfLayout {
                 // Its messages are the same as the second's: said once, for the second.
                 PdfMessages unused = new PdfMessages(assets(book, ctx));
                 try (PdfBoxRenderer renderer = builder(first, book, ctx, unused).buildPdfRenderer()) {
-                    renderer.layout();
+                    var context = GroupedLayout.layOut(renderer);
                     if (relayouts < LoneLines.MAX_RELAYOUTS && (kept.addAll(lone(first, renderer))
                             | squeezed.addAll(PunctuationSqueeze.found(first, renderer.getRootBox())))) {
                         continue;
                     }
+                    GroupedLayout.layOutPages(renderer, context);
                     // Box positions are kept once the pages are drawn.
                     renderer.createPDFKeepOpen().close();
                     blanks = blankPagesBefore(renderer, book);
@@ -190,11 +191,13 @@ final class PdfLayout {
         Map<String, BlockRef> blocks = mode == PrintDocument.Mode.BOOK ? numberBlocks(dom) : Map.of();
         PdfMessages messages = new PdfMessages(assets(book, ctx));
         try (PdfBoxRenderer renderer = builder(dom, book, ctx, messages).buildPdfRenderer()) {
-            renderer.layout();
+            // The pages' margin boxes only for a layout that is kept (GroupedLayout.layOut).
+            var context = GroupedLayout.layOut(renderer);
             if (mayRetry && mode == PrintDocument.Mode.BOOK && (kept.addAll(lone(dom, renderer))
                     | squeezed.addAll(PunctuationSqueeze.found(dom, renderer.getRootBox())))) {
                 return Optional.empty();
             }
+            GroupedLayout.layOutPages(renderer, context);
             Justification.apply(renderer);
             PDDocument pdf = renderer.createPDFKeepOpen();
             messages.report(ctx.diagnostics());
