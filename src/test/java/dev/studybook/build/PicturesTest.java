@@ -98,11 +98,11 @@ class PicturesTest {
     @Test
     void pngWiderThanAnyPageIsNarrowedForThePdfOnlySoThatThePdfFinishes() throws IOException {
         // datawhalechina/easy-rl: 60 PNGs of up to 6717 × 3414 pixels; PDFBox compressed every pixel of each again
-        // and the PDF did not finish in ten minutes. The EPUB keeps the picture as it is.
+        // and the PDF did not finish in ten minutes. The EPUB has its own, narrower limit.
         TestBooks.Built b = TestBooks.build(TestBooks.book("pictures/wide-png"), tmp, "epub", "pdf");
         assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
         EpubContents epub = EpubContents.read(b.output("epub"));
-        assertEquals(2600, ImageIO.read(new ByteArrayInputStream(epub.bytes("images/stripes.png"))).getWidth());
+        assertEquals(1600, ImageIO.read(new ByteArrayInputStream(epub.bytes("images/stripes.png"))).getWidth());
         try (PDDocument pdf = Loader.loadPDF(b.output("pdf").toFile())) {
             List<PDImageXObject> drawn = new ArrayList<>();
             for (PDPage page : pdf.getPages()) {
@@ -119,6 +119,49 @@ class PicturesTest {
             // 100-pixel stripes of the original are 77 pixels wide now: red at the start, blue in the second stripe.
             assertEquals(0xc81e1e, img.getRGB(20, 50) & 0xffffff);
             assertEquals(0x1e1ec8, img.getRGB(115, 50) & 0xffffff);
+        }
+    }
+
+    @Test
+    void easyRlsEpubHeldWidePicturesAtFullSizeAndWas146MegabytesNowTheyAreNarrowedInTheirOwnFormat() throws IOException {
+        // datawhalechina/easy-rl: PNGs of up to 6717 pixels went into the EPUB as they were (146 MB; Send to Kindle
+        // takes 50 MB by e-mail). A wide PNG or JPEG is now 1600 pixels wide and stays a PNG or a JPEG; a GIF (it may
+        // move), an SVG, a narrow picture and a JPEG its Exif turns (a new file would lose the turn) are untouched.
+        Path book = TestBooks.book("pictures/wide-in-epub");
+        TestBooks.Built b = TestBooks.build(book, tmp.resolve("one"), "epub");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        byte[] photo = epub.bytes("images/photo.jpg");
+        assertEquals(0xFF, photo[0] & 0xff);
+        assertEquals(0xD8, photo[1] & 0xff);
+        BufferedImage jpeg = ImageIO.read(new ByteArrayInputStream(photo));
+        assertEquals(1600, jpeg.getWidth());
+        assertEquals(100, jpeg.getHeight());
+        // 100-pixel stripes are 50 pixels wide now: red in the first, blue in the second (JPEG: near the colour).
+        assertNear(0xc81e1e, jpeg.getRGB(20, 50));
+        assertNear(0x1e1ec8, jpeg.getRGB(75, 50));
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(epub.bytes("images/clear.png")));
+        assertEquals(1600, png.getWidth());
+        assertEquals(80, png.getHeight());
+        assertTrue(png.getColorModel().hasAlpha());
+        assertEquals(0, png.getRGB(20, 70) >>> 24, "the clear half stays clear");
+        assertEquals(0xffc81e1e, png.getRGB(20, 10));
+        for (String kept : List.of("small.png", "turned.jpg", "moving.gif")) {
+            assertArrayEquals(Files.readAllBytes(book.resolve("images").resolve(kept)), epub.bytes("images/" + kept), kept);
+        }
+        // The SVG is cleaned as every SVG is, and keeps its 3000-unit width.
+        assertTrue(new String(epub.bytes("images/box.svg"), StandardCharsets.UTF_8).contains("width=\"3000\""));
+        EpubCheckRunner.Result check = EpubCheckRunner.check(b.output("epub"));
+        assertTrue(check.clean(), check.toString());
+        TestBooks.Built again = TestBooks.build(book, tmp.resolve("two"), "epub");
+        assertArrayEquals(Files.readAllBytes(b.output("epub")), Files.readAllBytes(again.output("epub")));
+    }
+
+    private static void assertNear(int rgb, int actual) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            int want = rgb >> shift & 0xff;
+            int got = actual >> shift & 0xff;
+            assertTrue(Math.abs(want - got) <= 12, String.format("%06x near %06x", actual & 0xffffff, rgb));
         }
     }
 
