@@ -636,6 +636,20 @@ class IndexFormsTest {
     }
 
     @Test
+    void loppoChaptersYmlOfAWangdocTutorialIsItsContentsNotRefusedForAReadmeWithoutChapters() {
+        // wangdoc/javascript-tutorial (and every wangdoc tutorial): chapters.yml lists "- path: title", folders
+        // ("basic/: 入门篇") over their pages, relative to loppo.yml's dir; the README links to no page, and the
+        // build stopped with "the index page links to no Markdown chapter".
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/loppo-chapters-yml", d);
+        assertEquals("chapters.yml", o.indexFile().getFileName().toString());
+        assertEquals("脚本语言教程", o.metadata().title());
+        assertEquals("[入门篇]\n  导论\n  基本语法\n[数据类型]\n  数值\n  *进阶\n    Symbol\n", tree(o));
+        assertEquals(List.of("introduction.md", "grammar.md", "number.md", "symbol.md"), o.chapters().stream()
+                .filter(c -> !c.titlePage()).map(c -> c.file().getFileName().toString()).toList());
+    }
+
+    @Test
     void readmeWithBadgesAboveItsTitleIsTitledByItsHeading() {
         // datawhalechina/easy-rl: a line of shields.io badges (and an <a><img></a> licence) above "# 蘑菇书EasyRL" made
         // the heading an entry of the contents, and the book was named after its folder.
