@@ -166,6 +166,17 @@ class PicturesTest {
     }
 
     @Test
+    void picturesWithoutAltTextAreWarnedAtTheirPlaceNotAlsoByThePdfLibrarysCountWithoutOne() throws IOException {
+        // astaxie/build-web-application-with-golang: "the image ... has no alt text" (file:line) and then
+        // "PDF: No alt attribute provided for image/replaced in PDF/UA document. (89 times in the book)".
+        TestBooks.Built b = TestBooks.build(TestBooks.book("pictures/without-alt"), tmp, "pdf");
+        List<String> w = b.diagnostics().warnings().stream().map(Object::toString).toList();
+        assertEquals(2, w.size(), w.toString());
+        assertTrue(w.get(0).contains("one.md:5:") && w.get(0).contains("has no alt text"), w.get(0));
+        assertTrue(w.get(1).contains("one.md:7:") && w.get(1).contains("has no alt text"), w.get(1));
+    }
+
+    @Test
     void withoutFetchRemoteNothingIsFetchedAndOneWarningCountsThePictures() throws IOException {
         try (TrapServer server = TrapServer.start()) {
             Path book = remoteBook(server);
