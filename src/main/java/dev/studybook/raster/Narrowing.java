@@ -17,7 +17,7 @@ import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Raster pictures (PNG, JPEG) made narrower for an output, in the same format and encoded the same way every run:
- * the PDF draws PNGs at most 2000 pixels wide, the EPUB holds pictures at most 1600 pixels wide.
+ * the PDF draws PNGs at most 2000 pixels wide, the EPUB holds pictures at most 1280 pixels wide.
  */
 public final class Narrowing {
 

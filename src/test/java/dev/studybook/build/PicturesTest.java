@@ -102,7 +102,7 @@ class PicturesTest {
         TestBooks.Built b = TestBooks.build(TestBooks.book("pictures/wide-png"), tmp, "epub", "pdf");
         assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
         EpubContents epub = EpubContents.read(b.output("epub"));
-        assertEquals(1600, ImageIO.read(new ByteArrayInputStream(epub.bytes("images/stripes.png"))).getWidth());
+        assertEquals(1280, ImageIO.read(new ByteArrayInputStream(epub.bytes("images/stripes.png"))).getWidth());
         try (PDDocument pdf = Loader.loadPDF(b.output("pdf").toFile())) {
             List<PDImageXObject> drawn = new ArrayList<>();
             for (PDPage page : pdf.getPages()) {
@@ -125,7 +125,7 @@ class PicturesTest {
     @Test
     void easyRlsEpubHeldWidePicturesAtFullSizeAndWas146MegabytesNowTheyAreNarrowedInTheirOwnFormat() throws IOException {
         // datawhalechina/easy-rl: PNGs of up to 6717 pixels went into the EPUB as they were (146 MB; Send to Kindle
-        // takes 50 MB by e-mail). A wide PNG or JPEG is now 1600 pixels wide and stays a PNG or a JPEG; a GIF (it may
+        // takes 50 MB by e-mail). A wide PNG or JPEG is now 1280 pixels wide and stays a PNG or a JPEG; a GIF (it may
         // move), an SVG, a narrow picture and a JPEG its Exif turns (a new file would lose the turn) are untouched.
         Path book = TestBooks.book("pictures/wide-in-epub");
         TestBooks.Built b = TestBooks.build(book, tmp.resolve("one"), "epub");
@@ -135,17 +135,17 @@ class PicturesTest {
         assertEquals(0xFF, photo[0] & 0xff);
         assertEquals(0xD8, photo[1] & 0xff);
         BufferedImage jpeg = ImageIO.read(new ByteArrayInputStream(photo));
-        assertEquals(1600, jpeg.getWidth());
-        assertEquals(100, jpeg.getHeight());
-        // 100-pixel stripes are 50 pixels wide now: red in the first, blue in the second (JPEG: near the colour).
-        assertNear(0xc81e1e, jpeg.getRGB(20, 50));
-        assertNear(0x1e1ec8, jpeg.getRGB(75, 50));
+        assertEquals(1280, jpeg.getWidth());
+        assertEquals(80, jpeg.getHeight());
+        // 100-pixel stripes are 40 pixels wide now: red in the first, blue in the second (JPEG: near the colour).
+        assertNear(0xc81e1e, jpeg.getRGB(15, 40));
+        assertNear(0x1e1ec8, jpeg.getRGB(60, 40));
         BufferedImage png = ImageIO.read(new ByteArrayInputStream(epub.bytes("images/clear.png")));
-        assertEquals(1600, png.getWidth());
-        assertEquals(80, png.getHeight());
+        assertEquals(1280, png.getWidth());
+        assertEquals(64, png.getHeight());
         assertTrue(png.getColorModel().hasAlpha());
-        assertEquals(0, png.getRGB(20, 70) >>> 24, "the clear half stays clear");
-        assertEquals(0xffc81e1e, png.getRGB(20, 10));
+        assertEquals(0, png.getRGB(15, 50) >>> 24, "the clear half stays clear");
+        assertEquals(0xffc81e1e, png.getRGB(15, 10));
         for (String kept : List.of("small.png", "turned.jpg", "moving.gif")) {
             assertArrayEquals(Files.readAllBytes(book.resolve("images").resolve(kept)), epub.bytes("images/" + kept), kept);
         }

@@ -203,11 +203,12 @@ public final class EpubOutput implements Output {
     }
 
     /**
-     * The widest a PNG or JPEG goes into the EPUB, in pixels: wider than a 300-ppi phone or e-reader screen is
-     * across, and readers scale pictures down to the screen anyway. datawhalechina/easy-rl's EPUB held its pictures
-     * of up to 6717 pixels as they were: 146 MB, three times what Send to Kindle takes by e-mail (50 MB).
+     * The widest a PNG or JPEG goes into the EPUB, in pixels: as wide as the screens of e-readers (Kindle Paperwhite
+     * 1236, Kobo Libra 1264) and phones, which scale pictures down to them anyway. datawhalechina/easy-rl's EPUB held
+     * its pictures of up to 6717 pixels as they were: 146 MB, three times what Send to Kindle takes by e-mail (50 MB);
+     * 1600 pixels still left 53 MB (160 PNG screenshots and photos), 1280 leaves less than 50 MB.
      */
-    static final int MAX_PICTURE_WIDTH = 1600;
+    static final int MAX_PICTURE_WIDTH = 1280;
 
     /** The bytes of a picture as the EPUB holds it: a wider PNG or JPEG narrowed, in its own format; others as they are. */
     private static byte[] picture(Asset a) {
