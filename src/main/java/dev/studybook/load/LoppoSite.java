@@ -71,7 +71,10 @@ final class LoppoSite {
                     && m.getValue().get(0).getKeyNode() instanceof ScalarNode k) {
                 NodeTuple t = m.getValue().get(0);
                 path = k.getValue();
-                title = t.getValueNode() instanceof ScalarNode v ? v.getValue().strip() : "";
+                // loppo shows titles as text: wangdoc's "<img>" and "<video>，<audio>" name pages about those elements,
+                // and read as HTML they were a picture-only link (the page left out) and an empty title.
+                title = t.getValueNode() instanceof ScalarNode v
+                        ? v.getValue().strip().replace("&", "&amp;").replace("<", "&lt;") : "";
             } else {
                 continue;
             }
