@@ -149,6 +149,8 @@ class PicturesTest {
         for (String kept : List.of("small.png", "turned.jpg", "moving.gif")) {
             assertArrayEquals(Files.readAllBytes(book.resolve("images").resolve(kept)), epub.bytes("images/" + kept), kept);
         }
+        // The drawn cover keeps the 1600 × 2560 pixels stores ask for.
+        assertEquals(1600, ImageIO.read(new ByteArrayInputStream(epub.bytes("cover.png"))).getWidth());
         // The SVG is cleaned as every SVG is, and keeps its 3000-unit width.
         assertTrue(new String(epub.bytes("images/box.svg"), StandardCharsets.UTF_8).contains("width=\"3000\""));
         EpubCheckRunner.Result check = EpubCheckRunner.check(b.output("epub"));

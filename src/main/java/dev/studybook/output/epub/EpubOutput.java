@@ -147,7 +147,8 @@ public final class EpubOutput implements Output {
         // Wide pictures narrowed on every core, as the chapters above.
         List<byte[]> pictures = book.assets().parallelStream().map(EpubOutput::picture).toList();
         Asset cover = ctx.cover();
-        Item coverImage = add(eb, items, "cover-image", cover.href(), new MediaType(cover.mediaType(), ""), picture(cover),
+        // The cover stays as drawn or given: stores and readers show it large (Kindle asks for 1600 × 2560).
+        Item coverImage = add(eb, items, "cover-image", cover.href(), new MediaType(cover.mediaType(), ""), cover.data(),
                 "cover-image");
         spine.add(add(eb, items, "cover", "cover.xhtml", MediaTypes.XHTML, pagesOut.cover(meta, labels, coverImage.href()), ""));
         spine.add(add(eb, items, "titlepage", "titlepage.xhtml", MediaTypes.XHTML, pagesOut.titlePage(meta, labels), ""));
