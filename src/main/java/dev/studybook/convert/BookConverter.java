@@ -86,8 +86,28 @@ public final class BookConverter {
                 : RemoteImages.leave();
         Diagrams diagrams = new Diagrams();
         GlyphCoverage coverage = new GlyphCoverage(glyphs);
+        int threads = Math.max(1, Math.min(chapters.size(), Runtime.getRuntime().availableProcessors()));
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(null, r, "studybook-convert-" + n.incrementAndGet(), STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return convert(loaded, outline, resolver, ids, idByFile, assets, remote, diagrams, coverage,
+                    diagnostics, markdown, chapterDone, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Book convert(LoadedBook loaded, Outline outline, LinkResolver resolver,
+            List<String> ids, Map<Path, String> idByFile, AssetRegistry assets, RemoteImages remote, Diagrams diagrams,
+            GlyphCoverage coverage, Diagnostics diagnostics, UnaryOperator<String> markdown, Runnable chapterDone,
+            ExecutorService pool) {
+        List<OutlineChapter> chapters = outline.chapters();
         List<CleanChapter> clean = convertAll(loaded.chapters(), ids, resolver, idByFile, outline.indexFile(), assets, remote,
-                diagrams, coverage, diagnostics, markdown, chapterDone);
+                diagrams, coverage, diagnostics, markdown, chapterDone, pool);
         coverage.report(diagnostics);
         remote.report(diagnostics);
         diagrams.report(diagnostics);
@@ -108,7 +128,7 @@ public final class BookConverter {
         List<BookLinker.LinkedChapter> linked = BookLinker.link(clean, ids, RESERVED_IDS,
                 (index, line, message) -> diagnostics.warn(loaded.chapters().get(index).text().locate(line),
                         Diagnostics.Kind.ANCHOR, message), outline.config().questions(),
-                (index, line) -> loaded.chapters().get(index).text().locate(line));
+                (index, line) -> loaded.chapters().get(index).text().locate(line), pool);
         List<Part> parts = new ArrayList<>();
         int i = 0;
         for (OutlinePart op : outline.parts()) {
@@ -146,14 +166,7 @@ public final class BookConverter {
     private static List<CleanChapter> convertAll(List<ChapterSource> chapters, List<String> ids, LinkResolver resolver,
             Map<Path, String> idByFile, Path indexFile, AssetRegistry assets, RemoteImages remote, Diagrams diagrams,
             GlyphCoverage coverage, Diagnostics diagnostics,
-            UnaryOperator<String> markdownToHtml, Runnable chapterDone) {
-        int threads = Math.max(1, Math.min(chapters.size(), Runtime.getRuntime().availableProcessors()));
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(null, r, "studybook-convert-" + n.incrementAndGet(), STACK_BYTES);
-            t.setDaemon(true);
-            return t;
-        });
+            UnaryOperator<String> markdownToHtml, Runnable chapterDone, ExecutorService pool) {
         try {
             List<Future<CleanChapter>> futures = new ArrayList<>();
             for (int i = 0; i < chapters.size(); i++) {
@@ -207,8 +220,6 @@ public final class BookConverter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StudybookException(ExitCode.INTERRUPTED, null, "interrupted", null);
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

@@ -82,7 +82,45 @@ public final class FontSet {
             new FontFace("Noto Serif", 400, true, "NotoSerif-Italic.ttf", "/studybook/fonts/NotoSerif-Italic.ttf", true),
             new FontFace("Noto Serif", 700, false, "NotoSerif-Bold.ttf", "/studybook/fonts/NotoSerif-Bold.ttf", true));
 
-    private final List<Loaded> loaded;
+    /** The faces in order; the bundled fallback faces are read only when first needed. */
+    private final List<Slot> slots;
+
+    /** A face of the set: read ({@code now}), or to be read with the other fallback faces ({@code later}). */
+    private record Slot(FontFace face, Loaded now, Deferred later) {
+        Loaded get() {
+            return now != null ? now : later.get(face);
+        }
+    }
+
+    /**
+     * The bundled fallback faces of a set (Noto Sans, Math, Symbols 2, Nanum Gothic, Noto Sans JP: 10 MB), read
+     * together the first time a character is in no other face. Most books never need them: the EPUB leaves them
+     * out, and the PDF uses them only for characters the text faces lack.
+     */
+    private static final class Deferred {
+        private final List<FontFace> faces;
+        private java.util.Map<FontFace, Loaded> read;
+
+        Deferred(List<FontFace> faces) {
+            this.faces = faces;
+        }
+
+        synchronized Loaded get(FontFace face) {
+            if (read == null) {
+                java.util.Map<FontFace, Loaded> m = new java.util.HashMap<>();
+                for (Slot s : load(faces, false).slots) {
+                    m.put(s.face(), s.now());
+                }
+                read = m;
+            }
+            return read.get(face);
+        }
+    }
+
+    /** True for a bundled fallback face, which is read only when needed. */
+    private static boolean fallback(FontFace face) {
+        return face.file() == null && FALLBACKS.contains(face.family());
+    }
 
     /**
      * A parsed face. FontBox keeps its own copy of the file (and of the glyf table), so the bytes read are not
@@ -95,28 +133,49 @@ public final class FontSet {
         }
     }
 
-    private FontSet(List<Loaded> loaded) {
-        this.loaded = loaded;
+    private FontSet(List<Slot> slots) {
+        this.slots = slots;
+    }
+
+    /** Every face, the fallback faces read if they were not yet. */
+    private List<Loaded> all() {
+        return slots.stream().map(Slot::get).toList();
     }
 
     /** Starts reading the faces in the background, so that conversion can run meanwhile. */
     public static CompletableFuture<FontSet> loadAsync(List<FontFace> faces) {
+        return loadAsync(faces, true);
+    }
+
+    private static CompletableFuture<FontSet> loadAsync(List<FontFace> faces, boolean deferFallbacks) {
         // FontBox reads each face's dates into a Calendar of the default locale. The first Calendar looks up that
         // locale's week data (parsing the tags of every locale the JDK has) and caches it; when eleven faces were
         // read at once, each thread missed the cache and did it again, and the JIT compiler compiled all of it.
         java.util.Calendar.getInstance();
+        List<FontFace> later = deferFallbacks ? faces.stream().filter(FontSet::fallback).toList() : List.of();
+        Deferred deferred = later.isEmpty() ? null : new Deferred(later);
         List<CompletableFuture<Loaded>> parts = new ArrayList<>();
         for (FontFace f : faces) {
-            parts.add(CompletableFuture.supplyAsync(() -> load(f)));
+            parts.add(later.contains(f) ? CompletableFuture.completedFuture(null) : CompletableFuture.supplyAsync(() -> load(f)));
         }
-        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
-                .thenApply(v -> new FontSet(parts.stream().map(CompletableFuture::join).toList()));
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            List<Slot> slots = new ArrayList<>();
+            for (int i = 0; i < faces.size(); i++) {
+                Loaded l = parts.get(i).join();
+                slots.add(new Slot(faces.get(i), l, l == null ? deferred : null));
+            }
+            return new FontSet(slots);
+        });
     }
 
     /** Reads the faces now. */
     public static FontSet load(List<FontFace> faces) {
+        return load(faces, true);
+    }
+
+    private static FontSet load(List<FontFace> faces, boolean deferFallbacks) {
         try {
-            return loadAsync(faces).join();
+            return loadAsync(faces, deferFallbacks).join();
         } catch (java.util.concurrent.CompletionException e) {
             // A face the user named and studybook cannot use is the user's error, not a wrapped one.
             if (e.getCause() instanceof RuntimeException re) {
@@ -338,15 +397,20 @@ public final class FontSet {
 
     /** This set and another's faces, in that order. */
     public FontSet with(FontSet more) {
-        List<Loaded> all = new ArrayList<>(loaded);
-        all.addAll(more.loaded);
+        List<Slot> all = new ArrayList<>(slots);
+        all.addAll(more.slots);
         return new FontSet(all);
     }
 
     /** True when some face has a glyph for {@code codePoint}. */
     public boolean covers(int codePoint) {
-        for (Loaded l : loaded) {
-            if (l.cmap().getGlyphId(codePoint) != 0) {
+        for (Slot s : slots) {
+            if (s.now() != null && s.now().cmap().getGlyphId(codePoint) != 0) {
+                return true;
+            }
+        }
+        for (Slot s : slots) {
+            if (s.now() == null && s.get().cmap().getGlyphId(codePoint) != 0) {
                 return true;
             }
         }
@@ -376,6 +440,10 @@ public final class FontSet {
         java.util.BitSet all = (java.util.BitSet) laidOut.clone();
         figureText.codePoints().forEach(all::set);
         int[] codePoints = all.stream().toArray();
+        // Without the fallback faces when every character laid out is in a text face before them: each would get
+        // no character, and be left out below.
+        List<Loaded> loaded = needsFallbacks(laidOut) ? all()
+                : slots.stream().map(Slot::now).filter(java.util.Objects::nonNull).toList();
         // Each fallback face gets only what the text faces (Song, Hei, emoji: the families every CSS list names; the
         // Latin serif of an English book)
         // and the fallbacks before it lack; one that gets nothing is left out, so a book that needs no fallback is
@@ -390,9 +458,7 @@ public final class FontSet {
             } else {
                 wanted.add(codePoints);
             }
-            String family = l.face().family();
-            if (fallback || (l.face().file() == null && (family.equals(SERIF) || family.equals(SANS) || family.equals(EMOJI)
-                    || family.equals(LATIN_FACES.get(0).family())))) {
+            if (fallback || textFace(l.face())) {
                 before.add(l);
             }
         }
@@ -402,7 +468,7 @@ public final class FontSet {
                 used.add(i);
             }
         }
-        double[] cap = lineMetrics();
+        double[] cap = lineMetrics(loaded);
         // A parallel stream puts the calling thread to work as well: on two cores the common pool has one thread.
         return used.parallelStream().map(i -> {
             EmbeddedFont f = subset(loaded.get(i), wanted.get(i));
@@ -412,11 +478,42 @@ public final class FontSet {
         }).toList();
     }
 
+    /** A bundled text face: what a fallback face gets only the characters of that it lacks. */
+    private static boolean textFace(FontFace face) {
+        String family = face.family();
+        return face.file() == null && (family.equals(SERIF) || family.equals(SANS) || family.equals(EMOJI)
+                || family.equals(LATIN_FACES.get(0).family()));
+    }
+
+    /**
+     * Characters of the laid-out text that no face draws and no bundled fallback face has a glyph for (FontSetTest
+     * checks): the tabs and line feeds of code blocks.
+     */
+    static final String NEVER_IN_FALLBACKS = "\t\n";
+
+    /**
+     * True when some character of {@code laidOut} is in none of the text faces before the first fallback face that
+     * is not read yet: only then may a fallback face get a character.
+     */
+    private boolean needsFallbacks(java.util.BitSet laidOut) {
+        List<Loaded> before = new ArrayList<>();
+        for (Slot s : slots) {
+            if (s.now() == null) {
+                return laidOut.stream().anyMatch(cp -> NEVER_IN_FALLBACKS.indexOf(cp) < 0
+                        && before.stream().noneMatch(b -> b.cmap().getGlyphId(cp) != 0));
+            }
+            if (textFace(s.face()) || fallback(s.face())) {
+                before.add(s.now());
+            }
+        }
+        return false;
+    }
+
     /**
      * The smallest ascent and descent, per em, of the Song and Hei faces: a fallback face must not make a line
      * taller than those do. Null when a book's own fonts replace them.
      */
-    private double[] lineMetrics() {
+    private static double[] lineMetrics(List<Loaded> loaded) {
         double ascent = Double.MAX_VALUE;
         double descent = Double.MAX_VALUE;
         for (Loaded l : loaded) {

@@ -929,8 +929,12 @@ public final class OutlineReader {
             }
             // Most chapters are prose: a count of the lines with a link tells without parsing them.
             long linkLines = text.lines().filter(l -> l.contains("](") || l.contains("href=")).count();
-            int prose = IndexPageReader.proseLines(text);
-            if (linkLines < 2 || linkLines < NESTED_SECTION_FLOOR * prose) {
+            if (linkLines < 2) {
+                return;
+            }
+            // Counted only as far as needed: any count beyond linkLines / NESTED_SECTION_FLOOR gives the same answer.
+            int prose = IndexPageReader.proseLines(text, (int) (linkLines / NESTED_SECTION_FLOOR) + 2);
+            if (linkLines < NESTED_SECTION_FLOOR * prose) {
                 return;
             }
             IndexPage sub;

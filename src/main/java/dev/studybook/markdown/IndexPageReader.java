@@ -62,10 +62,26 @@ public final class IndexPageReader {
 
     /** Lines with something to read: not blank, not headings, separators, table rules, comments or bare tags. */
     public static int proseLines(String text) {
+        return proseLines(text, Integer.MAX_VALUE);
+    }
+
+    private static final Pattern SEPARATOR = Pattern.compile("[-=*_ ]{3,}");
+    private static final Pattern TABLE_RULE = Pattern.compile("\\|?\\s*:?-{2,}.*");
+
+    /**
+     * The lines with something to read as {@link #proseLines(String)} counts them, but no more than {@code atMost}:
+     * the outline asks of every chapter whether its links are a good share of its lines, and for most chapters
+     * the answer is known after a few dozen lines.
+     */
+    public static int proseLines(String text, int atMost) {
         int n = 0;
         boolean fence = false;
-        String withoutComments = COMMENT.matcher(text).replaceAll(m -> m.group().replaceAll("[^\n]", ""));
+        String withoutComments = text.contains("<!--")
+                ? COMMENT.matcher(text).replaceAll(m -> m.group().replaceAll("[^\n]", "")) : text;
         for (String line : withoutComments.split("\n")) {
+            if (n >= atMost) {
+                return n;
+            }
             String l = line.strip();
             if (l.startsWith("```") || l.startsWith("~~~")) {
                 fence = !fence;
@@ -76,8 +92,8 @@ public final class IndexPageReader {
                 n++;
                 continue;
             }
-            if (l.isEmpty() || l.startsWith("#") || l.matches("[-=*_ ]{3,}") || l.matches("\\|?\\s*:?-{2,}.*")
-                    || TAG.matcher(l).replaceAll("").replace("&nbsp;", "").isBlank()) {
+            if (l.isEmpty() || l.startsWith("#") || SEPARATOR.matcher(l).matches() || TABLE_RULE.matcher(l).matches()
+                    || (l.indexOf('<') >= 0 ? TAG.matcher(l).replaceAll("") : l).replace("&nbsp;", "").isBlank()) {
                 continue;
             }
             n++;

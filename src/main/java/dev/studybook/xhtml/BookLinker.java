@@ -72,6 +72,16 @@ public final class BookLinker {
      */
     public static List<LinkedChapter> link(List<CleanChapter> chapters, List<String> chapterIds, Set<String> reserved,
             Warnings warnings, QuestionRules rules, Locations locations) {
+        return link(chapters, chapterIds, reserved, warnings, rules, locations, Runnable::run);
+    }
+
+    /**
+     * Links the chapters as above, the second pass (each chapter's links, questions and XHTML, which depend only on
+     * the ids of the first) on {@code executor}, one task per chapter; warnings are given in the chapters' order all
+     * the same.
+     */
+    public static List<LinkedChapter> link(List<CleanChapter> chapters, List<String> chapterIds, Set<String> reserved,
+            Warnings warnings, QuestionRules rules, Locations locations, java.util.concurrent.Executor executor) {
         Set<String> used = new HashSet<>(reserved);
         used.addAll(chapterIds);
         // Pass 1: final ids, and each chapter's anchors mapped to them.
@@ -98,55 +108,81 @@ public final class BookLinker {
             ch.anchors.forEach((name, id) -> anchors.put(name, renamed.getOrDefault(id, id)));
             finalAnchors.add(anchors);
         }
-        // Pass 2: links, then what the outputs need to know.
-        List<LinkedChapter> out = new ArrayList<>();
+        // Pass 2: links, then what the outputs need to know; each chapter's warnings kept until all are done.
+        List<java.util.concurrent.CompletableFuture<LinkedChapter>> tasks = new ArrayList<>();
+        List<List<Runnable>> held = new ArrayList<>();
         for (int i = 0; i < chapters.size(); i++) {
-            CleanChapter ch = chapters.get(i);
-            Element body = ch.doc.body();
-            List<ChapterBody.Mark> marks = new ArrayList<>();
-            for (Element a : body.select("a[data-sb-local]")) {
-                String fragment = a.attr("href").substring(1);
-                String id = find(finalAnchors.get(i), fragment);
-                if (id == null) {
-                    warnings.warn(i, line(a), "the link '#" + fragment + "' names no heading or anchor in this chapter; it leads to the chapter's start");
-                    a.attr("href", place(marks, new ChapterBody.ChapterLink(chapterIds.get(i), "")));
-                } else {
-                    a.attr("href", "#" + id);
+            int index = i;
+            List<Runnable> mine = new ArrayList<>();
+            held.add(mine);
+            Warnings later = (c, line, message) -> mine.add(() -> warnings.warn(c, line, message));
+            tasks.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> link(index, chapters.get(index), chapterIds,
+                    finalAnchors, later, rules, locations), executor));
+        }
+        List<LinkedChapter> out = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            try {
+                out.add(tasks.get(i).join());
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
                 }
-                a.removeAttr("data-sb-local");
-            }
-            for (Element a : body.select("a[data-sb-chapter]")) {
-                String target = a.attr("data-sb-chapter");
-                String fragment = a.attr("data-sb-fragment");
-                int t = chapterIds.indexOf(target);
-                String id = "";
-                if (!fragment.isEmpty() && t >= 0) {
-                    id = find(finalAnchors.get(t), fragment);
-                    if (id == null) {
-                        warnings.warn(i, line(a), "the link to '#" + fragment + "' names no heading or anchor in that chapter; it leads to the chapter's start");
-                        id = "";
-                    }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
                 }
-                a.attr("href", place(marks, new ChapterBody.ChapterLink(target, id)));
-                a.removeAttr("data-sb-chapter");
-                a.removeAttr("data-sb-fragment");
+                throw e;
             }
-            List<Heading> headings = ch.headings();
-            List<Question> questions = new ArrayList<>();
-            for (QuestionFinder.Found f : QuestionFinder.find(body, rules, ReviewSections.heading(body))) {
-                questions.add(new Question(f.kind(), f.prompt(), f.answer(), f.text(), f.path(), f.anchor(), f.block(),
-                        locations.locate(i, f.line())));
-            }
-            for (Element el : body.select("[" + MarkdownRenderer.LINE_ATTRIBUTE + "]")) {
-                el.removeAttr(MarkdownRenderer.LINE_ATTRIBUTE);
-            }
-            Optional<ChapterBody> review = ReviewSections.extract(body).map(ChapterBody::of);
-            boolean images = body.selectFirst("img") != null;
-            markPlaces(body, marks);
-            out.add(new LinkedChapter(ChapterBody.withPlaces(serialize(ch.doc), marks), headings, review, images,
-                    questions));
+            held.get(i).forEach(Runnable::run);
         }
         return out;
+    }
+
+    /** The second pass over one chapter, {@code ch}, the book's chapter {@code i}. */
+    private static LinkedChapter link(int i, CleanChapter ch, List<String> chapterIds,
+            List<Map<String, String>> finalAnchors, Warnings warnings, QuestionRules rules, Locations locations) {
+        Element body = ch.doc.body();
+        List<ChapterBody.Mark> marks = new ArrayList<>();
+        for (Element a : body.select("a[data-sb-local]")) {
+            String fragment = a.attr("href").substring(1);
+            String id = find(finalAnchors.get(i), fragment);
+            if (id == null) {
+                warnings.warn(i, line(a), "the link '#" + fragment + "' names no heading or anchor in this chapter; it leads to the chapter's start");
+                a.attr("href", place(marks, new ChapterBody.ChapterLink(chapterIds.get(i), "")));
+            } else {
+                a.attr("href", "#" + id);
+            }
+            a.removeAttr("data-sb-local");
+        }
+        for (Element a : body.select("a[data-sb-chapter]")) {
+            String target = a.attr("data-sb-chapter");
+            String fragment = a.attr("data-sb-fragment");
+            int t = chapterIds.indexOf(target);
+            String id = "";
+            if (!fragment.isEmpty() && t >= 0) {
+                id = find(finalAnchors.get(t), fragment);
+                if (id == null) {
+                    warnings.warn(i, line(a), "the link to '#" + fragment + "' names no heading or anchor in that chapter; it leads to the chapter's start");
+                    id = "";
+                }
+            }
+            a.attr("href", place(marks, new ChapterBody.ChapterLink(target, id)));
+            a.removeAttr("data-sb-chapter");
+            a.removeAttr("data-sb-fragment");
+        }
+        List<Heading> headings = ch.headings();
+        List<Question> questions = new ArrayList<>();
+        for (QuestionFinder.Found f : QuestionFinder.find(body, rules, ReviewSections.heading(body))) {
+            questions.add(new Question(f.kind(), f.prompt(), f.answer(), f.text(), f.path(), f.anchor(), f.block(),
+                    locations.locate(i, f.line())));
+        }
+        for (Element el : body.select("[" + MarkdownRenderer.LINE_ATTRIBUTE + "]")) {
+            el.removeAttr(MarkdownRenderer.LINE_ATTRIBUTE);
+        }
+        Optional<ChapterBody> review = ReviewSections.extract(body).map(ChapterBody::of);
+        boolean images = body.selectFirst("img") != null;
+        markPlaces(body, marks);
+        return new LinkedChapter(ChapterBody.withPlaces(serialize(ch.doc), marks), headings, review, images,
+                questions);
     }
 
     /** Leaves a place for {@code mark} and returns the text that stands for it. */

@@ -47,6 +47,23 @@ class FontSetTest {
     }
 
     @Test
+    void noBundledFallbackFaceHasAGlyphForTheCharactersThatDoNotCallForThem() throws IOException {
+        // A build reads the fallback faces only when a laid-out character is in no text face, leaving aside the
+        // tabs and line feeds of code blocks: that is the same subsets only while no fallback face maps them.
+        for (FontFace f : FontSet.DEFAULT_FACES) {
+            if (!FontSet.FALLBACKS.contains(f.family())) {
+                continue;
+            }
+            try (var in = FontSet.class.getResourceAsStream(f.resource())) {
+                var cmap = new TTFParser().parse(new RandomAccessReadBuffer(in)).getUnicodeCmapLookup();
+                for (char c : FontSet.NEVER_IN_FALLBACKS.toCharArray()) {
+                    assertEquals(0, cmap.getGlyphId(c), f.fileName() + " maps U+" + Integer.toHexString(c));
+                }
+            }
+        }
+    }
+
+    @Test
     void aFigureLabelDoesNotPullAFallbackFaceIntoTheLayout() {
         // content/'s stack figure has a ✗ label: a Symbols face given to the PDF for it made every heading's line
         // taller (OpenHTMLtoPDF takes the largest ascent of all faces), and the book's PDF moved by a page.

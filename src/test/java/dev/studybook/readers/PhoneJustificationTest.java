@@ -50,6 +50,16 @@ class PhoneJustificationTest {
         assertNoWideGaps("ch02.xhtml");
     }
 
+    /**
+     * All-lowercase runtime names have no camelCase seam ({@code panicmakeslicelen / panicmakeslicecap}, from
+     * content/'s chapter 9): the line before them had a blank of 11 em on a phone. They break between words the
+     * book spells elsewhere ({@code makeslice}, "panic", {@code len}).
+     */
+    @Test
+    void linesBeforeLongLowercaseNamesHaveNoGapWiderThanTwoEmOnAPhone() throws IOException {
+        assertNoWideGaps("ch03.xhtml");
+    }
+
     private static Path oebps;
 
     private static void assertNoWideGaps(String chapter) throws IOException {

@@ -52,6 +52,14 @@ final class CodeWraps {
      * its longest word.
      */
     static String inline(String xhtml) {
+        return inline(xhtml, vocabulary(xhtml));
+    }
+
+    /**
+     * As {@link #inline(String)}, long all-lowercase names cut between the {@code words} of the whole book
+     * ({@link #vocabulary(List)}): a name's words are often spelled apart in another chapter only.
+     */
+    static String inline(String xhtml, java.util.Set<String> words) {
         StringBuilder out = new StringBuilder(xhtml.length() + 1024);
         int i = 0;
         int cells = 0;
@@ -75,7 +83,7 @@ final class CodeWraps {
             boolean inPre = pre >= 0 && xhtml.lastIndexOf("</pre>", s) < pre;
             out.append(xhtml, i, open + 1);
             if ((after == ' ' || after == '>') && !inPre && cells == 0 && xhtml.indexOf('<', open + 1) == end) {
-                breaks(xhtml, open + 1, end, out);
+                breaks(xhtml, open + 1, end, out, words);
             } else {
                 out.append(xhtml, open + 1, end);
             }
@@ -109,8 +117,11 @@ final class CodeWraps {
         return c == '>' || c == ' ' || c == '/';
     }
 
-    /** The code's source from {@code from} to {@code to}, a {@code <wbr/>} where CodePieces cuts its text. */
-    private static void breaks(String x, int from, int to, StringBuilder out) {
+    /**
+     * The code's source from {@code from} to {@code to}, a {@code <wbr/>} where CodePieces cuts its text and between
+     * the known words of its long all-lowercase names ({@link #lowercaseCuts}).
+     */
+    private static void breaks(String x, int from, int to, StringBuilder out, java.util.Set<String> words) {
         StringBuilder text = new StringBuilder(to - from);
         int[] source = new int[to - from + 1];
         for (int i = from; i < to; ) {
@@ -130,18 +141,125 @@ final class CodeWraps {
         }
         source[text.length()] = to;
         List<String> pieces = CodePieces.pieces(text.toString(), PHONE_MIN_LENGTH, PHONE_LONG_WORD, PHONE_MIN_FRAGMENT);
-        int done = from;
+        boolean[] cut = new boolean[text.length() + 1];
         int at = 0;
         for (int p = 0; p < pieces.size() - 1; p++) {
             at += pieces.get(p).length();
             // After a space a line may break anyway.
-            if (text.charAt(at - 1) == ' ' || !breakable(text, at)) {
-                continue;
+            cut[at] = text.charAt(at - 1) != ' ' && breakable(text, at);
+        }
+        lowercaseCuts(text, words, cut);
+        int done = from;
+        for (int k = 1; k < text.length(); k++) {
+            if (cut[k] && source[k] > done) {
+                out.append(x, done, source[k]).append("<wbr/>");
+                done = source[k];
             }
-            out.append(x, done, source[at]).append("<wbr/>");
-            done = source[at];
         }
         out.append(x, done, to);
+    }
+
+    /** All-lowercase names in inline code from this long on may break between the words they are made of. */
+    static final int PHONE_LOWERCASE_RUN = 10;
+
+    /**
+     * The words a chapter's long all-lowercase names may be cut into: every run of small letters of its text, or
+     * the capitalised word of a camelCase name ({@code Slice} of {@code makeSlice}), from 3 to 9 letters, lower-cased.
+     * Taken from the chapter itself, not from a built-in list, so that any book's names are cut by its own words.
+     */
+    static java.util.Set<String> vocabulary(String xhtml) {
+        return vocabulary(List.of(xhtml));
+    }
+
+    /** The words of all these chapters, as {@link #vocabulary(String)} finds them in each. */
+    static java.util.Set<String> vocabulary(List<String> chapters) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (String xhtml : chapters) {
+            words(xhtml, words);
+        }
+        return java.util.Set.copyOf(words);
+    }
+
+    private static void words(String xhtml, java.util.Set<String> words) {
+        boolean tag = false;
+        boolean entity = false;
+        int start = -1;
+        for (int i = 0; i <= xhtml.length(); i++) {
+            char c = i < xhtml.length() ? xhtml.charAt(i) : '<';
+            boolean small = !tag && !entity && small(c);
+            if (small && start < 0) {
+                // A capital before the small letters begins the word, unless it ends an acronym (GC|mark).
+                boolean capital = i > 0 && capital(xhtml.charAt(i - 1)) && !(i > 1 && capital(xhtml.charAt(i - 2)));
+                start = capital ? i - 1 : i;
+            } else if (!small && start >= 0) {
+                if (i - start >= PHONE_MIN_FRAGMENT && i - start < PHONE_LOWERCASE_RUN) {
+                    words.add(xhtml.substring(start, i).toLowerCase(java.util.Locale.ROOT));
+                }
+                start = -1;
+            }
+            if (c == '<') {
+                tag = true;
+            } else if (c == '>') {
+                tag = false;
+            } else if (c == '&' && !tag) {
+                entity = true;
+            } else if (c == ';') {
+                entity = false;
+            }
+        }
+    }
+
+    /**
+     * Marks in {@code cut} the seams of each run of at least {@value #PHONE_LOWERCASE_RUN} small letters that
+     * {@code words} splits whole ({@code panic|makeslice|len}, {@code container|max|procs}, {@code write|barrier}),
+     * in the fewest words; a run not made of known words stays whole. Such names have no camelCase seam, and one
+     * that could only move to the next line whole left the line before it on a phone with blanks of 3 to 11 em
+     * (issue 17); a cut at any letter ({@code updatemaxp|rocs}) reads worse than the blank.
+     */
+    static void lowercaseCuts(CharSequence text, java.util.Set<String> words, boolean[] cut) {
+        int i = 0;
+        while (i < text.length()) {
+            if (!small(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int w = i;
+            while (i < text.length() && small(text.charAt(i))) {
+                i++;
+            }
+            if (i - w < PHONE_LOWERCASE_RUN || words.isEmpty()) {
+                continue;
+            }
+            String run = text.subSequence(w, i).toString();
+            int n = run.length();
+            // fewest[k]: the fewest known words that make run[0, k), and where the last of them begins.
+            int[] fewest = new int[n + 1];
+            int[] from = new int[n + 1];
+            java.util.Arrays.fill(fewest, Integer.MAX_VALUE);
+            fewest[0] = 0;
+            for (int k = PHONE_MIN_FRAGMENT; k <= n; k++) {
+                for (int j = Math.max(0, k - PHONE_LOWERCASE_RUN + 1); j <= k - PHONE_MIN_FRAGMENT; j++) {
+                    if (fewest[j] != Integer.MAX_VALUE && fewest[j] + 1 < fewest[k] && words.contains(run.substring(j, k))) {
+                        fewest[k] = fewest[j] + 1;
+                        from[k] = j;
+                    }
+                }
+            }
+            if (fewest[n] == Integer.MAX_VALUE) {
+                continue;
+            }
+            for (int k = from[n]; k > 0; k = from[k]) {
+                cut[w + k] = true;
+            }
+        }
+    }
+
+    private static boolean small(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean capital(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     /**
@@ -244,7 +362,7 @@ final class CodeWraps {
                 e++;
             }
             if (latin) {
-                breaks(x, w, e, out);
+                breaks(x, w, e, out, java.util.Set.of());
             } else {
                 out.append(x, w, e);
             }

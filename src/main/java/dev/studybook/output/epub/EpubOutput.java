@@ -139,11 +139,15 @@ public final class EpubOutput implements Output {
         boolean embed = ctx.options().bool("embed-fonts");
         Pages pagesOut = new Pages(embed, ctx.styles().extra().size());
         // The chapters' files first, on every core (the calling thread and the common pool), while the cover may
-        // still be being drawn.
-        List<byte[]> chapters = book.chapters().parallelStream().map(c -> pagesOut.chapter(c, meta,
-                CodeWraps.prose(CodeWraps.inline(CodeGlue.wrap(CodeWraps.mark(
-                        c.body().xhtml(new PageMarks(pages == null ? List.of() : pages.of(c.id()))))))))
-                .getBytes(StandardCharsets.UTF_8)).toList();
+        // still be being drawn. Inline code is cut by the words of the whole book (CodeWraps.vocabulary), so the
+        // bodies are all made before any is cut.
+        List<String> bodies = book.chapters().parallelStream().map(c -> CodeGlue.wrap(CodeWraps.mark(
+                c.body().xhtml(new PageMarks(pages == null ? List.of() : pages.of(c.id())))))).toList();
+        java.util.Set<String> words = CodeWraps.vocabulary(bodies);
+        List<byte[]> chapters = java.util.stream.IntStream.range(0, bodies.size()).parallel()
+                .mapToObj(i -> pagesOut.chapter(book.chapters().get(i), meta,
+                        CodeWraps.prose(CodeWraps.inline(bodies.get(i), words))).getBytes(StandardCharsets.UTF_8))
+                .toList();
         // Wide pictures narrowed on every core, as the chapters above.
         List<byte[]> pictures = book.assets().parallelStream().map(EpubOutput::picture).toList();
         Asset cover = ctx.cover();

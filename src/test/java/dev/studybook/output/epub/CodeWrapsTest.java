@@ -92,4 +92,25 @@ class CodeWrapsTest {
                 + "rwmutex<wbr/>Max<wbr/>Readers)</code>、<code>With<wbr/>Value</code>、<code>new(T)</code>、"
                 + "<code>goroutine</code>、<code>mapaccess1</code></p>", CodeWraps.inline(x));
     }
+
+    /**
+     * Issue 17: all-lowercase runtime names ({@code panicmakeslicelen / panicmakeslicecap}) have no camelCase seam
+     * and could only move to a phone's next line whole, leaving the line before them a blank of 11 em. They break
+     * between words the chapter itself spells ({@code makeSlice}, "panic", "len"); a name not made of such words,
+     * a short one and prose are left as they are.
+     */
+    @Test
+    void longLowercaseNamesInInlineCodeBreakBetweenWordsOfTheChapter() {
+        String x = "<p>panic 与 len：<code>makeSlice</code> 调用 <code>runtime.panicmakeslicelen</code>，"
+                + "<code>qwertzuiopasdf</code>、<code>mallocgc</code> 与 panicmakeslicecap</p><pre><code>panicmakeslicecap</code></pre>";
+        assertEquals("<p>panic 与 len：<code>make<wbr/>Slice</code> 调用 <code>runtime.<wbr/>panic<wbr/>make<wbr/>slice<wbr/>len</code>，"
+                + "<code>qwertzuiopasdf</code>、<code>mallocgc</code> 与 panicmakeslicecap</p><pre><code>panicmakeslicecap</code></pre>",
+                CodeWraps.inline(x));
+    }
+
+    @Test
+    void theChaptersWordsAreItsSmallLetterRunsAndCapitalisedWordsOfThreeToNineLetters() {
+        assertEquals(java.util.Set.of("panic", "make", "slice", "mark", "runtime"),
+                CodeWraps.vocabulary("<p class=\"xyzzyx\">panic &amp; <code>makeSlice</code> GCmark runtime a to panicmakeslice</p>"));
+    }
 }
