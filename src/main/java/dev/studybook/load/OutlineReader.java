@@ -216,7 +216,7 @@ public final class OutlineReader {
 
     /** The site generators whose configuration names the pages, tried in this order (Hugo is read apart). */
     static final List<Site> SITES = List.of(MkDocsSite::index, VitePressSite::index, VuePressSite::index,
-            DocusaurusSite::index, MetaFileSite::index, JekyllNavSite::index);
+            DocusaurusSite::index, MetaFileSite::index, JekyllNavSite::index, LoppoSite::index);
 
     /** Says what a site's contents leave out or guess, once, when they are used. */
     private static void note(HugoSite.Index site, Diagnostics diagnostics) {
@@ -1040,7 +1040,8 @@ public final class OutlineReader {
     /**
      * What the book says about itself: book.yaml first, then the book.toml, book.json or book.ini of the tool it was
      * written for, the index page's first heading unless it only says "Summary" or "目录", the index page's front
-     * matter, the title of the README beside it or at the repository's root, then the repository's name. The
+     * matter, the title of the README beside it or at the repository's root, the name a docsify site gives itself in
+     * its index.html, then the repository's name. The
      * language is left empty when nothing declares it: the loader finds it in the text.
      */
     private static Metadata metadata(Inputs in, ContentFolder content, IndexChoice index, IndexPage page,
@@ -1057,6 +1058,7 @@ public final class OutlineReader {
                         .filter(s -> !s.isBlank()))
                 .or(() -> Optional.ofNullable(fm.get("title")).filter(s -> !s.isBlank()))
                 .or(() -> Optional.of(bookTitle(titled.title())).filter(s -> !s.isBlank()))
+                .or(() -> docsifyName(content, index))
                 .or(() -> repository.map(Repository::name))
                 .orElseGet(() -> folderTitle(content));
         List<String> authors = !config.authors().isEmpty() ? config.authors()
@@ -1076,6 +1078,42 @@ public final class OutlineReader {
                 ("studybook\n" + title + "\n" + String.join("\n", config.authors())).getBytes(StandardCharsets.UTF_8)));
         return new Metadata(title, config.subtitle().orElse(""), authors, language, identifier, description, config.date(),
                 config.cover());
+    }
+
+    /** docsify's site name: {@code window.$docsify = { name: '蘑菇书EasyRL', ... }}. */
+    private static final Pattern DOCSIFY_CONFIG = Pattern.compile("\\$docsify\\s*=\\s*\\{");
+    private static final Pattern DOCSIFY_NAME = Pattern.compile(
+            "(?<![\\w$.])name\\s*:\\s*(['\"`])((?:(?!\\1)[^\\n\\\\]){1,300})\\1");
+
+    /**
+     * The name the docsify site beside the index page (or at the content folder's top) gives itself in its
+     * index.html, as plain text: the title a site of a sidebar and a README without a heading shows its readers.
+     */
+    static Optional<String> docsifyName(ContentFolder content, IndexChoice index) {
+        for (Path dir : List.of(index.file().getParent(), content.root())) {
+            Path f = dir.resolve("index.html");
+            try {
+                if (!Files.isRegularFile(f) || !content.contains(f) || Files.size(f) > 1 << 20) {
+                    continue;
+                }
+            } catch (java.io.IOException e) {
+                continue;
+            }
+            String page = TextFiles.read(f, "index.html");
+            Matcher c = DOCSIFY_CONFIG.matcher(page);
+            if (!c.find()) {
+                continue;
+            }
+            Matcher n = DOCSIFY_NAME.matcher(page.substring(c.end(), Math.min(page.length(), c.end() + 4000)));
+            if (n.find()) {
+                String name = n.group(2).replaceAll("<[^>]*>", " ").replace("&nbsp;", " ").replace("&amp;", "&")
+                        .replaceAll("\\s+", " ").strip();
+                if (!name.isEmpty()) {
+                    return Optional.of(name);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

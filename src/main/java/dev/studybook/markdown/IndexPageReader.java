@@ -108,7 +108,6 @@ public final class IndexPageReader {
         private final List<Item> items = new ArrayList<>();
         private String title = "";
         private String description = "";
-        private boolean seenLink;
         private boolean seenBlock;
 
         Walker(Document doc, int lineOffset) {
@@ -122,7 +121,7 @@ public final class IndexPageReader {
             } else if (n instanceof Paragraph p) {
                 int before = items.size();
                 links(p, depth);
-                if (items.size() == before && description.isEmpty() && !seenLink && depth == 0) {
+                if (items.size() == before && description.isEmpty() && onlyBadges() && depth == 0) {
                     description = text(p).strip();
                 }
             } else if (n instanceof ListBlock list) {
@@ -153,7 +152,7 @@ public final class IndexPageReader {
          */
         void heading(Heading h) {
             String text = text(h).strip();
-            boolean opensPage = title.isEmpty() && items.isEmpty() && !seenLink;
+            boolean opensPage = title.isEmpty() && onlyBadges();
             if (opensPage && (h.getLevel() == 1 || (!seenBlock && description.isEmpty()))) {
                 title = text;
                 return;
@@ -163,6 +162,19 @@ public final class IndexPageReader {
             if (items.size() == before) {
                 items.add(new HeadingItem(h.getLevel(), text, line(h)));
             }
+        }
+
+        /**
+         * Whether every link so far is a picture alone: a line of badges (shields.io stars, licence) above a README's
+         * heading does not make the heading a chapter entry (datawhalechina/easy-rl: the book had no title).
+         */
+        private boolean onlyBadges() {
+            for (Item i : items) {
+                if (!(i instanceof LinkItem l && l.imageOnly())) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         void listItem(ListItem li, int depth) {
@@ -201,12 +213,10 @@ public final class IndexPageReader {
                 Node f = found.get(i);
                 String before = textBefore(parent, f);
                 if (f instanceof Link link) {
-                    seenLink = true;
                     items.add(new LinkItem(text(link).strip(), link.getUrl().unescape(), depth, line(link), heading,
                             imageOnly(link), before, count == 1));
                 } else if (f instanceof LinkRef ref) {
                     Reference r = ref.getReferenceNode(doc);
-                    seenLink = true;
                     items.add(new LinkItem(text(ref).strip(), r.getUrl().unescape(), depth, line(ref), heading,
                             imageOnly(ref), before, count == 1));
                 } else if (f instanceof HtmlInline open) {
@@ -223,7 +233,6 @@ public final class IndexPageReader {
                         }
                         text.append(s instanceof HtmlInline ? "" : text(s));
                     }
-                    seenLink = true;
                     boolean onlyImage = image && text.toString().isBlank();
                     items.add(new LinkItem(text.toString().strip(), url, depth, line(open), heading, onlyImage, before,
                             found.size() == 1));
@@ -337,9 +346,6 @@ public final class IndexPageReader {
             }
             found.sort(java.util.Comparator.comparingInt(Item::line));
             for (Item i : found) {
-                if (i instanceof LinkItem) {
-                    seenLink = true;
-                }
                 items.add(i);
             }
             // Lines without a tag are Markdown the HTML block took in: read them again.
@@ -359,9 +365,6 @@ public final class IndexPageReader {
                     w.block(n, depth);
                 }
                 for (Item i : w.items) {
-                    if (i instanceof LinkItem) {
-                        seenLink = true;
-                    }
                     items.add(i);
                 }
             }

@@ -98,11 +98,11 @@ class PicturesTest {
     @Test
     void pngWiderThanAnyPageIsNarrowedForThePdfOnlySoThatThePdfFinishes() throws IOException {
         // datawhalechina/easy-rl: 60 PNGs of up to 6717 × 3414 pixels; PDFBox compressed every pixel of each again
-        // and the PDF did not finish in ten minutes. The EPUB keeps the picture as it is.
+        // and the PDF did not finish in ten minutes. The EPUB has its own, narrower limit.
         TestBooks.Built b = TestBooks.build(TestBooks.book("pictures/wide-png"), tmp, "epub", "pdf");
         assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
         EpubContents epub = EpubContents.read(b.output("epub"));
-        assertEquals(2600, ImageIO.read(new ByteArrayInputStream(epub.bytes("images/stripes.png"))).getWidth());
+        assertEquals(1280, ImageIO.read(new ByteArrayInputStream(epub.bytes("images/stripes.png"))).getWidth());
         try (PDDocument pdf = Loader.loadPDF(b.output("pdf").toFile())) {
             List<PDImageXObject> drawn = new ArrayList<>();
             for (PDPage page : pdf.getPages()) {
@@ -120,6 +120,62 @@ class PicturesTest {
             assertEquals(0xc81e1e, img.getRGB(20, 50) & 0xffffff);
             assertEquals(0x1e1ec8, img.getRGB(115, 50) & 0xffffff);
         }
+    }
+
+    @Test
+    void easyRlsEpubHeldWidePicturesAtFullSizeAndWas146MegabytesNowTheyAreNarrowedInTheirOwnFormat() throws IOException {
+        // datawhalechina/easy-rl: PNGs of up to 6717 pixels went into the EPUB as they were (146 MB; Send to Kindle
+        // takes 50 MB by e-mail). A wide PNG or JPEG is now 1280 pixels wide and stays a PNG or a JPEG; a GIF (it may
+        // move), an SVG, a narrow picture and a JPEG its Exif turns (a new file would lose the turn) are untouched.
+        Path book = TestBooks.book("pictures/wide-in-epub");
+        TestBooks.Built b = TestBooks.build(book, tmp.resolve("one"), "epub");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        byte[] photo = epub.bytes("images/photo.jpg");
+        assertEquals(0xFF, photo[0] & 0xff);
+        assertEquals(0xD8, photo[1] & 0xff);
+        BufferedImage jpeg = ImageIO.read(new ByteArrayInputStream(photo));
+        assertEquals(1280, jpeg.getWidth());
+        assertEquals(80, jpeg.getHeight());
+        // 100-pixel stripes are 40 pixels wide now: red in the first, blue in the second (JPEG: near the colour).
+        assertNear(0xc81e1e, jpeg.getRGB(15, 40));
+        assertNear(0x1e1ec8, jpeg.getRGB(60, 40));
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(epub.bytes("images/clear.png")));
+        assertEquals(1280, png.getWidth());
+        assertEquals(64, png.getHeight());
+        assertTrue(png.getColorModel().hasAlpha());
+        assertEquals(0, png.getRGB(15, 50) >>> 24, "the clear half stays clear");
+        assertEquals(0xffc81e1e, png.getRGB(15, 10));
+        for (String kept : List.of("small.png", "turned.jpg", "moving.gif")) {
+            assertArrayEquals(Files.readAllBytes(book.resolve("images").resolve(kept)), epub.bytes("images/" + kept), kept);
+        }
+        // The drawn cover keeps the 1600 × 2560 pixels stores ask for.
+        assertEquals(1600, ImageIO.read(new ByteArrayInputStream(epub.bytes("cover.png"))).getWidth());
+        // The SVG is cleaned as every SVG is, and keeps its 3000-unit width.
+        assertTrue(new String(epub.bytes("images/box.svg"), StandardCharsets.UTF_8).contains("width=\"3000\""));
+        EpubCheckRunner.Result check = EpubCheckRunner.check(b.output("epub"));
+        assertTrue(check.clean(), check.toString());
+        TestBooks.Built again = TestBooks.build(book, tmp.resolve("two"), "epub");
+        assertArrayEquals(Files.readAllBytes(b.output("epub")), Files.readAllBytes(again.output("epub")));
+    }
+
+    private static void assertNear(int rgb, int actual) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            int want = rgb >> shift & 0xff;
+            int got = actual >> shift & 0xff;
+            assertTrue(Math.abs(want - got) <= 12, String.format("%06x near %06x", actual & 0xffffff, rgb));
+        }
+    }
+
+    @Test
+    void picturesWithoutAltTextAreWarnedAtTheirPlaceNotAlsoByThePdfLibrarysCountWithoutOne() throws IOException {
+        // astaxie/build-web-application-with-golang: "the image ... has no alt text" (file:line) and then
+        // "PDF: No alt attribute provided for image/replaced in PDF/UA document. (89 times in the book)".
+        TestBooks.Built b = TestBooks.build(TestBooks.book("pictures/without-alt"), tmp, "pdf");
+        List<String> w = b.diagnostics().warnings().stream().map(Object::toString).toList();
+        assertEquals(2, w.size(), w.toString());
+        assertTrue(w.get(0).contains("one.md:5:") && w.get(0).contains("has no alt text"), w.get(0));
+        assertTrue(w.get(1).contains("one.md:7:") && w.get(1).contains("has no alt text"), w.get(1));
     }
 
     @Test

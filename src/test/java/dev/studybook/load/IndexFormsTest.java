@@ -636,6 +636,51 @@ class IndexFormsTest {
     }
 
     @Test
+    void loppoChaptersYmlOfAWangdocTutorialIsItsContentsNotRefusedForAReadmeWithoutChapters() {
+        // wangdoc/javascript-tutorial (and every wangdoc tutorial): chapters.yml lists "- path: title", folders
+        // ("basic/: 入门篇") over their pages, relative to loppo.yml's dir; the README links to no page, and the
+        // build stopped with "the index page links to no Markdown chapter".
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/loppo-chapters-yml", d);
+        assertEquals("chapters.yml", o.indexFile().getFileName().toString());
+        assertEquals("脚本语言教程", o.metadata().title());
+        // "<img>" and "<video>，<audio>" are titles, not HTML: read as HTML, the first was a picture-only link and its
+        // page was left out, the second an empty title.
+        assertEquals("[入门篇]\n  导论\n  基本语法\n[数据类型]\n  数值\n  *进阶\n    Symbol\n[附录：网页元素接口]\n  <img>\n"
+                + "  <video>，<audio>\n", tree(o));
+        assertEquals(List.of("introduction.md", "grammar.md", "number.md", "symbol.md", "image.md", "media.md"), o.chapters().stream()
+                .filter(c -> !c.titlePage()).map(c -> c.file().getFileName().toString()).toList());
+    }
+
+    @Test
+    void readmeWithBadgesAboveItsTitleIsTitledByItsHeading() {
+        // datawhalechina/easy-rl: a line of shields.io badges (and an <a><img></a> licence) above "# 蘑菇书EasyRL" made
+        // the heading an entry of the contents, and the book was named after its folder.
+        Outline o = outline("index-forms/readme-with-badges-above-its-title");
+        assertEquals("Go 并发笔记", o.metadata().title());
+        assertEquals("从 goroutine 讲到调度器。", o.metadata().description());
+        assertEquals("goroutine\nchannel\n", tree(o));
+    }
+
+    @Test
+    void docsifyReadmeWithBadgesAboveItsTitleNamesTheBookOfTheSidebar() {
+        // datawhalechina/easy-rl: the sidebar has no heading, so the title comes from docs/README.md, whose badges
+        // hid its heading: the book was called "datawhalechina+easy-rl".
+        Outline o = site("index-forms/docsify-readme-with-badges-above-its-title", new Diagnostics());
+        assertEquals("_sidebar.md", o.indexFile().getFileName().toString());
+        assertEquals("蘑菇书RL", o.metadata().title());
+        assertEquals("一本强化学习的入门教程。", o.metadata().description());
+    }
+
+    @Test
+    void docsifyNameInIndexHtmlTitlesABookWhoseSidebarAndReadmeHaveNoHeading() {
+        Outline o = site("index-forms/docsify-name-in-index-html", new Diagnostics());
+        assertEquals("算法小抄", o.metadata().title());
+        assertEquals(List.of("README.md", "sort.md", "search.md"), o.chapters().stream()
+                .map(c -> c.file().getFileName().toString()).toList());
+    }
+
+    @Test
     void vitepressConfigFolderWithIndexTsInAMonorepoIsReadWithTheSidebarAndTitleItSpreadsIn() {
         // vuejs/pinia: packages/docs/.vitepress/config/index.ts spreads ...sharedConfig (title) and each locale's
         // ...enConfig (themeConfig.sidebar) from files beside it. Before: "the index page links to no Markdown

@@ -527,47 +527,7 @@ final class PdfLayout {
 
     /** A PNG at most {@link #MAX_PNG_WIDTH} pixels wide, its proportions and transparency kept. */
     static byte[] narrowed(byte[] png) {
-        try (var in = javax.imageio.ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
-            var readers = in == null ? null : javax.imageio.ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                return png;
-            }
-            var reader = readers.next();
-            java.awt.image.BufferedImage img;
-            try {
-                reader.setInput(in, true, true);
-                if (reader.getWidth(0) <= MAX_PNG_WIDTH) {
-                    return png;
-                }
-                img = reader.read(0);
-            } finally {
-                reader.dispose();
-            }
-            int type = img.getColorModel().hasAlpha() ? java.awt.image.BufferedImage.TYPE_INT_ARGB
-                    : java.awt.image.BufferedImage.TYPE_INT_RGB;
-            int targetW = MAX_PNG_WIDTH;
-            int targetH = Math.max(1, (int) Math.round((double) img.getHeight() * targetW / img.getWidth()));
-            // Halving in steps, then one last step: one bilinear step from far above drops lines of a diagram.
-            java.awt.image.BufferedImage cur = img;
-            int w = img.getWidth();
-            int h = img.getHeight();
-            do {
-                w = Math.max(targetW, w / 2);
-                h = w == targetW ? targetH : Math.max(1, h / 2);
-                java.awt.image.BufferedImage next = new java.awt.image.BufferedImage(w, h, type);
-                java.awt.Graphics2D g = next.createGraphics();
-                g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
-                        java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                g.drawImage(cur, 0, 0, w, h, null);
-                g.dispose();
-                cur = next;
-            } while (w > targetW);
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            javax.imageio.ImageIO.write(cur, "png", out);
-            return out.toByteArray();
-        } catch (IOException | RuntimeException e) {
-            return png;
-        }
+        return dev.studybook.raster.Narrowing.png(png, MAX_PNG_WIDTH);
     }
 
     /** Serves the book's images to the renderer from memory. */

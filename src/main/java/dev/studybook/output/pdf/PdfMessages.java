@@ -23,6 +23,13 @@ final class PdfMessages {
     static final int NAMED = 5;
     private static final String SCHEME_PREFIX = PdfLayout.SCHEME + ":";
 
+    /**
+     * "No alt attribute provided for image/replaced in PDF/UA document": the book's own warning already names every
+     * picture without alt text at its file and line, and says what to write; the PDF library's count of them, without
+     * a place, only repeated it (on six of eight real repositories surveyed, e.g. astaxie/build-web-application-with-golang).
+     */
+    private static final String NO_ALT = "GENERAL_PDF_ACCESSIBILITY_NO_ALT_ATTRIBUTE_PROVIDED_FOR_IMAGE";
+
     private final Map<String, Asset> assets;
     /** Per kind of message: the message's pattern, how often, and what it named. */
     private final Map<String, Group> groups = new LinkedHashMap<>();
@@ -42,6 +49,9 @@ final class PdfMessages {
             return;
         }
         String key = d.getLogMessageId() == null ? String.valueOf(d.getFormattedMessage()) : d.getLogMessageId().getEnum().name();
+        if (key.equals(NO_ALT)) {
+            return;
+        }
         Group g = groups.computeIfAbsent(key, k -> new Group());
         if (g.first == null) {
             g.first = PdfLayout.message(d);
