@@ -8,6 +8,7 @@ import dev.studybook.error.Diagnostics;
 import dev.studybook.error.ExitCode;
 import dev.studybook.error.SourceLocation;
 import dev.studybook.error.StudybookException;
+import dev.studybook.error.Tasks;
 import dev.studybook.fonts.EmbeddedFont;
 import dev.studybook.fonts.FontSet;
 import dev.studybook.io.AtomicOutput;
@@ -34,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -313,20 +313,6 @@ public final class Builder {
     }
 
     private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof StudybookException se) {
-                throw se;
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new StudybookException(ExitCode.INTERNAL, null, String.valueOf(c), null, c);
-        }
+        return Tasks.join(f);
     }
 }

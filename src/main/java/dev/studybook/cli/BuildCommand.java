@@ -5,6 +5,7 @@ import dev.studybook.build.BuildSession;
 import dev.studybook.build.Builder;
 import dev.studybook.error.Activity;
 import dev.studybook.error.StudybookException;
+import dev.studybook.error.Tasks;
 import java.util.concurrent.CompletableFuture;
 import dev.studybook.build.Progress;
 import dev.studybook.error.Diagnostics;
@@ -166,17 +167,7 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     private static BuildResult join(CompletableFuture<BuildResult> result) {
-        try {
-            return result.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return Tasks.join(result);
     }
 
     /** The command line as a request: each flag is a setting that wins over book.yaml. */

@@ -2,6 +2,7 @@ package dev.studybook.fonts;
 
 import dev.studybook.error.ExitCode;
 import dev.studybook.error.StudybookException;
+import dev.studybook.error.Tasks;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -174,15 +175,8 @@ public final class FontSet {
     }
 
     private static FontSet load(List<FontFace> faces, boolean deferFallbacks) {
-        try {
-            return loadAsync(faces, deferFallbacks).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            // A face the user named and studybook cannot use is the user's error, not a wrapped one.
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw e;
-        }
+        // A face the user named and studybook cannot use is the user's error, not a wrapped one.
+        return Tasks.join(loadAsync(faces, deferFallbacks));
     }
 
     private static Loaded load(FontFace face) {

@@ -1,5 +1,6 @@
 package dev.studybook.raster;
 
+import dev.studybook.error.Tasks;
 import dev.studybook.fonts.EmbeddedFont;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.batik.bridge.FontFamilyResolver;
@@ -101,15 +101,8 @@ public final class SvgRaster {
 
     /** PNGs of several SVG pictures, in the same order. */
     public static List<byte[]> pngs(List<byte[]> svgs, List<EmbeddedFont> fonts) {
-        try {
-            return drawings(svgs, fonts).stream().map(CompletableFuture::join).toList();
-        } catch (CompletionException e) {
-            // The drawing thread's own exception (or OutOfMemoryError, which the command line explains).
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        // The drawing thread's own exception (or OutOfMemoryError, which the command line explains).
+        return drawings(svgs, fonts).stream().map(Tasks::join).toList();
     }
 
     /**

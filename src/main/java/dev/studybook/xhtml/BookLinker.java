@@ -2,6 +2,7 @@ package dev.studybook.xhtml;
 
 import dev.studybook.config.QuestionRules;
 import dev.studybook.error.SourceLocation;
+import dev.studybook.error.Tasks;
 import dev.studybook.markdown.MarkdownRenderer;
 import dev.studybook.model.ChapterBody;
 import dev.studybook.model.Heading;
@@ -121,17 +122,7 @@ public final class BookLinker {
         }
         List<LinkedChapter> out = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
-            try {
-                out.add(tasks.get(i).join());
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw e;
-            }
+            out.add(Tasks.join(tasks.get(i)));
             held.get(i).forEach(Runnable::run);
         }
         return out;
