@@ -149,7 +149,8 @@ final class PdfLayout {
                 try (PdfBoxRenderer renderer = builder(first, book, ctx, unused).buildPdfRenderer()) {
                     renderer.layout();
                     if (relayouts < LoneLines.MAX_RELAYOUTS && (kept.addAll(lone(first, renderer))
-                            | squeezed.addAll(PunctuationSqueeze.found(first, renderer, widths, squeezed)))) {
+                            | (squeezed.isEmpty() && squeezed.addAll(PunctuationSqueeze.found(first, renderer, widths,
+                                    squeezed))))) {
                         continue;
                     }
                     // Box positions are kept once the pages are drawn.
@@ -191,8 +192,10 @@ final class PdfLayout {
         PdfMessages messages = new PdfMessages(assets(book, ctx));
         try (PdfBoxRenderer renderer = builder(dom, book, ctx, messages).buildPdfRenderer()) {
             renderer.layout();
+            // Marks are chosen from the first layout that finds any: choosing again from the next one cost content/
+            // a third layout (4 s of CPU) for 20 lines that its reflowed paragraphs left short.
             if (mayRetry && mode == PrintDocument.Mode.BOOK && (kept.addAll(lone(dom, renderer))
-                    | squeezed.addAll(PunctuationSqueeze.found(dom, renderer, widths, squeezed)))) {
+                    | (squeezed.isEmpty() && squeezed.addAll(PunctuationSqueeze.found(dom, renderer, widths, squeezed))))) {
                 return Optional.empty();
             }
             Justification.apply(renderer);
