@@ -21,6 +21,8 @@
 # where its line ends): 111 of 3,913, 0 past the margin. The rest: a long code piece or a Latin word wider than the
 # line's slack plus the half ems of its marks (most in lines of few marks and much code), and lines whose paragraph
 # was already compressed.
+# With only the marks a short line needs compressed (its own, the last first; else with the line before's), chosen from
+# the first layout: 119 of 4,090, 0 past; 217 of 21,939 full-width marks compressed (855 when whole paragraphs were).
 import sys, pdfplumber
 pdf = pdfplumber.open(sys.argv[1])
 left, right_margin = float(sys.argv[2]), float(sys.argv[3])

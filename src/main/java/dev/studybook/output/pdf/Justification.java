@@ -172,7 +172,7 @@ final class Justification {
     }
 
     /** The width a line may fill: its block's, less its indent and the floats beside it. */
-    private static int available(LineBox line) {
+    static int available(LineBox line) {
         FloatDistances floats = line.getFloatDistances();
         return line.getParent().getContentWidth() - line.getContentStart()
                 - (floats == null ? 0 : floats.getLeftFloatDistance() + floats.getRightFloatDistance());

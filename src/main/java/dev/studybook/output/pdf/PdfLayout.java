@@ -135,8 +135,8 @@ final class PdfLayout {
         Set<String> blanks = Set.of();
         // What a page break left alone (LoneLines: a paragraph's one line, a table's header row), kept together next time.
         Set<Integer> kept = new java.util.TreeSet<>();
-        // Paragraphs with a line left short, their punctuation compressible next time (PunctuationSqueeze).
-        Set<Integer> squeezed = new java.util.TreeSet<>();
+        // The marks that lines left short need compressed, compressible next time (PunctuationSqueeze).
+        Set<PunctuationSqueeze.Mark> squeezed = new java.util.TreeSet<>();
         if (print) {
             // Where each chapter would open without blank pages tells where blank pages go: one laying out more.
             // One document for every try: a layout leaves it as it was, and marks only add to it.
@@ -149,7 +149,8 @@ final class PdfLayout {
                 try (PdfBoxRenderer renderer = builder(first, book, ctx, unused).buildPdfRenderer()) {
                     var context = GroupedLayout.layOut(renderer);
                     if (relayouts < LoneLines.MAX_RELAYOUTS && (kept.addAll(lone(first, renderer))
-                            | squeezed.addAll(PunctuationSqueeze.found(first, renderer.getRootBox())))) {
+                            | (squeezed.isEmpty() && squeezed.addAll(PunctuationSqueeze.found(first, renderer, widths,
+                                    squeezed))))) {
                         continue;
                     }
                     GroupedLayout.layOutPages(renderer, context);
@@ -179,13 +180,13 @@ final class PdfLayout {
 
     /**
      * One layout of {@code dom}, the book's print document, with the {@code kept} paragraphs and tables marked
-     * (LoneLines) and the {@code squeezed} paragraphs' punctuation compressible (PunctuationSqueeze), written to
-     * {@code out}; when {@code mayRetry} and a page break leaves something else alone, or a paragraph has a line left
-     * short, nothing is written, it is added to {@code kept} or {@code squeezed}, and the answer is empty.
+     * (LoneLines) and the {@code squeezed} marks compressible (PunctuationSqueeze), written to {@code out}; when
+     * {@code mayRetry} and a page break leaves something else alone, or a line is left short that more compressed
+     * marks would fill, nothing is written, it is added to {@code kept} or {@code squeezed}, and the answer is empty.
      */
     private static Optional<Optional<PageMap>> write(Document dom, Book book, OutputContext ctx, PrintDocument.Mode mode,
-            OutputStream out, Paper paper, Set<Integer> kept, Set<Integer> squeezed, TextWidths widths, boolean mayRetry)
-            throws IOException {
+            OutputStream out, Paper paper, Set<Integer> kept, Set<PunctuationSqueeze.Mark> squeezed, TextWidths widths,
+            boolean mayRetry) throws IOException {
         LoneLines.mark(dom, kept);
         PunctuationSqueeze.mark(dom, squeezed, widths);
         Map<String, BlockRef> blocks = mode == PrintDocument.Mode.BOOK ? numberBlocks(dom) : Map.of();
@@ -193,8 +194,10 @@ final class PdfLayout {
         try (PdfBoxRenderer renderer = builder(dom, book, ctx, messages).buildPdfRenderer()) {
             // The pages' margin boxes only for a layout that is kept (GroupedLayout.layOut).
             var context = GroupedLayout.layOut(renderer);
+            // Marks are chosen from the first layout that finds any: choosing again from the next one cost content/
+            // a third layout (4 s of CPU) for 20 lines that its reflowed paragraphs left short.
             if (mayRetry && mode == PrintDocument.Mode.BOOK && (kept.addAll(lone(dom, renderer))
-                    | squeezed.addAll(PunctuationSqueeze.found(dom, renderer.getRootBox())))) {
+                    | (squeezed.isEmpty() && squeezed.addAll(PunctuationSqueeze.found(dom, renderer, widths, squeezed))))) {
                 return Optional.empty();
             }
             GroupedLayout.layOutPages(renderer, context);
