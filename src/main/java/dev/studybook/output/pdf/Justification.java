@@ -74,8 +74,16 @@ final class Justification {
         }
     }
 
-    /** A line's text in order: each run of text, and null for any other box (a picture, an inline-block). */
-    private static void texts(Box box, List<InlineText> out) {
+    /** A line's content in order: each run of text, and any other box (a picture, an inline-block) as itself. */
+    static List<Object> items(LineBox line) {
+        List<Object> out = new ArrayList<>();
+        for (Box b : line.getChildren()) {
+            items(b, out);
+        }
+        return out;
+    }
+
+    private static void items(Box box, List<Object> out) {
         if (box instanceof InlineLayoutBox inline) {
             for (Object o : inline.getInlineChildren()) {
                 if (o instanceof InlineText t) {
@@ -83,12 +91,21 @@ final class Justification {
                         out.add(t);
                     }
                 } else if (o instanceof Box b) {
-                    texts(b, out);
+                    items(b, out);
                 }
             }
         } else {
-            out.add(null);
+            out.add(box);
         }
+    }
+
+    /** A line's text in order: each run of text, and null for any other box. */
+    private static List<InlineText> texts(LineBox line) {
+        List<InlineText> out = new ArrayList<>();
+        for (Object o : items(line)) {
+            out.add(o instanceof InlineText t ? t : null);
+        }
+        return out;
     }
 
     private static boolean justified(InlineText t) {
@@ -109,10 +126,7 @@ final class Justification {
         FloatDistances floats = line.getFloatDistances();
         int available = block.getContentWidth() - line.getContentStart()
                 - (floats == null ? 0 : floats.getLeftFloatDistance() + floats.getRightFloatDistance());
-        List<InlineText> texts = new ArrayList<>();
-        for (Box b : line.getChildren()) {
-            texts(b, texts);
-        }
+        List<InlineText> texts = texts(line);
         InlineText last = texts.isEmpty() ? null : texts.get(texts.size() - 1);
         if (last != null) {
             trimTrailingSpace(line, last, c);
@@ -217,10 +231,7 @@ final class Justification {
             return false;
         }
         float em = block.getStyle().getFontSpecification().size;
-        List<InlineText> texts = new ArrayList<>();
-        for (Box b : line.getChildren()) {
-            texts(b, texts);
-        }
+        List<InlineText> texts = texts(line);
         Gaps gaps = gaps(texts);
         float toAdd = available(line) - line.getContentWidth();
         return toAdd > gaps.chars() * CHAR_GAP * em + gaps.spaces() * SPACE_GAP * em + 0.25f * em;

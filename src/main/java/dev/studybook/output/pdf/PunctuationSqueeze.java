@@ -339,10 +339,7 @@ final class PunctuationSqueeze {
         List<Unit> units = new ArrayList<>();
         int index = 0;
         for (int l = 0; l < lines.size(); l++) {
-            List<Object> line = new ArrayList<>();
-            for (Box b : lines.get(l).getChildren()) {
-                items(b, line);
-            }
+            List<Object> line = Justification.items(lines.get(l));
             items.add(line);
             for (int n = 0; n < line.size(); n++) {
                 if (!(line.get(n) instanceof InlineText t) || !own(t)) {
@@ -510,23 +507,6 @@ final class PunctuationSqueeze {
             units.add(new Unit(run.stream().map(Placed::index).toList(), p.line(), p.item(), p.offset()));
         }
         run.clear();
-    }
-
-    /** A line's text and boxes in order: each run of text, and each box that is not inline text. */
-    private static void items(Box box, List<Object> out) {
-        if (box instanceof InlineLayoutBox inline) {
-            for (Object o : inline.getInlineChildren()) {
-                if (o instanceof InlineText t) {
-                    if (!t.isEmpty()) {
-                        out.add(t);
-                    }
-                } else if (o instanceof Box b) {
-                    items(b, out);
-                }
-            }
-        } else {
-            out.add(box);
-        }
     }
 
     /** Whether {@code t} is its block's own text (see {@link #own(Element)}), not generated content. */
