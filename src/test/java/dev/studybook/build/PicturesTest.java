@@ -57,14 +57,7 @@ class PicturesTest {
 
         // The PDF draws every raster picture; of the animated GIF, its first (blue) frame.
         try (PDDocument pdf = Loader.loadPDF(b.output("pdf").toFile())) {
-            List<PDImageXObject> drawn = new ArrayList<>();
-            for (PDPage page : pdf.getPages()) {
-                for (COSName n : page.getResources().getXObjectNames()) {
-                    if (page.getResources().getXObject(n) instanceof PDImageXObject img) {
-                        drawn.add(img);
-                    }
-                }
-            }
+            List<PDImageXObject> drawn = drawn(pdf);
             List<String> sizes = drawn.stream().map(i -> i.getWidth() + "x" + i.getHeight()).sorted().toList();
             assertTrue(sizes.containsAll(List.of("40x20", "48x32")) && sizes.stream().filter("48x32"::equals).count() >= 4,
                     sizes.toString());
@@ -83,14 +76,7 @@ class PicturesTest {
         assertTrue(epub.entryNames().stream().anyMatch(n -> n.endsWith("images/bad-profile.jpg")), epub.entryNames().toString());
         assertTrue(EpubCheckRunner.check(b.output("epub")).clean());
         try (PDDocument pdf = Loader.loadPDF(b.output("pdf").toFile())) {
-            List<String> sizes = new ArrayList<>();
-            for (PDPage page : pdf.getPages()) {
-                for (COSName n : page.getResources().getXObjectNames()) {
-                    if (page.getResources().getXObject(n) instanceof PDImageXObject img) {
-                        sizes.add(img.getWidth() + "x" + img.getHeight());
-                    }
-                }
-            }
+            List<String> sizes = drawn(pdf).stream().map(i -> i.getWidth() + "x" + i.getHeight()).toList();
             assertTrue(sizes.contains("120x60"), sizes.toString());
         }
     }
@@ -104,14 +90,7 @@ class PicturesTest {
         EpubContents epub = EpubContents.read(b.output("epub"));
         assertEquals(1280, ImageIO.read(new ByteArrayInputStream(epub.bytes("images/stripes.png"))).getWidth());
         try (PDDocument pdf = Loader.loadPDF(b.output("pdf").toFile())) {
-            List<PDImageXObject> drawn = new ArrayList<>();
-            for (PDPage page : pdf.getPages()) {
-                for (COSName n : page.getResources().getXObjectNames()) {
-                    if (page.getResources().getXObject(n) instanceof PDImageXObject img) {
-                        drawn.add(img);
-                    }
-                }
-            }
+            List<PDImageXObject> drawn = drawn(pdf);
             // The picture (the other one drawn is the cover's).
             List<String> sizes = drawn.stream().map(i -> i.getWidth() + "x" + i.getHeight()).toList();
             assertTrue(sizes.contains("2000x100") && drawn.stream().allMatch(i -> i.getWidth() <= 2000), sizes.toString());
@@ -271,5 +250,18 @@ class PicturesTest {
         Path md = book.resolve("web.md");
         Files.writeString(md, Files.readString(md).replace("http://picture-server.test", server.base()));
         return book;
+    }
+
+    /** The pictures the PDF's pages draw, page by page. */
+    private static List<PDImageXObject> drawn(PDDocument pdf) throws IOException {
+        List<PDImageXObject> out = new ArrayList<>();
+        for (PDPage page : pdf.getPages()) {
+            for (COSName n : page.getResources().getXObjectNames()) {
+                if (page.getResources().getXObject(n) instanceof PDImageXObject img) {
+                    out.add(img);
+                }
+            }
+        }
+        return out;
     }
 }

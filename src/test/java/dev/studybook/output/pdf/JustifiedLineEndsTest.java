@@ -71,13 +71,7 @@ class JustifiedLineEndsTest {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             margin = doc.getPage(0).getMediaBox().getWidth() - JustifiedLinesTest.SIDE;
         }
-        for (Line l : JustifiedLinesTest.readLines(pdf)) {
-            List<Glyph> g = new ArrayList<>(l.glyphs());
-            g.removeIf(x -> x.text().isBlank());
-            if (!g.isEmpty()) {
-                lines.add(new Line(l.page(), l.y(), g));
-            }
-        }
+        lines.addAll(JustifiedLinesTest.inkedLines(pdf));
     }
 
     /** Pairs of a body line and the next line of its paragraph on the same page (one line-height below, same left). */

@@ -91,6 +91,19 @@ class JustifiedLinesTest {
         lines.addAll(readLines(pdf));
     }
 
+    /** The PDF's lines (see {@link #readLines}) without their blank glyphs; lines of blanks only left out. */
+    static List<Line> inkedLines(Path pdf) throws IOException {
+        List<Line> out = new ArrayList<>();
+        for (Line l : readLines(pdf)) {
+            List<Glyph> g = new ArrayList<>(l.glyphs());
+            g.removeIf(x -> x.text().isBlank());
+            if (!g.isEmpty()) {
+                out.add(new Line(l.page(), l.y(), g));
+            }
+        }
+        return out;
+    }
+
     /** The PDF's lines, page by page, as PDFBox reads their glyphs: glyphs on one baseline, left to right. */
     static List<Line> readLines(Path pdf) throws IOException {
         List<Line> out = new ArrayList<>();

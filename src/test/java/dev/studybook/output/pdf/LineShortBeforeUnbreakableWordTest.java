@@ -45,13 +45,7 @@ class LineShortBeforeUnbreakableWordTest {
             margin = doc.getPage(0).getMediaBox().getWidth() - JustifiedLinesTest.SIDE;
             pages = doc.getNumberOfPages();
         }
-        for (Line l : JustifiedLinesTest.readLines(pdf)) {
-            List<Glyph> g = new ArrayList<>(l.glyphs());
-            g.removeIf(x -> x.text().isBlank());
-            if (!g.isEmpty()) {
-                lines.add(new Line(l.page(), l.y(), g));
-            }
-        }
+        lines.addAll(JustifiedLinesTest.inkedLines(pdf));
     }
 
     private static boolean han(Glyph g) {

@@ -37,13 +37,7 @@ class WholeParagraphSqueezedForOneShortLineTest {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             margin = doc.getPage(0).getMediaBox().getWidth() - JustifiedLinesTest.SIDE;
         }
-        for (Line l : JustifiedLinesTest.readLines(pdf)) {
-            List<Glyph> g = new ArrayList<>(l.glyphs());
-            g.removeIf(x -> x.text().isBlank());
-            if (!g.isEmpty() && l.body()) {
-                lines.add(new Line(l.page(), l.y(), g));
-            }
-        }
+        lines.addAll(JustifiedLinesTest.inkedLines(pdf).stream().filter(Line::body).toList());
     }
 
     private static boolean fullMark(Glyph g) {
