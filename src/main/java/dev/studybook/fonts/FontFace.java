@@ -17,4 +17,24 @@ public record FontFace(String family, int weight, boolean italic, String fileNam
     public FontFace(String family, int weight, boolean italic, String fileName, String resource, boolean inEpub) {
         this(family, weight, italic, fileName, resource, null, inEpub);
     }
+
+    // equals and hashCode written out, with the values the record's own would give: the generated ones are linked
+    // on first use through java.lang.runtime.ObjectMethods, which spun 28 method-handle classes in every build.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FontFace f && weight == f.weight && italic == f.italic && inEpub == f.inEpub
+                && java.util.Objects.equals(family, f.family) && java.util.Objects.equals(fileName, f.fileName)
+                && java.util.Objects.equals(resource, f.resource) && java.util.Objects.equals(file, f.file);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = java.util.Objects.hashCode(family);
+        h = 31 * h + Integer.hashCode(weight);
+        h = 31 * h + Boolean.hashCode(italic);
+        h = 31 * h + java.util.Objects.hashCode(fileName);
+        h = 31 * h + java.util.Objects.hashCode(resource);
+        h = 31 * h + java.util.Objects.hashCode(file);
+        return 31 * h + Boolean.hashCode(inEpub);
+    }
 }
