@@ -3,6 +3,7 @@ package dev.studybook.output.pdf;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.render.PageBox;
+import dev.studybook.model.Asset;
 import com.openhtmltopdf.util.Diagnostic;
 import dev.studybook.model.Book;
 import dev.studybook.model.Chapter;
@@ -386,12 +387,18 @@ final class GroupedLayout {
             // layout, at most LoneLines.MAX_RELAYOUTS more; a group begins on a page of its own, so its breaks are
             // the whole book's.
             Set<Integer> kept = new java.util.TreeSet<>();
+            // And a picture moved whole to a new page is drawn smaller where it fits the page before (FittedPictures).
+            Map<Integer, FittedPictures.Size> fitted = new java.util.TreeMap<>();
+            Map<String, Asset> assets = PdfLayout.assets(book, ctx);
             for (int relayouts = 0; ; relayouts++) {
                 Document dom = chapterDom(book, ctx, paper, widths, groups, g, home, targets, false, Set.of());
                 LoneLines.mark(dom, kept);
+                FittedPictures.mark(dom, fitted);
                 laid = layout(g, dom, book, ctx);
-                if (relayouts < LoneLines.MAX_RELAYOUTS && kept.addAll(LoneLines.found(dom,
-                        laid.renderer().getRootBox(), laid.renderer().getRootBox().getLayer().getPages()))) {
+                List<PageBox> pages = laid.renderer().getRootBox().getLayer().getPages();
+                if (relayouts < LoneLines.MAX_RELAYOUTS && (kept.addAll(LoneLines.found(dom,
+                        laid.renderer().getRootBox(), pages)) | FittedPictures.add(dom,
+                        laid.renderer().getRootBox(), pages, laid.context(), assets, fitted))) {
                     laid.renderer().close();
                     continue;
                 }
@@ -404,6 +411,7 @@ final class GroupedLayout {
                     laid.renderer().close();
                     Document again = chapterDom(book, ctx, paper, widths, groups, g, home, targets, false, blanks);
                     LoneLines.mark(again, kept);
+                    FittedPictures.mark(again, fitted);
                     laid = layout(g, again, book, ctx);
                 }
             }

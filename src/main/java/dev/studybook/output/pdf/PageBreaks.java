@@ -10,7 +10,9 @@ import org.w3c.dom.Node;
 /**
  * Marks what must not be parted by a page break. A paragraph that introduces the block after it ("输出：",
  * "运行结果为:") stays on the page of that block instead of standing alone at a page's foot; a short code
- * block is not split (its first or last line alone, or only its grey box's padding, would be left behind).
+ * block is not split. A longer one may be: its first and last two lines stay together and its box's padding belongs
+ * to them (CodeLines), so a break leaves no line or empty box alone, and keeping it whole cost the page before it up
+ * to a dozen empty lines (content/'s page 19: a nine-line block moved whole with the paragraph introducing it).
  * The marks are classes that pdf.css gives their page-break rules.
  */
 final class PageBreaks {
@@ -20,7 +22,7 @@ final class PageBreaks {
     /** The class of a code block kept whole. */
     static final String KEEP_WHOLE = "keep-whole";
     /** Code blocks of at most this many lines are not split. */
-    static final int SHORT_CODE_LINES = 12;
+    static final int SHORT_CODE_LINES = 8;
 
     /** Blocks that a leading paragraph introduces. */
     private static final Set<String> INTRODUCED = Set.of("pre", "table", "ul", "ol", "dl", "figure", "blockquote", "div");

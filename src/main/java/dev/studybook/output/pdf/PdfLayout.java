@@ -42,6 +42,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import com.openhtmltopdf.pdfboxout.PagePosition;
+import com.openhtmltopdf.layout.LayoutContext;
 import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.render.PageBox;
 import java.util.TimeZone;
@@ -135,6 +136,8 @@ final class PdfLayout {
         Set<String> blanks = Set.of();
         // What a page break left alone (LoneLines: a paragraph's one line, a table's header row), kept together next time.
         Set<Integer> kept = new java.util.TreeSet<>();
+        // Pictures moved whole to a new page that fit the page before a little smaller (FittedPictures), so drawn.
+        Map<Integer, FittedPictures.Size> fitted = new TreeMap<>();
         // The marks that lines left short need compressed, compressible next time (PunctuationSqueeze).
         Set<PunctuationSqueeze.Mark> squeezed = new java.util.TreeSet<>();
         if (print) {
@@ -143,12 +146,14 @@ final class PdfLayout {
             Document first = document(book, ctx, mode, paper, widths, Set.of(), pages);
             for (int relayouts = 0; ; relayouts++) {
                 LoneLines.mark(first, kept);
+                FittedPictures.mark(first, fitted);
                 PunctuationSqueeze.mark(first, squeezed, widths);
                 // Its messages are the same as the second's: said once, for the second.
                 PdfMessages unused = new PdfMessages(assets(book, ctx));
                 try (PdfBoxRenderer renderer = builder(first, book, ctx, unused).buildPdfRenderer()) {
                     var context = GroupedLayout.layOut(renderer);
                     if (relayouts < LoneLines.MAX_RELAYOUTS && (kept.addAll(lone(first, renderer))
+                            | fit(first, renderer, context, assets(book, ctx), fitted)
                             | (squeezed.isEmpty() && squeezed.addAll(PunctuationSqueeze.found(first, renderer, widths,
                                     squeezed))))) {
                         continue;
@@ -165,12 +170,19 @@ final class PdfLayout {
         // one only adds their marks (content/: 0.35 s of CPU saved per layout done again).
         Document dom = document(book, ctx, mode, paper, widths, blanks, pages);
         for (int relayouts = print ? LoneLines.MAX_RELAYOUTS : 0; ; relayouts++) {
-            Optional<Optional<PageMap>> written = write(dom, book, ctx, mode, out, paper, kept, squeezed, widths,
+            Optional<Optional<PageMap>> written = write(dom, book, ctx, mode, out, paper, kept, fitted, squeezed, widths,
                     relayouts < LoneLines.MAX_RELAYOUTS);
             if (written.isPresent()) {
                 return written.get();
             }
         }
+    }
+
+    /** Adds to {@code fitted} the pictures that {@code renderer}'s layout of {@code dom} fits (FittedPictures). */
+    private static boolean fit(Document dom, PdfBoxRenderer renderer, LayoutContext context, Map<String, Asset> assets,
+            Map<Integer, FittedPictures.Size> fitted) {
+        return FittedPictures.add(dom, renderer.getRootBox(), renderer.getRootBox().getLayer().getPages(), context,
+                assets, fitted);
     }
 
     /** What of {@code dom}, laid out by {@code renderer}, a page break leaves alone (see LoneLines). */
@@ -185,9 +197,10 @@ final class PdfLayout {
      * marks would fill, nothing is written, it is added to {@code kept} or {@code squeezed}, and the answer is empty.
      */
     private static Optional<Optional<PageMap>> write(Document dom, Book book, OutputContext ctx, PrintDocument.Mode mode,
-            OutputStream out, Paper paper, Set<Integer> kept, Set<PunctuationSqueeze.Mark> squeezed, TextWidths widths,
-            boolean mayRetry) throws IOException {
+            OutputStream out, Paper paper, Set<Integer> kept, Map<Integer, FittedPictures.Size> fitted,
+            Set<PunctuationSqueeze.Mark> squeezed, TextWidths widths, boolean mayRetry) throws IOException {
         LoneLines.mark(dom, kept);
+        FittedPictures.mark(dom, fitted);
         PunctuationSqueeze.mark(dom, squeezed, widths);
         Map<String, BlockRef> blocks = mode == PrintDocument.Mode.BOOK ? numberBlocks(dom) : Map.of();
         PdfMessages messages = new PdfMessages(assets(book, ctx));
@@ -197,6 +210,7 @@ final class PdfLayout {
             // Marks are chosen from the first layout that finds any: choosing again from the next one cost content/
             // a third layout (4 s of CPU) for 20 lines that its reflowed paragraphs left short.
             if (mayRetry && mode == PrintDocument.Mode.BOOK && (kept.addAll(lone(dom, renderer))
+                    | fit(dom, renderer, context, assets(book, ctx), fitted)
                     | (squeezed.isEmpty() && squeezed.addAll(PunctuationSqueeze.found(dom, renderer, widths, squeezed))))) {
                 return Optional.empty();
             }
