@@ -146,7 +146,7 @@ final class PdfLayout {
                 PunctuationSqueeze.mark(first, squeezed, widths);
                 // Its messages are the same as the second's: said once, for the second.
                 PdfMessages unused = new PdfMessages(assets(book, ctx));
-                try (PdfBoxRenderer renderer = builder(first, book, ctx, unused).buildPdfRenderer()) {
+                try (PdfBoxRenderer renderer = CharWidths.install(builder(first, book, ctx, unused).buildPdfRenderer())) {
                     var context = GroupedLayout.layOut(renderer);
                     if (relayouts < LoneLines.MAX_RELAYOUTS && (kept.addAll(lone(first, renderer))
                             | (squeezed.isEmpty() && squeezed.addAll(PunctuationSqueeze.found(first, renderer, widths,
@@ -191,7 +191,7 @@ final class PdfLayout {
         PunctuationSqueeze.mark(dom, squeezed, widths);
         Map<String, BlockRef> blocks = mode == PrintDocument.Mode.BOOK ? numberBlocks(dom) : Map.of();
         PdfMessages messages = new PdfMessages(assets(book, ctx));
-        try (PdfBoxRenderer renderer = builder(dom, book, ctx, messages).buildPdfRenderer()) {
+        try (PdfBoxRenderer renderer = CharWidths.install(builder(dom, book, ctx, messages).buildPdfRenderer())) {
             // The pages' margin boxes only for a layout that is kept (GroupedLayout.layOut).
             var context = GroupedLayout.layOut(renderer);
             // Marks are chosen from the first layout that finds any: choosing again from the next one cost content/
