@@ -217,7 +217,7 @@ final class GroupedLayout {
             int frontPages;
             try {
                 Document frontDraft = front(book, ctx, paper, widths, Map.of(), "000", home, List.of());
-                try (PdfBoxRenderer r = PdfLayout.builder(frontDraft, book, ctx, new PdfMessages(Map.of())).buildPdfRenderer()) {
+                try (PdfBoxRenderer r = PdfLayout.renderer(PdfLayout.builder(frontDraft, book, ctx, new PdfMessages(Map.of())), book, ctx)) {
                     r.layout();
                     frontPages = r.getRootBox().getLayer().getPages().size();
                 }
@@ -267,7 +267,7 @@ final class GroupedLayout {
             Map<String, Integer> numbers = new HashMap<>();
             places.forEach((id, place) -> numbers.put(id, place.page() + 1));
             Document frontDom = front(book, ctx, paper, widths, numbers, null, home, frontAnchors);
-            try (PdfBoxRenderer frontRenderer = PdfLayout.builder(frontDom, book, ctx, messages).buildPdfRenderer()) {
+            try (PdfBoxRenderer frontRenderer = PdfLayout.renderer(PdfLayout.builder(frontDom, book, ctx, messages), book, ctx)) {
                 frontRenderer.layout();
                 Justification.apply(frontRenderer);
                 if (frontRenderer.getRootBox().getLayer().getPages().size() != frontPages) {
@@ -657,9 +657,9 @@ final class GroupedLayout {
         Map<String, PdfLayout.BlockRef> blocks = PdfLayout.numberBlocks(dom);
         // The messages of this layout only: a layout done again would say them twice.
         List<Diagnostic> said = java.util.Collections.synchronizedList(new ArrayList<>());
-        PdfBoxRenderer renderer = PdfLayout.builder(dom, book, ctx, new PdfMessages(Map.of()))
+        PdfBoxRenderer renderer = PdfLayout.renderer(PdfLayout.builder(dom, book, ctx, new PdfMessages(Map.of()))
                 .withDiagnosticConsumer(said::add)
-                .usePDDocument(new PageIndexedDocument(IOUtils.createTempFileOnlyStreamCache())).buildPdfRenderer();
+                .usePDDocument(new PageIndexedDocument(IOUtils.createTempFileOnlyStreamCache())), book, ctx);
         LayoutContext c = layOut(renderer);
         return new Laid(index, renderer, c, dom, blocks, said);
     }

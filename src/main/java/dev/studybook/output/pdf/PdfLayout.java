@@ -150,7 +150,7 @@ final class PdfLayout {
                 PunctuationSqueeze.mark(first, squeezed, widths);
                 // Its messages are the same as the second's: said once, for the second.
                 PdfMessages unused = new PdfMessages(assets(book, ctx));
-                try (PdfBoxRenderer renderer = builder(first, book, ctx, unused).buildPdfRenderer()) {
+                try (PdfBoxRenderer renderer = PdfLayout.renderer(builder(first, book, ctx, unused), book, ctx)) {
                     var context = GroupedLayout.layOut(renderer);
                     if (relayouts < LoneLines.MAX_RELAYOUTS && (kept.addAll(lone(first, renderer))
                             | fit(first, renderer, context, assets(book, ctx), fitted)
@@ -204,7 +204,7 @@ final class PdfLayout {
         PunctuationSqueeze.mark(dom, squeezed, widths);
         Map<String, BlockRef> blocks = mode == PrintDocument.Mode.BOOK ? numberBlocks(dom) : Map.of();
         PdfMessages messages = new PdfMessages(assets(book, ctx));
-        try (PdfBoxRenderer renderer = builder(dom, book, ctx, messages).buildPdfRenderer()) {
+        try (PdfBoxRenderer renderer = PdfLayout.renderer(builder(dom, book, ctx, messages), book, ctx)) {
             // The pages' margin boxes only for a layout that is kept (GroupedLayout.layOut).
             var context = GroupedLayout.layOut(renderer);
             // Marks are chosen from the first layout that finds any: choosing again from the next one cost content/
@@ -330,6 +330,23 @@ final class PdfLayout {
                 ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         b.withDiagnosticConsumer(messages::add);
         return b;
+    }
+
+    /**
+     * The renderer {@code b} builds, measuring text with {@link CharWidths} and reading the book's SVG pictures
+     * through {@link SvgDocuments}: the same output as the library's own, with less work.
+     */
+    static PdfBoxRenderer renderer(PdfRendererBuilder b, Book book, OutputContext ctx) {
+        PdfBoxRenderer renderer = b.buildPdfRenderer();
+        CharWidths.install(renderer);
+        SvgDocuments.install(renderer, assets(book, ctx));
+        return renderer;
+    }
+
+    /** The href of the book's asset at {@code url}, an address the renderer resolved ({@value #SCHEME}:///…). */
+    static String href(String url) {
+        String href = url.startsWith(SCHEME + ":") ? url.substring(SCHEME.length() + 1) : url;
+        return href.replaceFirst("^/+", "");
     }
 
     /** The book's pictures and its cover by the href the print document gives them. */
@@ -559,9 +576,7 @@ final class PdfLayout {
 
         @Override
         public FSStream getUrl(String url) {
-            String href = url.startsWith(SCHEME + ":") ? url.substring(SCHEME.length() + 1) : url;
-            href = href.replaceFirst("^/+", "");
-            Asset a = assets.get(href);
+            Asset a = assets.get(href(url));
             if (a == null) {
                 return null;
             }
