@@ -763,4 +763,15 @@ class IndexFormsTest {
         assertEquals("index.md\nSetup\nTools\n  Hammer\n  Saw\n", tree(o));
         assertEquals("Field notes", o.metadata().title());
     }
+
+    @Test
+    void jekyllPagesWithoutTitleTakeTheirFirstHeadingAsGitHubPagesDoes() {
+        // eastlakeside/interpy-zh: chapter pages carry only `parent:` and `nav_order:`; GitHub Pages' default
+        // jekyll-titles-from-headings names them by their first heading, and just-the-docs lists them under their
+        // parent. They were left out, so the book was the eight title pages of its parts.
+        Outline o = site("index-forms/jekyll-nav-untitled-pages", new Diagnostics());
+        assertEquals("_config.yml", o.indexFile().getFileName().toString());
+        assertEquals("README.md\n  前言\n  致谢\n工具\n  锤子\n  锯子\n", tree(o));
+        assertEquals("工具笔记", o.metadata().title());
+    }
 }
