@@ -201,4 +201,18 @@ class RepositoryBooksTest {
         assertTrue(java.util.Arrays.equals(Files.readAllBytes(book.resolve("images/front.jpg")), e.bytes("images/front.jpg")));
         assertEquals("images/front.jpg", e.body(e.chapterFile("第一章")).selectFirst("img").attr("src"));
     }
+
+    @Test
+    void aGitBooksCoverJpgBesideItsSummaryIsTheCover() throws IOException {
+        // yeasy/blockchain_guide, hust-open-atom-club/linux-insides-zh: the author's cover.jpg beside SUMMARY.md,
+        // which GitBook and HonKit put on the ebooks they make, was ignored and a cover drawn instead.
+        Path book = TestBooks.book("metadata/gitbook-cover-jpg");
+        EpubContents e = epub(book);
+        EpubContents.Item cover = e.manifest().stream().filter(i -> i.properties().equals("cover-image")).findFirst()
+                .orElseThrow();
+        assertEquals("image/jpeg", cover.mediaType());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(book.resolve("cover.jpg")), e.bytes(cover.href())),
+                cover.href());
+        assertEquals(cover.href(), e.body("cover.xhtml").selectFirst("img").attr("src"));
+    }
 }
