@@ -147,13 +147,15 @@ public final class IndexPageReader {
         }
 
         /**
-         * The page's title (its first level-1 heading, or a heading of any level that opens the page before any
-         * link), a part heading, or, when the heading holds links, the links themselves.
+         * The page's title (its first level-1 heading, or a level-2 heading that opens the page before any link),
+         * a part heading, or, when the heading holds links, the links themselves.
          */
         void heading(Heading h) {
             String text = text(h).strip();
             boolean opensPage = title.isEmpty() && onlyBadges();
-            if (opensPage && (h.getLevel() == 1 || (!seenBlock && description.isEmpty()))) {
+            // A level-3 or smaller heading opening the page heads a section, not the book (aceld/golang's README
+            // opens with "### 出版计算机图书", an advertisement for the printed book, and has no level-1 heading).
+            if (opensPage && (h.getLevel() == 1 || (h.getLevel() == 2 && !seenBlock && description.isEmpty()))) {
                 title = text;
                 return;
             }

@@ -774,4 +774,14 @@ class IndexFormsTest {
         assertEquals("README.md\n  前言\n  致谢\n工具\n  锤子\n  锯子\n", tree(o));
         assertEquals("工具笔记", o.metadata().title());
     }
+
+    @Test
+    void aReadmeOpeningWithALevelThreeHeadingIsNotTitledByIt() {
+        // aceld/golang: the README opens with "### 出版计算机图书" (where to buy the printed book) and has no level-1
+        // heading; that advertisement became the book's title. A title needs a level-1 heading, or a level-2 one
+        // opening the page; else the repository's (here the folder's) name.
+        Outline o = site("index-forms/readme-opening-with-a-small-heading", new Diagnostics());
+        assertEquals("readme-opening-with-a-small-heading", o.metadata().title());
+        assertEquals("第一章 协程\n第二章 通道\n", tree(o));
+    }
 }
