@@ -319,6 +319,11 @@ public final class IndexPageReader {
                     String text = plain(a.group(2));
                     found.add(new LinkItem(text, attribute(HREF, a.group(1)), 0, line, Integer.parseInt(h.group(1)),
                             text.isEmpty() && a.group(2).toLowerCase(Locale.ROOT).contains("<img"), "", true));
+                } else if (h.group(1).equals("1") && title.isEmpty() && onlyBadges() && found.isEmpty()
+                        && !plain(inner).isBlank()) {
+                    // A centred <h1 align="center">DB-TUTORIAL</h1> under the logo and badges is the README's title,
+                    // as a Markdown "# " heading there is (dunwu/db-tutorial was named after its folder).
+                    title = plain(inner).strip();
                 } else {
                     found.add(new HeadingItem(Integer.parseInt(h.group(1)), plain(inner), line, attribute(ID, h.group(2))));
                 }

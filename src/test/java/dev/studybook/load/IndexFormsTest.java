@@ -784,4 +784,13 @@ class IndexFormsTest {
         assertEquals("readme-opening-with-a-small-heading", o.metadata().title());
         assertEquals("第一章 协程\n第二章 通道\n", tree(o));
     }
+
+    @Test
+    void aReadmeTitledByACentredHtmlH1UnderItsBadgesIsTitledByIt() {
+        // dunwu/db-tutorial: logo and badges in <p align="center">, then <h1 align="center">DB-TUTORIAL</h1>, the
+        // title GitHub shows; it was taken for nothing and the book was named after its folder.
+        Outline o = site("index-forms/readme-with-an-html-h1-title", new Diagnostics());
+        assertEquals("数据库教程", o.metadata().title());
+        assertEquals("关系型数据库\n键值数据库\n", tree(o));
+    }
 }
