@@ -3,6 +3,7 @@ package dev.studybook.load;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.io.ContentFolder;
 import dev.studybook.io.TextFiles;
+import dev.studybook.preprocess.FrontMatter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -26,6 +27,9 @@ import java.util.stream.Stream;
 final class JekyllNavSite {
 
     private static final Pattern SITE_TITLE = Pattern.compile("(?m)^title\\s*:\\s*[\"']?(.*?)[\"']?\\s*$");
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})(.*)$");
+    private static final Pattern ATX = Pattern.compile("^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$");
+    private static final Pattern SETEXT = Pattern.compile("^ {0,3}(?:=+|-+)[ \t]*$");
     private static final Pattern LANG = Pattern.compile("(?m)^lang\\s*:\\s*[\"']?([A-Za-z-]+)");
 
     private record Page(Path file, String title, double order, String parent, String grandParent) {
@@ -72,6 +76,37 @@ final class JekyllNavSite {
         }
     }
 
+    /** The text of the page's first ATX or setext heading outside fenced code, or "" when it has none. */
+    static String firstHeading(String body) {
+        String[] lines = body.replace("\r", "").split("\n", -1);
+        String fence = null;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            Matcher f = FENCE.matcher(line);
+            if (f.matches()) {
+                String mark = f.group(1);
+                if (fence == null) {
+                    fence = mark;
+                } else if (mark.charAt(0) == fence.charAt(0) && mark.length() >= fence.length() && f.group(2).isBlank()) {
+                    fence = null;
+                }
+                continue;
+            }
+            if (fence != null) {
+                continue;
+            }
+            Matcher h = ATX.matcher(line);
+            if (h.matches() && !h.group(1).isBlank()) {
+                return h.group(1).strip();
+            }
+            if (!line.isBlank() && !line.startsWith("    ") && i + 1 < lines.length && SETEXT.matcher(lines[i + 1]).matches()
+                    && !ATX.matcher(line).matches()) {
+                return line.strip();
+            }
+        }
+        return "";
+    }
+
     private static void collect(ContentFolder content, Path dir, int depth, List<Page> out) {
         if (depth > SiteSummary.MAX_DEPTH || out.size() > SiteSummary.MAX_PAGES) {
             return;
@@ -86,8 +121,20 @@ final class JekyllNavSite {
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 collect(content, p, depth + 1, out);
             } else if (n.toLowerCase(Locale.ROOT).endsWith(".md") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                Map<String, String> fm = SiteSummary.frontMatter(p);
+                Map<String, String> fm = new java.util.HashMap<>();
+                String body;
+                try {
+                    body = FrontMatter.hide(TextFiles.read(p, "page"), fm);
+                } catch (RuntimeException e) {
+                    continue; // unreadable: the loader reports it if the book uses it
+                }
                 String title = fm.getOrDefault("title", "").strip();
+                if (title.isEmpty() && (fm.containsKey("parent") || fm.containsKey("nav_order"))) {
+                    // GitHub Pages runs jekyll-titles-from-headings by default: a page that places itself in the
+                    // menu without a title is named by its first heading (eastlakeside/interpy-zh). Pages with no
+                    // front matter at all are left out, as before: READMEs of folders, notes not meant for the menu.
+                    title = firstHeading(body);
+                }
                 if (title.isEmpty() || "true".equalsIgnoreCase(fm.get("nav_exclude"))) {
                     continue;
                 }

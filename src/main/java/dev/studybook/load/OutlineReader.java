@@ -20,6 +20,7 @@ import dev.studybook.model.Outline.OutlinePart;
 import dev.studybook.model.Repository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -1077,7 +1078,23 @@ public final class OutlineReader {
         String identifier = config.identifier().orElseGet(() -> "urn:uuid:" + UUID.nameUUIDFromBytes(
                 ("studybook\n" + title + "\n" + String.join("\n", config.authors())).getBytes(StandardCharsets.UTF_8)));
         return new Metadata(title, config.subtitle().orElse(""), authors, language, identifier, description, config.date(),
-                config.cover());
+                config.cover().or(() -> summaryCover(content, index)));
+    }
+
+    /**
+     * The cover GitBook and HonKit put on the ebook they make: {@code cover.jpg} beside the SUMMARY.md (the author's
+     * picture, yeasy/blockchain_guide, hust-open-atom-club/linux-insides-zh), relative to the content folder.
+     */
+    private static Optional<String> summaryCover(ContentFolder content, IndexChoice index) {
+        // Only a SUMMARY page (or the one book.json names): a site's configuration (mkdocs.yml, config.toml) is read
+        // as a summary too, and its folder's cover.jpg is no ebook cover.
+        if (index.kind() != IndexKind.SUMMARY || index.file().getParent() == null
+                || !index.file().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md")) {
+            return Optional.empty();
+        }
+        Path cover = index.file().getParent().resolve("cover.jpg");
+        return Files.isRegularFile(cover, LinkOption.NOFOLLOW_LINKS) && content.contains(cover)
+                ? Optional.of(content.relative(cover)) : Optional.empty();
     }
 
     /** docsify's site name: {@code window.$docsify = { name: '蘑菇书EasyRL', ... }}. */

@@ -147,13 +147,15 @@ public final class IndexPageReader {
         }
 
         /**
-         * The page's title (its first level-1 heading, or a heading of any level that opens the page before any
-         * link), a part heading, or, when the heading holds links, the links themselves.
+         * The page's title (its first level-1 heading, or a level-2 heading that opens the page before any link),
+         * a part heading, or, when the heading holds links, the links themselves.
          */
         void heading(Heading h) {
             String text = text(h).strip();
             boolean opensPage = title.isEmpty() && onlyBadges();
-            if (opensPage && (h.getLevel() == 1 || (!seenBlock && description.isEmpty()))) {
+            // A level-3 or smaller heading opening the page heads a section, not the book (aceld/golang's README
+            // opens with "### 出版计算机图书", an advertisement for the printed book, and has no level-1 heading).
+            if (opensPage && (h.getLevel() == 1 || (h.getLevel() == 2 && !seenBlock && description.isEmpty()))) {
                 title = text;
                 return;
             }
@@ -317,6 +319,11 @@ public final class IndexPageReader {
                     String text = plain(a.group(2));
                     found.add(new LinkItem(text, attribute(HREF, a.group(1)), 0, line, Integer.parseInt(h.group(1)),
                             text.isEmpty() && a.group(2).toLowerCase(Locale.ROOT).contains("<img"), "", true));
+                } else if (h.group(1).equals("1") && title.isEmpty() && onlyBadges() && found.isEmpty()
+                        && !plain(inner).isBlank()) {
+                    // A centred <h1 align="center">DB-TUTORIAL</h1> under the logo and badges is the README's title,
+                    // as a Markdown "# " heading there is (dunwu/db-tutorial was named after its folder).
+                    title = plain(inner).strip();
                 } else {
                     found.add(new HeadingItem(Integer.parseInt(h.group(1)), plain(inner), line, attribute(ID, h.group(2))));
                 }

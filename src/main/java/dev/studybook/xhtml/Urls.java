@@ -85,17 +85,23 @@ final class Urls {
         return c < 128 && "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".indexOf(c) >= 0;
     }
 
-    /** Percent-encodes what a URL may not hold as it is: spaces, controls, quotes, angle brackets and the like. */
+    /**
+     * Percent-encodes what a URL may not hold as it is: spaces, controls, quotes, angle brackets, a second '#' and
+     * the like.
+     */
     static String encode(String u) {
         StringBuilder b = null;
         // Square brackets are allowed only around an IPv6 host: from the path on they are encoded.
         int authority = u.indexOf("://");
         int pathStart = authority < 0 ? 0 : indexOfAny(u, "/?#", authority + 3);
+        // A fragment may not hold '#': a docsify route with an anchor (http://es6.ruanyifeng.com/#docs/async#x,
+        // ruanyf/weekly) failed EPUBCheck (RSC-020, "Illegal character in fragment").
+        int fragment = u.indexOf('#');
         for (int i = 0; i < u.length(); i++) {
             char c = u.charAt(i);
             boolean bad = ((c == '[' || c == ']') && i >= pathStart) || c <= 0x20 || c == 0x7f || c == '"' || c == '<' || c == '>' || c == '`' || c == '{' || c == '}'
                     || c == '|' || c == '^' || (c == '%' && !percentEscape(u, i)) || Character.isWhitespace(c)
-                    || c == '\u3000';
+                    || c == '\u3000' || (c == '#' && fragment >= 0 && i > fragment);
             if (bad) {
                 if (b == null) {
                     b = new StringBuilder(u.length() + 16).append(u, 0, i);

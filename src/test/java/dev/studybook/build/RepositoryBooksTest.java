@@ -188,4 +188,31 @@ class RepositoryBooksTest {
         assertEquals(3, skip.err().lines().filter(l -> l.startsWith("warning: ") && l.contains("chapter file not found")
                 && l.contains("with --skip-missing")).count(), skip.err());
     }
+
+    @Test
+    void anEpubWithTheCoverOfBookYamlIsWrittenWithItsCoverOnce() throws IOException {
+        // `cover: images/front.jpg` made the EPUB fail to write ("duplicate entry: OEBPS/images/front.jpg", exit 3):
+        // the picture was put in once as the cover and once as one of the book's pictures.
+        Path book = TestBooks.book("metadata/book-yaml-cover");
+        EpubContents e = epub(book);
+        List<EpubContents.Item> covers = e.manifest().stream().filter(i -> i.href().equals("images/front.jpg")).toList();
+        assertEquals(1, covers.size(), e.manifest().toString());
+        assertEquals("cover-image", covers.get(0).properties());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(book.resolve("images/front.jpg")), e.bytes("images/front.jpg")));
+        assertEquals("images/front.jpg", e.body(e.chapterFile("第一章")).selectFirst("img").attr("src"));
+    }
+
+    @Test
+    void aGitBooksCoverJpgBesideItsSummaryIsTheCover() throws IOException {
+        // yeasy/blockchain_guide, hust-open-atom-club/linux-insides-zh: the author's cover.jpg beside SUMMARY.md,
+        // which GitBook and HonKit put on the ebooks they make, was ignored and a cover drawn instead.
+        Path book = TestBooks.book("metadata/gitbook-cover-jpg");
+        EpubContents e = epub(book);
+        EpubContents.Item cover = e.manifest().stream().filter(i -> i.properties().equals("cover-image")).findFirst()
+                .orElseThrow();
+        assertEquals("image/jpeg", cover.mediaType());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(book.resolve("cover.jpg")), e.bytes(cover.href())),
+                cover.href());
+        assertEquals(cover.href(), e.body("cover.xhtml").selectFirst("img").attr("src"));
+    }
 }

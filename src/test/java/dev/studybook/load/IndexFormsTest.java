@@ -763,4 +763,34 @@ class IndexFormsTest {
         assertEquals("index.md\nSetup\nTools\n  Hammer\n  Saw\n", tree(o));
         assertEquals("Field notes", o.metadata().title());
     }
+
+    @Test
+    void jekyllPagesWithoutTitleTakeTheirFirstHeadingAsGitHubPagesDoes() {
+        // eastlakeside/interpy-zh: chapter pages carry only `parent:` and `nav_order:`; GitHub Pages' default
+        // jekyll-titles-from-headings names them by their first heading, and just-the-docs lists them under their
+        // parent. They were left out, so the book was the eight title pages of its parts.
+        Outline o = site("index-forms/jekyll-nav-untitled-pages", new Diagnostics());
+        assertEquals("_config.yml", o.indexFile().getFileName().toString());
+        assertEquals("README.md\n  前言\n  致谢\n工具\n  锤子\n  锯子\n", tree(o));
+        assertEquals("工具笔记", o.metadata().title());
+    }
+
+    @Test
+    void aReadmeOpeningWithALevelThreeHeadingIsNotTitledByIt() {
+        // aceld/golang: the README opens with "### 出版计算机图书" (where to buy the printed book) and has no level-1
+        // heading; that advertisement became the book's title. A title needs a level-1 heading, or a level-2 one
+        // opening the page; else the repository's (here the folder's) name.
+        Outline o = site("index-forms/readme-opening-with-a-small-heading", new Diagnostics());
+        assertEquals("readme-opening-with-a-small-heading", o.metadata().title());
+        assertEquals("第一章 协程\n第二章 通道\n", tree(o));
+    }
+
+    @Test
+    void aReadmeTitledByACentredHtmlH1UnderItsBadgesIsTitledByIt() {
+        // dunwu/db-tutorial: logo and badges in <p align="center">, then <h1 align="center">DB-TUTORIAL</h1>, the
+        // title GitHub shows; it was taken for nothing and the book was named after its folder.
+        Outline o = site("index-forms/readme-with-an-html-h1-title", new Diagnostics());
+        assertEquals("数据库教程", o.metadata().title());
+        assertEquals("关系型数据库\n键值数据库\n", tree(o));
+    }
 }

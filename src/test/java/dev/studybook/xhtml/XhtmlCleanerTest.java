@@ -77,6 +77,16 @@ class XhtmlCleanerTest {
     }
 
     @Test
+    void aSecondHashInAWebAddressIsEncodedSoTheEpubPassesEpubCheck() {
+        // ruanyf/weekly: links to docsify routes with an anchor (http://es6.ruanyifeng.com/#docs/async#异步) and a
+        // WeChat address ending "#rd#wechat_redirect" failed EPUBCheck: "Illegal character in fragment: '#'".
+        String x = xhtml("[异步](http://es6.ruanyifeng.com/#docs/async#%E5%BC%82%E6%AD%A5) [文章](https://mp.weixin.qq.com/s?a=1#rd#wechat_redirect)\n");
+        assertWellFormed(x);
+        assertTrue(x.contains("href=\"http://es6.ruanyifeng.com/#docs/async%23%E5%BC%82%E6%AD%A5\""), x);
+        assertTrue(x.contains("href=\"https://mp.weixin.qq.com/s?a=1#rd%23wechat_redirect\""), x);
+    }
+
+    @Test
     void blocksInsidePhrasingContentBecomeInline() {
         String x = xhtml("# 标题 <span>甲<div>块</div></span>\n\n<figure><img src=\"a.png\" alt=\"图\"><br><figcaption>注</figcaption></figure>\n");
         assertWellFormed(x);

@@ -186,6 +186,12 @@ public final class EpubOutput implements Output {
         book.assets().forEach(a -> names.reserve(a.href()));
         for (Asset a : book.assets()) {
             n++;
+            if (a.href().equals(coverImage.href())) {
+                // The picture book.yaml (or a GitBook's cover.jpg) makes the cover is in the book already, as its
+                // cover-image: a second entry of the same name made every EPUB with a cover of its own fail to write.
+                svgIndex += a.mediaType().equals("image/svg+xml") ? 1 : 0;
+                continue;
+            }
             if (a.mediaType().equals("image/svg+xml")) {
                 // images/tall.svg beside images/tall.png: the fallback is images/tall-2.png.
                 Item png = add(eb, items, "img-" + n + "-png", names.claim(a.href().replaceFirst("\\.svg$", "") + ".png"),
