@@ -482,7 +482,12 @@ public final class OutlineReader {
         /** A draft ({@code [Title]()}) or a link that is not a chapter: what is under it moves up to its level. */
         PASS,
         /** A chapter file that does not exist. */
-        MISSING
+        MISSING,
+        /**
+         * A link to a section of a chapter already listed ({@code README.md#creational-patterns}): a way into it, and
+         * a title over the entries nested under it, as HonKit shows them (tmrts/go-patterns).
+         */
+        SECTION
     }
 
     private static final class Entry extends Node {
@@ -591,7 +596,7 @@ public final class OutlineReader {
             List<OutlineChapter> loose = new ArrayList<>();
             for (Node n : root.children) {
                 boolean titled = n instanceof Heading || (n instanceof Entry e && (e.kind == EntryKind.GROUP
-                        || (e.kind == EntryKind.MISSING && !e.children.isEmpty())));
+                        || e.kind == EntryKind.SECTION || (e.kind == EntryKind.MISSING && !e.children.isEmpty())));
                 if (titled) {
                     List<OutlineChapter> cs = new ArrayList<>();
                     flatten(n.children, 1, cs);
@@ -660,7 +665,7 @@ public final class OutlineReader {
                 boolean section = link.url().contains("#") && !link.url().strip().startsWith("#");
                 if (first != null && section) {
                     // A link to a section of a chapter already listed: a way into it, not a second chapter.
-                    e = new Entry(EntryKind.PASS, link.text(), null, link.line(), "");
+                    e = new Entry(EntryKind.SECTION, link.text(), null, link.line(), "");
                 } else if (first != null) {
                     diagnostics.warn(SourceLocation.of(index.file(), link.line()), Diagnostics.Kind.INDEX, "'"
                             + resolver.content().relative(c.file()) + "' is already a chapter (line " + first
@@ -720,7 +725,7 @@ public final class OutlineReader {
 
         private static boolean hasEntries(Node n) {
             for (Node c : n.children) {
-                if (c instanceof Entry e && e.kind != EntryKind.PASS || hasEntries(c)) {
+                if (c instanceof Entry e && e.kind != EntryKind.PASS && e.kind != EntryKind.SECTION || hasEntries(c)) {
                     return true;
                 }
             }
@@ -753,6 +758,15 @@ public final class OutlineReader {
                         case GROUP -> {
                             out.add(titlePage(e.title, depth, e.line));
                             flatten(e.children, depth + 1, out);
+                        }
+                        case SECTION -> {
+                            // Pruned when nothing is nested under it; no title over chapters that were all skipped.
+                            List<OutlineChapter> under = new ArrayList<>();
+                            flatten(e.children, depth + 1, under);
+                            if (under.stream().anyMatch(c -> !c.titlePage())) {
+                                out.add(titlePage(e.title, depth, e.line));
+                                out.addAll(under);
+                            }
                         }
                         case MISSING -> {
                             if (e.children.isEmpty()) {

@@ -208,6 +208,29 @@ class IndexFormsTest {
     }
 
     @Test
+    void summarySectionLinksWithEntriesUnderThemLostTheirTitleAndTheirEntriesMovedUpALevel() {
+        // tmrts/go-patterns: "* [Creational Patterns](/README.md#creational-patterns)" over its patterns. HonKit shows
+        // each category over its patterns; the outline had all the patterns side by side under the README.
+        assertEquals("""
+                Patterns
+                  *Creational Patterns
+                    Builder
+                    Singleton
+                  *Behavioral Patterns
+                    Observer
+                Contributing
+                """, tree(outline("index-forms/summary-section-links-over-entries")));
+    }
+
+    @Test
+    void readmeTitleInARawHtmlHeadingWithBadgesWasNotReadAndTheBookWasNamedAfterItsFolder() {
+        // tmrts/go-patterns: <h1 align="center">Go Patterns <br> <a><img badge></a>...</h1>; the book was "go-patterns".
+        Outline o = outline("metadata/readme-html-heading-with-badges");
+        assertEquals("Go Patterns", o.metadata().title());
+        assertEquals("A curated collection of idiomatic design patterns.", o.metadata().description());
+    }
+
+    @Test
     void metadataComesFromBookJsonWithItsStructure() {
         Outline o = outline("metadata/book-json");
         assertEquals("TOC.md", o.indexFile().getFileName().toString());
