@@ -178,6 +178,7 @@ public final class OutlineReader {
                 }
             }
         }
+        parts = readmeFirst(index, page, parts, in, diagnostics);
         boolean nested = in.nested().orElse(index.kind() == IndexKind.README && in.tool().isEmpty());
         if (nested) {
             parts = b.nest(parts);
@@ -267,6 +268,42 @@ public final class OutlineReader {
                     && !out.contains(m.group(1))) {
                 out.add(m.group(1));
             }
+        }
+        return out;
+    }
+
+    /**
+     * A README this long that links to this few chapters is itself the text (donnemartin/system-design-primer:
+     * 1,839 lines, its own in-page contents, 8 pages of solutions linked from a table); below, a README of links
+     * (with an introduction) is only the contents.
+     */
+    static final int README_TEXT_LINES = 300;
+    static final double README_TEXT_CHAPTERS_PER_LINE = 0.05;
+
+    /**
+     * The parts with the README first, as GitBook and docsify open a book with it, when the index page is a README
+     * that is mostly text of its own: its chapters alone left the text out (the primer's 85 pages held its
+     * solutions and its translation statuses, not the primer).
+     */
+    private static List<OutlinePart> readmeFirst(IndexChoice index, IndexPage page, List<OutlinePart> parts, Inputs in,
+            Diagnostics diagnostics) {
+        int chapters = chapterCount(parts);
+        if (index.kind() != IndexKind.README || in.tool().isPresent() || chapters == 0
+                || page.proseLines() < README_TEXT_LINES || chapters > README_TEXT_CHAPTERS_PER_LINE * page.proseLines()
+                || parts.stream().flatMap(p -> p.chapters().stream()).anyMatch(c -> index.file().equals(c.file()))) {
+            return parts;
+        }
+        diagnostics.warn(SourceLocation.of(index.file()), Diagnostics.Kind.INDEX, "the index page is mostly text ("
+                + page.proseLines() + " lines) and links to " + chapters + " chapters: it is the book's first chapter,"
+                + " before them (--index FILE names another index page)");
+        List<OutlinePart> out = new ArrayList<>(parts);
+        OutlineChapter readme = new OutlineChapter("", index.file(), 1, 0, index.file(), false);
+        if (out.get(0).title().isEmpty()) {
+            List<OutlineChapter> cs = new ArrayList<>(List.of(readme));
+            cs.addAll(out.get(0).chapters());
+            out.set(0, new OutlinePart("", cs));
+        } else {
+            out.add(0, new OutlinePart("", List.of(readme)));
         }
         return out;
     }
@@ -536,6 +573,8 @@ public final class OutlineReader {
         private DocsifyAliases aliases;
         /** How many links of the index name a section of each file ({@code a.md#x}). */
         private final Map<String, Integer> sections = new HashMap<>();
+        /** How many links of the index show each text (in-page anchors aside). */
+        private final Map<String, Integer> texts = new HashMap<>();
 
         Builder(LinkResolver resolver, IndexChoice index, IndexPage page, Diagnostics diagnostics) {
             this.resolver = resolver;
@@ -546,6 +585,9 @@ public final class OutlineReader {
             for (Item i : page.items()) {
                 if (i instanceof LinkItem l && l.url().contains("#") && !l.url().strip().startsWith("#")) {
                     sections.merge(withoutFragment(l.url()), 1, Integer::sum);
+                }
+                if (i instanceof LinkItem l && !l.text().isBlank() && !l.url().strip().startsWith("#")) {
+                    texts.merge(l.text(), 1, Integer::sum);
                 }
                 if (i instanceof HeadingItem h) {
                     anchors.add(h.id());
@@ -674,7 +716,11 @@ public final class OutlineReader {
                 } else {
                     seen.put(c.file(), link.line());
                     // A file whose sections the index links one by one is titled by its own heading.
-                    String title = section && sections.getOrDefault(withoutFragment(link.url()), 0) > 1 ? "" : title(link);
+                    // So is a chapter whose link text a README gives three links or more ("Solution" in each row of
+                    // a table, donnemartin/system-design-primer): the text names the link, not the chapter. (Two
+                    // chapters of one title are left for 'studybook check' to point out.)
+                    String title = section && sections.getOrDefault(withoutFragment(link.url()), 0) > 1
+                            || index.kind() == IndexKind.README && texts.getOrDefault(link.text(), 0) > 2 ? "" : title(link);
                     e = new Entry(EntryKind.CHAPTER, title, c.file(), link.line(), "");
                 }
             } else if (role instanceof MissingFile m) {

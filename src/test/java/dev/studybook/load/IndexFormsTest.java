@@ -231,6 +231,24 @@ class IndexFormsTest {
     }
 
     @Test
+    void readmeThatIsTheTextWasLeftOutAndItsTableOfSolutionsGaveEveryChapterTheTitleSolution() {
+        // donnemartin/system-design-primer: a README of 1,839 lines that links to 14 chapters; the book held its
+        // translation statuses and solutions (each titled "Solution", the text of every row's link), not the primer.
+        Diagnostics d = new Diagnostics();
+        Outline o = TestBooks.load(TestBooks.book("index-forms/readme-that-is-the-text"), d).outline();
+        Path root = o.contentDir();
+        assertEquals(List.of("README.md", "TRANSLATIONS.md", "solutions/pastebin/README.md", "solutions/twitter/README.md",
+                "solutions/cache/README.md"),
+                o.chapters().stream().map(c -> root.relativize(c.file()).toString().replace('\\', '/')).toList());
+        assertEquals(List.of("", "translate", "", "", ""), o.chapters().stream().map(OutlineChapter::title).toList());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.kind() == Diagnostics.Kind.INDEX && w.message().contains("mostly text")),
+                d.warnings().toString());
+        // A README of links with a short introduction stays only the contents.
+        assertFalse(outline("index-forms/readme-with-badges-above-its-title").chapters().stream()
+                .anyMatch(c -> c.file().getFileName().toString().equals("README.md")));
+    }
+
+    @Test
     void metadataComesFromBookJsonWithItsStructure() {
         Outline o = outline("metadata/book-json");
         assertEquals("TOC.md", o.indexFile().getFileName().toString());
