@@ -290,7 +290,8 @@ public final class OutlineReader {
         int chapters = chapterCount(parts);
         if (index.kind() != IndexKind.README || in.tool().isPresent() || chapters == 0
                 || page.proseLines() < README_TEXT_LINES || chapters > README_TEXT_CHAPTERS_PER_LINE * page.proseLines()
-                || parts.stream().flatMap(p -> p.chapters().stream()).anyMatch(c -> index.file().equals(c.file()))) {
+                || parts.stream().flatMap(p -> p.chapters().stream())
+                        .anyMatch(c -> !c.titlePage() && index.file().equals(c.file()))) {
             return parts;
         }
         diagnostics.warn(SourceLocation.of(index.file()), Diagnostics.Kind.INDEX, "the index page is mostly text ("
