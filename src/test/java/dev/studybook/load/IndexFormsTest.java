@@ -237,11 +237,11 @@ class IndexFormsTest {
         Diagnostics d = new Diagnostics();
         Outline o = TestBooks.load(TestBooks.book("index-forms/readme-that-is-the-text"), d).outline();
         Path root = o.contentDir();
-        assertEquals(List.of("README.md", "TRANSLATIONS.md", "solutions/pastebin/README.md", "solutions/twitter/README.md",
+        assertEquals(List.of("README.md", "TRANSLATIONS.md", "approach.md", "solutions/pastebin/README.md", "solutions/twitter/README.md",
                 "solutions/cache/README.md"),
                 o.chapters().stream().filter(c -> !c.titlePage()).map(c -> root.relativize(c.file()).toString()
                         .replace('\\', '/')).toList());
-        assertEquals(List.of("", "translate", "", "", ""), o.chapters().stream().filter(c -> !c.titlePage())
+        assertEquals(List.of("", "translate", "the approach", "", "", ""), o.chapters().stream().filter(c -> !c.titlePage())
                 .map(OutlineChapter::title).toList());
         // The README's headings over its links still give the parts and title pages (the title page of
         // "### Design questions" is no chapter of the README's).
