@@ -255,8 +255,10 @@ final class SvgSanitizer {
                     drop.add(a);
                     removed.add("the reference to '" + abbreviate(v) + "'");
                 }
+            } else if ((local.equals("fill") || local.equals("stroke")) && value.strip().equalsIgnoreCase("transparent")) {
+                a.setValue("none");
             } else if (local.equals("style")) {
-                String kept = cleanDeclarations(value, removed);
+                String kept = paints(cleanDeclarations(value, removed));
                 if (kept.isBlank()) {
                     drop.add(a);
                 } else if (!kept.equals(value)) {
@@ -277,6 +279,9 @@ final class SvgSanitizer {
             String plain = CSS_COMMENT.matcher(unescape(css)).replaceAll(" ");
             String what = loads(plain);
             boolean imports = plain.toLowerCase(Locale.ROOT).contains("@import");
+            if (what == null && !imports && TRANSPARENT_PAINT.matcher(css).find()) {
+                el.setTextContent(paints(css));
+            }
             if (what != null || imports) {
                 removed.add(imports ? "a CSS @import" : "the CSS reference to '" + abbreviate(what) + "'");
                 String cleaned = CSS_IMPORT.matcher(plain).replaceAll("");
@@ -289,6 +294,17 @@ final class SvgSanitizer {
                 }
             }
         }
+    }
+
+    private static final Pattern TRANSPARENT_PAINT = Pattern.compile("(?i)\\b((?:fill|stroke)\\s*:\\s*)transparent\\b");
+
+    /**
+     * The paint {@code transparent} (CSS 3 and SVG 2; Graphviz writes it) as {@code none}, which paints the same:
+     * Batik, which draws the PDF's pictures and the EPUB's PNG fallbacks, knows only SVG 1.1's paints and drops the
+     * value, so that {@code fill="transparent"} was drawn black (rust-lang/book's figures).
+     */
+    private static String paints(String css) {
+        return TRANSPARENT_PAINT.matcher(css).replaceAll("$1none");
     }
 
     /** True for a link a reader may follow (never loaded to draw the picture): http(s) and mailto. */

@@ -45,6 +45,8 @@ public final class IndexPageReader {
     private static final Pattern HREF = Pattern.compile("(?is)\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))");
     private static final Pattern ID = Pattern.compile("(?is)\\b(?:id|name)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))");
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+    /** A link whose content is only pictures (and spaces): a badge. */
+    private static final Pattern BADGE_LINK = Pattern.compile("(?is)<a\\s[^>]*>(?:\\s|&nbsp;|<img\\b[^>]*>)*</a\\s*>");
 
     private IndexPageReader() {
     }
@@ -312,18 +314,19 @@ public final class IndexPageReader {
             List<Item> found = new ArrayList<>();
             Matcher h = HTML_HEADING.matcher(html);
             while (h.find()) {
+                // Badges written inside the heading (a README's <h1 align="center">Name <a><img></a></h1>) are
+                // pictures beside its text, not what the heading links to.
                 String inner = h.group(3);
+                String unbadged = BADGE_LINK.matcher(inner).replaceAll(" ");
+                if (!plain(unbadged).isEmpty()) {
+                    inner = unbadged;
+                }
                 int line = firstLine + count(html, h.start());
                 Matcher a = HTML_LINK.matcher(inner);
                 if (a.find()) {
                     String text = plain(a.group(2));
                     found.add(new LinkItem(text, attribute(HREF, a.group(1)), 0, line, Integer.parseInt(h.group(1)),
                             text.isEmpty() && a.group(2).toLowerCase(Locale.ROOT).contains("<img"), "", true));
-                } else if (h.group(1).equals("1") && title.isEmpty() && onlyBadges() && found.isEmpty()
-                        && !plain(inner).isBlank()) {
-                    // A centred <h1 align="center">DB-TUTORIAL</h1> under the logo and badges is the README's title,
-                    // as a Markdown "# " heading there is (dunwu/db-tutorial was named after its folder).
-                    title = plain(inner).strip();
                 } else {
                     found.add(new HeadingItem(Integer.parseInt(h.group(1)), plain(inner), line, attribute(ID, h.group(2))));
                 }
@@ -353,6 +356,12 @@ public final class IndexPageReader {
             }
             found.sort(java.util.Comparator.comparingInt(Item::line));
             for (Item i : found) {
+                // An HTML <h1> that opens the page, after its logo and badges, names it, as a Markdown one does
+                // (tmrts/go-patterns; dunwu/db-tutorial's centred <h1 align="center">DB-TUTORIAL</h1>).
+                if (i instanceof HeadingItem hi && hi.level() == 1 && title.isEmpty() && onlyBadges() && !hi.text().isEmpty()) {
+                    title = hi.text();
+                    continue;
+                }
                 items.add(i);
             }
             // Lines without a tag are Markdown the HTML block took in: read them again.

@@ -209,6 +209,17 @@ public final class SvgRaster {
                     public FontFamilyResolver getFontFamilyResolver() {
                         return resolver;
                     }
+
+                    // Batik reports a CSS value it does not know and goes on drawing without it; its own handler
+                    // printed a stack trace and "ERROR: null" on the user's terminal for each one (rust-lang/book's
+                    // Graphviz figures). A picture Batik cannot draw at all still fails through transcode().
+                    @Override
+                    public void displayError(Exception e) {
+                    }
+
+                    @Override
+                    public void displayError(String message) {
+                    }
                 };
             }
 

@@ -138,6 +138,66 @@ class PicturesTest {
         assertArrayEquals(Files.readAllBytes(b.output("epub")), Files.readAllBytes(again.output("epub")));
     }
 
+    @Test
+    void graphvizTransparentPaintPrintedBatikStackTracesAndFilledTheEpubsFallbackBlack() throws IOException {
+        // rust-lang/book's figures (Graphviz) paint with stroke="transparent": Batik printed a DOMException's stack
+        // trace and "ERROR: null" on the terminal for each, and drew fill="transparent" with the initial fill, black.
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.err;
+        TestBooks.Built b;
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            b = TestBooks.build(TestBooks.book("pictures/svg-transparent-paint"), tmp, "epub", "pdf");
+        } finally {
+            System.setErr(before);
+        }
+        // (The test JVM itself may print an agent's INFO line meanwhile: only Batik's output is looked for.)
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertFalse(printed.contains("Exception") || printed.contains("ERROR") || printed.contains("transparent"), printed);
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        String png = epub.entryNames().stream().filter(n -> n.endsWith("boxes.png")).findFirst().orElseThrow();
+        BufferedImage drawn = ImageIO.read(new ByteArrayInputStream(epub.bytes(png.substring(png.indexOf("images/")))));
+        int w = drawn.getWidth();
+        int h = drawn.getHeight();
+        // The middle of each box (attribute and style) is paper; their outlines are drawn.
+        assertEquals(0xffffff, drawn.getRGB(w / 4, h / 2) & 0xffffff, "inside the left box");
+        assertEquals(0xffffff, drawn.getRGB(3 * w / 4, h / 2) & 0xffffff, "inside the right box");
+        assertTrue((drawn.getRGB(w * 10 / 200, h / 2) & 0xff) < 0x80, "the left box's outline");
+        // The SVG most readers show paints the same with 'none', which every SVG reader knows.
+        String svg = epub.text(png.substring(png.indexOf("images/")).replace(".png", ".svg"));
+        assertFalse(svg.contains("transparent"), svg);
+        // The PDF's picture (Batik again): no filled box, only outlines and text on the figure's page.
+        try (PDDocument doc = Loader.loadPDF(b.output("pdf").toFile())) {
+            org.apache.pdfbox.text.PDFTextStripper text = new org.apache.pdfbox.text.PDFTextStripper();
+            int at = -1;
+            for (int i = 1; i <= doc.getNumberOfPages() && at < 0; i++) {
+                text.setStartPage(i);
+                text.setEndPage(i);
+                if (text.getText(doc).contains("This paragraph follows the figure")) {
+                    at = i - 1;
+                }
+            }
+            BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(at, 72);
+            assertTrue(darkRows(page) < 4, "rows of a filled box on the PDF's page: " + darkRows(page));
+        }
+    }
+
+    /** Rows of the image with 30 dark pixels in a row: a filled shape, never an outline or a line of text. */
+    private static int darkRows(BufferedImage image) {
+        int rows = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            int run = 0;
+            boolean counted = false;
+            for (int x = 0; x < image.getWidth() && !counted; x++) {
+                run = (image.getRGB(x, y) & 0xff) < 0x40 ? run + 1 : 0;
+                counted = run >= 30;
+            }
+            rows += counted ? 1 : 0;
+        }
+        return rows;
+    }
+
     private static void assertNear(int rgb, int actual) {
         for (int shift = 0; shift <= 16; shift += 8) {
             int want = rgb >> shift & 0xff;

@@ -186,7 +186,22 @@ class RepositoryBooksTest {
                 "--skip-missing");
         assertEquals(0, skip.code(), skip.err());
         assertEquals(3, skip.err().lines().filter(l -> l.startsWith("warning: ") && l.contains("chapter file not found")
-                && l.contains("with --skip-missing")).count(), skip.err());
+                && l.contains("left out of the book")).count(), skip.err());
+    }
+
+    @Test
+    void thirtySkippedChaptersWereThirtyWarningLinesEachSayingToUseTheSkipMissingAlreadyGiven() throws IOException {
+        // tmrts/go-patterns lists 30 patterns not written yet: --skip-missing printed 30 lines, each telling the
+        // user "with --skip-missing the book is built without it".
+        Path book = TestBooks.book("missing/many-skipped");
+        Cli.Run skip = Cli.run("build", "--content", book.toString(), "--out", tmp.resolve("out").toString(), "--format",
+                "epub", "--skip-missing");
+        assertEquals(0, skip.code(), skip.err());
+        List<String> missing = skip.err().lines().filter(l -> l.contains("chapter file not found")).toList();
+        assertEquals(1, missing.size(), skip.err());
+        assertTrue(missing.get(0).contains("SUMMARY.md:4: ") && missing.get(0).contains("left out of the book")
+                && missing.get(0).contains("(and 3 more like it in 1 file;"), missing.get(0));
+        assertFalse(skip.err().contains("with --skip-missing"), skip.err());
     }
 
     @Test

@@ -208,6 +208,51 @@ class IndexFormsTest {
     }
 
     @Test
+    void summarySectionLinksWithEntriesUnderThemLostTheirTitleAndTheirEntriesMovedUpALevel() {
+        // tmrts/go-patterns: "* [Creational Patterns](/README.md#creational-patterns)" over its patterns. HonKit shows
+        // each category over its patterns; the outline had all the patterns side by side under the README.
+        assertEquals("""
+                Patterns
+                  *Creational Patterns
+                    Builder
+                    Singleton
+                  *Behavioral Patterns
+                    Observer
+                Contributing
+                """, tree(outline("index-forms/summary-section-links-over-entries")));
+    }
+
+    @Test
+    void readmeTitleInARawHtmlHeadingWithBadgesWasNotReadAndTheBookWasNamedAfterItsFolder() {
+        // tmrts/go-patterns: <h1 align="center">Go Patterns <br> <a><img badge></a>...</h1>; the book was "go-patterns".
+        Outline o = outline("metadata/readme-html-heading-with-badges");
+        assertEquals("Go Patterns", o.metadata().title());
+        assertEquals("A curated collection of idiomatic design patterns.", o.metadata().description());
+    }
+
+    @Test
+    void readmeThatIsTheTextWasLeftOutAndItsTableOfSolutionsGaveEveryChapterTheTitleSolution() {
+        // donnemartin/system-design-primer: a README of 1,839 lines that links to 14 chapters; the book held its
+        // translation statuses and solutions (each titled "Solution", the text of every row's link), not the primer.
+        Diagnostics d = new Diagnostics();
+        Outline o = TestBooks.load(TestBooks.book("index-forms/readme-that-is-the-text"), d).outline();
+        Path root = o.contentDir();
+        assertEquals(List.of("README.md", "TRANSLATIONS.md", "approach.md", "solutions/pastebin/README.md", "solutions/twitter/README.md",
+                "solutions/cache/README.md"),
+                o.chapters().stream().filter(c -> !c.titlePage()).map(c -> root.relativize(c.file()).toString()
+                        .replace('\\', '/')).toList());
+        assertEquals(List.of("", "translate", "the approach", "", "", ""), o.chapters().stream().filter(c -> !c.titlePage())
+                .map(OutlineChapter::title).toList());
+        // The README's headings over its links still give the parts and title pages (the title page of
+        // "### Design questions" is no chapter of the README's).
+        assertTrue(d.warnings().stream().anyMatch(w -> w.kind() == Diagnostics.Kind.INDEX && w.message().contains("mostly text")),
+                d.warnings().toString());
+        // A README of links with a short introduction stays only the contents.
+        assertFalse(outline("index-forms/readme-with-badges-above-its-title").chapters().stream()
+                .anyMatch(c -> c.file().getFileName().toString().equals("README.md")));
+    }
+
+    @Test
     void metadataComesFromBookJsonWithItsStructure() {
         Outline o = outline("metadata/book-json");
         assertEquals("TOC.md", o.indexFile().getFileName().toString());
