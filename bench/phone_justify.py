@@ -51,4 +51,35 @@ for ch in sorted(f for f in os.listdir(oebps) if re.match(r'ch\d+\.xhtml$', f)):
         total[i] += int(n)
 print('total: %d paragraphs, %d justified lines, %d with a blank over %s em, %d letter-spaced, %d short'
       % (total[0], total[1], total[2], max_gap, total[3], total[4]))
+
+
+def kind(where, unit):
+    """What began the next line: the run that could not end this one (justify.js's [unit ...])."""
+    if re.match(r'[（「“‘《【〈]', unit):
+        return 'opening punctuation glued to the next word'
+    if not unit or re.match(r'[\u2E80-\u9FFF\uFF00-\uFFEF]', unit):
+        return 'a Chinese character'
+    what = {'code': 'code', 'code-cont': 'code continuing', 'prose': 'Latin word in prose'}[where]
+    if '/' in unit:
+        return what + ', a path'
+    if re.fullmatch(r'[a-z]+', unit):
+        return what + ', lowercase' + (' (under 8)' if len(unit) < 8 else '')
+    if re.fullmatch(r'[A-Za-z0-9]+', unit):
+        return what + ', letters with capitals or digits' + (' (under 8)' if len(unit) < 8 else '')
+    return what + ', with punctuation' + (' (under 8)' if len(unit) < 8 else '')
+
+
+gaps, kinds = [], {}
+for ch in sorted(f for f in os.listdir(work) if f.endswith('.report')):
+    for line in open(os.path.join(work, ch), encoding='utf-8'):
+        m = re.match(r'gap ([\d.]+) em: .*\[unit (\S+) (.*)\]$', line.rstrip('\n'))
+        if m:
+            gaps.append(float(m.group(1)))
+            k = kind(m.group(2), m.group(3))
+            kinds.setdefault(k, []).append(m.group(3))
+if gaps:
+    print('blanks over 1 / 2 / 3 em: %d / %d / %d of those measured, widest %.2f em; what began the next line:'
+          % (sum(g > 1 for g in gaps), sum(g > 2 for g in gaps), sum(g > 3 for g in gaps), max(gaps)))
+    for k, units in sorted(kinds.items(), key=lambda kv: -len(kv[1])):
+        print('  %4d  %s  (%s)' % (len(units), k, ', '.join(units[:5])))
 print('lines per chapter in', work, '/*.report')
