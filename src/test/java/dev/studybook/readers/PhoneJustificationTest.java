@@ -60,6 +60,16 @@ class PhoneJustificationTest {
         assertNoWideGaps("ch03.xhtml");
     }
 
+    /**
+     * All-lowercase names of 8 and 9 letters and names with a two-letter word ({@code stringtoslicebyte},
+     * {@code nosynchashtriemap}, from content/) had no break opportunity: the line before them had blanks of 2.4 to
+     * 4.6 em on a phone. They break between words the book spells ({@code string|toslice|byte}).
+     */
+    @Test
+    void linesBeforeShortLowercaseNamesAndNamesWithTwoLetterWordsHaveNoGapWiderThanTwoEmOnAPhone() throws IOException {
+        assertNoWideGaps("ch04.xhtml");
+    }
+
     private static Path oebps;
 
     private static void assertNoWideGaps(String chapter) throws IOException {

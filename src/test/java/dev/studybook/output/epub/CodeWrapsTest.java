@@ -109,8 +109,26 @@ class CodeWrapsTest {
     }
 
     @Test
-    void theChaptersWordsAreItsSmallLetterRunsAndCapitalisedWordsOfThreeToNineLetters() {
-        assertEquals(java.util.Set.of("panic", "make", "slice", "mark", "runtime"),
+    void theChaptersWordsAreItsSmallLetterRunsAndCapitalisedWordsOfTwoToNineLetters() {
+        assertEquals(java.util.Set.of("panic", "make", "slice", "mark", "runtime", "to"),
                 CodeWraps.vocabulary("<p class=\"xyzzyx\">panic &amp; <code>makeSlice</code> GCmark runtime a to panicmakeslice</p>"));
+    }
+
+    /**
+     * Issue 17: 8- and 9-letter lowercase names ({@code closechan}) and names with a two-letter word
+     * ({@code stringtoslicebyte}) could only move to a phone's next line whole, leaving blanks of 2.4 to 4.6 em on
+     * the line before. They break between the book's words, a two-letter word joined to the word after it, a last
+     * one to the word before it; a name the book spells as a word ({@code goroutine}), one ending in a two-letter
+     * word ({@code mallocgc}) and the small letters of a capitalised word ({@code maybeTraceableChan}) stay whole.
+     */
+    @Test
+    void shortLowercaseNamesAndNamesWithTwoLetterWordsBreakBetweenTheBooksWords() {
+        java.util.Set<String> words = java.util.Set.of("close", "chan", "string", "to", "slice", "byte", "malloc", "gc",
+                "goroutine", "go", "routine", "trace", "able", "no", "sync", "hash");
+        String x = "<p><code>closechan</code>、<code>stringtoslicebyte</code>、<code>goroutine</code>、<code>mallocgc</code>、"
+                + "<code>maybeTraceableChan</code>、<code>nosynchash</code></p>";
+        assertEquals("<p><code>close<wbr/>chan</code>、<code>string<wbr/>toslice<wbr/>byte</code>、<code>goroutine</code>、"
+                + "<code>mallocgc</code>、<code>maybe<wbr/>Traceable<wbr/>Chan</code>、<code>nosync<wbr/>hash</code></p>",
+                CodeWraps.inline(x, words));
     }
 }
