@@ -70,6 +70,17 @@ class PhoneJustificationTest {
         assertNoWideGaps("ch04.xhtml");
     }
 
+    /**
+     * Inline code that is a message of words ({@code fatal error: concurrent map writes},
+     * {@code cannot use type assertion on type parameter value}, from content/) was kept out of justification with
+     * all other code, so a line made mostly of it had only two or three blanks to stretch: 2.6 to 3.7 em on a phone.
+     * Its spaces now stretch with the prose's.
+     */
+    @Test
+    void linesEndingInsideMessagesWrittenAsCodeHaveNoGapWiderThanTwoEmOnAPhone() throws IOException {
+        assertNoWideGaps("ch05.xhtml");
+    }
+
     private static Path oebps;
 
     private static void assertNoWideGaps(String chapter) throws IOException {

@@ -81,8 +81,13 @@ final class CodeWraps {
             char after = xhtml.charAt(s + 5);
             int pre = xhtml.lastIndexOf("<pre", s);
             boolean inPre = pre >= 0 && xhtml.lastIndexOf("</pre>", s) < pre;
-            out.append(xhtml, i, open + 1);
-            if ((after == ' ' || after == '>') && !inPre && cells == 0 && xhtml.indexOf('<', open + 1) == end) {
+            boolean plain = (after == ' ' || after == '>') && !inPre && cells == 0 && xhtml.indexOf('<', open + 1) == end;
+            if (plain && sentence(xhtml.substring(open + 1, end))) {
+                out.append(withClass(xhtml.substring(i, open + 1), s - i, SENTENCE));
+            } else {
+                out.append(xhtml, i, open + 1);
+            }
+            if (plain) {
                 breaks(xhtml, open + 1, end, out, words);
             } else {
                 out.append(xhtml, open + 1, end);
@@ -91,6 +96,42 @@ final class CodeWraps {
             i = end + 7;
         }
         return out.append(xhtml, i, xhtml.length()).toString();
+    }
+
+    /**
+     * The class of inline code that is a sentence or a message of words ({@code fatal error: concurrent map writes},
+     * {@code all goroutines are asleep - deadlock!}): epub.css lets justification widen its spaces as it widens the
+     * prose's, where other code is kept out of it. Kept out, such code left the few spaces and Chinese characters
+     * of its line to take all the slack: blanks of 1 to 3.5 em on a phone (issue 17).
+     */
+    static final String SENTENCE = "cw";
+
+    /**
+     * Whether code's source reads as words: at least two spaces, each word letters and digits (with inner
+     * {@code -}, {@code '}) and at most one closing mark ({@code :,.!?;}), or a lone {@code -}. A call, an
+     * expression, a command with flags or a path ({@code append([]byte(nil), make(}, {@code go test -bench .},
+     * {@code a == b}) is not: its spaces keep their width.
+     */
+    static boolean sentence(String source) {
+        String[] words = source.split(" ", -1);
+        if (words.length < 3) {
+            return false;
+        }
+        for (String w : words) {
+            if (!w.equals("-") && !w.matches("[A-Za-z0-9][A-Za-z0-9'-]*[A-Za-z0-9][:,.!?;]?|[A-Za-z0-9][:,.!?;]?")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The tag at {@code at} of {@code html} (a {@code <code>} start tag) with {@code name} added to its classes. */
+    private static String withClass(String html, int at, String name) {
+        int gt = html.indexOf('>', at);
+        String tag = html.substring(at, gt);
+        int c = tag.indexOf(" class=\"");
+        String added = c >= 0 ? tag.substring(0, c + 8) + name + " " + tag.substring(c + 8) : tag + " class=\"" + name + "\"";
+        return html.substring(0, at) + added + html.substring(gt);
     }
 
     /**
