@@ -92,8 +92,8 @@ for ch in sorted(f for f in os.listdir(work) if f.endswith('.report')):
             k = kind(m.group(2), m.group(3))
             kinds.setdefault(k, []).append(m.group(3))
 if gaps:
-    print('blanks over 1 / 2 / 3 em: %d / %d / %d of those measured, widest %.2f em; what began the next line:'
-          % (sum(g > 1 for g in gaps), sum(g > 2 for g in gaps), sum(g > 3 for g in gaps), max(gaps)))
+    print('blanks over %s / 2 / 3 em: %d / %d / %d, widest %.2f em; what began the next line:'
+          % (max_gap, len(gaps), sum(g > 2 for g in gaps), sum(g > 3 for g in gaps), max(gaps)))
     for k, units in sorted(kinds.items(), key=lambda kv: -len(kv[1])):
         print('  %4d  %s  (%s)' % (len(units), k, ', '.join(units[:5])))
 print('lines per chapter in', work, '/*.report')

@@ -107,22 +107,22 @@ final class CodeWraps {
     static final String SENTENCE = "cw";
 
     /**
-     * Whether code's source reads as words: at least two spaces, each word letters and digits (with inner
-     * {@code -}, {@code '}) and at most one closing mark ({@code :,.!?;}), or a lone {@code -}. A call, an
-     * expression, a command with flags or a path ({@code append([]byte(nil), make(}, {@code go test -bench .},
-     * {@code a == b}) is not: its spaces keep their width.
+     * Whether code's source reads as words: at least three words of two letters or more, each word letters and
+     * digits (with inner {@code -}, {@code '}) and at most one closing mark ({@code :,.!?;}), or a lone {@code -}.
+     * A call, an expression, a list of names, a command with flags or a path ({@code append([]byte(nil), make(},
+     * {@code x - y}, {@code x, y, z}, {@code go test -bench .}, {@code a == b}) is not: its spaces keep their width.
      */
     static boolean sentence(String source) {
-        String[] words = source.split(" ", -1);
-        if (words.length < 3) {
-            return false;
-        }
-        for (String w : words) {
+        int words = 0;
+        for (String w : source.split(" ", -1)) {
             if (!w.equals("-") && !w.matches("[A-Za-z0-9][A-Za-z0-9'-]*[A-Za-z0-9][:,.!?;]?|[A-Za-z0-9][:,.!?;]?")) {
                 return false;
             }
+            if (w.matches(".*[A-Za-z].*[A-Za-z].*")) {
+                words++;
+            }
         }
-        return true;
+        return words >= 3;
     }
 
     /** The tag at {@code at} of {@code html} (a {@code <code>} start tag) with {@code name} added to its classes. */

@@ -134,14 +134,15 @@ class CodeWrapsTest {
 
     /**
      * Issue 17: inline code that is a message of words ({@code fatal error: concurrent map writes}) is marked so
-     * that epub.css lets justification stretch its spaces; a call, an expression, a command with flags and code of
-     * fewer than three words are not, and an existing class is kept.
+     * that epub.css lets justification stretch its spaces; a call, an expression, a list, a command with flags and
+     * code of fewer than three words are not, and an existing class is kept.
      */
     @Test
     void inlineCodeThatIsAMessageOfWordsIsMarkedAndOtherCodeIsNot() {
         String x = "<p><code>fatal error: concurrent map writes</code>、<code class=\"cs\">len out of range</code>、"
                 + "<code>all goroutines are asleep - deadlock!</code>、<code>fatal error</code>、"
-                + "<code>append([]byte(nil), make(</code>、<code>go test -bench .</code>、<code>a == b</code></p>"
+                + "<code>append([]byte(nil), make(</code>、<code>go test -bench .</code>、<code>a == b</code>、<code>x - y</code>、"
+                + "<code>1, 2, 3</code></p>"
                 + "<pre><code>one two three</code></pre>";
         String y = CodeWraps.inline(x, java.util.Set.of());
         assertEquals(java.util.List.of("<code class=\"cw\">fatal error: concurrent map writes</code>",
