@@ -18,6 +18,22 @@
 # With long all-lowercase names in inline code cut between words the book spells elsewhere (panic|makeslice|len,
 # CodeWraps.lowercaseCuts): 10,651 lines, 400 over 1 em (51 over 2 em, 17 over 3 em; widest 6.3 em), 0 letter-spaced,
 # 32 short.
+# At 868188b: 11,145 lines, 415 over 1 em (53 over 2 em, 18 over 3 em; widest 6.32 em), 0 letter-spaced, 32 short.
+# What began the line after the blank (justify.js's [unit], tallied below the total): code continuing from the line
+# before 207 (48 a piece under 8 characters with punctuation, 37 longer with punctuation, 64 a word under 8, 30 a
+# lowercase name, 17 with capitals, 11 a path), code starting 118 (49 with punctuation, 40 lowercase), Latin words
+# of the prose 57, opening punctuation glued to a word 21 ("（directory"), a Chinese character 12. Most are lines made
+# mostly of code, which text-justify keeps out of justification: the slack falls on their few spaces and Chinese
+# characters, and the piece that did not fit is already cut at its seams. With 8- and 9-letter lowercase names and
+# names with a two-letter word cut between the book's words (close|chan, string|toslice|byte): 410 over 1 em
+# (50 over 2 em, 17 over 3 em). With inline code that is a message of words (fatal error: concurrent map writes)
+# justified as the prose is (code.cw): 11,142 lines, 399 over 1 em (47 over 2 em, 14 over 3 em; widest 6.32 em),
+# 0 letter-spaced, 25 short. Tried and not kept: vocabulary words up to 14 letters (421 over 1 em: deferreturn,
+# exitsyscall stayed whole), cutting names the book also spells as one word (temp|late, dead|line, over|flow), and
+# hyphens: auto (this Chromium has no hyphenation dictionary: "internationalization" in a 120 px lang="en"
+# paragraph was not hyphenated, so nothing to measure). sunface/rust-course (b89a0a4, 303 chapters): at 868188b
+# 17,085 lines, 199 over 1 em (26 over 2 em, 8 over 3 em; widest 12.85 em), 2 letter-spaced (Chinese glued to
+# Latin: 数据结构finger), 96 short; at dc7b443 and e89467a 17,084 lines, 191 over 1 em (24, 8; 12.85 em), 2 letter-spaced, 96 short.
 # Compare only numbers this script gives.
 import html, os, re, shutil, subprocess, sys, tempfile, zipfile
 epub, work = sys.argv[1], os.path.abspath(sys.argv[2])
@@ -51,4 +67,35 @@ for ch in sorted(f for f in os.listdir(oebps) if re.match(r'ch\d+\.xhtml$', f)):
         total[i] += int(n)
 print('total: %d paragraphs, %d justified lines, %d with a blank over %s em, %d letter-spaced, %d short'
       % (total[0], total[1], total[2], max_gap, total[3], total[4]))
+
+
+def kind(where, unit):
+    """What began the next line: the run that could not end this one (justify.js's [unit ...])."""
+    if re.match(r'[（「“‘《【〈]', unit):
+        return 'opening punctuation glued to the next word'
+    if not unit or re.match(r'[\u2E80-\u9FFF\uFF00-\uFFEF]', unit):
+        return 'a Chinese character'
+    what = {'code': 'code', 'code-cont': 'code continuing', 'prose': 'Latin word in prose'}[where]
+    if '/' in unit:
+        return what + ', a path'
+    if re.fullmatch(r'[a-z]+', unit):
+        return what + ', lowercase' + (' (under 8)' if len(unit) < 8 else '')
+    if re.fullmatch(r'[A-Za-z0-9]+', unit):
+        return what + ', letters with capitals or digits' + (' (under 8)' if len(unit) < 8 else '')
+    return what + ', with punctuation' + (' (under 8)' if len(unit) < 8 else '')
+
+
+gaps, kinds = [], {}
+for ch in sorted(f for f in os.listdir(work) if f.endswith('.report')):
+    for line in open(os.path.join(work, ch), encoding='utf-8'):
+        m = re.match(r'gap ([\d.]+) em: .*\[unit (\S+) (.*)\]$', line.rstrip('\n'))
+        if m:
+            gaps.append(float(m.group(1)))
+            k = kind(m.group(2), m.group(3))
+            kinds.setdefault(k, []).append(m.group(3))
+if gaps:
+    print('blanks over %s / 2 / 3 em: %d / %d / %d, widest %.2f em; what began the next line:'
+          % (max_gap, len(gaps), sum(g > 2 for g in gaps), sum(g > 3 for g in gaps), max(gaps)))
+    for k, units in sorted(kinds.items(), key=lambda kv: -len(kv[1])):
+        print('  %4d  %s  (%s)' % (len(units), k, ', '.join(units[:5])))
 print('lines per chapter in', work, '/*.report')

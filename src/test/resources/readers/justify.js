@@ -29,6 +29,7 @@ addEventListener('load', () => document.fonts.ready.then(function () {
   for (const el of blocks) {
     const em = parseFloat(getComputedStyle(el).fontSize);
     const atoms = []; // {ch, left, right, top, bottom, node, i}
+    let wbr = false; // a <wbr/> before the next glyph
     const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     for (let n = w.nextNode(); n; n = w.nextNode()) {
       if (n.nodeType === 1) {
@@ -37,6 +38,7 @@ addEventListener('load', () => document.fonts.ready.then(function () {
           const b = n.getBoundingClientRect();
           atoms.push({ ch: n.localName === 'br' ? '\n' : '\uFFFC', left: b.left, right: b.right, top: b.top, bottom: b.bottom, br: n.localName === 'br' });
         }
+        if (n.localName === 'wbr') wbr = true;
         continue;
       }
       if (n.parentNode.closest('svg, math')) continue;
@@ -49,7 +51,8 @@ addEventListener('load', () => document.fonts.ready.then(function () {
         if (!rects.length) continue;
         const b = rects[rects.length - 1];
         if (b.width === 0 && b.height === 0) continue;
-        atoms.push({ ch, left: b.left, right: b.right, top: b.top, bottom: b.bottom, node: n });
+        atoms.push({ ch, left: b.left, right: b.right, top: b.top, bottom: b.bottom, node: n, wbr });
+        wbr = false;
       }
     }
     // Lines: a glyph starts a new line when it lies below the previous glyph (no vertical overlap) and further left.
@@ -86,7 +89,29 @@ addEventListener('load', () => document.fonts.ready.then(function () {
       }
       const last = line.filter(a => !a.space).pop();
       const shortBy = rightEdge - last.right;
-      if (maxGap > (window.MAX_GAP || 1) * em) { wide++; details.push('gap ' + (maxGap / em).toFixed(2) + ' em: ' + text.trim() + '  [at ' + where + ']'); }
+      // What the next line starts with (inline code between backticks): what could not end this line.
+      let next = '', inCode = false;
+      for (const a of ls[k + 1].slice(0, 40)) {
+        const c = !!(a.node && a.node.parentNode.closest('code'));
+        if (c !== inCode) { next += '`'; inCode = c; }
+        next += a.ch;
+      }
+      if (inCode) next += '`';
+      // The next line's first unbreakable run (up to a space, a <wbr/> or a Chinese character), whether it is code,
+      // and whether it continues the code element this line ends in.
+      const head = ls[k + 1];
+      let unit = '';
+      for (let j = 0; j < head.length; j++) {
+        const a = head[j];
+        if (a.space || a.br || j > 0 && (a.wbr || /[\u2E80-\u9FFF\uFF00-\uFFEF]/.test(a.ch) && !/[（「“‘《【〈]/.test(head[j - 1].ch))) break;
+        unit += a.ch;
+        if (/[\u2E80-\u9FFF]/.test(a.ch) && !/[（「“‘《【〈]/.test(a.ch)) break;
+      }
+      const codeOf = a => a && a.node ? a.node.parentNode.closest('code') : null;
+      const first = head.find(a => !a.space);
+      const lastHere = line.filter(a => !a.space).pop();
+      const kind = (codeOf(first) ? 'code' : 'prose') + (codeOf(first) && codeOf(first) === codeOf(lastHere) ? '-cont' : '');
+      if (maxGap > (window.MAX_GAP || 1) * em) { wide++; details.push('gap ' + (maxGap / em).toFixed(2) + ' em: ' + text.trim() + '  [at ' + where + ']  [next ' + next + ']  [unit ' + kind + ' ' + unit + ']'); }
       if (ls_) { spaced++; details.push('letter-spaced: ' + text.trim() + '  [at ' + lsWhere + ']'); }
       if (shortBy > 0.5 * em) { short++; details.push('short by ' + (shortBy / em).toFixed(2) + ' em: ' + text.trim()); }
     }

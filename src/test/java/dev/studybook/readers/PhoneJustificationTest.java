@@ -60,6 +60,27 @@ class PhoneJustificationTest {
         assertNoWideGaps("ch03.xhtml");
     }
 
+    /**
+     * All-lowercase names of 8 and 9 letters and names with a two-letter word ({@code stringtoslicebyte},
+     * {@code nosynchashtriemap}, from content/) had no break opportunity: the line before them had blanks of 2.4 to
+     * 4.6 em on a phone. They break between words the book spells ({@code string|toslice|byte}).
+     */
+    @Test
+    void linesBeforeShortLowercaseNamesAndNamesWithTwoLetterWordsHaveNoGapWiderThanTwoEmOnAPhone() throws IOException {
+        assertNoWideGaps("ch04.xhtml");
+    }
+
+    /**
+     * Inline code that is a message of words ({@code fatal error: concurrent map writes},
+     * {@code cannot use type assertion on type parameter value}, from content/) was kept out of justification with
+     * all other code, so a line made mostly of it had only two or three blanks to stretch: 2.6 to 3.7 em on a phone.
+     * Its spaces now stretch with the prose's.
+     */
+    @Test
+    void linesEndingInsideMessagesWrittenAsCodeHaveNoGapWiderThanTwoEmOnAPhone() throws IOException {
+        assertNoWideGaps("ch05.xhtml");
+    }
+
     private static Path oebps;
 
     private static void assertNoWideGaps(String chapter) throws IOException {

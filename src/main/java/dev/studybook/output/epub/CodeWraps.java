@@ -81,8 +81,13 @@ final class CodeWraps {
             char after = xhtml.charAt(s + 5);
             int pre = xhtml.lastIndexOf("<pre", s);
             boolean inPre = pre >= 0 && xhtml.lastIndexOf("</pre>", s) < pre;
-            out.append(xhtml, i, open + 1);
-            if ((after == ' ' || after == '>') && !inPre && cells == 0 && xhtml.indexOf('<', open + 1) == end) {
+            boolean plain = (after == ' ' || after == '>') && !inPre && cells == 0 && xhtml.indexOf('<', open + 1) == end;
+            if (plain && sentence(xhtml.substring(open + 1, end))) {
+                out.append(withClass(xhtml.substring(i, open + 1), s - i, SENTENCE));
+            } else {
+                out.append(xhtml, i, open + 1);
+            }
+            if (plain) {
                 breaks(xhtml, open + 1, end, out, words);
             } else {
                 out.append(xhtml, open + 1, end);
@@ -91,6 +96,42 @@ final class CodeWraps {
             i = end + 7;
         }
         return out.append(xhtml, i, xhtml.length()).toString();
+    }
+
+    /**
+     * The class of inline code that is a sentence or a message of words ({@code fatal error: concurrent map writes},
+     * {@code all goroutines are asleep - deadlock!}): epub.css lets justification widen its spaces as it widens the
+     * prose's, where other code is kept out of it. Kept out, such code left the few spaces and Chinese characters
+     * of its line to take all the slack: blanks of 1 to 3.5 em on a phone (issue 17).
+     */
+    static final String SENTENCE = "cw";
+
+    /**
+     * Whether code's source reads as words: at least three words of two letters or more, each word letters and
+     * digits (with inner {@code -}, {@code '}) and at most one closing mark ({@code :,.!?;}), or a lone {@code -}.
+     * A call, an expression, a list of names, a command with flags or a path ({@code append([]byte(nil), make(},
+     * {@code x - y}, {@code x, y, z}, {@code go test -bench .}, {@code a == b}) is not: its spaces keep their width.
+     */
+    static boolean sentence(String source) {
+        int words = 0;
+        for (String w : source.split(" ", -1)) {
+            if (!w.equals("-") && !w.matches("[A-Za-z0-9][A-Za-z0-9'-]*[A-Za-z0-9][:,.!?;]?|[A-Za-z0-9][:,.!?;]?")) {
+                return false;
+            }
+            if (w.matches(".*[A-Za-z].*[A-Za-z].*")) {
+                words++;
+            }
+        }
+        return words >= 3;
+    }
+
+    /** The tag at {@code at} of {@code html} (a {@code <code>} start tag) with {@code name} added to its classes. */
+    private static String withClass(String html, int at, String name) {
+        int gt = html.indexOf('>', at);
+        String tag = html.substring(at, gt);
+        int c = tag.indexOf(" class=\"");
+        String added = c >= 0 ? tag.substring(0, c + 8) + name + " " + tag.substring(c + 8) : tag + " class=\"" + name + "\"";
+        return html.substring(0, at) + added + html.substring(gt);
     }
 
     /**
@@ -159,13 +200,30 @@ final class CodeWraps {
         out.append(x, done, to);
     }
 
-    /** All-lowercase names in inline code from this long on may break between the words they are made of. */
-    static final int PHONE_LOWERCASE_RUN = 10;
+    /**
+     * All-lowercase names in inline code from this long on may break between the words they are made of: from 10,
+     * 8- and 9-letter names ({@code closechan}, {@code newdefer}, {@code makechan}) moved to a phone's next line
+     * whole (content/ at 360 px: 23 lines with a blank over 1 em before one).
+     */
+    static final int PHONE_LOWERCASE_RUN = 8;
+    /**
+     * The longest word of the vocabulary: an 8- or 9-letter name the book also spells as a word of its own
+     * ({@code goroutine}, {@code interface}) stays whole; a longer one is cut between its words even so
+     * ({@code defer|return}: with words up to 14 letters, 30 such names stayed whole and content/ at 360 px had
+     * 421 lines with a blank over 1 em instead of 415).
+     */
+    static final int PHONE_LONGEST_WORD = 9;
+    /**
+     * Two-letter words ({@code no}, {@code to}, {@code gc}) may be parts of a name but never a piece of their own:
+     * {@code nosync|hash|trie|map}, {@code string|toslice|byte}; {@code mallocgc} stays whole.
+     */
+    static final int PHONE_SHORTEST_WORD = 2;
 
     /**
      * The words a chapter's long all-lowercase names may be cut into: every run of small letters of its text, or
-     * the capitalised word of a camelCase name ({@code Slice} of {@code makeSlice}), from 3 to 9 letters, lower-cased.
-     * Taken from the chapter itself, not from a built-in list, so that any book's names are cut by its own words.
+     * the capitalised word of a camelCase name ({@code Slice} of {@code makeSlice}), from
+     * {@value #PHONE_SHORTEST_WORD} to {@value #PHONE_LONGEST_WORD} letters, lower-cased. Taken from the chapter
+     * itself, not from a built-in list, so that any book's names are cut by its own words.
      */
     static java.util.Set<String> vocabulary(String xhtml) {
         return vocabulary(List.of(xhtml));
@@ -192,7 +250,7 @@ final class CodeWraps {
                 boolean capital = i > 0 && capital(xhtml.charAt(i - 1)) && !(i > 1 && capital(xhtml.charAt(i - 2)));
                 start = capital ? i - 1 : i;
             } else if (!small && start >= 0) {
-                if (i - start >= PHONE_MIN_FRAGMENT && i - start < PHONE_LOWERCASE_RUN) {
+                if (i - start >= PHONE_SHORTEST_WORD && i - start <= PHONE_LONGEST_WORD) {
                     words.add(xhtml.substring(start, i).toLowerCase(java.util.Locale.ROOT));
                 }
                 start = -1;
@@ -212,7 +270,8 @@ final class CodeWraps {
     /**
      * Marks in {@code cut} the seams of each run of at least {@value #PHONE_LOWERCASE_RUN} small letters that
      * {@code words} splits whole ({@code panic|makeslice|len}, {@code container|max|procs}, {@code write|barrier}),
-     * in the fewest words; a run not made of known words stays whole. Such names have no camelCase seam, and one
+     * in the fewest words, a two-letter word never a piece of its own ({@code nosync|hash|trie|map}); a run not made
+     * of known words, or itself one, stays whole. Such names have no camelCase seam, and one
      * that could only move to the next line whole left the line before it on a phone with blanks of 3 to 11 em
      * (issue 17); a cut at any letter ({@code updatemaxp|rocs}) reads worse than the blank.
      */
@@ -227,7 +286,10 @@ final class CodeWraps {
             while (i < text.length() && small(text.charAt(i))) {
                 i++;
             }
-            if (i - w < PHONE_LOWERCASE_RUN || words.isEmpty()) {
+            // The small letters of a capitalised word (Traceable of maybeTraceableChan) are one word from 8 letters
+            // to 9: "Trace|able" read as a cut inside a word.
+            boolean tail = w > 0 && capital(text.charAt(w - 1));
+            if (i - w < (tail ? PHONE_LONGEST_WORD + 1 : PHONE_LOWERCASE_RUN) || words.isEmpty()) {
                 continue;
             }
             String run = text.subSequence(w, i).toString();
@@ -237,8 +299,8 @@ final class CodeWraps {
             int[] from = new int[n + 1];
             java.util.Arrays.fill(fewest, Integer.MAX_VALUE);
             fewest[0] = 0;
-            for (int k = PHONE_MIN_FRAGMENT; k <= n; k++) {
-                for (int j = Math.max(0, k - PHONE_LOWERCASE_RUN + 1); j <= k - PHONE_MIN_FRAGMENT; j++) {
+            for (int k = PHONE_SHORTEST_WORD; k <= n; k++) {
+                for (int j = Math.max(0, k - PHONE_LONGEST_WORD); j <= k - PHONE_SHORTEST_WORD; j++) {
                     if (fewest[j] != Integer.MAX_VALUE && fewest[j] + 1 < fewest[k] && words.contains(run.substring(j, k))) {
                         fewest[k] = fewest[j] + 1;
                         from[k] = j;
@@ -248,8 +310,28 @@ final class CodeWraps {
             if (fewest[n] == Integer.MAX_VALUE) {
                 continue;
             }
-            for (int k = from[n]; k > 0; k = from[k]) {
-                cut[w + k] = true;
+            // The words' bounds; a word shorter than a fragment is joined to the word after it, the last word to
+            // the one before it.
+            java.util.List<Integer> bounds = new java.util.ArrayList<>();
+            for (int k = n; k > 0; k = from[k]) {
+                bounds.add(0, k);
+            }
+            bounds.add(0, 0);
+            boolean[] seam = new boolean[n + 1];
+            for (int b = 1; b < bounds.size() - 1; b++) {
+                seam[bounds.get(b)] = true;
+            }
+            for (int b = 0; b + 1 < bounds.size(); b++) {
+                if (bounds.get(b + 1) - bounds.get(b) < PHONE_MIN_FRAGMENT) {
+                    seam[b + 2 < bounds.size() ? bounds.get(b + 1) : bounds.get(b)] = false;
+                }
+            }
+            int last = 0;
+            for (int k = PHONE_MIN_FRAGMENT; k <= n - PHONE_MIN_FRAGMENT; k++) {
+                if (seam[k] && k - last >= PHONE_MIN_FRAGMENT) {
+                    cut[w + k] = true;
+                    last = k;
+                }
             }
         }
     }

@@ -109,8 +109,46 @@ class CodeWrapsTest {
     }
 
     @Test
-    void theChaptersWordsAreItsSmallLetterRunsAndCapitalisedWordsOfThreeToNineLetters() {
-        assertEquals(java.util.Set.of("panic", "make", "slice", "mark", "runtime"),
+    void theChaptersWordsAreItsSmallLetterRunsAndCapitalisedWordsOfTwoToNineLetters() {
+        assertEquals(java.util.Set.of("panic", "make", "slice", "mark", "runtime", "to"),
                 CodeWraps.vocabulary("<p class=\"xyzzyx\">panic &amp; <code>makeSlice</code> GCmark runtime a to panicmakeslice</p>"));
+    }
+
+    /**
+     * Issue 17: 8- and 9-letter lowercase names ({@code closechan}) and names with a two-letter word
+     * ({@code stringtoslicebyte}) could only move to a phone's next line whole, leaving blanks of 2.4 to 4.6 em on
+     * the line before. They break between the book's words, a two-letter word joined to the word after it, a last
+     * one to the word before it; a name the book spells as a word ({@code goroutine}), one ending in a two-letter
+     * word ({@code mallocgc}) and the small letters of a capitalised word ({@code maybeTraceableChan}) stay whole.
+     */
+    @Test
+    void shortLowercaseNamesAndNamesWithTwoLetterWordsBreakBetweenTheBooksWords() {
+        java.util.Set<String> words = java.util.Set.of("close", "chan", "string", "to", "slice", "byte", "malloc", "gc",
+                "goroutine", "go", "routine", "trace", "able", "no", "sync", "hash");
+        String x = "<p><code>closechan</code>、<code>stringtoslicebyte</code>、<code>goroutine</code>、<code>mallocgc</code>、"
+                + "<code>maybeTraceableChan</code>、<code>nosynchash</code></p>";
+        assertEquals("<p><code>close<wbr/>chan</code>、<code>string<wbr/>toslice<wbr/>byte</code>、<code>goroutine</code>、"
+                + "<code>mallocgc</code>、<code>maybe<wbr/>Traceable<wbr/>Chan</code>、<code>nosync<wbr/>hash</code></p>",
+                CodeWraps.inline(x, words));
+    }
+
+    /**
+     * Issue 17: inline code that is a message of words ({@code fatal error: concurrent map writes}) is marked so
+     * that epub.css lets justification stretch its spaces; a call, an expression, a list, a command with flags and
+     * code of fewer than three words are not, and an existing class is kept.
+     */
+    @Test
+    void inlineCodeThatIsAMessageOfWordsIsMarkedAndOtherCodeIsNot() {
+        String x = "<p><code>fatal error: concurrent map writes</code>、<code class=\"cs\">len out of range</code>、"
+                + "<code>all goroutines are asleep - deadlock!</code>、<code>fatal error</code>、"
+                + "<code>append([]byte(nil), make(</code>、<code>go test -bench .</code>、<code>a == b</code>、<code>x - y</code>、"
+                + "<code>1, 2, 3</code></p>"
+                + "<pre><code>one two three</code></pre>";
+        String y = CodeWraps.inline(x, java.util.Set.of());
+        assertEquals(java.util.List.of("<code class=\"cw\">fatal error: concurrent map writes</code>",
+                "<code class=\"cw cs\">len out of range</code>", "<code class=\"cw\">all goroutines are asleep - deadlock!</code>"),
+                java.util.regex.Pattern.compile("<code class=\"cw[^>]*>[^<]*</code>").matcher(y).results()
+                        .map(java.util.regex.MatchResult::group).toList());
+        assertEquals(3, y.split("class=\"cw", -1).length - 1, y);
     }
 }
