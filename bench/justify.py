@@ -30,7 +30,8 @@
 # the last characters of the line before when that line can spread their room over its own gaps; on the laid-out
 # lines, no layout added, no paragraph or page changes its lines): 104 of 4,282, 0 past. Left: first lines, lines
 # whose line before ends in another box (code, a link, a glued mark: moving would need a new box), and lines whose
-# line before has too few gaps.
+# line before has too few gaps. Real repositories, same margins: sunface/rust-course 124 -> 115 of 6,113;
+# unknwon/the-way-to-go_ZH_CN 39 -> 32 of 2,403; 0 past in both.
 import sys, pdfplumber
 pdf = pdfplumber.open(sys.argv[1])
 left, right_margin = float(sys.argv[2]), float(sys.argv[3])
