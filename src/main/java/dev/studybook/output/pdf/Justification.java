@@ -1,6 +1,7 @@
 package dev.studybook.output.pdf;
 
 import com.openhtmltopdf.css.constants.IdentValue;
+import com.openhtmltopdf.layout.Breaker;
 import com.openhtmltopdf.layout.LayoutContext;
 import com.openhtmltopdf.pdfboxout.PdfBoxFontContext;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
@@ -50,6 +51,7 @@ final class Justification {
         if (root != null) {
             LayoutContext c = renderer.getSharedContext().newLayoutContextInstance();
             c.setFontContext(new PdfBoxFontContext());
+            MovedDown.apply(root, c);
             walk(root, c);
         }
     }
@@ -100,7 +102,7 @@ final class Justification {
     }
 
     /** A line's text in order: each run of text, and null for any other box. */
-    private static List<InlineText> texts(LineBox line) {
+    static List<InlineText> texts(LineBox line) {
         List<InlineText> out = new ArrayList<>();
         for (Object o : items(line)) {
             out.add(o instanceof InlineText t ? t : null);
@@ -223,7 +225,7 @@ final class Justification {
      * Whether {@code line}, as the renderer laid it out, is a justified line that stops short of the margin once its
      * gaps have taken all they may ({@link #CHAR_GAP}, {@link #SPACE_GAP}) by more than a quarter em.
      */
-    static boolean shortLine(LineBox line) {
+    static boolean shortLine(LineBox line, LayoutContext c) {
         JustificationInfo info = line.getJustificationInfo();
         BlockBox block = line.getParent();
         if (info == null || info.getNonSpaceAdjust() != 0f || info.getSpaceAdjust() != 0f || line.isLayedOutRTL()
@@ -233,15 +235,35 @@ final class Justification {
         float em = block.getStyle().getFontSpecification().size;
         List<InlineText> texts = texts(line);
         Gaps gaps = gaps(texts);
-        float toAdd = available(line) - line.getContentWidth();
+        float toAdd = available(line) - line.getContentWidth() + trailingSpace(texts, c);
         return toAdd > gaps.chars() * CHAR_GAP * em + gaps.spaces() * SPACE_GAP * em + 0.25f * em;
     }
 
-    /** How many character gaps and spaces the justified texts among {@code texts} may widen. */
-    private record Gaps(int chars, int spaces) {
+    /**
+     * The width of the spaces that end the last of a line's {@code texts} and that {@link #trimTrailingSpace} takes
+     * away: a line ending in a piece of code cut after its space ("http: panic serving ") looked full by that space
+     * before it was taken away, and was left short (28 of content/'s 124 short lines).
+     */
+    static int trailingSpace(List<InlineText> texts, LayoutContext c) {
+        InlineText last = texts.isEmpty() ? null : texts.get(texts.size() - 1);
+        if (last == null) {
+            return 0;
+        }
+        IdentValue ws = last.getParent().getStyle().getWhitespace();
+        String s = last.getSubstring();
+        if (ws != IdentValue.NORMAL && ws != IdentValue.NOWRAP || !s.endsWith(" ")) {
+            return 0;
+        }
+        String kept = s.stripTrailing();
+        return last.getWidth() - Breaker.getTextWidthWithLetterSpacing(c, last.getParent().getStyle().getFSFont(c), kept,
+                last.getLetterSpacing());
     }
 
-    private static Gaps gaps(List<InlineText> texts) {
+    /** How many character gaps and spaces the justified texts among {@code texts} may widen. */
+    record Gaps(int chars, int spaces) {
+    }
+
+    static Gaps gaps(List<InlineText> texts) {
         int chars = 0;
         int spaces = 0;
         JustificationInfo perChar = adjusts(0f, 1f);

@@ -360,7 +360,7 @@ final class PunctuationSqueeze {
         unit(run, units, widths);
         for (int l = 0; l + 1 < lines.size(); l++) {
             LineBox line = lines.get(l);
-            if (!Justification.shortLine(line) || line.getParent().getStyle().getFontSpecification() == null) {
+            if (!Justification.shortLine(line, c) || line.getParent().getStyle().getFontSpecification() == null) {
                 continue;
             }
             float half = HALF * line.getParent().getStyle().getFontSpecification().size;
@@ -375,7 +375,7 @@ final class PunctuationSqueeze {
                 take(own, k, block, out);
                 continue;
             }
-            if (l == 0 || Justification.shortLine(lines.get(l - 1))) {
+            if (l == 0 || Justification.shortLine(lines.get(l - 1), c)) {
                 continue;
             }
             // Not enough on the line itself: the line before, its marks compressed, takes the pieces that begin this
