@@ -91,6 +91,13 @@ class JustifiedLinesTest {
         lines.addAll(readLines(pdf));
     }
 
+    /** Where the text column of {@code pdf}'s A4 pages ends on the right, in points. */
+    static float rightMargin(Path pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return doc.getPage(0).getMediaBox().getWidth() - SIDE;
+        }
+    }
+
     /** The PDF's lines (see {@link #readLines}) without their blank glyphs; lines of blanks only left out. */
     static List<Line> inkedLines(Path pdf) throws IOException {
         List<Line> out = new ArrayList<>();

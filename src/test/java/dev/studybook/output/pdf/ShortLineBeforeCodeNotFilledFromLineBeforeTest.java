@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +33,7 @@ class ShortLineBeforeCodeNotFilledFromLineBeforeTest {
     @BeforeAll
     static void build() throws IOException {
         Path pdf = TestBooks.build(TestBooks.book("justify/moved-down"), dir, "pdf").output("pdf");
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            margin = doc.getPage(0).getMediaBox().getWidth() - JustifiedLinesTest.SIDE;
-        }
+        margin = JustifiedLinesTest.rightMargin(pdf);
         lines.addAll(JustifiedLinesTest.inkedLines(pdf));
     }
 

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +32,7 @@ class WholeParagraphSqueezedForOneShortLineTest {
     @BeforeAll
     static void build() throws IOException {
         Path pdf = TestBooks.build(TestBooks.book("justify/squeeze-line"), dir, "pdf").output("pdf");
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            margin = doc.getPage(0).getMediaBox().getWidth() - JustifiedLinesTest.SIDE;
-        }
+        margin = JustifiedLinesTest.rightMargin(pdf);
         lines.addAll(JustifiedLinesTest.inkedLines(pdf).stream().filter(Line::body).toList());
     }
 
