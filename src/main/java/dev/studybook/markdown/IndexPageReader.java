@@ -154,7 +154,7 @@ public final class IndexPageReader {
          */
         void heading(Heading h) {
             String text = text(h).strip();
-            boolean opensPage = title.isEmpty() && onlyBadges();
+            boolean opensPage = title.isEmpty() && (onlyBadges() || h.getLevel() == 1 && onlyPreamble());
             // A level-3 or smaller heading opening the page heads a section, not the book (aceld/golang's README
             // opens with "### 出版计算机图书", an advertisement for the printed book, and has no level-1 heading).
             if (opensPage && (h.getLevel() == 1 || (h.getLevel() == 2 && !seenBlock && description.isEmpty()))) {
@@ -175,6 +175,22 @@ public final class IndexPageReader {
         private boolean onlyBadges() {
             for (Item i : items) {
                 if (!(i instanceof LinkItem l && l.imageOnly())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Whether every link so far is a badge or part of a line of text above the page's title, not a list of
+         * chapters: a language switcher ("English ∙ 日本語 ∙ 简体中文", several links in one paragraph) or a note
+         * with a link inside its words ("Help translate this guide!"). donnemartin/system-design-primer's README
+         * opens with both above "# The System Design Primer", and the book was named after the repository.
+         */
+        private boolean onlyPreamble() {
+            for (Item i : items) {
+                if (!(i instanceof LinkItem l && l.depth() == 0 && l.heading() == 0
+                        && (l.imageOnly() || !l.alone() || !l.before().isBlank()))) {
                     return false;
                 }
             }

@@ -231,6 +231,15 @@ class IndexFormsTest {
     }
 
     @Test
+    void readmeTitleUnderALanguageSwitcherWasNotReadAndTheBookWasNamedAfterItsFolder() {
+        // donnemartin/system-design-primer: "*[English](README.md) ∙ [日本語](README-ja.md)*" and "Help [translate]
+        // (TRANSLATIONS.md) this guide!" above "# The System Design Primer"; the book was "system-design-primer".
+        assertEquals("The Primer", outline("index-forms/readme-that-is-the-text").metadata().title());
+        // A list of chapter links above a level-1 heading still makes that heading a part, not the title.
+        assertEquals("readme-with-list-above-heading", outline("index-forms/readme-with-list-above-heading").metadata().title());
+    }
+
+    @Test
     void readmeThatIsTheTextWasLeftOutAndItsTableOfSolutionsGaveEveryChapterTheTitleSolution() {
         // donnemartin/system-design-primer: a README of 1,839 lines that links to 14 chapters; the book held its
         // translation statuses and solutions (each titled "Solution", the text of every row's link), not the primer.
