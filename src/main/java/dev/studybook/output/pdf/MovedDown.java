@@ -159,8 +159,12 @@ final class MovedDown {
         }
         int d1 = resize(t1, t1.getStart(), cut, c);
         int d2 = resize(t2, cut, t2.getEnd(), c);
-        shiftAfter(before, t1, d1);
-        shiftAfter(line, t2, d2);
+        if (d1 != 0) {
+            PunctuationSqueeze.shiftAfter(before, t1, false, d1);
+        }
+        if (d2 != 0) {
+            PunctuationSqueeze.shiftAfter(line, t2, false, d2);
+        }
     }
 
     /** Sets {@code t}'s text to {@code start}..{@code end} of its run; what its width grew by. */
@@ -172,46 +176,5 @@ final class MovedDown {
         // Its counts of characters and spaces are taken again for its new text (Justification).
         t.countJustifiableChars(new CharCounts());
         return t.getWidth() - old;
-    }
-
-    /** Moves what follows {@code t} on {@code line} by {@code d}; the boxes that hold {@code t} and the line grow by it. */
-    private static void shiftAfter(LineBox line, InlineText t, int d) {
-        if (d == 0) {
-            return;
-        }
-        boolean[] passed = {false};
-        for (Box b : line.getChildren()) {
-            if (passed[0]) {
-                b.setX(b.getX() + d);
-            }
-            if (b instanceof InlineLayoutBox inline) {
-                shift(inline, t, d, passed);
-            }
-        }
-        line.setContentWidth(line.getContentWidth() + d);
-    }
-
-    private static void shift(InlineLayoutBox box, InlineText t, int d, boolean[] passed) {
-        boolean startedBefore = !passed[0];
-        for (Object o : box.getInlineChildren()) {
-            if (o instanceof InlineText text) {
-                if (passed[0] && startedBefore) {
-                    text.setX(text.getX() + d);
-                }
-                if (text == t) {
-                    passed[0] = true;
-                }
-            } else if (o instanceof Box b) {
-                if (passed[0]) {
-                    b.setX(b.getX() + d);
-                }
-                if (b instanceof InlineLayoutBox inline) {
-                    shift(inline, t, d, passed);
-                }
-            }
-        }
-        if (startedBefore && passed[0]) {
-            box.setInlineWidth(box.getInlineWidth() + d);
-        }
     }
 }

@@ -680,21 +680,30 @@ final class PunctuationSqueeze {
      * the boxes that hold it grow by {@code d}.
      */
     static void restore(LineBox line, Squeezed s, int d) {
+        shiftAfter(line, s.box(), s.left(), d);
+    }
+
+    /**
+     * Moves what follows {@code anchor} on {@code line} right by {@code d} (device units); the boxes that hold it
+     * and the line grow by {@code d}. The anchor is an inline box, passed at its start ({@code fromStart}: a mark's
+     * blank on its left) or its end, or a text run, passed at its end (MovedDown's cut).
+     */
+    static void shiftAfter(LineBox line, Object anchor, boolean fromStart, int d) {
         boolean[] passed = {false};
         for (Box b : line.getChildren()) {
             if (passed[0]) {
                 b.setX(b.getX() + d);
             }
             if (b instanceof InlineLayoutBox inline) {
-                shift(inline, s, d, passed);
+                shift(inline, anchor, fromStart, d, passed);
             }
         }
         line.setContentWidth(line.getContentWidth() + d);
     }
 
-    private static void shift(InlineLayoutBox box, Squeezed s, int d, boolean[] passed) {
+    private static void shift(InlineLayoutBox box, Object anchor, boolean fromStart, int d, boolean[] passed) {
         boolean startedBefore = !passed[0];
-        if (box == s.box() && s.left()) {
+        if (box == anchor && fromStart) {
             passed[0] = true;
         }
         for (Object o : box.getInlineChildren()) {
@@ -702,16 +711,19 @@ final class PunctuationSqueeze {
                 if (passed[0] && startedBefore) {
                     t.setX(t.getX() + d);
                 }
+                if (t == anchor) {
+                    passed[0] = true;
+                }
             } else if (o instanceof Box b) {
                 if (passed[0]) {
                     b.setX(b.getX() + d);
                 }
                 if (b instanceof InlineLayoutBox inline) {
-                    shift(inline, s, d, passed);
+                    shift(inline, anchor, fromStart, d, passed);
                 }
             }
         }
-        if (box == s.box() && !s.left()) {
+        if (box == anchor && !fromStart) {
             passed[0] = true;
         }
         if (startedBefore && passed[0]) {
