@@ -154,10 +154,9 @@ public final class IndexPageReader {
          */
         void heading(Heading h) {
             String text = text(h).strip();
-            boolean opensPage = title.isEmpty() && (onlyBadges() || h.getLevel() == 1 && onlyPreamble());
             // A level-3 or smaller heading opening the page heads a section, not the book (aceld/golang's README
             // opens with "### 出版计算机图书", an advertisement for the printed book, and has no level-1 heading).
-            if (opensPage && (h.getLevel() == 1 || (h.getLevel() == 2 && !seenBlock && description.isEmpty()))) {
+            if (opensPage(h.getLevel()) && (h.getLevel() == 1 || (h.getLevel() == 2 && !seenBlock && description.isEmpty()))) {
                 title = text;
                 return;
             }
@@ -166,6 +165,14 @@ public final class IndexPageReader {
             if (items.size() == before) {
                 items.add(new HeadingItem(h.getLevel(), text, line(h)));
             }
+        }
+
+        /**
+         * Whether a heading of {@code level} (Markdown or an HTML {@code <h1>}) would be the first thing of the page
+         * but for badges, or, for a level-1 heading, the lines of text above a title ({@link #onlyPreamble}).
+         */
+        private boolean opensPage(int level) {
+            return title.isEmpty() && (onlyBadges() || level == 1 && onlyPreamble());
         }
 
         /**
@@ -374,7 +381,7 @@ public final class IndexPageReader {
             for (Item i : found) {
                 // An HTML <h1> that opens the page, after its logo and badges, names it, as a Markdown one does
                 // (tmrts/go-patterns; dunwu/db-tutorial's centred <h1 align="center">DB-TUTORIAL</h1>).
-                if (i instanceof HeadingItem hi && hi.level() == 1 && title.isEmpty() && onlyBadges() && !hi.text().isEmpty()) {
+                if (i instanceof HeadingItem hi && hi.level() == 1 && opensPage(1) && !hi.text().isEmpty()) {
                     title = hi.text();
                     continue;
                 }
