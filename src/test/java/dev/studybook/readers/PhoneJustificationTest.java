@@ -81,6 +81,26 @@ class PhoneJustificationTest {
         assertNoWideGaps("ch05.xhtml");
     }
 
+    /**
+     * Compiler messages that quote a name or end in a note in parentheses ({@code "const" escapes to heap},
+     * {@code channel element type too large (>64kB)}, from content/) were kept out of justification as code: a
+     * line made mostly of one had blanks of 3.5 and 4.1 em on a phone. They stretch as the prose does.
+     */
+    @Test
+    void linesEndingInsideMessagesWithQuotesOrParenthesesHaveNoGapWiderThanTwoEmOnAPhone() throws IOException {
+        assertNoWideGaps("ch06.xhtml");
+    }
+
+    /**
+     * A call whose argument list is one short piece ({@code new(_defer)}, {@code cachedTypeFields(t)}, from
+     * content/) could break only after its {@code (} when a name followed: moved to the next line whole, it left
+     * the line before it with a blank of 2.1 em on a phone. It may break before its {@code (} too.
+     */
+    @Test
+    void linesBeforeCallsWithShortArgumentsHaveNoGapWiderThanTwoEmOnAPhone() throws IOException {
+        assertNoWideGaps("ch07.xhtml");
+    }
+
     private static Path oebps;
 
     private static void assertNoWideGaps(String chapter) throws IOException {

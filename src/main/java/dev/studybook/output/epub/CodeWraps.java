@@ -108,14 +108,18 @@ final class CodeWraps {
 
     /**
      * Whether code's source reads as words: at least three words of two letters or more, each word letters and
-     * digits (with inner {@code -}, {@code '}) and at most one closing mark ({@code :,.!?;}), or a lone {@code -}.
-     * A call, an expression, a list of names, a command with flags or a path ({@code append([]byte(nil), make(},
-     * {@code x - y}, {@code x, y, z}, {@code go test -bench .}, {@code a == b}) is not: its spaces keep their width.
+     * digits (with inner {@code -}, {@code '}, {@code .}: {@code time.Since}, {@code go1.25}), perhaps quoted or in
+     * parentheses ({@code "const"}, {@code (>64kB)}, {@code (file is go1.21)}), and at most one closing mark
+     * ({@code :,.!?;}), or a lone {@code -} or {@code ...}. A call, an expression, a list of names, a command with
+     * flags or a path ({@code append([]byte(nil), make(}, {@code x - y}, {@code x, y, z}, {@code go test -bench .},
+     * {@code a == b}, {@code f(x) (int, error)}) is not: its spaces keep their width.
      */
     static boolean sentence(String source) {
+        String text = source.replace("&quot;", "\"").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
         int words = 0;
-        for (String w : source.split(" ", -1)) {
-            if (!w.equals("-") && !w.matches("[A-Za-z0-9][A-Za-z0-9'-]*[A-Za-z0-9][:,.!?;]?|[A-Za-z0-9][:,.!?;]?")) {
+        for (String w : text.split(" ", -1)) {
+            if (!w.equals("-") && !w.equals("...") && !MESSAGE_WORD.matcher(w).matches()) {
                 return false;
             }
             if (w.matches(".*[A-Za-z].*[A-Za-z].*")) {
@@ -124,6 +128,15 @@ final class CodeWraps {
         }
         return words >= 3;
     }
+
+    /**
+     * A word of a message: letters and digits with inner {@code - ' .}, quoted whole or opening or closing a
+     * parenthesis ({@code (>64kB)}: a size in a message) and a closing mark. Compiler and runtime messages quote
+     * names and add a parenthesised note ({@code "const" escapes to heap}, {@code channel element type too large
+     * (>64kB)}); kept out of justification, such code left its line a blank of 2 to 4 em on a phone (issue 17).
+     */
+    private static final java.util.regex.Pattern MESSAGE_WORD = java.util.regex.Pattern.compile(
+            "(\\(>?|\")?(?:[A-Za-z0-9][A-Za-z0-9'.-]*[A-Za-z0-9]|[A-Za-z0-9])(\"|\\))?[:,.!?;]?");
 
     /** The tag at {@code at} of {@code html} (a {@code <code>} start tag) with {@code name} added to its classes. */
     private static String withClass(String html, int at, String name) {
@@ -190,6 +203,7 @@ final class CodeWraps {
             cut[at] = text.charAt(at - 1) != ' ' && breakable(text, at);
         }
         lowercaseCuts(text, words, cut);
+        parenCuts(text, cut);
         int done = from;
         for (int k = 1; k < text.length(); k++) {
             if (cut[k] && source[k] > done) {
@@ -198,6 +212,32 @@ final class CodeWraps {
             }
         }
         out.append(x, done, to);
+    }
+
+    /**
+     * Marks in {@code cut} the place before each {@code (} that ends a name of at least {@value #PHONE_MIN_FRAGMENT}
+     * letters or digits and opens an argument list that is not empty ({@code cachedType|Fields|(t)},
+     * {@code SetInt|(1)}), in code of at least {@value #PHONE_MIN_LENGTH} characters. After the {@code (} a line
+     * could already break; a call whose arguments were one short piece ({@code Fields(t)}, {@code new(T)}) moved to
+     * a phone's next line whole and left the line before it with blanks of 1.5 to 2.5 em (issue 17). {@code f()}
+     * stays whole: a line never begins with "()".
+     */
+    static void parenCuts(CharSequence text, boolean[] cut) {
+        if (text.length() < PHONE_MIN_LENGTH) {
+            return;
+        }
+        for (int k = PHONE_MIN_FRAGMENT; k + 1 < text.length(); k++) {
+            if (text.charAt(k) != '(' || text.charAt(k + 1) == ')') {
+                continue;
+            }
+            int w = k;
+            while (w > 0 && Character.isLetterOrDigit(text.charAt(w - 1))) {
+                w--;
+            }
+            if (k - w >= PHONE_MIN_FRAGMENT) {
+                cut[k] = true;
+            }
+        }
     }
 
     /**

@@ -32,7 +32,7 @@ class CodeWrapsTest {
                 + "<pre><code>see internal/runtime/maps</code></pre><p><code>ReadHeaderTimeout</code></p>";
         assertEquals("<p>位于 <code>internal/<wbr/>runtime/<wbr/>maps/<wbr/>runtime.go</code>，<code>sync.<wbr/>Mutex</code> 与 "
                 + "<code class=\"cs\">a.b c</code>、<code>running<wbr/>Panic<wbr/>Defers</code> 和 "
-                + "<code>errors.<wbr/>New(<wbr/>&quot;context canceled&quot;)</code></p>"
+                + "<code>errors.<wbr/>New<wbr/>(<wbr/>&quot;context canceled&quot;)</code></p>"
                 + "<table><thead><tr><th>x</th></tr></thead><tbody><tr><td><code>runningPanicDefers</code></td></tr></tbody></table>"
                 + "<pre><code>see internal/runtime/maps</code></pre><p><code>Read<wbr/>Header<wbr/>Timeout</code></p>", CodeWraps.inline(x));
     }
@@ -41,7 +41,7 @@ class CodeWrapsTest {
     void versionInLongInlineCodeGetsNoBreakAtItsDot() {
         // content/ had api/<wbr/>go1.<wbr/>26.<wbr/>txt: a phone could set "go1." at a line's end (the PDF's rule too).
         String x = "<p><code>api/go1.26.txt</code> 与 <code>requires go1.25 or later</code></p>";
-        assertEquals("<p><code>api/<wbr/>go1.26.<wbr/>txt</code> 与 <code>requires go1.25 or later</code></p>", CodeWraps.inline(x));
+        assertEquals("<p><code>api/<wbr/>go1.26.<wbr/>txt</code> 与 <code class=\"cw\">requires go1.25 or later</code></p>", CodeWraps.inline(x));
     }
 
     /** Issue 17: "go1.26.|8", "setGCPhase(_|GCmark)" and "-gcflags=all=-|d=" ended lines on a phone. */
@@ -49,7 +49,7 @@ class CodeWrapsTest {
     void inlineCodeNeverBreaksInsideANumberNorAfterTheSignThatBeginsANameOrAFlag() {
         String x = "<p><code>golang.org/dl/go1.26.8</code> 与 <code>setGCPhase(_GCmark)</code>、"
                 + "<code>-gcflags=all=-d=checkptr</code>、<code>runtime: 1,000,000 bytes</code></p>";
-        assertEquals("<p><code>golang.<wbr/>org/<wbr/>dl/<wbr/>go1.26.8</code> 与 <code>set<wbr/>GCPhase(_GCmark)</code>、"
+        assertEquals("<p><code>golang.<wbr/>org/<wbr/>dl/<wbr/>go1.26.8</code> 与 <code>set<wbr/>GCPhase<wbr/>(_GCmark)</code>、"
                 + "<code>-gcflags=<wbr/>all=-d=checkptr</code>、<code>runtime: 1,000,000 bytes</code></p>", CodeWraps.inline(x));
     }
 
@@ -88,7 +88,7 @@ class CodeWrapsTest {
     void inlineCodeOfMiddlingLengthBreaksAtItsSeamsOnAPhone() {
         String x = "<p><code>needWBsrc</code>、<code>fieldCache</code>、<code>readerCount.Add(-rwmutexMaxReaders)</code>、"
                 + "<code>WithValue</code>、<code>new(T)</code>、<code>goroutine</code>、<code>mapaccess1</code></p>";
-        assertEquals("<p><code>need<wbr/>WBsrc</code>、<code>field<wbr/>Cache</code>、<code>reader<wbr/>Count.<wbr/>Add(-"
+        assertEquals("<p><code>need<wbr/>WBsrc</code>、<code>field<wbr/>Cache</code>、<code>reader<wbr/>Count.<wbr/>Add<wbr/>(-"
                 + "rwmutex<wbr/>Max<wbr/>Readers)</code>、<code>With<wbr/>Value</code>、<code>new(T)</code>、"
                 + "<code>goroutine</code>、<code>mapaccess1</code></p>", CodeWraps.inline(x));
     }
@@ -150,5 +150,40 @@ class CodeWrapsTest {
                 java.util.regex.Pattern.compile("<code class=\"cw[^>]*>[^<]*</code>").matcher(y).results()
                         .map(java.util.regex.MatchResult::group).toList());
         assertEquals(3, y.split("class=\"cw", -1).length - 1, y);
+    }
+
+    /**
+     * Issue 17: compiler and runtime messages quote a name, add a note in parentheses or name a function
+     * ({@code "const" escapes to heap}, {@code channel element type too large (>64kB)}): kept out of justification,
+     * a line made mostly of one had blanks of 3.5 and 4 em on a phone. They are marked as messages; a call with a
+     * result list, a type assertion or words of one letter are not.
+     */
+    @Test
+    void messagesWithQuotedNamesOrANoteInParenthesesAreMarkedAsMessages() {
+        String x = "<p><code>&quot;const&quot; escapes to heap</code>、<code>channel element type too large (&gt;64kB)</code>、"
+                + "<code>sync.Go requires go1.25 or later (file is go1.21)</code>、<code>... argument does not escape</code>、"
+                + "<code>call to time.Since is not deferred</code>、<code>f(x) (int, error)</code>、"
+                + "<code>x.(Point).X = 1 fails</code>、<code>(a b) c d</code></p>";
+        String y = CodeWraps.inline(x, java.util.Set.of());
+        assertEquals(java.util.List.of("&quot;const&quot; escapes to heap", "channel element type too large (&gt;64kB)",
+                "sync.Go requires go1.25 or later (file is go1.21)", "... argument does not escape",
+                "call to time.Since is not deferred"),
+                java.util.regex.Pattern.compile("<code class=\"cw\">(.*?)</code>").matcher(y.replace("<wbr/>", "")).results()
+                        .map(m -> m.group(1)).toList());
+    }
+
+    /**
+     * Issue 17: a call whose arguments are one short piece ({@code cachedTypeFields(t)}, {@code SetInt(1)}) could
+     * only move to a phone's next line whole, from its last camelCase seam: the line before it had blanks of 1.6
+     * to 1.8 em. It may break before its {@code (} too; an empty list ({@code f()}), a short name ({@code f(x)})
+     * and short code ({@code new(T)}) stay whole.
+     */
+    @Test
+    void callsBreakBeforeTheirArgumentsButNotBeforeAnEmptyList() {
+        String x = "<p><code>cachedTypeFields(t)</code>、<code>x.SetInt(1)</code>、<code>background()</code>、"
+                + "<code>new(T)</code>、<code>abc.f(x, y)</code></p>";
+        assertEquals("<p><code>cached<wbr/>Type<wbr/>Fields<wbr/>(t)</code>、<code>x.SetInt<wbr/>(1)</code>、"
+                + "<code>background()</code>、<code>new(T)</code>、<code>abc.<wbr/>f(x, y)</code></p>",
+                CodeWraps.inline(x, java.util.Set.of()));
     }
 }
