@@ -46,7 +46,15 @@ final class RgbPng {
                 // before it is compiled, so the fewer steps the better (the cover was 2.5% of an EPUB's time).
                 int at = y * stride;
                 int up = y == 0 ? -1 : at - stride;
-                for (int x = 0, i = 1; x < w; x++, i += 3) {
+                // Where the row starts as the one above, its filtered bytes are zeros: found by Arrays.mismatch,
+                // which compares eight bytes a step even before the JIT compiler has seen this loop. Most of a
+                // cover's 2,560 rows are its ground and repeat the row above whole (the cover thread: 0.31 -> 0.285 s CPU).
+                int same = up < 0 ? 0 : java.util.Arrays.mismatch(pixels, at, at + w, pixels, up, up + w);
+                if (same < 0) {
+                    same = w;
+                }
+                java.util.Arrays.fill(line, 1, 1 + 3 * same, (byte) 0);
+                for (int x = same, i = 1 + 3 * same; x < w; x++, i += 3) {
                     int p = pixels[at + x];
                     int q = up < 0 ? 0 : pixels[up + x];
                     line[i] = (byte) ((p >> 16) - (q >> 16));

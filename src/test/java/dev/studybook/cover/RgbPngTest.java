@@ -39,6 +39,42 @@ class RgbPngTest {
     }
 
     @Test
+    void rowsThatBeginAsTheRowAboveGiveTheSameBytesAsFilteringEveryPixel() throws IOException {
+        // The encoder skips the part of a row that repeats the row above (its "up" bytes are zeros): the PNG must be
+        // the one of the plain filter over every pixel, byte for byte, or every EPUB's cover would change.
+        BufferedImage img = new BufferedImage(41, 17, BufferedImage.TYPE_INT_RGB);
+        Random r = new Random(11);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                // Rows equal to the one above, rows differing from column y on, and rows differing in the last pixel.
+                int rgb = y % 3 == 0 ? 0x1d3557 : x >= y ? r.nextInt(1 << 24) : 0x1d3557;
+                img.setRGB(x, y, y % 5 == 4 && x == 40 ? 0xffffff : rgb);
+            }
+        }
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        for (int y = 0; y < img.getHeight(); y++) {
+            raw.write(2);
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                int q = y == 0 ? 0 : img.getRGB(x, y - 1);
+                raw.write((p >> 16) - (q >> 16));
+                raw.write((p >> 8) - (q >> 8));
+                raw.write(p - q);
+            }
+        }
+        java.io.ByteArrayOutputStream idat = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.DeflaterOutputStream(idat, new java.util.zip.Deflater(
+                java.util.zip.Deflater.DEFAULT_COMPRESSION), 1 << 16)) {
+            z.write(raw.toByteArray());
+        }
+        byte[] png = RgbPng.encode(img);
+        byte[] expected = idat.toByteArray();
+        // The IDAT chunk's data follows the signature (8), IHDR (25) and the IDAT's length and type (8).
+        assertArrayEquals(expected, java.util.Arrays.copyOfRange(png, 41, 41 + expected.length));
+        assertArrayEquals(pixels(img), pixels(ImageIO.read(new ByteArrayInputStream(png))));
+    }
+
+    @Test
     void theCoverReadsBackAsDrawn() throws IOException {
         Metadata meta = new Metadata("测试书名：一本很长很长的标题，足以折成两行", "副标题", List.of("作者甲", "作者乙"), "zh-CN",
                 "urn:uuid:00000000-0000-4000-8000-000000000000", "", Optional.empty(), Optional.empty());
