@@ -57,6 +57,8 @@ public final class Highlighter {
             Map.entry("html", SyntaxConstants.SYNTAX_STYLE_HTML),
             Map.entry("css", SyntaxConstants.SYNTAX_STYLE_CSS),
             Map.entry("dockerfile", SyntaxConstants.SYNTAX_STYLE_DOCKERFILE),
+            Map.entry("docker", SyntaxConstants.SYNTAX_STYLE_DOCKERFILE),
+            Map.entry("containerfile", SyntaxConstants.SYNTAX_STYLE_DOCKERFILE),
             Map.entry("makefile", SyntaxConstants.SYNTAX_STYLE_MAKEFILE),
             Map.entry("make", SyntaxConstants.SYNTAX_STYLE_MAKEFILE),
             Map.entry("ini", SyntaxConstants.SYNTAX_STYLE_INI),

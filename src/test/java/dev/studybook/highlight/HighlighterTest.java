@@ -67,4 +67,12 @@ class HighlighterTest {
         assertEquals(0, Highlighter.rustLifetimeLength("'\\u{1F600}'"));
         assertEquals(0, Highlighter.rustLifetimeLength("' '"));
     }
+
+    /** yeasy/docker_practice writes its 220 Dockerfiles as ```docker, which GitHub and highlight.js colour. */
+    @Test
+    void dockerFenceIsADockerfile() {
+        assertEquals(Highlighter.toXhtml("FROM nginx\nRUN echo hi", "dockerfile"),
+                Highlighter.toXhtml("FROM nginx\nRUN echo hi", "docker"));
+        assertTrue(Highlighter.toXhtml("FROM nginx", "docker").contains("<span class=\"k\">FROM</span>"));
+    }
 }
