@@ -1118,9 +1118,9 @@ public final class OutlineReader {
                 // The heading a reader sees on the index page names the book; front matter's title is often the
                 // page's own (VuePress: "前言"), and names the book only when the page has no such heading.
                 .or(() -> Optional.of(page.title()).filter(t -> !LinkRoles.isContentsHeading(t)).map(OutlineReader::bookTitle)
-                        .filter(s -> !s.isBlank()))
+                        .filter(OutlineReader::namesABook))
                 .or(() -> Optional.ofNullable(fm.get("title")).filter(s -> !s.isBlank()))
-                .or(() -> Optional.of(bookTitle(titled.title())).filter(s -> !s.isBlank()))
+                .or(() -> Optional.of(bookTitle(titled.title())).filter(OutlineReader::namesABook))
                 .or(() -> docsifyName(content, index))
                 .or(() -> repository.map(Repository::name))
                 .orElseGet(() -> folderTitle(content));
@@ -1280,6 +1280,16 @@ public final class OutlineReader {
     }
 
     /** A heading as a book's title: without leading symbols, and without the 《》 around a whole title. */
+    private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S");
+
+    /**
+     * False for a blank heading and for one that holds a web address: a shop's or a site's line above the book's
+     * own words ("# 京东售卖链接：https://item.jd.com/…", scutan90/DeepLearning-500-questions) names no book.
+     */
+    static boolean namesABook(String title) {
+        return !title.isBlank() && !WEB_ADDRESS.matcher(title).find();
+    }
+
     static String bookTitle(String heading) {
         String t = stripSymbols(heading);
         if (t.startsWith("《") && t.endsWith("》") && t.indexOf('》') == t.length() - 1) {

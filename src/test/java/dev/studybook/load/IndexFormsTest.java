@@ -735,6 +735,16 @@ class IndexFormsTest {
     }
 
     @Test
+    void readmeHeadingThatIsAShopLinkNamedTheBook() {
+        // scutan90/DeepLearning-500-questions: the README's first heading is a line naming the shop that sells the
+        // print edition, with its address; the book was titled with it (and its files "https-item-jd-com-….epub")
+        // though the docsify site calls itself by the book's name.
+        Outline o = site("index-forms/docsify-readme-heading-is-a-shop-link", new Diagnostics());
+        assertEquals("算法小抄", o.metadata().title());
+        assertFalse(o.outputName().startsWith("https"), o.outputName());
+    }
+
+    @Test
     void vitepressConfigFolderWithIndexTsInAMonorepoIsReadWithTheSidebarAndTitleItSpreadsIn() {
         // vuejs/pinia: packages/docs/.vitepress/config/index.ts spreads ...sharedConfig (title) and each locale's
         // ...enConfig (themeConfig.sidebar) from files beside it. Before: "the index page links to no Markdown
