@@ -49,6 +49,13 @@ public final class Highlighter {
             Map.entry("js", SyntaxConstants.SYNTAX_STYLE_JAVASCRIPT),
             Map.entry("typescript", SyntaxConstants.SYNTAX_STYLE_TYPESCRIPT),
             Map.entry("ts", SyntaxConstants.SYNTAX_STYLE_TYPESCRIPT),
+            // highlight.js's aliases, which GitHub and doc sites colour: JSX and TSX as their language.
+            Map.entry("jsx", SyntaxConstants.SYNTAX_STYLE_JAVASCRIPT),
+            Map.entry("mjs", SyntaxConstants.SYNTAX_STYLE_JAVASCRIPT),
+            Map.entry("cjs", SyntaxConstants.SYNTAX_STYLE_JAVASCRIPT),
+            Map.entry("tsx", SyntaxConstants.SYNTAX_STYLE_TYPESCRIPT),
+            Map.entry("mts", SyntaxConstants.SYNTAX_STYLE_TYPESCRIPT),
+            Map.entry("cts", SyntaxConstants.SYNTAX_STYLE_TYPESCRIPT),
             Map.entry("kotlin", SyntaxConstants.SYNTAX_STYLE_KOTLIN),
             Map.entry("kt", SyntaxConstants.SYNTAX_STYLE_KOTLIN),
             Map.entry("rust", SyntaxConstants.SYNTAX_STYLE_RUST),

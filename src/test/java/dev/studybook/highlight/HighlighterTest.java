@@ -75,4 +75,13 @@ class HighlighterTest {
                 Highlighter.toXhtml("FROM nginx\nRUN echo hi", "docker"));
         assertTrue(Highlighter.toXhtml("FROM nginx", "docker").contains("<span class=\"k\">FROM</span>"));
     }
+
+    /** typescript-cheatsheets/react: 124 ```tsx blocks were plain text; highlight.js reads tsx as TypeScript. */
+    @Test
+    void tsxAndJsxFencesAreHighlighted() {
+        String tsx = Highlighter.toXhtml("const App = ({ message }: AppProps) => <div>{message}</div>;", "tsx");
+        assertTrue(tsx.contains("<span class=\"k\">const</span>"), tsx);
+        String jsx = Highlighter.toXhtml("function App() { return <b>hi</b>; }", "jsx");
+        assertTrue(jsx.contains("<span class=\"k\">function</span>"), jsx);
+    }
 }
