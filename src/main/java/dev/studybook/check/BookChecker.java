@@ -84,18 +84,38 @@ public final class BookChecker {
         return new Finding(w.location(), w.kind().isError(), w.kind(), w.message());
     }
 
+    /**
+     * Chapters of one title under one parent (the same part, the same chapter above them): the contents show them
+     * alike. The same title under two parents ("Summary" closing each chapter of an mdBook or GitBook, "Traits" in
+     * two places) is told apart by where it stands.
+     */
     private static void duplicateTitles(Outline outline, List<Finding> findings) {
         Map<String, Integer> seen = new HashMap<>();
-        for (Outline.OutlineChapter c : outline.chapters()) {
-            String title = c.title().isBlank() ? "" : c.title().strip();
-            if (title.isEmpty()) {
-                continue;
-            }
-            Integer first = seen.putIfAbsent(title, c.indexLine());
-            if (first != null) {
-                findings.add(new Finding(SourceLocation.of(outline.indexFile(), c.indexLine()), false, Diagnostics.Kind.INDEX,
-                        "another chapter (line " + first + ") has the same title '" + title
-                                + "'; readers cannot tell them apart in the table of contents"));
+        int part = 0;
+        for (Outline.OutlinePart p : outline.parts()) {
+            part++;
+            List<Integer> parents = new ArrayList<>();
+            int ordinal = 0;
+            for (Outline.OutlineChapter c : p.chapters()) {
+                ordinal++;
+                int depth = Math.max(1, c.depth());
+                while (parents.size() > depth - 1) {
+                    parents.remove(parents.size() - 1);
+                }
+                int parent = parents.isEmpty() ? 0 : parents.get(parents.size() - 1);
+                while (parents.size() < depth) {
+                    parents.add(ordinal);
+                }
+                String title = c.title().isBlank() ? "" : c.title().strip();
+                if (title.isEmpty()) {
+                    continue;
+                }
+                Integer first = seen.putIfAbsent(part + "/" + parent + "/" + title, c.indexLine());
+                if (first != null) {
+                    findings.add(new Finding(SourceLocation.of(outline.indexFile(), c.indexLine()), false,
+                            Diagnostics.Kind.INDEX, "another chapter (line " + first + ") has the same title '" + title
+                                    + "'; readers cannot tell them apart in the table of contents"));
+                }
             }
         }
     }

@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.swing.text.Segment;
 import org.fife.ui.rsyntaxtextarea.SyntaxConstants;
 import org.fife.ui.rsyntaxtextarea.Token;
@@ -47,6 +49,13 @@ public final class Highlighter {
             Map.entry("js", SyntaxConstants.SYNTAX_STYLE_JAVASCRIPT),
             Map.entry("typescript", SyntaxConstants.SYNTAX_STYLE_TYPESCRIPT),
             Map.entry("ts", SyntaxConstants.SYNTAX_STYLE_TYPESCRIPT),
+            // highlight.js's aliases, which GitHub and doc sites colour: JSX and TSX as their language.
+            Map.entry("jsx", SyntaxConstants.SYNTAX_STYLE_JAVASCRIPT),
+            Map.entry("mjs", SyntaxConstants.SYNTAX_STYLE_JAVASCRIPT),
+            Map.entry("cjs", SyntaxConstants.SYNTAX_STYLE_JAVASCRIPT),
+            Map.entry("tsx", SyntaxConstants.SYNTAX_STYLE_TYPESCRIPT),
+            Map.entry("mts", SyntaxConstants.SYNTAX_STYLE_TYPESCRIPT),
+            Map.entry("cts", SyntaxConstants.SYNTAX_STYLE_TYPESCRIPT),
             Map.entry("kotlin", SyntaxConstants.SYNTAX_STYLE_KOTLIN),
             Map.entry("kt", SyntaxConstants.SYNTAX_STYLE_KOTLIN),
             Map.entry("rust", SyntaxConstants.SYNTAX_STYLE_RUST),
@@ -55,6 +64,8 @@ public final class Highlighter {
             Map.entry("html", SyntaxConstants.SYNTAX_STYLE_HTML),
             Map.entry("css", SyntaxConstants.SYNTAX_STYLE_CSS),
             Map.entry("dockerfile", SyntaxConstants.SYNTAX_STYLE_DOCKERFILE),
+            Map.entry("docker", SyntaxConstants.SYNTAX_STYLE_DOCKERFILE),
+            Map.entry("containerfile", SyntaxConstants.SYNTAX_STYLE_DOCKERFILE),
             Map.entry("makefile", SyntaxConstants.SYNTAX_STYLE_MAKEFILE),
             Map.entry("make", SyntaxConstants.SYNTAX_STYLE_MAKEFILE),
             Map.entry("ini", SyntaxConstants.SYNTAX_STYLE_INI),
@@ -98,25 +109,53 @@ public final class Highlighter {
         StringBuilder out = new StringBuilder(code.length() * 2);
         int state = TokenTypes.NULL;
         String[] lines = code.split("\n", -1);
+        boolean rust = SyntaxConstants.SYNTAX_STYLE_RUST.equals(style);
         for (int i = 0; i < lines.length; i++) {
             if (i > 0) {
                 out.append('\n');
             }
-            char[] chars = lines[i].toCharArray();
-            Segment seg = new Segment(chars, 0, chars.length);
-            Token first = maker.getTokenList(seg, state, 0);
-            for (Token t = first; t != null && t.isPaintable(); t = t.getNextToken()) {
-                String text = t.getLexeme();
-                String cls = cssClass(t.getType());
-                if (cls == null) {
-                    out.append(escape(text));
-                } else {
-                    out.append("<span class=\"").append(cls).append("\">").append(escape(text)).append("</span>");
-                }
-            }
-            state = maker.getLastTokenTypeOnLine(new Segment(chars, 0, chars.length), state);
+            state = appendLine(maker, lines[i].toCharArray(), 0, state, rust, out);
         }
         return out.toString();
+    }
+
+    /**
+     * Appends the spans of one line from {@code from} on and returns the state the next line starts in. In Rust a
+     * lifetime ({@code 'a}, {@code 'static}, a loop label) is no character literal, but the token maker reads it as
+     * one that runs to the next quote or the line's end; it is set apart and the rest of the line read again.
+     */
+    private static int appendLine(TokenMaker maker, char[] chars, int from, int state, boolean rust, StringBuilder out) {
+        Token first = maker.getTokenList(new Segment(chars, from, chars.length - from), state, from);
+        for (Token t = first; t != null && t.isPaintable(); t = t.getNextToken()) {
+            String text = t.getLexeme();
+            if (rust && (t.getType() == TokenTypes.LITERAL_CHAR || t.getType() == TokenTypes.ERROR_CHAR)) {
+                int lifetime = rustLifetimeLength(text);
+                if (lifetime > 0) {
+                    out.append("<span class=\"nv\">").append(escape(text.substring(0, lifetime))).append("</span>");
+                    return appendLine(maker, chars, t.getOffset() + lifetime, TokenTypes.NULL, true, out);
+                }
+            }
+            String cls = cssClass(t.getType());
+            if (cls == null) {
+                out.append(escape(text));
+            } else {
+                out.append("<span class=\"").append(cls).append("\">").append(escape(text)).append("</span>");
+            }
+        }
+        return maker.getLastTokenTypeOnLine(new Segment(chars, from, chars.length - from), state);
+    }
+
+    private static final Pattern RUST_CHAR = Pattern.compile(
+            "'(?:[^'\\\\]|\\\\(?:[nrt0\\\\'\"]|x[0-9a-fA-F]{2}|u\\{[0-9a-fA-F_]{1,8}\\}))'");
+    private static final Pattern RUST_LIFETIME = Pattern.compile("'(?:r#)?[A-Za-z_][A-Za-z0-9_]*");
+
+    /** The length of the lifetime a Rust "character literal" token starts with, or 0 when it is a character. */
+    static int rustLifetimeLength(String lexeme) {
+        if (RUST_CHAR.matcher(lexeme).matches()) {
+            return 0;
+        }
+        Matcher m = RUST_LIFETIME.matcher(lexeme);
+        return m.lookingAt() ? m.end() : 0;
     }
 
     /** Short class names in the manner of Pygments, so that one stylesheet colours every language. */

@@ -55,6 +55,11 @@ final class LinkRoles {
         return HOUSEKEEPING.matcher(targetPath).matches();
     }
 
+    /** True for a translation of a page (README.ja.md, README-zh.md): another language's book, not a chapter. */
+    static boolean translation(String path) {
+        return TRANSLATION.matcher(path).matches();
+    }
+
     /** True for a link whose text names a language: a switch to a translation of the book, not a chapter. */
     static boolean languageSwitch(LinkItem link, String targetPath) {
         String t = clean(link.text());

@@ -184,6 +184,13 @@ public final class OutlineReader {
         if (nested) {
             parts = b.nest(parts);
         }
+        if (!chosen && b.missing.isEmpty() && parts.stream().allMatch(p -> p.chapters().isEmpty())
+                && readmeIsTheBook(content, index, page, in)) {
+            diagnostics.warn(SourceLocation.of(index.file()), Diagnostics.Kind.INDEX, "the index page links to no chapter"
+                    + " and is text of its own (" + page.proseLines() + " lines): the book is this page alone"
+                    + " (--index FILE names another index page)");
+            parts = List.of(new OutlinePart("", List.of(new OutlineChapter("", index.file(), 1, 0, index.file(), false))));
+        }
         if (parts.stream().allMatch(p -> p.chapters().isEmpty())) {
             if (!b.missing.isEmpty()) {
                 throw b.missingError();
@@ -308,6 +315,35 @@ public final class OutlineReader {
             out.add(0, new OutlinePart("", List.of(readme)));
         }
         return out;
+    }
+
+    /** More Markdown pages than this beside a README that links to none of them are a book it does not list. */
+    static final int README_ALONE_OTHER_PAGES = 3;
+
+    /**
+     * True when a README that links to no chapter is the whole book: a guide written as one long page
+     * (jlevy/the-art-of-command-line: 600 lines, its translations and AUTHORS.md beside it) had no book at all. Not
+     * when the folder holds pages of its own that the README does not list (a folder of notes), nor for a book that
+     * names its index in a tool's configuration.
+     */
+    private static boolean readmeIsTheBook(ContentFolder content, IndexChoice index, IndexPage page, Inputs in) {
+        if (index.kind() != IndexKind.README || in.tool().isPresent() || page.proseLines() < README_TEXT_LINES
+                || !gitBookLanguages(content).isEmpty()) {
+            return false;
+        }
+        int[] others = {0};
+        try (var walk = Files.walk(content.root(), MkDocsSite.MAX_DEPTH)) {
+            walk.filter(p -> !p.equals(index.file()) && isMarkdown(p) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> content.root().relativize(p).toString().replace('\\', '/'))
+                    .filter(r -> !r.startsWith(".") && !r.contains("/.") && !r.contains("node_modules/"))
+                    .filter(r -> !LinkRoles.translation(r) && !LinkRoles.housekeeping(r)
+                            && !r.toLowerCase(Locale.ROOT).matches("(?:.*/)?(?:readme|summary)\\.md|\\.github/.*"))
+                    .limit(README_ALONE_OTHER_PAGES + 1L)
+                    .forEach(r -> others[0]++);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+        return others[0] <= README_ALONE_OTHER_PAGES;
     }
 
     private static int chapterCount(List<OutlinePart> parts) {
@@ -1118,9 +1154,9 @@ public final class OutlineReader {
                 // The heading a reader sees on the index page names the book; front matter's title is often the
                 // page's own (VuePress: "前言"), and names the book only when the page has no such heading.
                 .or(() -> Optional.of(page.title()).filter(t -> !LinkRoles.isContentsHeading(t)).map(OutlineReader::bookTitle)
-                        .filter(s -> !s.isBlank()))
+                        .filter(OutlineReader::namesABook))
                 .or(() -> Optional.ofNullable(fm.get("title")).filter(s -> !s.isBlank()))
-                .or(() -> Optional.of(bookTitle(titled.title())).filter(s -> !s.isBlank()))
+                .or(() -> Optional.of(bookTitle(titled.title())).filter(OutlineReader::namesABook))
                 .or(() -> docsifyName(content, index))
                 .or(() -> repository.map(Repository::name))
                 .orElseGet(() -> folderTitle(content));
@@ -1280,6 +1316,16 @@ public final class OutlineReader {
     }
 
     /** A heading as a book's title: without leading symbols, and without the 《》 around a whole title. */
+    private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S");
+
+    /**
+     * False for a blank heading and for one that holds a web address: a shop's or a site's line above the book's
+     * own words ("# 京东售卖链接：https://item.jd.com/…", scutan90/DeepLearning-500-questions) names no book.
+     */
+    static boolean namesABook(String title) {
+        return !title.isBlank() && !WEB_ADDRESS.matcher(title).find();
+    }
+
     static String bookTitle(String heading) {
         String t = stripSymbols(heading);
         if (t.startsWith("《") && t.endsWith("》") && t.indexOf('》') == t.length() - 1) {

@@ -69,6 +69,18 @@ class BookCheckerTest {
     }
 
     @Test
+    void sameTitleUnderTwoParentsIsNoDuplicate() {
+        // The bug: rust-lang/rust-by-example's "Mutability" and yeasy/docker_practice's "本章小结" closing each
+        // chapter were 11 and 20 warnings, though the contents show each under its own chapter.
+        Path book = TestBooks.book("check/same-title-under-two-parents");
+        List<Finding> same = BookChecker.check(Request.read(book, Optional.empty())).stream()
+                .filter(f -> f.message().contains("has the same title")).toList();
+        assertEquals(1, same.size(), same.toString());
+        assertEquals(8, same.get(0).location().line(), same.toString());
+        assertTrue(same.get(0).message().contains("(line 7) has the same title 'Buffers'"), same.toString());
+    }
+
+    @Test
     void unlistedMdxPageOfABookWithMdxChaptersIsReportedLikeAnUnlistedMdPage() {
         // The bug: only .md and .markdown files were counted, so a site's .mdx page that no index lists was left out
         // of the book without a word.

@@ -44,4 +44,44 @@ class HighlighterTest {
         String html = Highlighter.toXhtml("/* 第一行\n第二行 */\nx := 1", "go");
         assertTrue(html.contains("<span class=\"c\">第二行 */</span>"), html);
     }
+
+    /** rust-lang/rust-by-example: {@code struct Person<'a> {} was a string from 'a to the line's end. */
+    @Test
+    void rustLifetimeIsNotACharacterLiteral() {
+        String html = Highlighter.toXhtml("struct Person<'a> {\n    name: &'a str,\n}", "rust");
+        assertTrue(html.contains("<span class=\"nv\">'a</span><span class=\"o\">&gt;</span>"), html);
+        assertTrue(html.contains("<span class=\"nv\">'a</span> <span class=\"kt\">str</span>"), html);
+        String two = Highlighter.toXhtml("fn f<'a, 'b>(x: &'a str) -> &'static str { 'x' }", "rust");
+        assertTrue(two.contains("<span class=\"nv\">'b</span>") && two.contains("<span class=\"nv\">'static</span>"), two);
+        assertTrue(two.contains("<span class=\"s\">'x'</span>"), two);
+        String label = Highlighter.toXhtml("'outer: loop { break 'outer; }", "rust");
+        assertTrue(label.contains("<span class=\"k\">loop</span>") && label.contains("<span class=\"k\">break</span>"), label);
+        assertEquals("<span class=\"s\">'\\n'</span>", Highlighter.toXhtml("'\\n'", "rust"));
+    }
+
+    @Test
+    void rustLifetimeLength() {
+        assertEquals(2, Highlighter.rustLifetimeLength("'a> {"));
+        assertEquals(7, Highlighter.rustLifetimeLength("'static"));
+        assertEquals(0, Highlighter.rustLifetimeLength("'a'"));
+        assertEquals(0, Highlighter.rustLifetimeLength("'\\u{1F600}'"));
+        assertEquals(0, Highlighter.rustLifetimeLength("' '"));
+    }
+
+    /** yeasy/docker_practice writes its 220 Dockerfiles as ```docker, which GitHub and highlight.js colour. */
+    @Test
+    void dockerFenceIsADockerfile() {
+        assertEquals(Highlighter.toXhtml("FROM nginx\nRUN echo hi", "dockerfile"),
+                Highlighter.toXhtml("FROM nginx\nRUN echo hi", "docker"));
+        assertTrue(Highlighter.toXhtml("FROM nginx", "docker").contains("<span class=\"k\">FROM</span>"));
+    }
+
+    /** typescript-cheatsheets/react: 124 ```tsx blocks were plain text; highlight.js reads tsx as TypeScript. */
+    @Test
+    void tsxAndJsxFencesAreHighlighted() {
+        String tsx = Highlighter.toXhtml("const App = ({ message }: AppProps) => <div>{message}</div>;", "tsx");
+        assertTrue(tsx.contains("<span class=\"k\">const</span>"), tsx);
+        String jsx = Highlighter.toXhtml("function App() { return <b>hi</b>; }", "jsx");
+        assertTrue(jsx.contains("<span class=\"k\">function</span>"), jsx);
+    }
 }

@@ -537,6 +537,30 @@ class IndexFormsTest {
     }
 
     @Test
+    void readmeThatLinksToNoChapterButIsTheWholeGuideHadNoBook() {
+        // jlevy/the-art-of-command-line: one README of 600 lines, its translations and AUTHORS.md beside it; the build
+        // stopped with "the index page links to no Markdown chapter".
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/readme-alone-is-the-book", d);
+        assertEquals(List.of("README.md"), o.chapters().stream().map(c -> c.file().getFileName().toString()).toList());
+        assertEquals("Shell Habits", o.metadata().title());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("the book is this page alone")), d.warnings().toString());
+    }
+
+    @Test
+    void readmeThatLinksToNoneOfTheNotesBesideItIsNoBookOfItself(@TempDir Path tmp) throws Exception {
+        // A folder of notes its README does not list (jaywcjlove/linux-command) is not the README alone: the error stays.
+        Path book = Files.createDirectories(tmp.resolve("notes"));
+        Files.copy(TestBooks.book("index-forms/readme-alone-is-the-book").resolve("README.md"), book.resolve("README.md"));
+        for (String n : List.of("ls", "cp", "mv", "rm")) {
+            Files.writeString(book.resolve(n + ".md"), "# " + n + "\n\nA command.\n");
+        }
+        StudybookException e = assertThrows(StudybookException.class, () -> BookLoader.load(
+                Request.read(book, Optional.empty()), Outputs.DEFAULT.specs(), new Diagnostics()));
+        assertTrue(e.getMessage().contains("links to no Markdown chapter"), e.getMessage());
+    }
+
+    @Test
     void vitepressSidebarDeclaredAsAConstantBeforeTheConfigIsReadOverTheReadme() {
         // vuejs/docs: 'export const sidebar = {...}' above 'export default defineConfigWithTheme({ themeConfig: {
         // sidebar } })'; the reader lost the second constant (the first array's end was taken for an expression going
@@ -732,6 +756,16 @@ class IndexFormsTest {
         assertEquals("算法小抄", o.metadata().title());
         assertEquals(List.of("README.md", "sort.md", "search.md"), o.chapters().stream()
                 .map(c -> c.file().getFileName().toString()).toList());
+    }
+
+    @Test
+    void readmeHeadingThatIsAShopLinkNamedTheBook() {
+        // scutan90/DeepLearning-500-questions: the README's first heading is a line naming the shop that sells the
+        // print edition, with its address; the book was titled with it (and its files "https-item-jd-com-….epub")
+        // though the docsify site calls itself by the book's name.
+        Outline o = site("index-forms/docsify-readme-heading-is-a-shop-link", new Diagnostics());
+        assertEquals("算法小抄", o.metadata().title());
+        assertFalse(o.outputName().startsWith("https"), o.outputName());
     }
 
     @Test
