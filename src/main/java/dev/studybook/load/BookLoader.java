@@ -51,11 +51,12 @@ public final class BookLoader {
         BookConfig config = BookConfigReader.read(content);
         Settings settings = SettingsResolver.resolve(config, request, outputs);
         Optional<ToolConfig> tool = ToolConfig.find(dir, content.boundary(), diagnostics);
+        ChapterTexts read = new ChapterTexts();
         Outline outline = OutlineReader.read(new OutlineReader.Inputs(content, request.index(), config, tool,
-                repository(config, tool, content.boundary()), settings.skipMissing(), settings.nested()), diagnostics);
+                repository(config, tool, content.boundary()), settings.skipMissing(), settings.nested(), read), diagnostics);
         List<SourceText> texts = new ArrayList<>();
         for (Outline.OutlineChapter c : outline.chapters()) {
-            texts.add(c.titlePage() ? titlePage(c) : SourceText.of(c.file(), TextFiles.read(c.file(), "chapter")));
+            texts.add(c.titlePage() ? titlePage(c) : SourceText.of(c.file(), read.read(c.file())));
         }
         if (outline.metadata().language().isBlank()) {
             // Before the preprocessors, which label asides in the book's language.
