@@ -37,6 +37,23 @@ public final class Activity {
         };
     }
 
+    /** {@code task}, marking the thread that runs it as working on {@code what}; its exceptions pass unchanged. */
+    public static <T> java.util.function.Supplier<T> supplier(String what, java.util.function.Supplier<T> task) {
+        return () -> {
+            Thread t = Thread.currentThread();
+            String before = NOW.put(t, what);
+            try {
+                return task.get();
+            } finally {
+                if (before == null) {
+                    NOW.remove(t);
+                } else {
+                    NOW.put(t, before);
+                }
+            }
+        };
+    }
+
     /** The items threads are working on now, e.g. "ch03.md", joined; empty when none is known. */
     public static Optional<String> current() {
         String s = String.join(", ", new java.util.TreeSet<>(NOW.values()));

@@ -51,21 +51,22 @@ public final class BookLoader {
         BookConfig config = BookConfigReader.read(content);
         Settings settings = SettingsResolver.resolve(config, request, outputs);
         Optional<ToolConfig> tool = ToolConfig.find(dir, content.boundary(), diagnostics);
+        ChapterTexts read = new ChapterTexts();
         Outline outline = OutlineReader.read(new OutlineReader.Inputs(content, request.index(), config, tool,
-                repository(config, tool, content.boundary()), settings.skipMissing(), settings.nested()), diagnostics);
+                repository(config, tool, content.boundary()), settings.skipMissing(), settings.nested(), read), diagnostics);
         List<SourceText> texts = new ArrayList<>();
         for (Outline.OutlineChapter c : outline.chapters()) {
-            texts.add(c.titlePage() ? titlePage(c) : SourceText.of(c.file(), TextFiles.read(c.file(), "chapter")));
+            texts.add(c.titlePage() ? titlePage(c) : SourceText.of(c.file(), read.read(c.file())));
         }
         if (outline.metadata().language().isBlank()) {
             // Before the preprocessors, which label asides in the book's language.
             outline = outline.withMetadata(withLanguage(outline.metadata(), Languages.detect(outline, texts)));
         }
         PreprocessContext context = new PreprocessContext(content, diagnostics, outline.metadata().language());
+        List<SourceText> preprocessed = preprocess(outline.chapters(), texts, context);
         List<ChapterSource> chapters = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            Outline.OutlineChapter c = outline.chapters().get(i);
-            chapters.add(new ChapterSource(c, c.titlePage() ? texts.get(i) : Preprocessors.run(texts.get(i), context)));
+            chapters.add(new ChapterSource(outline.chapters().get(i), preprocessed.get(i)));
         }
         context.finish();
         List<FontFace> fonts = fonts(content, config);
@@ -76,6 +77,44 @@ public final class BookLoader {
             css = concat(List.of(LATIN_CSS.get()), css);
         }
         return new LoadedBook(settings, outline, chapters, fonts, css);
+    }
+
+    /** Preprocessing recurses (includes in includes, patterns over long lines): threads get the build thread's stack. */
+    private static final long STACK_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * The chapters' texts through the preprocessors, on all cores, each chapter with a context of its own whose
+     * warnings said once are merged in book order; a title page is left as it is. The first chapter in book order
+     * that fails gives the error, as when they were preprocessed one after another.
+     */
+    static List<SourceText> preprocess(List<Outline.OutlineChapter> outline, List<SourceText> texts,
+            PreprocessContext context) {
+        int threads = Math.max(1, Math.min(texts.size(), Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(null, r, "studybook-preprocess", STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<PreprocessContext> own = new ArrayList<>();
+            List<java.util.concurrent.CompletableFuture<SourceText>> tasks = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                SourceText text = texts.get(i);
+                PreprocessContext chapter = context.forChapter();
+                own.add(chapter);
+                tasks.add(outline.get(i).titlePage() ? java.util.concurrent.CompletableFuture.completedFuture(text)
+                        : java.util.concurrent.CompletableFuture.supplyAsync(dev.studybook.error.Activity.supplier(
+                                SourceLocation.of(text.file()).displayPath(), () -> Preprocessors.run(text, chapter)), pool));
+            }
+            List<SourceText> out = new ArrayList<>();
+            for (int i = 0; i < tasks.size(); i++) {
+                out.add(dev.studybook.error.Tasks.join(tasks.get(i)));
+                context.merge(own.get(i));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The stylesheet that sets a Latin-script book in the Latin faces. */

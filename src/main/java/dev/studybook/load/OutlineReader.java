@@ -60,9 +60,34 @@ public final class OutlineReader {
     private OutlineReader() {
     }
 
+    /**
+     * How many lines of {@code text} (line ends LF, as read) hold {@code "]("} or {@code "href="}: a search for the
+     * next of either, a line counted at most once, without splitting the chapter into lines.
+     */
+    static long linkLines(String text) {
+        long count = 0;
+        int link = text.indexOf("](");
+        int href = text.indexOf("href=");
+        while (link >= 0 || href >= 0) {
+            int at = link < 0 ? href : href < 0 ? link : Math.min(link, href);
+            count++;
+            int next = text.indexOf('\n', at);
+            if (next < 0) {
+                break;
+            }
+            if (link >= 0 && link <= next) {
+                link = text.indexOf("](", next + 1);
+            }
+            if (href >= 0 && href <= next) {
+                href = text.indexOf("href=", next + 1);
+            }
+        }
+        return count;
+    }
+
     /** What the outline is read from. */
     record Inputs(ContentFolder content, Optional<Path> index, BookConfig config, Optional<ToolConfig> tool,
-            Optional<Repository> repository, boolean skipMissing, Optional<Boolean> nested) {
+            Optional<Repository> repository, boolean skipMissing, Optional<Boolean> nested, ChapterTexts texts) {
     }
 
     /** The outline of the book in {@code content}, as {@link Inputs} describe it. */
@@ -182,7 +207,7 @@ public final class OutlineReader {
         parts = readmeFirst(index, page, parts, in, diagnostics);
         boolean nested = in.nested().orElse(index.kind() == IndexKind.README && in.tool().isEmpty());
         if (nested) {
-            parts = b.nest(parts);
+            parts = b.nest(parts, in.texts());
         }
         if (!chosen && b.missing.isEmpty() && parts.stream().allMatch(p -> p.chapters().isEmpty())
                 && readmeIsTheBook(content, index, page, in)) {
@@ -1001,14 +1026,14 @@ public final class OutlineReader {
          * the book, such as "算法 - 目录.md"), the pages it lists as its sub-chapters, recursively, each file once.
          * Navigation footers, links back to the contents and links to files already in the book do not count.
          */
-        List<OutlinePart> nest(List<OutlinePart> parts) {
+        List<OutlinePart> nest(List<OutlinePart> parts, ChapterTexts chapterTexts) {
             List<OutlinePart> out = new ArrayList<>();
             for (OutlinePart p : parts) {
                 List<OutlineChapter> cs = new ArrayList<>();
                 for (OutlineChapter c : p.chapters()) {
                     cs.add(c);
                     if (!c.titlePage()) {
-                        expand(c, cs, 0);
+                        expand(c, cs, 0, chapterTexts);
                     }
                 }
                 out.add(new OutlinePart(p.title(), cs));
@@ -1016,18 +1041,18 @@ public final class OutlineReader {
             return out;
         }
 
-        private void expand(OutlineChapter chapter, List<OutlineChapter> out, int level) {
+        private void expand(OutlineChapter chapter, List<OutlineChapter> out, int level, ChapterTexts chapterTexts) {
             if (level > 8) {
                 return;
             }
             String text;
             try {
-                text = TextFiles.read(chapter.file(), "chapter");
+                text = chapterTexts.read(chapter.file());
             } catch (StudybookException e) {
                 return;
             }
             // Most chapters are prose: a count of the lines with a link tells without parsing them.
-            long linkLines = text.lines().filter(l -> l.contains("](") || l.contains("href=")).count();
+            long linkLines = linkLines(text);
             if (linkLines < 2) {
                 return;
             }
@@ -1075,7 +1100,7 @@ public final class OutlineReader {
                 int depth = chapter.depth() + Math.max(1, link.depth());
                 OutlineChapter c = new OutlineChapter(title(link), files.get(i), depth, link.line(), chapter.file(), false);
                 out.add(c);
-                expand(c, out, level + 1);
+                expand(c, out, level + 1, chapterTexts);
             }
         }
     }

@@ -20,18 +20,36 @@ final class CodeFences {
      * between them.
      */
     boolean inCode(String line) {
-        Matcher m = FENCE.matcher(line);
+        Matcher m = mayBeFence(line) ? FENCE.matcher(line) : null;
+        boolean fence = m != null && m.matches();
         if (fenceLength > 0) {
-            if (m.matches() && m.group(2).charAt(0) == fenceChar && m.group(2).length() >= fenceLength
+            if (fence && m.group(2).charAt(0) == fenceChar && m.group(2).length() >= fenceLength
                     && m.group(3).isBlank()) {
                 fenceLength = 0;
             }
             return true;
         }
-        if (m.matches() && !(m.group(2).charAt(0) == '`' && m.group(3).indexOf('`') >= 0)) {
+        if (fence && !(m.group(2).charAt(0) == '`' && m.group(3).indexOf('`') >= 0)) {
             fenceChar = m.group(2).charAt(0);
             fenceLength = m.group(2).length();
             return true;
+        }
+        return false;
+    }
+
+    /**
+     * False when the line cannot be a fence: its first character other than a space, a tab or a quote marker is not a
+     * backtick or a tilde. Most lines are prose or code, and a look at their start costs less than the pattern.
+     */
+    static boolean mayBeFence(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '`' || c == '~') {
+                return true;
+            }
+            if (c != ' ' && c != '\t' && c != '>') {
+                return false;
+            }
         }
         return false;
     }

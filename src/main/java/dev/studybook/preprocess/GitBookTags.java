@@ -146,9 +146,12 @@ final class GitBookTags implements Preprocessor {
                 default -> {
                     // An end tag is counted with its opening tag, not as a second occurrence.
                     String tag = name.startsWith("end") ? name.substring(3) : name;
-                    if (!name.startsWith("end") || !context.warnedOnce("gitbook:" + tag)) {
-                        context.warnOnce("gitbook:" + tag, at, Diagnostics.Kind.STRUCTURE, "the GitBook tag '{% " + tag
-                                + " %}' is not one studybook knows; it was removed (its content, if any, is kept)");
+                    String message = "the GitBook tag '{% " + tag
+                            + " %}' is not one studybook knows; it was removed (its content, if any, is kept)";
+                    if (name.startsWith("end")) {
+                        context.warnOnceUnlessSaid("gitbook:" + tag, at, Diagnostics.Kind.STRUCTURE, message);
+                    } else {
+                        context.warnOnce("gitbook:" + tag, at, Diagnostics.Kind.STRUCTURE, message);
                     }
                 }
             }

@@ -8,14 +8,17 @@ import dev.studybook.io.TextFiles;
 import dev.studybook.model.SourceText;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What a preprocessor may use: the book's folder, through which alone it reads files (nothing outside it), the
  * book's language (for the labels it writes) and the build's diagnostics, with warnings that are said once per
- * book however often their cause occurs.
+ * book however often their cause occurs. Chapters are preprocessed in parallel, each with a context of its own
+ * ({@link #forChapter()}) whose warnings said once are gathered into the book's in book order ({@link #merge}).
  */
 public final class PreprocessContext {
 
@@ -24,6 +27,10 @@ public final class PreprocessContext {
     private final String language;
     /** Warnings said once per book: key to the first place, the message and how often it occurred. */
     private final Map<String, Tally> once = new LinkedHashMap<>();
+    /** The book's context, for a chapter's; null for the book's own. */
+    private final PreprocessContext book;
+    /** A chapter's warnings said once, in the order they were found, until they are merged into the book's. */
+    private final List<Runnable> held = new ArrayList<>();
 
     private static final class Tally {
         final SourceLocation first;
@@ -42,6 +49,32 @@ public final class PreprocessContext {
         this.content = content;
         this.diagnostics = diagnostics;
         this.language = language == null || language.isBlank() ? "zh-CN" : language;
+        this.book = null;
+    }
+
+    private PreprocessContext(PreprocessContext book) {
+        this.content = book.content;
+        this.diagnostics = book.diagnostics;
+        this.language = book.language;
+        this.book = book;
+    }
+
+    /**
+     * A context for one chapter, used by one thread: its warnings said once are held until {@link #merge} gives
+     * them to this (the book's) context, so that which place is named first does not depend on which chapter was
+     * done first.
+     */
+    public PreprocessContext forChapter() {
+        return new PreprocessContext(this);
+    }
+
+    /** Gathers the warnings said once that {@code chapter} (made by {@link #forChapter()}) held, as if found now. */
+    public void merge(PreprocessContext chapter) {
+        if (chapter.book != this) {
+            throw new IllegalArgumentException("not a chapter context of this book's");
+        }
+        chapter.held.forEach(Runnable::run);
+        chapter.held.clear();
     }
 
     public ContentFolder content() {
@@ -98,13 +131,30 @@ public final class PreprocessContext {
      * A warning said once for the whole book however often {@code key} occurs: at its first place, with the count
      * of the others, when {@link #finish()} is called.
      */
-    public synchronized void warnOnce(String key, SourceLocation at, Diagnostics.Kind kind, String message) {
-        once.computeIfAbsent(key, k -> new Tally(at, kind, message)).count++;
+    public void warnOnce(String key, SourceLocation at, Diagnostics.Kind kind, String message) {
+        if (book != null) {
+            held.add(() -> book.warnOnce(key, at, kind, message));
+            return;
+        }
+        synchronized (this) {
+            once.computeIfAbsent(key, k -> new Tally(at, kind, message)).count++;
+        }
     }
 
-    /** True when a warning with {@code key} was already gathered. */
-    public synchronized boolean warnedOnce(String key) {
-        return once.containsKey(key);
+    /**
+     * As {@link #warnOnce}, unless a warning with {@code key} was already gathered (in book order): an end tag is
+     * counted with its opening tag, not as a second occurrence.
+     */
+    public void warnOnceUnlessSaid(String key, SourceLocation at, Diagnostics.Kind kind, String message) {
+        if (book != null) {
+            held.add(() -> book.warnOnceUnlessSaid(key, at, kind, message));
+            return;
+        }
+        synchronized (this) {
+            if (!once.containsKey(key)) {
+                warnOnce(key, at, kind, message);
+            }
+        }
     }
 
     /** Says the warnings gathered with {@link #warnOnce}; called once all chapters are preprocessed. */

@@ -121,4 +121,14 @@ class OutlineReaderTest {
         assertTrue(e.getMessage().contains("outside the content folder"), e.getMessage());
         assertFalse(e.getMessage().isBlank());
     }
+
+    /** The count that decides whether a chapter may be a contents page, made without splitting it into lines. */
+    @Test
+    void linkLinesCountsEachLineWithALinkOnce() {
+        for (String text : List.of("", "no links\n", "[a](a.md)\n", "[a](a.md) [b](b.md) <a href=\"c\">c</a>\n\n[d](d.md)",
+                "href=\n](\nhref=](\n\n", "x\n\n\n[a](a.md)", "[a]\n(a.md)\n<a\nhref=x>", "](", "text](x)\nhref=\n](\nplain")) {
+            long expected = text.lines().filter(l -> l.contains("](") || l.contains("href=")).count();
+            assertEquals(expected, OutlineReader.linkLines(text), text);
+        }
+    }
 }
