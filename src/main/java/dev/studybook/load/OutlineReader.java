@@ -330,14 +330,18 @@ public final class OutlineReader {
         diagnostics.warn(SourceLocation.of(index.file()), Diagnostics.Kind.INDEX, "the index page is mostly text ("
                 + page.proseLines() + " lines) and links to " + chapters + " chapters: it is the book's first chapter,"
                 + " before them (--index FILE names another index page)");
+        return withFirst(parts, new OutlineChapter("", index.file(), 1, 0, index.file(), false));
+    }
+
+    /** {@code parts} with {@code first} before every chapter: in the first part when it has no title, else alone. */
+    static List<OutlinePart> withFirst(List<OutlinePart> parts, OutlineChapter first) {
         List<OutlinePart> out = new ArrayList<>(parts);
-        OutlineChapter readme = new OutlineChapter("", index.file(), 1, 0, index.file(), false);
-        if (out.get(0).title().isEmpty()) {
-            List<OutlineChapter> cs = new ArrayList<>(List.of(readme));
+        if (!out.isEmpty() && out.get(0).title().isEmpty()) {
+            List<OutlineChapter> cs = new ArrayList<>(List.of(first));
             cs.addAll(out.get(0).chapters());
             out.set(0, new OutlinePart("", cs));
         } else {
-            out.add(0, new OutlinePart("", List.of(readme)));
+            out.add(0, new OutlinePart("", List.of(first)));
         }
         return out;
     }
@@ -356,19 +360,19 @@ public final class OutlineReader {
                 || !gitBookLanguages(content).isEmpty()) {
             return false;
         }
-        int[] others = {0};
+        long others;
         try (var walk = Files.walk(content.root(), MkDocsSite.MAX_DEPTH)) {
-            walk.filter(p -> !p.equals(index.file()) && isMarkdown(p) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+            others = walk.filter(p -> !p.equals(index.file()) && isMarkdown(p) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .map(p -> content.root().relativize(p).toString().replace('\\', '/'))
                     .filter(r -> !r.startsWith(".") && !r.contains("/.") && !r.contains("node_modules/"))
                     .filter(r -> !LinkRoles.translation(r) && !LinkRoles.housekeeping(r)
                             && !r.toLowerCase(Locale.ROOT).matches("(?:.*/)?(?:readme|summary)\\.md|\\.github/.*"))
                     .limit(README_ALONE_OTHER_PAGES + 1L)
-                    .forEach(r -> others[0]++);
+                    .count();
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             return false;
         }
-        return others[0] <= README_ALONE_OTHER_PAGES;
+        return others <= README_ALONE_OTHER_PAGES;
     }
 
     private static int chapterCount(List<OutlinePart> parts) {
@@ -727,14 +731,7 @@ public final class OutlineReader {
                     : Optional.empty();
             if (home.isPresent() && !seen.containsKey(home.get()) && !parts.isEmpty()) {
                 seen.put(home.get(), 0);
-                OutlineChapter first = new OutlineChapter("", home.get(), 1, 0, index.file(), false);
-                if (parts.get(0).title().isEmpty()) {
-                    List<OutlineChapter> cs = new ArrayList<>(List.of(first));
-                    cs.addAll(parts.get(0).chapters());
-                    parts.set(0, new OutlinePart("", cs));
-                } else {
-                    parts.add(0, new OutlinePart("", List.of(first)));
-                }
+                return withFirst(parts, new OutlineChapter("", home.get(), 1, 0, index.file(), false));
             }
             return parts;
         }
