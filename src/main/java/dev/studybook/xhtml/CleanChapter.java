@@ -4,6 +4,7 @@ import dev.studybook.model.Heading;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * One chapter after cleaning, waiting for the book-wide pass that makes ids unique and points links at other
@@ -80,7 +81,12 @@ public final class CleanChapter {
 
     /** Headings in order, with their chapter-local ids; headings without text are left out. */
     public List<Heading> headings() {
-        return doc.body().select("h1, h2, h3, h4, h5, h6").stream()
+        return headings(doc.body().select("h1, h2, h3, h4, h5, h6"));
+    }
+
+    /** The headings of {@code elements} (a chapter's heading elements, in document order), as {@link #headings()}. */
+    static List<Heading> headings(List<Element> elements) {
+        return elements.stream()
                 .filter(h -> !h.text().isBlank())
                 .map(h -> new Heading(h.tagName().charAt(1) - '0', h.text().strip(), h.id()))
                 .toList();
