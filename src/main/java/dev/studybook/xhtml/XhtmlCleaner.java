@@ -489,6 +489,10 @@ public final class XhtmlCleaner {
         }
 
         void cleanAttributes(Element el, String tag) {
+            if (el.attributesSize() == 0) {
+                // Most elements (a paragraph, an item, a cell) have none: nothing below would change.
+                return;
+            }
             Set<String> allowed = ELEMENT_ATTRIBUTES.getOrDefault(tag, Set.of());
             List<String> style = new ArrayList<>();
             String align = el.attr("align").strip().toLowerCase(Locale.ROOT);
