@@ -92,7 +92,7 @@ public final class BookLinker {
         for (CleanChapter ch : chapters) {
             Set<String> own = new HashSet<>(ch.anchors.values());
             Map<String, String> renamed = new HashMap<>();
-            for (Element el : ch.doc.body().select("[id]")) {
+            for (Element el : ch.withIds()) {
                 String id = el.id();
                 String fin = id;
                 if (used.contains(fin)) {

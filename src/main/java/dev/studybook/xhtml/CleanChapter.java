@@ -15,9 +15,25 @@ public final class CleanChapter {
     /** Anchor names (ids, heading slugs, their lower-case forms) to the element id they lead to. */
     final Map<String, String> anchors;
 
+    /** The elements with an id, in document order, once {@link #findIds()} found them; null until then or after a change. */
+    private List<Element> withIds;
+
     CleanChapter(Document doc, Map<String, String> anchors) {
         this.doc = doc;
         this.anchors = anchors;
+    }
+
+    /**
+     * Finds the elements with an id now, on the caller's thread (a conversion thread), for the book-wide pass that
+     * goes through every chapter's ids on one thread; a later change to the chapter makes that pass look again.
+     */
+    public void findIds() {
+        withIds = doc.body().select("[id]");
+    }
+
+    /** The elements with an id, in document order. */
+    List<Element> withIds() {
+        return withIds != null ? withIds : doc.body().select("[id]");
     }
 
     /** The text of the first h1, or empty. */
@@ -32,6 +48,7 @@ public final class CleanChapter {
      * title is not shown twice.
      */
     public void ensureTitle(String title) {
+        withIds = null;
         if (doc.body().selectFirst("h1") == null) {
             var first = doc.body().selectFirst("h2, h3, h4, h5, h6");
             if (first != null && sameTitle(first.text(), title)) {
@@ -64,6 +81,7 @@ public final class CleanChapter {
      * under the level-1 title becomes level 2, and its sub-headings follow.
      */
     public void closeHeadingGaps() {
+        withIds = null;
         int previous = 0;
         java.util.Map<Integer, Integer> mapped = new java.util.HashMap<>();
         for (var h : doc.body().select("h1, h2, h3, h4, h5, h6")) {
