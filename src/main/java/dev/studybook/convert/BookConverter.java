@@ -106,25 +106,13 @@ public final class BookConverter {
             GlyphCoverage coverage, Diagnostics diagnostics, UnaryOperator<String> markdown, Runnable chapterDone,
             ExecutorService pool) {
         List<OutlineChapter> chapters = outline.chapters();
-        List<CleanChapter> clean = convertAll(loaded.chapters(), ids, resolver, idByFile, outline.indexFile(), assets, remote,
-                diagrams, coverage, diagnostics, markdown, chapterDone, pool);
+        List<Converted> converted = convertAll(loaded.chapters(), ids, resolver, idByFile, outline.indexFile(), assets,
+                remote, diagrams, coverage, diagnostics, markdown, chapterDone, pool);
         coverage.report(diagnostics);
         remote.report(diagnostics);
         diagrams.report(diagnostics);
-        List<String> titles = new ArrayList<>();
-        for (int i = 0; i < chapters.size(); i++) {
-            OutlineChapter oc = chapters.get(i);
-            // The index page's link text, else the title the chapter's front matter gives, else its first heading.
-            String title = !oc.title().isBlank() ? oc.title()
-                    : loaded.chapters().get(i).text().frontMatter().getOrDefault("title", clean.get(i).firstH1());
-            if (title.isBlank()) {
-                String name = oc.file().getFileName().toString();
-                title = name.replaceFirst("\\.[^.]+$", "");
-            }
-            clean.get(i).ensureTitle(title);
-            clean.get(i).closeHeadingGaps();
-            titles.add(title);
-        }
+        List<CleanChapter> clean = converted.stream().map(Converted::clean).toList();
+        List<String> titles = converted.stream().map(Converted::title).toList();
         List<BookLinker.LinkedChapter> linked = BookLinker.link(clean, ids, RESERVED_IDS,
                 (index, line, message) -> diagnostics.warn(loaded.chapters().get(index).text().locate(line),
                         Diagnostics.Kind.ANCHOR, message), outline.config().questions(),
@@ -163,12 +151,28 @@ public final class BookConverter {
         return Optional.empty();
     }
 
-    private static List<CleanChapter> convertAll(List<ChapterSource> chapters, List<String> ids, LinkResolver resolver,
+    /** A chapter converted and cleaned, with its title. */
+    private record Converted(CleanChapter clean, String title) {
+    }
+
+    /** The index page's link text, else the title the chapter's front matter gives, else its first heading, else its file name. */
+    private static String title(ChapterSource source, CleanChapter clean) {
+        OutlineChapter oc = source.entry();
+        String title = !oc.title().isBlank() ? oc.title()
+                : source.text().frontMatter().getOrDefault("title", clean.firstH1());
+        if (title.isBlank()) {
+            String name = oc.file().getFileName().toString();
+            title = name.replaceFirst("\\.[^.]+$", "");
+        }
+        return title;
+    }
+
+    private static List<Converted> convertAll(List<ChapterSource> chapters, List<String> ids, LinkResolver resolver,
             Map<Path, String> idByFile, Path indexFile, AssetRegistry assets, RemoteImages remote, Diagrams diagrams,
             GlyphCoverage coverage, Diagnostics diagnostics,
             UnaryOperator<String> markdownToHtml, Runnable chapterDone, ExecutorService pool) {
         try {
-            List<Future<CleanChapter>> futures = new ArrayList<>();
+            List<Future<Converted>> futures = new ArrayList<>();
             for (int i = 0; i < chapters.size(); i++) {
                 ChapterSource source = chapters.get(i);
                 OutlineChapter oc = source.entry();
@@ -195,15 +199,20 @@ public final class BookConverter {
                     ChapterReferences refs = new ChapterReferences(source.text(), index, id, resolver, idByFile, indexFile,
                             assets, diagnostics, remote, diagrams);
                     CleanChapter clean = XhtmlCleaner.clean(html, refs);
+                    // Each chapter titled on its own thread too: the title depends on the chapter alone.
+                    String title = title(source, clean);
+                    clean.ensureTitle(title);
+                    clean.closeHeadingGaps();
+                    clean.findIds();
                     // Only now, after the chapter's conversion: the check waits for every font to be read, which
                     // goes on meanwhile on the other threads (warnings are reported in book order all the same).
                     coverage.check(index, source.text());
                     chapterDone.run();
-                    return clean;
+                    return new Converted(clean, title);
                 })));
             }
-            List<CleanChapter> out = new ArrayList<>();
-            for (Future<CleanChapter> f : futures) {
+            List<Converted> out = new ArrayList<>();
+            for (Future<Converted> f : futures) {
                 out.add(f.get());
             }
             return out;

@@ -19,6 +19,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * The book-wide pass over cleaned chapters: makes every id unique across the book (the same heading in two
@@ -53,6 +54,7 @@ public final class BookLinker {
 
     /** The elements that are blocks, in the order the page map counts them. */
     private static final Set<String> BLOCKS = Set.copyOf(ChapterBody.BLOCK_ELEMENTS);
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
     private BookLinker() {
     }
@@ -90,7 +92,7 @@ public final class BookLinker {
         for (CleanChapter ch : chapters) {
             Set<String> own = new HashSet<>(ch.anchors.values());
             Map<String, String> renamed = new HashMap<>();
-            for (Element el : ch.doc.body().select("[id]")) {
+            for (Element el : ch.withIds()) {
                 String id = el.id();
                 String fin = id;
                 if (used.contains(fin)) {
@@ -133,7 +135,20 @@ public final class BookLinker {
             List<Map<String, String>> finalAnchors, Warnings warnings, QuestionRules rules, Locations locations) {
         Element body = ch.doc.body();
         List<ChapterBody.Mark> marks = new ArrayList<>();
-        for (Element a : body.select("a[data-sb-local]")) {
+        // The links of both kinds in one walk; those within the chapter are done first, as their places are numbered.
+        List<Element> local = new ArrayList<>();
+        List<Element> other = new ArrayList<>();
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Element a && a.normalName().equals("a")) {
+                if (a.hasAttr("data-sb-local")) {
+                    local.add(a);
+                }
+                if (a.hasAttr("data-sb-chapter")) {
+                    other.add(a);
+                }
+            }
+        }, body);
+        for (Element a : local) {
             String fragment = a.attr("href").substring(1);
             String id = find(finalAnchors.get(i), fragment);
             if (id == null) {
@@ -144,7 +159,7 @@ public final class BookLinker {
             }
             a.removeAttr("data-sb-local");
         }
-        for (Element a : body.select("a[data-sb-chapter]")) {
+        for (Element a : other) {
             String target = a.attr("data-sb-chapter");
             String fragment = a.attr("data-sb-fragment");
             int t = chapterIds.indexOf(target);
@@ -160,18 +175,36 @@ public final class BookLinker {
             a.removeAttr("data-sb-chapter");
             a.removeAttr("data-sb-fragment");
         }
-        List<Heading> headings = ch.headings();
+        // From here on no element is added, removed or renamed until the places are left: one list of them all
+        // serves the headings, the questions, the review section, the pictures and the places.
+        List<Element> all = body.getAllElements();
+        List<Element> headingElements = new ArrayList<>();
+        List<Element> blocks = new ArrayList<>();
+        boolean images = false;
+        for (Element el : all) {
+            String name = el.normalName();
+            if (el != body && HEADINGS.contains(name)) {
+                headingElements.add(el);
+            }
+            if (el != body && BLOCKS.contains(name)) {
+                blocks.add(el);
+            }
+            images |= name.equals("img");
+        }
+        List<Heading> headings = CleanChapter.headings(headingElements);
+        Optional<Element> reviewHeading = ReviewSections.heading(headingElements);
         List<Question> questions = new ArrayList<>();
-        for (QuestionFinder.Found f : QuestionFinder.find(body, rules, ReviewSections.heading(body))) {
+        for (QuestionFinder.Found f : QuestionFinder.find(rules, reviewHeading, blocks, headingElements)) {
             questions.add(new Question(f.kind(), f.prompt(), f.answer(), f.text(), f.path(), f.anchor(), f.block(),
                     locations.locate(i, f.line())));
         }
-        for (Element el : body.select("[" + MarkdownRenderer.LINE_ATTRIBUTE + "]")) {
-            el.removeAttr(MarkdownRenderer.LINE_ATTRIBUTE);
+        for (Element el : all) {
+            if (el.hasAttr(MarkdownRenderer.LINE_ATTRIBUTE)) {
+                el.removeAttr(MarkdownRenderer.LINE_ATTRIBUTE);
+            }
         }
-        Optional<ChapterBody> review = ReviewSections.extract(body).map(ChapterBody::of);
-        boolean images = body.selectFirst("img") != null;
-        markPlaces(body, marks);
+        Optional<ChapterBody> review = ReviewSections.extract(reviewHeading).map(ChapterBody::of);
+        markPlaces(blocks, headingElements, marks);
         return new LinkedChapter(ChapterBody.withPlaces(serialize(ch.doc), marks), headings, review, images,
                 questions);
     }
@@ -182,13 +215,13 @@ public final class BookLinker {
         return ChapterBody.place(marks.size() - 1);
     }
 
-    /** Leaves a place at the start of every block, and after the title (the first h1). */
-    private static void markPlaces(Element body, List<ChapterBody.Mark> marks) {
+    /**
+     * Leaves a place at the start of every block, and after the title (the first h1); {@code blocks} and
+     * {@code headings} are the chapter's, in document order.
+     */
+    private static void markPlaces(List<Element> blocks, List<Element> headings, List<ChapterBody.Mark> marks) {
         int n = 0;
-        for (Element el : new ArrayList<>(body.getAllElements())) {
-            if (el == body || !BLOCKS.contains(el.normalName())) {
-                continue;
-            }
+        for (Element el : blocks) {
             TextNode at = new TextNode(place(marks, new ChapterBody.BlockStart(n++)));
             if (el.normalName().equals("table")) {
                 el.before(at);
@@ -196,7 +229,7 @@ public final class BookLinker {
                 el.prependChild(at);
             }
         }
-        Element h1 = body.selectFirst("h1");
+        Element h1 = headings.stream().filter(h -> h.normalName().equals("h1")).findFirst().orElse(null);
         if (h1 != null) {
             h1.after(new TextNode(place(marks, new ChapterBody.TitleEnd())));
         }

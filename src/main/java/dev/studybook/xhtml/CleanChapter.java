@@ -4,6 +4,7 @@ import dev.studybook.model.Heading;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * One chapter after cleaning, waiting for the book-wide pass that makes ids unique and points links at other
@@ -14,9 +15,25 @@ public final class CleanChapter {
     /** Anchor names (ids, heading slugs, their lower-case forms) to the element id they lead to. */
     final Map<String, String> anchors;
 
+    /** The elements with an id, in document order, once {@link #findIds()} found them; null until then or after a change. */
+    private List<Element> withIds;
+
     CleanChapter(Document doc, Map<String, String> anchors) {
         this.doc = doc;
         this.anchors = anchors;
+    }
+
+    /**
+     * Finds the elements with an id now, on the caller's thread (a conversion thread), for the book-wide pass that
+     * goes through every chapter's ids on one thread; a later change to the chapter makes that pass look again.
+     */
+    public void findIds() {
+        withIds = doc.body().select("[id]");
+    }
+
+    /** The elements with an id, in document order. */
+    List<Element> withIds() {
+        return withIds != null ? withIds : doc.body().select("[id]");
     }
 
     /** The text of the first h1, or empty. */
@@ -31,6 +48,7 @@ public final class CleanChapter {
      * title is not shown twice.
      */
     public void ensureTitle(String title) {
+        withIds = null;
         if (doc.body().selectFirst("h1") == null) {
             var first = doc.body().selectFirst("h2, h3, h4, h5, h6");
             if (first != null && sameTitle(first.text(), title)) {
@@ -63,6 +81,7 @@ public final class CleanChapter {
      * under the level-1 title becomes level 2, and its sub-headings follow.
      */
     public void closeHeadingGaps() {
+        withIds = null;
         int previous = 0;
         java.util.Map<Integer, Integer> mapped = new java.util.HashMap<>();
         for (var h : doc.body().select("h1, h2, h3, h4, h5, h6")) {
@@ -80,7 +99,12 @@ public final class CleanChapter {
 
     /** Headings in order, with their chapter-local ids; headings without text are left out. */
     public List<Heading> headings() {
-        return doc.body().select("h1, h2, h3, h4, h5, h6").stream()
+        return headings(doc.body().select("h1, h2, h3, h4, h5, h6"));
+    }
+
+    /** The headings of {@code elements} (a chapter's heading elements, in document order), as {@link #headings()}. */
+    static List<Heading> headings(List<Element> elements) {
+        return elements.stream()
                 .filter(h -> !h.text().isBlank())
                 .map(h -> new Heading(h.tagName().charAt(1) - '0', h.text().strip(), h.id()))
                 .toList();

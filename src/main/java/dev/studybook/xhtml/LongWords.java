@@ -1,13 +1,11 @@
 package dev.studybook.xhtml;
 
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.TextNode;
-
 /**
  * Breaks runs of text with no place to break a line: a word of a million letters kept the PDF's line breaker busy
  * for minutes, and no reader shows it usefully. After {@link #MAX_UNBROKEN_RUN} characters without a space, an
  * ideograph, a hyphen, a slash or a zero-width space, a zero-width space (U+200B) is put in, in both outputs alike;
- * code is broken too (no real code has such a token, and its lines would run off the page anyway).
+ * code is broken too (no real code has such a token, and its lines would run off the page anyway). The walk over a
+ * chapter's texts is {@link XmlText#cleanAndBreak}'s.
  */
 final class LongWords {
     /** The longest run of characters laid out without a break opportunity; longer ones are broken by force. */
@@ -15,27 +13,6 @@ final class LongWords {
     private static final char BREAK = '\u200B';
 
     private LongWords() {
-    }
-
-    /** Breaks every run longer than the limit; returns the first text broken (for the warning), or null. */
-    static Element breakLongRuns(Element body) {
-        Element first = null;
-        for (Element el : body.getAllElements()) {
-            for (TextNode t : el.textNodes()) {
-                String v = t.getWholeText();
-                if (v.length() <= MAX_UNBROKEN_RUN) {
-                    continue;
-                }
-                String broken = broken(v);
-                if (broken != v) {
-                    t.text(broken);
-                    if (first == null) {
-                        first = el;
-                    }
-                }
-            }
-        }
-        return first;
     }
 
     /** The text with a zero-width space after every {@link #MAX_UNBROKEN_RUN} characters without a break; the same object when none is needed. */

@@ -28,14 +28,28 @@ final class Nesting {
     private Nesting() {
     }
 
-    static void repair(Element body) {
-        for (Element fig : body.select("figure > br")) {
-            fig.remove();
+    /**
+     * Repairs the chapter; {@code tags} names the elements it holds ({@link Tags#of}): the repairs of elements it
+     * has none of are skipped (none of them makes an element another one looks for).
+     */
+    static void repair(Element body, Set<String> tags) {
+        if (tags.contains("figure") && tags.contains("br")) {
+            for (Element fig : body.select("figure > br")) {
+                fig.remove();
+            }
         }
-        captions(body);
-        formattingWrappers(body);
-        summaries(body);
-        strayItems(body);
+        if (tags.contains("figcaption")) {
+            captions(body);
+        }
+        if (FORMATTING.stream().anyMatch(tags::contains)) {
+            formattingWrappers(body);
+        }
+        if (tags.contains("summary") || tags.contains("details")) {
+            summaries(body);
+        }
+        if (tags.contains("li") || tags.contains("dt") || tags.contains("dd")) {
+            strayItems(body);
+        }
         // Outermost first: once a list inside a span is a span, its items are inside phrasing content too.
         List<Element> all = new ArrayList<>(body.getAllElements());
         for (Element el : all) {

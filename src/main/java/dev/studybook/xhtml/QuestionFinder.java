@@ -61,12 +61,33 @@ final class QuestionFinder {
         headings = body.select("h1, h2, h3, h4, h5, h6");
     }
 
+    private QuestionFinder(QuestionRules rules, List<Element> blocks, List<Element> headings) {
+        this.rules = rules;
+        int n = 0;
+        for (Element el : blocks) {
+            this.blocks.put(el, n++);
+        }
+        this.headings = headings;
+    }
+
     /**
      * The chapter's questions in reading order; {@code review} is the heading of its review section as the review
      * sheet finds it, if any (used unless book.yaml names the sections of cards).
      */
     static List<Found> find(Element body, QuestionRules rules, Optional<Element> review) {
-        QuestionFinder f = new QuestionFinder(body, rules);
+        return find(new QuestionFinder(body, rules), rules, review);
+    }
+
+    /**
+     * As {@link #find(Element, QuestionRules, Optional)}, given the chapter's block elements (those of
+     * {@link ChapterBody#BLOCK_ELEMENTS}) and headings in document order, as the caller found them.
+     */
+    static List<Found> find(QuestionRules rules, Optional<Element> review, List<Element> blocks,
+            List<Element> headings) {
+        return find(new QuestionFinder(rules, blocks, headings), rules, review);
+    }
+
+    private static List<Found> find(QuestionFinder f, QuestionRules rules, Optional<Element> review) {
         List<Found> out = new ArrayList<>();
         Element within = null;
         for (Element h : f.headings) {

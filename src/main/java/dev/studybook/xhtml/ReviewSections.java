@@ -22,7 +22,12 @@ final class ReviewSections {
 
     /** The heading of the chapter's review section, if it has one. */
     static Optional<Element> heading(Element body) {
-        for (Element h : body.select("h1, h2, h3, h4, h5, h6")) {
+        return heading(body.select("h1, h2, h3, h4, h5, h6"));
+    }
+
+    /** The heading of the review section among a chapter's {@code headings} (in document order), if it has one. */
+    static Optional<Element> heading(List<Element> headings) {
+        for (Element h : headings) {
             if (h.hasClass("review") || TITLES.contains(h.text().strip().toLowerCase(java.util.Locale.ROOT))) {
                 return Optional.of(h);
             }
@@ -32,7 +37,11 @@ final class ReviewSections {
 
     /** The section's content as XHTML, without its heading; empty when the chapter has none. */
     static Optional<String> extract(Element body) {
-        Optional<Element> found = heading(body);
+        return extract(heading(body));
+    }
+
+    /** The content of the section {@code found} heads, as {@link #extract(Element)}. */
+    static Optional<String> extract(Optional<Element> found) {
         if (found.isEmpty()) {
             return Optional.empty();
         }

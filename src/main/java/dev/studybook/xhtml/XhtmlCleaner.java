@@ -93,21 +93,33 @@ public final class XhtmlCleaner {
 
     /** Cleans one chapter's HTML; {@code refs} resolves its links and images and receives warnings. */
     public static CleanChapter clean(String html, References refs) {
-        Parser parser = Parser.htmlParser().setTrackPosition(true);
+        // Source positions are read only for elements HTML does not know (unknown tags, components, self-closed
+        // custom elements): a chapter without any is parsed without recording them (the tree is the same).
+        Parser parser = Parser.htmlParser().setTrackPosition(hasUnknownTag(html));
         Document doc = org.jsoup.Jsoup.parse(html, "", parser);
         Element body = doc.body();
-        Map<Node, Integer> lines = assignLines(body);
+        List<Element> unknown = new ArrayList<>();
+        Map<Node, Integer> lines = assignLines(body, unknown);
         Cleaner c = new Cleaner(html, refs, lines);
-        c.selfClosing(body);
+        c.selfClosing(unknown);
         c.cleanChildren(body, 0);
-        Nesting.repair(body);
-        Map<String, String> anchors = c.ids(body);
-        ChapterToc.fill(body);
-        Footnotes.semantic(body);
-        TableWords.mark(body);
-        InlineCode.mark(body);
-        XmlText.clean(body);
-        Element broken = LongWords.breakLongRuns(body);
+        Nesting.repair(body, Tags.of(body));
+        Set<String> tags = new java.util.HashSet<>();
+        Map<String, String> anchors = c.ids(body, tags);
+        // Each rule below selects elements of a few tags: one that none of the chapter's elements has is skipped.
+        if (tags.contains("div")) {
+            ChapterToc.fill(body);
+        }
+        if (tags.contains("div") || tags.contains("a")) {
+            Footnotes.semantic(body);
+        }
+        if (tags.contains("table") || tags.contains("th")) {
+            TableWords.mark(body);
+        }
+        if (tags.contains("code")) {
+            InlineCode.mark(body);
+        }
+        Element broken = XmlText.cleanAndBreak(body);
         if (broken != null) {
             refs.warn(BookLinker.line(broken), dev.studybook.error.Diagnostics.Kind.STRUCTURE, "a run of more than "
                     + LongWords.MAX_UNBROKEN_RUN + " characters has no place to break a line; it is broken every "
@@ -116,8 +128,39 @@ public final class XhtmlCleaner {
         return new CleanChapter(doc, anchors);
     }
 
-    /** Gives every node the source line of the nearest line marker before it, then drops the markers. */
-    private static Map<Node, Integer> assignLines(Element root) {
+    /**
+     * Whether the HTML may hold an element neither kept nor renamed (so that its source is needed): a start tag
+     * whose name, read as HTML parsing reads it, is not one of {@link #KEEP} or {@link #RENAME}.
+     */
+    static boolean hasUnknownTag(String html) {
+        int n = html.length();
+        for (int i = html.indexOf('<'); i >= 0 && i + 1 < n; i = html.indexOf('<', i + 1)) {
+            char first = html.charAt(i + 1);
+            if (!Character.isLetter(first)) {
+                continue;
+            }
+            int end = i + 1;
+            while (end < n) {
+                char ch = html.charAt(end);
+                if (ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == ' ' || ch == '/' || ch == '>'
+                        || ch == '<' || ch == 0) {
+                    break;
+                }
+                end++;
+            }
+            String name = html.substring(i + 1, end).toLowerCase(Locale.ROOT);
+            if (!KEEP.contains(name) && !RENAME.containsKey(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Gives every node the source line of the nearest line marker before it, then drops the markers; collects, in
+     * document order, the elements neither kept nor renamed (those {@link Cleaner#selfClosing} looks at).
+     */
+    private static Map<Node, Integer> assignLines(Element root, List<Element> unknown) {
         Map<Node, Integer> lines = new IdentityHashMap<>();
         List<Node> markers = new ArrayList<>();
         int[] current = {0};
@@ -132,11 +175,17 @@ public final class XhtmlCleaner {
                     }
                 }
                 markers.add(node);
-            } else if (node instanceof Element el && el.hasAttr(MarkdownRenderer.LINE_ATTRIBUTE)) {
-                try {
-                    current[0] = Integer.parseInt(el.attr(MarkdownRenderer.LINE_ATTRIBUTE));
-                } catch (NumberFormatException ignored) {
-                    // Written by the author in raw HTML; keep the previous line.
+            } else if (node instanceof Element el) {
+                if (el.hasAttr(MarkdownRenderer.LINE_ATTRIBUTE)) {
+                    try {
+                        current[0] = Integer.parseInt(el.attr(MarkdownRenderer.LINE_ATTRIBUTE));
+                    } catch (NumberFormatException ignored) {
+                        // Written by the author in raw HTML; keep the previous line.
+                    }
+                }
+                String tag = el.normalName();
+                if (el != root && !KEEP.contains(tag) && !RENAME.containsKey(tag)) {
+                    unknown.add(el);
                 }
             }
             lines.put(node, current[0]);
@@ -289,12 +338,10 @@ public final class XhtmlCleaner {
          * HTML parsing ignores the "/>" of an element it does not know ({@code <Badge text="beta"/>}) and puts all
          * that follows inside it: what follows is given back to its parent.
          */
-        void selfClosing(Element body) {
-            List<Element> all = new ArrayList<>(body.getAllElements());
-            for (int i = all.size() - 1; i >= 0; i--) {
-                Element el = all.get(i);
-                String tag = el.normalName();
-                if (el == body || KEEP.contains(tag) || RENAME.containsKey(tag) || el.childNodeSize() == 0) {
+        void selfClosing(List<Element> unknown) {
+            for (int i = unknown.size() - 1; i >= 0; i--) {
+                Element el = unknown.get(i);
+                if (el.childNodeSize() == 0) {
                     continue;
                 }
                 var start = el.sourceRange();
@@ -442,6 +489,10 @@ public final class XhtmlCleaner {
         }
 
         void cleanAttributes(Element el, String tag) {
+            if (el.attributesSize() == 0) {
+                // Most elements (a paragraph, an item, a cell) have none: nothing below would change.
+                return;
+            }
             Set<String> allowed = ELEMENT_ATTRIBUTES.getOrDefault(tag, Set.of());
             List<String> style = new ArrayList<>();
             String align = el.attr("align").strip().toLowerCase(Locale.ROOT);
@@ -706,15 +757,17 @@ public final class XhtmlCleaner {
 
         /**
          * Gives every heading an id (its GitHub slug, or the id the author wrote), makes all ids valid XML
-         * names unique within the chapter, and returns the anchors a link may name.
+         * names unique within the chapter, and returns the anchors a link may name; {@code tags} receives the
+         * names of the elements under {@code body}.
          */
-        Map<String, String> ids(Element body) {
+        Map<String, String> ids(Element body, Set<String> tags) {
             Map<String, String> anchors = new HashMap<>();
             Map<String, Integer> used = new LinkedHashMap<>();
             for (Element el : body.getAllElements()) {
                 if (el == body) {
                     continue;
                 }
+                tags.add(el.normalName());
                 boolean heading = HEADING.matcher(el.normalName()).matches();
                 String written = el.id().strip();
                 if (written.isEmpty() && !heading) {

@@ -3,6 +3,7 @@ package dev.studybook.xhtml;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Removes characters that XML 1.0 does not allow (control characters, lone surrogates, U+FFFE/FFFF), and the two
@@ -12,23 +13,43 @@ final class XmlText {
     private XmlText() {
     }
 
-    static void clean(Element root) {
-        for (Element el : root.getAllElements()) {
-            for (Attribute a : el.attributes()) {
-                String v = a.getValue();
-                String c = strip(v);
-                if (!c.equals(v)) {
-                    a.setValue(c);
+    /**
+     * Removes those characters from every attribute and text under {@code root}, and breaks the texts' long runs
+     * ({@link LongWords}), in one walk; returns the first element (in document order) whose text was broken, or
+     * null.
+     */
+    static Element cleanAndBreak(Element root) {
+        Element[] first = {null};
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Element el) {
+                for (Attribute a : el.attributes()) {
+                    String v = a.getValue();
+                    String c = strip(v);
+                    if (!c.equals(v)) {
+                        a.setValue(c);
+                    }
                 }
-            }
-            for (TextNode t : el.textNodes()) {
+            } else if (node instanceof TextNode t) {
                 String v = t.getWholeText();
                 String c = strip(v);
+                if (c.length() > LongWords.MAX_UNBROKEN_RUN) {
+                    String broken = LongWords.broken(c);
+                    if (broken != c) {
+                        c = broken;
+                        // Texts come in document order, their elements in the order of their start: a later
+                        // text's element comes first only when it holds the earlier one's.
+                        Element el = (Element) t.parent();
+                        if (first[0] == null || first[0] == el || first[0].parents().contains(el)) {
+                            first[0] = el;
+                        }
+                    }
+                }
                 if (!c.equals(v)) {
                     t.text(c);
                 }
             }
-        }
+        }, root);
+        return first[0];
     }
 
     static String strip(String s) {

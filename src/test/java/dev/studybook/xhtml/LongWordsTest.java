@@ -32,4 +32,17 @@ class LongWordsTest {
         assertTrue(xhtml.split("\u200B").length > 1_000_000 / LongWords.MAX_UNBROKEN_RUN - 2);
         assertEquals(1, warnings.stream().filter(w -> w.startsWith("3: ") && w.contains("MAX_UNBROKEN_RUN")).count(), warnings.toString());
     }
+
+    @Test
+    void theWarningNamesTheOuterElementWhenItsOwnLongTextFollowsAnInnerOne() {
+        // Texts are met in document order, elements by their start: the div starts before the p inside it.
+        String run = "a".repeat(LongWords.MAX_UNBROKEN_RUN + 1);
+        org.jsoup.nodes.Element body = org.jsoup.Jsoup.parse("<div id=outer><p id=inner>" + run + "</p>" + run
+                + "</div><p id=after>" + run + "</p>").body();
+        assertEquals("outer", XmlText.cleanAndBreak(body).id());
+        assertEquals(3, body.html().split("\u200B", -1).length - 1);
+        org.jsoup.nodes.Element plain = org.jsoup.Jsoup.parse("<p>" + run + "</p>").body();
+        assertEquals(plain.child(0), XmlText.cleanAndBreak(plain));
+        assertEquals(null, XmlText.cleanAndBreak(org.jsoup.Jsoup.parse("<p>short \u0001</p>").body()));
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.studybook.testing.Snippets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class XhtmlCleanerTest {
@@ -158,5 +159,16 @@ class XhtmlCleanerTest {
         assertEquals(2, w.size(), w.toString());
         assertTrue(w.get(0).startsWith("5: the image 'missing-raw.png' has no alt text"), w.toString());
         assertTrue(w.get(1).startsWith("5: image missing-raw.png"), w.toString());
+    }
+
+    @Test
+    void sourcePositionsAreRecordedWhenAChapterHasATagHtmlDoesNotKeep() {
+        // Known and renamed tags only: the tree needs no source positions.
+        assertFalse(XhtmlCleaner.hasUnknownTag("<p>a < b, <A HREF=\"x\">x</A><br/><img src=x><center>c</center></p>"
+                + "<pre><code>&lt;token&gt;</code></pre>"));
+        for (String unknown : List.of("<Badge text=\"beta\"/>", "<token>", "<my-widget/>", "<source>", "<input type=checkbox>",
+                "<svg><path/></svg>", "<p>x</p><script>", "<foo\tbar>", "<image src=x>")) {
+            assertTrue(XhtmlCleaner.hasUnknownTag("<p>text</p>" + unknown), unknown);
+        }
     }
 }
