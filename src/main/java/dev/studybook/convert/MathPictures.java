@@ -63,7 +63,7 @@ final class MathPictures {
         // Batik's default precision (4 digits): fewer would round the glyphs' own scale (0.007) and crush small scripts.
         ctx.setPrecision(4);
         // Glyphs as outlines: no reader needs JLaTeXMath's fonts.
-        SVGGraphics2D g = new SVGGraphics2D(ctx, true);
+        SVGGraphics2D g = new GlyphOutlines(ctx);
         g.setSVGCanvasSize(new Dimension(width, height));
         icon.setForeground(Color.BLACK);
         icon.paintIcon(null, g, 0, 0);

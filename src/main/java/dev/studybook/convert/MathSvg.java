@@ -193,8 +193,36 @@ final class MathSvg {
         return list.substring(end).isBlank() ? t : null;
     }
 
+    /**
+     * Outlines already rounded, by their data and places: a formula-heavy book draws the same few hundred glyphs
+     * thousands of times, and rounding their data again was half the time of its formulas (datawhalechina/pumpkin-book,
+     * JFR). Bounded, least recently used first out; formulas are typeset one at a time (MathPictures), but guarded
+     * all the same.
+     */
+    private static final Map<String, String> ROUNDED = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > 4096;
+        }
+    };
+
     /** Path data with each number to {@code places} decimals and no space where a command letter or sign separates. */
     static String path(String d, int places) {
+        String key = places + ":" + d;
+        synchronized (ROUNDED) {
+            String known = ROUNDED.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        String rounded = rounded(d, places);
+        synchronized (ROUNDED) {
+            ROUNDED.put(key, rounded);
+        }
+        return rounded;
+    }
+
+    private static String rounded(String d, int places) {
         Matcher m = NUMBER.matcher(d);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {

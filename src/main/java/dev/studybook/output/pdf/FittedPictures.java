@@ -7,6 +7,7 @@ import com.openhtmltopdf.render.InlineLayoutBox;
 import com.openhtmltopdf.render.LineBox;
 import com.openhtmltopdf.render.PageBox;
 import dev.studybook.model.Asset;
+import dev.studybook.output.Xml;
 import dev.studybook.raster.DiagramText;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * Finds, in a laid-out book, a picture that a page break moved whole to the next page, leaving the page before it
@@ -49,12 +49,12 @@ final class FittedPictures {
         if (sizes.isEmpty()) {
             return;
         }
-        NodeList imgs = doc.getElementsByTagNameNS("*", "img");
+        List<Element> imgs = Xml.elements(doc, "*", "img");
         for (Map.Entry<Integer, Size> e : sizes.entrySet()) {
-            if (e.getKey() >= imgs.getLength()) {
+            if (e.getKey() >= imgs.size()) {
                 continue;
             }
-            Element img = (Element) imgs.item(e.getKey());
+            Element img = imgs.get(e.getKey());
             String fitted = String.format(Locale.ROOT, "width: %.1fpx; height: %.1fpx; max-width: none; max-height: none",
                     e.getValue().widthTenths() / 10.0, e.getValue().heightTenths() / 10.0);
             String style = img.getAttribute("style");
@@ -81,9 +81,9 @@ final class FittedPictures {
     static Map<Integer, Size> found(Document doc, Box root, List<PageBox> pages, LayoutContext c,
             Map<String, Asset> assets, Map<Integer, Size> sized) {
         Map<Element, Integer> positions = new IdentityHashMap<>();
-        NodeList imgs = doc.getElementsByTagNameNS("*", "img");
-        for (int i = 0; i < imgs.getLength(); i++) {
-            positions.put((Element) imgs.item(i), i);
+        List<Element> imgs = Xml.elements(doc, "*", "img");
+        for (int i = 0; i < imgs.size(); i++) {
+            positions.put(imgs.get(i), i);
         }
         int[] lowest = new int[pages.size() + 1];
         Walk walk = new Walk(pages, positions, lowest);

@@ -7,6 +7,7 @@ import com.openhtmltopdf.render.BlockBox;
 import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.render.LineBox;
 import com.openhtmltopdf.render.PageBox;
+import dev.studybook.output.Xml;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * Finds, in a laid-out book, what a page break left alone: a paragraph's single line on one side of it (a widow or
@@ -57,13 +57,13 @@ final class LoneLines {
         if (kept.isEmpty()) {
             return;
         }
-        NodeList ps = doc.getElementsByTagNameNS("*", "p");
-        NodeList tables = doc.getElementsByTagNameNS("*", "table");
+        List<Element> ps = Xml.elements(doc, "*", "p");
+        List<Element> tables = Xml.elements(doc, "*", "table");
         for (int i : kept) {
-            NodeList list = i >= 0 ? ps : tables;
+            List<Element> list = i >= 0 ? ps : tables;
             int at = i >= 0 ? i : -1 - i;
-            if (at < list.getLength()) {
-                Element e = (Element) list.item(at);
+            if (at < list.size()) {
+                Element e = list.get(at);
                 String mark = i >= 0 ? KEEP_LINES : KEEP_HEAD;
                 String classes = e.getAttribute("class");
                 // Marked once: the same document is marked again before each layout.
@@ -77,13 +77,13 @@ final class LoneLines {
     /** What of {@code doc}, laid out from {@code root} onto {@code pages}, a page break left alone (see mark). */
     static Set<Integer> found(Document doc, Box root, List<PageBox> pages) {
         Map<Element, Integer> positions = new IdentityHashMap<>();
-        NodeList ps = doc.getElementsByTagNameNS("*", "p");
-        for (int i = 0; i < ps.getLength(); i++) {
-            positions.put((Element) ps.item(i), i);
+        List<Element> ps = Xml.elements(doc, "*", "p");
+        for (int i = 0; i < ps.size(); i++) {
+            positions.put(ps.get(i), i);
         }
-        NodeList tables = doc.getElementsByTagNameNS("*", "table");
-        for (int i = 0; i < tables.getLength(); i++) {
-            positions.put((Element) tables.item(i), -1 - i);
+        List<Element> tables = Xml.elements(doc, "*", "table");
+        for (int i = 0; i < tables.size(); i++) {
+            positions.put(tables.get(i), -1 - i);
         }
         Set<Integer> found = new TreeSet<>();
         walk(root, pages, positions, found);

@@ -468,9 +468,8 @@ final class PdfLayout {
      */
     static void unlinkAbsentTargets(Document dom) {
         Set<String> ids = new java.util.HashSet<>();
-        org.w3c.dom.NodeList all = dom.getElementsByTagName("*");
-        for (int i = 0, n = all.getLength(); i < n; i++) {
-            String id = ((Element) all.item(i)).getAttribute("id");
+        for (Element e : Xml.elements(dom, "*", "*")) {
+            String id = e.getAttribute("id");
             if (!id.isEmpty()) {
                 ids.add(id);
             }

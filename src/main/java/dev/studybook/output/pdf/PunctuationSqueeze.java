@@ -13,6 +13,7 @@ import com.openhtmltopdf.render.InlineText;
 import com.openhtmltopdf.render.LineBox;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import dev.studybook.output.Xml;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,6 @@ import java.util.TreeSet;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 import org.w3c.dom.Text;
 
 /**
@@ -101,9 +101,7 @@ final class PunctuationSqueeze {
 
     private static List<Element> blocks(Document doc) {
         List<Element> out = new ArrayList<>();
-        NodeList all = doc.getElementsByTagNameNS("*", "*");
-        for (int i = 0; i < all.getLength(); i++) {
-            Element e = (Element) all.item(i);
+        for (Element e : Xml.elements(doc, "*", "*")) {
             if (BLOCKS.contains(e.getLocalName())) {
                 out.add(e);
             }
