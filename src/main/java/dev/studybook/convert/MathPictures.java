@@ -33,41 +33,64 @@ final class MathPictures {
     record Formula(byte[] svg, double widthEm, double heightEm, double depthEm) {
     }
 
+    /** Guarded by {@link #JLATEXMATH}. */
     private static boolean cjkRegistered;
 
     private MathPictures() {
     }
 
+    /** JLaTeXMath's tables are shared: one formula typeset and drawn at a time. */
+    private static final Object JLATEXMATH = new Object();
+
     /**
      * The formula drawn; throws {@link IllegalArgumentException} with JLaTeXMath's reason when the TeX cannot
-     * be read. One formula at a time: JLaTeXMath's tables are shared.
+     * be read. Typeset and drawn one formula at a time (JLaTeXMath's tables are shared); its SVG made small, written
+     * and its PNG fallback encoded outside that lock, beside the next formula's typesetting on another core.
      */
-    static synchronized Formula typeset(String tex, boolean display) {
-        if (needsCjk(tex)) {
-            registerCjk();
+    static Formula typeset(String tex, boolean display) {
+        Element root;
+        java.awt.image.BufferedImage image;
+        int width;
+        int height;
+        int depth;
+        synchronized (JLATEXMATH) {
+            if (needsCjk(tex)) {
+                registerCjk();
+            }
+            TeXIcon icon;
+            try {
+                TeXFormula formula = new TeXFormula(tex);
+                icon = formula.createTeXIcon(display ? TeXConstants.STYLE_DISPLAY : TeXConstants.STYLE_TEXT, SIZE);
+            } catch (RuntimeException e) {
+                String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                throw new IllegalArgumentException(m.strip(), e);
+            }
+            icon.setInsets(new Insets(1, 1, 1, 1));
+            width = Math.max(1, icon.getIconWidth());
+            height = Math.max(1, icon.getIconHeight());
+            depth = icon.getIconDepth();
+            Document doc = GenericDOMImplementation.getDOMImplementation().createDocument("http://www.w3.org/2000/svg", "svg", null);
+            SVGGeneratorContext ctx = SVGGeneratorContext.createDefault(doc);
+            ctx.setComment(null);
+            // Batik's default precision (4 digits): fewer would round the glyphs' own scale (0.007) and crush small scripts.
+            ctx.setPrecision(4);
+            // Glyphs as outlines: no reader needs JLaTeXMath's fonts.
+            SVGGraphics2D g = new GlyphOutlines(ctx);
+            g.setSVGCanvasSize(new Dimension(width, height));
+            icon.setForeground(Color.BLACK);
+            icon.paintIcon(null, g, 0, 0);
+            root = g.getRoot();
+            // The EPUB's PNG fallback, drawn here at twice the SVG's size: thousands of formulas through Batik took
+            // minutes.
+            image = new java.awt.image.BufferedImage(width * 2, height * 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D pg = image.createGraphics();
+            pg.setColor(Color.WHITE);
+            pg.fillRect(0, 0, image.getWidth(), image.getHeight());
+            pg.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            pg.scale(2, 2);
+            icon.paintIcon(null, pg, 0, 0);
+            pg.dispose();
         }
-        TeXIcon icon;
-        try {
-            TeXFormula formula = new TeXFormula(tex);
-            icon = formula.createTeXIcon(display ? TeXConstants.STYLE_DISPLAY : TeXConstants.STYLE_TEXT, SIZE);
-        } catch (RuntimeException e) {
-            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new IllegalArgumentException(m.strip(), e);
-        }
-        icon.setInsets(new Insets(1, 1, 1, 1));
-        int width = Math.max(1, icon.getIconWidth());
-        int height = Math.max(1, icon.getIconHeight());
-        Document doc = GenericDOMImplementation.getDOMImplementation().createDocument("http://www.w3.org/2000/svg", "svg", null);
-        SVGGeneratorContext ctx = SVGGeneratorContext.createDefault(doc);
-        ctx.setComment(null);
-        // Batik's default precision (4 digits): fewer would round the glyphs' own scale (0.007) and crush small scripts.
-        ctx.setPrecision(4);
-        // Glyphs as outlines: no reader needs JLaTeXMath's fonts.
-        SVGGraphics2D g = new GlyphOutlines(ctx);
-        g.setSVGCanvasSize(new Dimension(width, height));
-        icon.setForeground(Color.BLACK);
-        icon.paintIcon(null, g, 0, 0);
-        Element root = g.getRoot();
         root.setAttribute("width", Integer.toString(width));
         root.setAttribute("height", Integer.toString(height));
         root.setAttribute("viewBox", "0 0 " + width + " " + height);
@@ -76,19 +99,8 @@ final class MathPictures {
         root.setAttribute("stroke", "none");
         MathSvg.compact(root);
         byte[] svg = write(root);
-        // The EPUB's PNG fallback, drawn here at twice the SVG's size: thousands of formulas through Batik took
-        // minutes.
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width * 2, height * 2,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D pg = image.createGraphics();
-        pg.setColor(Color.WHITE);
-        pg.fillRect(0, 0, image.getWidth(), image.getHeight());
-        pg.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
-        pg.scale(2, 2);
-        icon.paintIcon(null, pg, 0, 0);
-        pg.dispose();
         dev.studybook.raster.SvgRaster.provide(svg, dev.studybook.raster.SvgRaster.grayPng(image));
-        return new Formula(svg, width / SIZE, height / SIZE, icon.getIconDepth() / SIZE);
+        return new Formula(svg, width / SIZE, height / SIZE, depth / SIZE);
     }
 
     private static byte[] write(Element root) {
