@@ -106,7 +106,7 @@ public final class BookConverter {
             GlyphCoverage coverage, Diagnostics diagnostics, UnaryOperator<String> markdown, Runnable chapterDone,
             ExecutorService pool) {
         List<OutlineChapter> chapters = outline.chapters();
-        List<CleanChapter> clean = convertAll(loaded.chapters(), ids, resolver, idByFile, outline.indexFile(), assets, remote,
+        List<CleanChapter> clean = convertAll(loaded.chapters(), ids, resolver, idByFile, outline.indexFile(), outline.metadata().language(), assets, remote,
                 diagrams, coverage, diagnostics, markdown, chapterDone, pool);
         coverage.report(diagnostics);
         remote.report(diagnostics);
@@ -164,8 +164,8 @@ public final class BookConverter {
     }
 
     private static List<CleanChapter> convertAll(List<ChapterSource> chapters, List<String> ids, LinkResolver resolver,
-            Map<Path, String> idByFile, Path indexFile, AssetRegistry assets, RemoteImages remote, Diagrams diagrams,
-            GlyphCoverage coverage, Diagnostics diagnostics,
+            Map<Path, String> idByFile, Path indexFile, String language, AssetRegistry assets, RemoteImages remote,
+            Diagrams diagrams, GlyphCoverage coverage, Diagnostics diagnostics,
             UnaryOperator<String> markdownToHtml, Runnable chapterDone, ExecutorService pool) {
         try {
             List<Future<CleanChapter>> futures = new ArrayList<>();
@@ -193,7 +193,7 @@ public final class BookConverter {
                                 "flatten the nesting");
                     }
                     ChapterReferences refs = new ChapterReferences(source.text(), index, id, resolver, idByFile, indexFile,
-                            assets, diagnostics, remote, diagrams);
+                            assets, diagnostics, remote, diagrams, language);
                     CleanChapter clean = XhtmlCleaner.clean(html, refs);
                     // Only now, after the chapter's conversion: the check waits for every font to be read, which
                     // goes on meanwhile on the other threads (warnings are reported in book order all the same).
