@@ -128,7 +128,13 @@ public final class OutlineReader {
                         + "/, whose contents are this page (--content " + siteFolder.get() + " builds it directly)");
             } else {
                 if (hugo.isEmpty() && mkdocs.isEmpty()) {
-                    throw e;
+                    // A folder of pages without any index (a site's pages whose menu the site generates, a
+                    // collection of notes): its pages in a site's generated order, with a warning saying so.
+                    Optional<HugoSite.Index> folder = chosen ? Optional.empty() : FolderPages.index(content, diagnostics);
+                    if (folder.isEmpty()) {
+                        throw e;
+                    }
+                    hugo = folder;
                 }
                 hugo = hugo.isPresent() ? hugo : mkdocs;
                 // A Hugo site without a README: its content tree is the contents.

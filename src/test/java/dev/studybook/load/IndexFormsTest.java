@@ -928,4 +928,37 @@ class IndexFormsTest {
         assertTrue(b.diagnostics().warnings().stream().noneMatch(w -> w.message().contains("digging")),
                 b.diagnostics().warnings().toString());
     }
+
+    @Test
+    void aFolderOfPagesWithoutAnyIndexWasRefused() throws IOException {
+        // withastro/starlight's docs/src/content/docs and jaywcjlove/linux-command's command/: no SUMMARY.md, README.md
+        // or site configuration; "no index page" before. The pages are read in a site's generated order (front matter
+        // sidebar.order, sidebar_position, then names), the translations in de/ and the 404 and hidden pages left out.
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/folder-without-index", d);
+        assertEquals("index.mdx\ngetting-started.mdx\napples.md\n[Guides]\n  advanced.md\n  Basics\nzebra.md\n", tree(o));
+        assertEquals("Field Notes", o.metadata().title());
+        assertEquals(1, d.warnings().size(), d.warnings().toString());
+        String w = d.warnings().get(0).message();
+        assertTrue(w.contains("no index page") && w.contains("6 Markdown pages") && w.contains("de/"), w);
+        // Astro serves guides/basics.mdx at /guides/basics/: the home page's link to it leads there.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("index-forms/folder-without-index"), tmp.resolve("out"), "epub");
+        assertTrue(b.diagnostics().warnings().stream().noneMatch(x -> x.message().contains("does not exist")),
+                b.diagnostics().warnings().toString());
+        // Titled by their front matter, else their first heading.
+        dev.studybook.testing.EpubContents epub = dev.studybook.testing.EpubContents.read(b.output("epub"));
+        String nav = epub.text("nav.xhtml");
+        for (String title : List.of("Getting started", "Advanced work", "Basics", "Zebra crossings", "Apples")) {
+            assertTrue(nav.contains(title), title + ": " + nav);
+        }
+        assertFalse(nav.contains("Not found") || nav.contains("Secret") || nav.contains("zebra.md"), nav);
+    }
+
+    @Test
+    void anEmptyFolderIsStillRefusedWithNoIndexPage() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty/pictures"));
+        Files.writeString(empty.resolve("notes.txt"), "not Markdown\n", StandardCharsets.UTF_8);
+        StudybookException e = assertThrows(StudybookException.class, () -> TestBooks.load(empty.getParent()));
+        assertTrue(e.getMessage().contains("no index page"), e.getMessage());
+    }
 }
