@@ -58,7 +58,7 @@ final class FolderPages {
 
     /**
      * The book's title: the front matter title of the folder's home page (index.md, as a site's home names the
-     * site), else the folder's name unless it says nothing (docs, src), else the folder's name all the same.
+     * site), else none (the README above the folder, the repository's name).
      */
     private static String title(Path root) {
         for (Path p : SiteSummary.entries(root)) {
@@ -69,8 +69,8 @@ final class FolderPages {
                 }
             }
         }
-        String name = OutlineReader.folderName(root);
-        return name.isEmpty() ? root.getFileName().toString() : name;
+        // Else none: the book is titled as any other, by the README above it or the repository's name.
+        return "";
     }
 
     /**
