@@ -106,8 +106,8 @@ public final class BookConverter {
             GlyphCoverage coverage, Diagnostics diagnostics, UnaryOperator<String> markdown, Runnable chapterDone,
             ExecutorService pool) {
         List<OutlineChapter> chapters = outline.chapters();
-        List<Converted> converted = convertAll(loaded.chapters(), ids, resolver, idByFile, outline.indexFile(), assets,
-                remote, diagrams, coverage, diagnostics, markdown, chapterDone, pool);
+        List<Converted> converted = convertAll(loaded.chapters(), ids, resolver, idByFile, outline.indexFile(),
+                outline.metadata().language(), assets, remote, diagrams, coverage, diagnostics, markdown, chapterDone, pool);
         coverage.report(diagnostics);
         remote.report(diagnostics);
         diagrams.report(diagnostics);
@@ -168,8 +168,8 @@ public final class BookConverter {
     }
 
     private static List<Converted> convertAll(List<ChapterSource> chapters, List<String> ids, LinkResolver resolver,
-            Map<Path, String> idByFile, Path indexFile, AssetRegistry assets, RemoteImages remote, Diagrams diagrams,
-            GlyphCoverage coverage, Diagnostics diagnostics,
+            Map<Path, String> idByFile, Path indexFile, String language, AssetRegistry assets, RemoteImages remote,
+            Diagrams diagrams, GlyphCoverage coverage, Diagnostics diagnostics,
             UnaryOperator<String> markdownToHtml, Runnable chapterDone, ExecutorService pool) {
         try {
             List<Future<Converted>> futures = new ArrayList<>();
@@ -197,7 +197,7 @@ public final class BookConverter {
                                 "flatten the nesting");
                     }
                     ChapterReferences refs = new ChapterReferences(source.text(), index, id, resolver, idByFile, indexFile,
-                            assets, diagnostics, remote, diagrams);
+                            assets, diagnostics, remote, diagrams, language);
                     CleanChapter clean = XhtmlCleaner.clean(html, refs);
                     // Each chapter titled on its own thread too: the title depends on the chapter alone.
                     String title = title(source, clean);

@@ -43,9 +43,13 @@ final class ChapterReferences implements References {
             "README.mdx", "index.mdx");
     private static final List<String> ROUTE_EXTENSIONS = List.of(".md", ".mdx");
 
+    private final String language;
+
     ChapterReferences(SourceText source, int index, String ownId, LinkResolver resolver, Map<Path, String> chapterIds,
-            Path indexFile, AssetRegistry assets, Diagnostics diagnostics, RemoteImages remote, Diagrams diagrams) {
+            Path indexFile, AssetRegistry assets, Diagnostics diagnostics, RemoteImages remote, Diagrams diagrams,
+            String language) {
         this.source = source;
+        this.language = language.toLowerCase(Locale.ROOT);
         this.diagrams = diagrams;
         this.index = index;
         this.remote = remote;
@@ -56,6 +60,17 @@ final class ChapterReferences implements References {
         this.indexFile = indexFile.toAbsolutePath().normalize();
         this.assets = assets;
         this.diagnostics = diagnostics;
+    }
+
+    @Override
+    public String pictureWord() {
+        if (language.startsWith("zh") || language.isEmpty()) {
+            return "图片";
+        }
+        if (language.startsWith("ja")) {
+            return "画像";
+        }
+        return language.startsWith("ko") ? "그림" : "Picture";
     }
 
     @Override

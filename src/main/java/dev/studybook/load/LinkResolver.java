@@ -159,8 +159,10 @@ public final class LinkResolver {
             out.add(with(t, p + ".md"));
             out.add(with(t, p + ".mdx"));
         } else if (p.length() > 1 && p.endsWith("/") && !p.endsWith("../") && !p.endsWith("./")) {
-            // Hugo's pretty URL of a page: docs/shortcodes/columns/ is docs/shortcodes/columns.md.
+            // Hugo's pretty URL of a page: docs/shortcodes/columns/ is docs/shortcodes/columns.md; Astro's is an
+            // .mdx page as often (withastro/starlight: /guides/authoring-content/, 135 links shown as plain text).
             out.add(with(t, p.substring(0, p.length() - 1) + ".md"));
+            out.add(with(t, p.substring(0, p.length() - 1) + ".mdx"));
         }
         return out;
     }

@@ -128,7 +128,13 @@ public final class OutlineReader {
                         + "/, whose contents are this page (--content " + siteFolder.get() + " builds it directly)");
             } else {
                 if (hugo.isEmpty() && mkdocs.isEmpty()) {
-                    throw e;
+                    // A folder of pages without any index (a site's pages whose menu the site generates, a
+                    // collection of notes): its pages in a site's generated order, with a warning saying so.
+                    Optional<HugoSite.Index> folder = chosen ? Optional.empty() : FolderPages.index(content, diagnostics);
+                    if (folder.isEmpty()) {
+                        throw e;
+                    }
+                    hugo = folder;
                 }
                 hugo = hugo.isPresent() ? hugo : mkdocs;
                 // A Hugo site without a README: its content tree is the contents.
@@ -250,7 +256,7 @@ public final class OutlineReader {
 
     /** The site generators whose configuration names the pages, tried in this order (Hugo is read apart). */
     static final List<Site> SITES = List.of(MkDocsSite::index, VitePressSite::index, VuePressSite::index,
-            DocusaurusSite::index, MetaFileSite::index, JekyllNavSite::index, LoppoSite::index);
+            DocusaurusSite::index, MetaFileSite::index, JekyllNavSite::index, LoppoSite::index, DocBuilderSite::index);
 
     /** Says what a site's contents leave out or guess, once, when they are used. */
     private static void note(HugoSite.Index site, Diagnostics diagnostics) {

@@ -167,6 +167,12 @@ final class SiteSummary {
      * then the rest by number prefix and name; a folder's index page opens its group. Returns how many pages.
      */
     int folder(ContentFolder content, Path dir, Path docs, int depth, List<String> positionKeys, int[] pages) {
+        return folder(content, dir, docs, depth, positionKeys, pages, java.util.Set.of());
+    }
+
+    /** As above, {@code skip} (files and folders) left out. */
+    int folder(ContentFolder content, Path dir, Path docs, int depth, List<String> positionKeys, int[] pages,
+            java.util.Set<Path> skip) {
         List<Path> entries = entries(dir);
         record Item(Path path, boolean folder, double position, String title, String sortName) {
         }
@@ -175,7 +181,8 @@ final class SiteSummary {
         for (Path p : entries) {
             String n = p.getFileName().toString();
             if (n.startsWith(".") || n.startsWith("_") && !n.startsWith("_index") || n.equals("node_modules")
-                    || n.equals("public") && depth == 0 || !content.contains(p) || pages[0] >= MAX_PAGES) {
+                    || n.equals("public") && depth == 0 || skip.contains(p) || !content.contains(p)
+                    || pages[0] >= MAX_PAGES) {
                 continue;
             }
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -186,7 +193,9 @@ final class SiteSummary {
                 }
             } else if (isPageName(n) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 Map<String, String> fm = frontMatter(p);
-                if ("true".equalsIgnoreCase(fm.get("draft")) || "true".equalsIgnoreCase(fm.get("nav_exclude"))) {
+                // A site's not-found page (404.md) is in no menu; Starlight hides a page with sidebar: { hidden: true }.
+                if ("true".equalsIgnoreCase(fm.get("draft")) || "true".equalsIgnoreCase(fm.get("nav_exclude"))
+                        || "true".equalsIgnoreCase(fm.get("sidebar.hidden")) || n.matches("(?i)404\\.mdx?")) {
                     continue;
                 }
                 double position = Double.NaN;
@@ -196,7 +205,7 @@ final class SiteSummary {
                         break;
                     }
                 }
-                String title = fm.getOrDefault("sidebar_label", "");
+                String title = fm.getOrDefault("sidebar_label", fm.getOrDefault("sidebar.label", ""));
                 String lower = n.toLowerCase(Locale.ROOT);
                 if (index == null && lower.matches("(index|readme|_index)\\.mdx?")) {
                     index = p;
@@ -218,7 +227,7 @@ final class SiteSummary {
         for (Item i : items) {
             if (i.folder()) {
                 SiteSummary sub = new SiteSummary();
-                int k = sub.folder(content, i.path(), docs, depth + 1, positionKeys, pages);
+                int k = sub.folder(content, i.path(), docs, depth + 1, positionKeys, pages, skip);
                 if (k == 0) {
                     continue;
                 }

@@ -27,8 +27,12 @@ public record Metadata(
         Objects.requireNonNull(cover, "cover");
     }
 
-    /** The authors joined for display, e.g. on a title page. */
+    /**
+     * The authors joined for display, e.g. on a title page: with "、" in Chinese and Japanese, else ", " (an English
+     * book's title page and cover read "Taylor Cramer、Nicholas Cameron").
+     */
     public String authorLine() {
-        return String.join("、", authors);
+        String l = language.toLowerCase(java.util.Locale.ROOT);
+        return String.join(l.isEmpty() || l.startsWith("zh") || l.startsWith("ja") ? "、" : ", ", authors);
     }
 }

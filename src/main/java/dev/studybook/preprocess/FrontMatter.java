@@ -27,6 +27,9 @@ public final class FrontMatter implements Preprocessor {
             "draft", "bookHidden", "headless", "id", "sidebar_position", "sidebar_label", "order", "nav_order",
             "nav_exclude", "parent", "grand_parent");
 
+    /** The keys of a {@code sidebar:} mapping studybook uses (Starlight). */
+    static final List<String> SIDEBAR_KEYS = List.of("order", "label", "hidden");
+
     private static final Pattern TOML_KEY = Pattern.compile("^(\\w+)\\s*=\\s*[\"']?(.*?)[\"']?\\s*$");
 
     @Override
@@ -119,6 +122,18 @@ public final class FrontMatter implements Preprocessor {
             return null;
         }
         Map<String, String> out = new LinkedHashMap<>();
+        if (map.get("sidebar") instanceof Map<?, ?> sidebar) {
+            // Starlight's sidebar: { order: 2, label: Short, hidden: true }, kept as "sidebar.order" and so on.
+            for (String key : SIDEBAR_KEYS) {
+                Object v = sidebar.get(key);
+                if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+                    String s = v.toString().strip();
+                    if (!s.isEmpty()) {
+                        out.put("sidebar." + key, s.replaceAll("\\s+", " "));
+                    }
+                }
+            }
+        }
         for (String key : KEYS) {
             Object v = map.get(key);
             if (v instanceof List<?> list) {

@@ -26,6 +26,11 @@ final class HeadingAttributes implements Preprocessor {
      * 129 pages showed "[#…]" in the text, the contents and the bookmarks).
      */
     static final Pattern BRACKET_ID = Pattern.compile("^( {0,3}#{1,6}[ \\t]+.*?)[ \\t]+\\[#([^\\s\\[\\]()]+)\\][ \\t]*#*[ \\t]*$");
+    /**
+     * Hugging Face doc-builder's heading id, {@code ## Behind the pipeline[[behind-the-pipeline]]}, written against
+     * the text (huggingface/course: every heading showed "[[…]]" in the text, the contents and the bookmarks).
+     */
+    static final Pattern DOUBLE_BRACKET_ID = Pattern.compile("^( {0,3}#{1,6}[ \\t]+.*?\\S)[ \\t]*\\[\\[([A-Za-z0-9_.:-]+)\\]\\][ \\t]*#*[ \\t]*$");
 
     @Override
     public String name() {
@@ -34,7 +39,7 @@ final class HeadingAttributes implements Preprocessor {
 
     @Override
     public SourceText run(SourceText text, PreprocessContext context) {
-        if (!text.text().contains("{") && !text.text().contains("[#")) {
+        if (!text.text().contains("{") && !text.text().contains("[#") && !text.text().contains("]]")) {
             return text;
         }
         CodeFences fences = new CodeFences();
@@ -48,6 +53,12 @@ final class HeadingAttributes implements Preprocessor {
                 continue;
             }
             if (s.contains("[#") && (m = BRACKET_ID.matcher(s)).matches()) {
+                out.add(new SourceText.Line(m.group(1) + " <a id=\"" + Callouts.escape(m.group(2)) + "\"></a>", l.file(),
+                        l.line()));
+                changed = true;
+                continue;
+            }
+            if (s.contains("]]") && (m = DOUBLE_BRACKET_ID.matcher(s)).matches()) {
                 out.add(new SourceText.Line(m.group(1) + " <a id=\"" + Callouts.escape(m.group(2)) + "\"></a>", l.file(),
                         l.line()));
                 changed = true;

@@ -16,6 +16,7 @@ public final class Preprocessors {
             new GitBookTags(),
             new HugoShortcodes(),
             new MkDocsBlocks(),
+            new SvelteBlocks(),
             new MdxSyntax(),
             new HeadingAttributes(),
             new Containers(),

@@ -71,6 +71,14 @@ public interface References {
 
     ImageSource image(String src, int line);
 
+    /**
+     * The word that stands for a picture the book cannot show ("[图片：alt]"), in the book's language: an English
+     * book said "[图片：The full NLP pipeline…]" for each picture left on the web.
+     */
+    default String pictureWord() {
+        return "图片";
+    }
+
     /** A warning about the chapter at a line, for problems the XHTML stage finds itself. */
     void warn(int line, Diagnostics.Kind kind, String message);
 }

@@ -281,6 +281,10 @@ public final class XhtmlCleaner {
                 el.remove();
                 return;
             }
+            if (tag.equals("img") && darkModeOnly(el)) {
+                el.remove();
+                return;
+            }
             if (tag.equals("input")) {
                 taskBox(el);
                 return;
@@ -667,6 +671,19 @@ public final class XhtmlCleaner {
             return s.length() > 80 ? s.substring(0, 77) + "..." : s;
         }
 
+        /**
+         * True for the dark-mode twin of a picture, which a page shows only on a dark background: Tailwind's
+         * {@code class="hidden dark:block"} beside {@code class="block dark:hidden"} (huggingface/course showed
+         * every diagram twice), or GitHub's {@code #gh-dark-mode-only} address. A book is read on paper-white pages.
+         */
+        static boolean darkModeOnly(Element img) {
+            if (img.attr("src").strip().endsWith("#gh-dark-mode-only")) {
+                return true;
+            }
+            List<String> classes = List.of(img.attr("class").strip().split("\\s+"));
+            return classes.contains("hidden") && classes.stream().anyMatch(c -> c.startsWith("dark:") && !c.equals("dark:hidden"));
+        }
+
         void image(Element img) {
             if (!img.hasAttr("alt")) {
                 img.attr("alt", "");
@@ -687,7 +704,11 @@ public final class XhtmlCleaner {
                 return;
             }
             Element shown = new Element("span").addClass("image-missing");
-            shown.appendText(alt.isBlank() ? "[图片]" : "[图片：" + alt + "]");
+            String word = refs.pictureWord();
+            // A full-width colon after a CJK word, as Chinese and Japanese write it; else ": ".
+            String colon = word.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
+                    ? "：" : ": ";
+            shown.appendText(alt.isBlank() ? "[" + word + "]" : "[" + word + colon + alt + "]");
             if (s instanceof References.RemoteImage remote) {
                 shown.appendText(" ");
                 Optional<String> url = Urls.valid(remote.url());

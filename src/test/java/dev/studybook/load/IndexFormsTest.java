@@ -881,4 +881,84 @@ class IndexFormsTest {
         assertEquals("数据库教程", o.metadata().title());
         assertEquals("关系型数据库\n键值数据库\n", tree(o));
     }
+
+    @Test
+    void docBuilderToctreeInEachLanguageFolderHadNoIndex() {
+        // huggingface/course: the README links to the web site only; chapters/<lang>/_toctree.yml lists the pages
+        // (`local:` without .mdx) under titled sections, nested. "the index page links to no Markdown chapter" before.
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/doc-builder-toctree-per-language", d);
+        assertEquals("_toctree.yml", o.indexFile().getFileName().toString());
+        assertEquals("en", o.indexFile().getParent().getFileName().toString());
+        assertEquals("[0. Setup]\n  Introduction\n[1. Planting]\n  Choosing seeds\n  *Soil\n    Digging\n    Watering\n",
+                tree(o));
+        assertEquals("en", o.metadata().language());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("the book is chapters/en/")
+                && w.message().contains("--content chapters/fr")), d.warnings().toString());
+    }
+
+    @Test
+    void docBuilderToctreeOfTheContentFolderIsReadWithoutALanguageWarning() {
+        Diagnostics d = new Diagnostics();
+        Outline o = BookLoader.load(Request.read(TestBooks.book("index-forms/doc-builder-toctree-per-language")
+                .resolve("chapters/fr"), Optional.empty()), Outputs.DEFAULT.specs(), d).outline();
+        assertEquals("_toctree.yml", o.indexFile().getFileName().toString());
+        assertEquals("Introduction\n", tree(o));
+        assertEquals("fr", o.metadata().language());
+        assertTrue(d.warnings().stream().noneMatch(w -> w.message().contains("language folders")), d.warnings().toString());
+    }
+
+    @Test
+    void docBuilderPagesShowedSvelteBlocksHeadingIdsInBracketsAndDarkModeTwins() throws IOException {
+        // huggingface/course: every heading ended in "[[id]]", both frameworks' text stood between "{#if fw === 'pt'}",
+        // "{:else}" and "{/if}", each diagram was shown twice (its "hidden dark:block" twin), and pictures left on
+        // the web read "[图片：…]" in an English book.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("index-forms/doc-builder-toctree-per-language"),
+                tmp.resolve("out"), "epub");
+        dev.studybook.testing.EpubContents epub = dev.studybook.testing.EpubContents.read(b.output("epub"));
+        String intro = epub.text(epub.chapterFiles().get(0));
+        String seeds = epub.text(epub.chapterFiles().get(1));
+        assertFalse(intro.contains("[[") || seeds.contains("[["), intro + seeds);
+        assertTrue(intro.contains("[Picture: The garden in daylight]"), intro);
+        assertFalse(intro.contains("The garden at night") || intro.contains("图片"), intro);
+        assertTrue(seeds.contains("Buy seeds from the shop.") && seeds.contains("shop<span class=\"o\">.</span>buy()")
+                && seeds.contains("Keep them dry."), seeds);
+        assertFalse(seeds.contains("Collect seeds") || seeds.contains("Keep them cold") || seeds.contains("{#if")
+                || seeds.contains("{:else}") || seeds.contains("{/if}"), seeds);
+        assertTrue(b.diagnostics().warnings().stream().noneMatch(w -> w.message().contains("digging")),
+                b.diagnostics().warnings().toString());
+    }
+
+    @Test
+    void aFolderOfPagesWithoutAnyIndexWasRefused() throws IOException {
+        // withastro/starlight's docs/src/content/docs and jaywcjlove/linux-command's command/: no SUMMARY.md, README.md
+        // or site configuration; "no index page" before. The pages are read in a site's generated order (front matter
+        // sidebar.order, sidebar_position, then names), the translations in de/ and the 404 and hidden pages left out.
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/folder-without-index", d);
+        assertEquals("index.mdx\ngetting-started.mdx\napples.md\n[Guides]\n  advanced.md\n  Basics\nzebra.md\n", tree(o));
+        assertEquals("Field Notes", o.metadata().title());
+        assertEquals(1, d.warnings().size(), d.warnings().toString());
+        String w = d.warnings().get(0).message();
+        assertTrue(w.contains("no index page") && w.contains("6 Markdown pages") && w.contains("de/"), w);
+        // Astro serves guides/basics.mdx at /guides/basics/: the home page's link to it leads there.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("index-forms/folder-without-index"), tmp.resolve("out"), "epub");
+        assertTrue(b.diagnostics().warnings().stream().noneMatch(x -> x.message().contains("does not exist")),
+                b.diagnostics().warnings().toString());
+        // Titled by their front matter, else their first heading.
+        dev.studybook.testing.EpubContents epub = dev.studybook.testing.EpubContents.read(b.output("epub"));
+        String nav = epub.text("nav.xhtml");
+        for (String title : List.of("Getting started", "Advanced work", "Basics", "Zebra crossings", "Apples")) {
+            assertTrue(nav.contains(title), title + ": " + nav);
+        }
+        assertFalse(nav.contains("Not found") || nav.contains("Secret") || nav.contains("zebra.md"), nav);
+    }
+
+    @Test
+    void anEmptyFolderIsStillRefusedWithNoIndexPage() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty/pictures"));
+        Files.writeString(empty.resolve("notes.txt"), "not Markdown\n", StandardCharsets.UTF_8);
+        StudybookException e = assertThrows(StudybookException.class, () -> TestBooks.load(empty.getParent()));
+        assertTrue(e.getMessage().contains("no index page"), e.getMessage());
+    }
 }

@@ -1,0 +1,105 @@
+package dev.studybook.load;
+
+import dev.studybook.error.Diagnostics;
+import dev.studybook.error.SourceLocation;
+import dev.studybook.io.ContentFolder;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The contents of a folder of Markdown pages that has no index page at all (no SUMMARY.md, README.md, sidebar nor
+ * site configuration): its pages in the order a documentation site generates its menu, each level by front matter
+ * position ({@code sidebar: { order }} of Starlight, {@code sidebar_position}, {@code weight}, {@code order},
+ * {@code nav_order}), then by file name (numbers as numbers); a folder's index page opens its group. Titles come from
+ * each page's front matter {@code title}, else its first heading. Translations beside the pages (Starlight's de/,
+ * zh-cn/ …, which repeat the pages' names) are left out. withastro/starlight's docs and jaywcjlove/linux-command's
+ * command/ were refused with "no index page".
+ */
+final class FolderPages {
+
+    /** The front matter keys that place a page, in the order they are looked at. */
+    static final List<String> POSITIONS = List.of("sidebar.order", "sidebar_position", "weight", "order", "nav_order");
+
+    private static final String LANGUAGE_FOLDER = "[a-z]{2,3}(-[A-Za-z]{2,4})?";
+
+    private FolderPages() {
+    }
+
+    /** The folder's pages as contents, or empty when it holds none. */
+    static Optional<HugoSite.Index> index(ContentFolder content, Diagnostics diagnostics) {
+        Path root = content.root();
+        Set<Path> translations = translations(root);
+        SiteSummary md = new SiteSummary(title(root), "");
+        int[] pages = new int[1];
+        md.folder(content, root, root, 0, POSITIONS, pages, translations);
+        if (pages[0] == 0) {
+            return Optional.empty();
+        }
+        StringBuilder note = new StringBuilder("the content folder has no index page (SUMMARY.md, README.md, a site's"
+                + " menu): the chapters are its " + pages[0] + " Markdown pages, ordered by front matter (sidebar.order,"
+                + " sidebar_position, weight) where they give it, else by file name, and titled by their front matter"
+                + " title or first heading");
+        if (!translations.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            translations.forEach(t -> names.add(t.getFileName().toString() + "/"));
+            note.append("; the translations in ").append(String.join(", ", names)).append(" are left out (--content ")
+                    .append(translations.iterator().next()).append(" builds one)");
+        }
+        note.append(". Add a README.md or SUMMARY.md that links to the chapters to choose their order");
+        return Optional.of(new HugoSite.Index(root, root, md.toString(), false, SourceLocation.of(root),
+                note.toString()));
+    }
+
+    /**
+     * The book's title: the front matter title of the folder's home page (index.md, as a site's home names the
+     * site), else none (the README above the folder, the repository's name).
+     */
+    private static String title(Path root) {
+        for (Path p : SiteSummary.entries(root)) {
+            if (p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches("index\\.mdx?")) {
+                String t = SiteSummary.frontMatter(p).getOrDefault("title", "");
+                if (!t.isBlank()) {
+                    return t;
+                }
+            }
+        }
+        // Else none: the book is titled as any other, by the README above it or the repository's name.
+        return "";
+    }
+
+    /**
+     * The folders named like a language ({@code de}, {@code zh-cn}, {@code pt-br}) that repeat the names of pages
+     * beside them: a site's translations, each a book of its own.
+     */
+    static Set<Path> translations(Path root) {
+        Set<String> own = new LinkedHashSet<>();
+        List<Path> languages = new ArrayList<>();
+        for (Path p : SiteSummary.entries(root)) {
+            String n = p.getFileName().toString();
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                if (n.matches(LANGUAGE_FOLDER)) {
+                    languages.add(p);
+                } else {
+                    own.add(n + "/");
+                }
+            } else if (SiteSummary.isPageName(n)) {
+                own.add(n);
+            }
+        }
+        Set<Path> out = new LinkedHashSet<>();
+        for (Path lang : languages) {
+            long shared = SiteSummary.entries(lang).stream().map(p -> p.getFileName().toString()
+                    + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : "")).filter(own::contains).count();
+            if (shared >= 2) {
+                out.add(lang);
+            }
+        }
+        return out;
+    }
+}
