@@ -20,6 +20,8 @@ import java.util.Map;
  * MathJax 2's and colours its next argument ({@code \color{red}{R_x}}, {@code \color{red}R}).</li>
  * <li>Colour names of CSS ({@code green}, {@code teal}, {@code grey}) become the browser's {@code #rrggbb}:
  * JLaTeXMath knows only some, some with other values ({@code green} is #00ff00 there, #008000 on the web).</li>
+ * <li>{@code equation} (the formula itself), starred {@code align*} and kin, {@code \\tag}, {@code \\nonumber} and
+ * {@code \\bm}: forms JLaTeXMath has.</li>
  * </ul>
  */
 final class WebTex {
@@ -31,7 +33,8 @@ final class WebTex {
 
     /** The formula in JLaTeXMath's TeX; formulas without these commands are returned as they are. */
     static String toJLaTeXMath(String tex) {
-        if (!tex.contains("\\newline") && !tex.contains("color")) {
+        if (!tex.contains("\\newline") && !tex.contains("color") && !tex.contains("\\begin") && !tex.contains("\\tag")
+                && !tex.contains("\\no") && !tex.contains("\\bm")) {
             return tex;
         }
         StringBuilder out = new StringBuilder(tex.length() + 16);
@@ -50,6 +53,20 @@ final class WebTex {
                 if (name.equals("newline")) {
                     out.append("\\\\");
                     i = end;
+                } else if (name.equals("bm")) {
+                    out.append("\\boldsymbol");
+                    i = end;
+                } else if (name.equals("nonumber") || name.equals("notag")) {
+                    i = end;
+                } else if (name.equals("tag")) {
+                    i = tag(tex, end, to, out);
+                } else if ((name.equals("begin") || name.equals("end")) && environment(tex, end, to) != null) {
+                    String env = environment(tex, end, to);
+                    int close = tex.indexOf('}', end);
+                    if (!env.equals("equation") && !env.equals("equation*")) {
+                        out.append('\\').append(name).append('{').append(env.replace("*", "")).append('}');
+                    }
+                    i = close + 1;
                 } else if (name.equals("color") || name.equals("textcolor") || name.equals("colorbox")
                         || name.equals("fcolorbox")) {
                     i = colour(tex, name, end, to, out);
@@ -126,6 +143,41 @@ final class WebTex {
         }
         out.append('}');
         return end;
+    }
+
+    /**
+     * The name of an environment at i that JLaTeXMath lacks but has a form of: {@code equation} (the formula
+     * itself) and the starred, unnumbered {@code align*}, {@code gather*}, {@code multline*}; else null.
+     */
+    private static String environment(String tex, int i, int to) {
+        int k = skipSpaces(tex, i, to);
+        if (k >= to || tex.charAt(k) != '{') {
+            return null;
+        }
+        int close = tex.indexOf('}', k);
+        if (close < 0 || close >= to) {
+            return null;
+        }
+        String env = tex.substring(k + 1, close);
+        return switch (env) {
+            case "equation", "equation*", "align*", "gather*", "multline*", "eqnarray*" -> env;
+            default -> null;
+        };
+    }
+
+    /** {@code \tag{1}}: the equation's number written after it, as MathJax shows it at the line's end. */
+    private static int tag(String tex, int at, int to, StringBuilder out) {
+        int i = at;
+        boolean starred = i < to && tex.charAt(i) == '*';
+        int k = skipSpaces(tex, starred ? i + 1 : i, to);
+        if (k >= to || tex.charAt(k) != '{') {
+            out.append("\\tag");
+            return at;
+        }
+        int close = groupEnd(tex, k, to);
+        String label = tex.substring(k + 1, Math.min(close, to));
+        out.append("\\qquad \\text{").append(starred ? label : "(" + label + ")").append('}');
+        return Math.min(to, close + 1);
     }
 
     /**

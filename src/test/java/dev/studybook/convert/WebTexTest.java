@@ -52,6 +52,19 @@ class WebTexTest {
         assertEquals("\\newlines", WebTex.toJLaTeXMath("\\newlines"));
     }
 
+    /** Regression: LearnOpenGL-CN's {@code \\begin{equation} ... \\end{equation}} was an unknown environment. */
+    @Test
+    void equationEnvironmentsAndTagsTypeset() {
+        assertEquals(" F = \\frac{1}{d} ", WebTex.toJLaTeXMath("\\begin{equation} F = \\frac{1}{d} \\end{equation}"));
+        assertEquals("\\begin{align} a &= b \\qquad \\text{(2)} \\\\ c &= d  \\end{align}",
+                WebTex.toJLaTeXMath("\\begin{align*} a &= b \\tag{2} \\\\ c &= d \\nonumber \\end{align*}"));
+        assertEquals("\\boldsymbol{x}", WebTex.toJLaTeXMath("\\bm{x}"));
+        for (String tex : new String[] {"\\begin{equation*} a \\tag*{A} \\end{equation*}", "\\begin{gather*} a \\\\ b \\end{gather*}",
+            "\\bm{x} \\notag"}) {
+            assertDoesNotThrow(() -> MathPictures.typeset(tex, true), tex);
+        }
+    }
+
     @Test
     void formulasWithoutTheseCommandsAreUnchanged() {
         String tex = "\\frac{a}{b} + {x}^{2} \\\\ \\{ \\} \\textbf{colour}";
