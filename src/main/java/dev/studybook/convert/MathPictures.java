@@ -59,7 +59,7 @@ final class MathPictures {
             }
             TeXIcon icon;
             try {
-                TeXFormula formula = new TeXFormula(tex);
+                TeXFormula formula = new TeXFormula(WebTex.toJLaTeXMath(tex));
                 icon = formula.createTeXIcon(display ? TeXConstants.STYLE_DISPLAY : TeXConstants.STYLE_TEXT, SIZE);
             } catch (RuntimeException e) {
                 String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
