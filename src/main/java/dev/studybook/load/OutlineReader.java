@@ -130,7 +130,11 @@ public final class OutlineReader {
                 if (hugo.isEmpty() && mkdocs.isEmpty()) {
                     // A folder of pages without any index (a site's pages whose menu the site generates, a
                     // collection of notes): its pages in a site's generated order, with a warning saying so.
-                    Optional<HugoSite.Index> folder = chosen ? Optional.empty() : FolderPages.index(content, diagnostics);
+                    // Only when there is no index page at all: one that cannot be read (a named pipe, a link
+                    // leading out of the folder) is an error the user must see.
+                    Optional<HugoSite.Index> folder = chosen || INDEX_NAMES.stream()
+                            .anyMatch(n -> Files.exists(content.root().resolve(n), LinkOption.NOFOLLOW_LINKS))
+                            ? Optional.empty() : FolderPages.index(content, diagnostics);
                     if (folder.isEmpty()) {
                         throw e;
                     }

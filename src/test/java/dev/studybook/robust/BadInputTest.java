@@ -93,8 +93,10 @@ class BadInputTest {
     }
 
     @Test
-    void noIndexPage() throws IOException {
+    void noIndexPageAndNoMarkdownPage() throws IOException {
+        // A folder of pages without an index is a book in its pages' order (FolderPages); with no page at all, an error.
         Files.delete(book.resolve("README.md"));
+        Files.delete(book.resolve("one.md"));
         assertFails(ExitCode.CONTENT, "book: no index page");
     }
 
