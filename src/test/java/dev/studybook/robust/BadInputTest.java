@@ -260,10 +260,11 @@ class BadInputTest {
         byte[] epub = Files.readAllBytes(dist.resolve("basic.epub"));
         byte[] pdf = Files.readAllBytes(dist.resolve("basic.pdf"));
         Path content = TestBooks.copy("build/basic", tmp.resolve("big"));
-        // Make it slow: many copies of a long chapter.
+        // Make it slow: many copies of a long chapter (30 were written so fast, once the EPUB's writing was made
+        // quicker, that the build could end before the signal reached it: exit 0).
         StringBuilder index = new StringBuilder("# 测试之书\n\n");
         String chapter = Files.readString(content.resolve("02-tables.md")).repeat(20);
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 90; i++) {
             Files.writeString(content.resolve("c" + i + ".md"), chapter);
             index.append("- [第 ").append(i).append(" 章](c").append(i).append(".md)\n");
         }
@@ -276,7 +277,7 @@ class BadInputTest {
         // Once a partial output appears (told by the file system, not found by polling), interrupt as Ctrl-C would.
         assertTrue(partialOutputAppears(ws, 120), "the build got as far as writing");
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the build stopped within a minute of the signal");
         assertEquals(ExitCode.INTERRUPTED.code(), p.exitValue());
         assertArrayEquals(epub, Files.readAllBytes(dist.resolve("basic.epub")));
         assertArrayEquals(pdf, Files.readAllBytes(dist.resolve("basic.pdf")));
