@@ -20,8 +20,8 @@ import java.util.Map;
  * MathJax 2's and colours its next argument ({@code \color{red}{R_x}}, {@code \color{red}R}).</li>
  * <li>Colour names of CSS ({@code green}, {@code teal}, {@code grey}) become the browser's {@code #rrggbb}:
  * JLaTeXMath knows only some, some with other values ({@code green} is #00ff00 there, #008000 on the web).</li>
- * <li>{@code equation} (the formula itself), starred {@code align*} and kin, {@code \\tag}, {@code \\nonumber} and
- * {@code \\bm}: forms JLaTeXMath has.</li>
+ * <li>{@code equation} (the formula itself), starred {@code align*} and kin, {@code \tag}, {@code \nonumber} and
+ * {@code \bm}: forms JLaTeXMath has.</li>
  * </ul>
  */
 final class WebTex {
@@ -60,13 +60,17 @@ final class WebTex {
                     i = end;
                 } else if (name.equals("tag")) {
                     i = tag(tex, end, to, out);
-                } else if ((name.equals("begin") || name.equals("end")) && environment(tex, end, to) != null) {
+                } else if (name.equals("begin") || name.equals("end")) {
                     String env = environment(tex, end, to);
-                    int close = tex.indexOf('}', end);
-                    if (!env.equals("equation") && !env.equals("equation*")) {
-                        out.append('\\').append(name).append('{').append(env.replace("*", "")).append('}');
+                    if (env == null) {
+                        out.append(tex, i, end);
+                        i = end;
+                    } else {
+                        if (!env.equals("equation") && !env.equals("equation*")) {
+                            out.append('\\').append(name).append('{').append(env.replace("*", "")).append('}');
+                        }
+                        i = tex.indexOf('}', end) + 1;
                     }
-                    i = close + 1;
                 } else if (name.equals("color") || name.equals("textcolor") || name.equals("colorbox")
                         || name.equals("fcolorbox")) {
                     i = colour(tex, name, end, to, out);
