@@ -93,7 +93,7 @@ final class DocBuilderSite {
         Path docs = toc.getParent();
         String folder = docs.getFileName().toString();
         // A language folder names the book's language (chapters/zh-CN/), as doc-builder serves it.
-        String language = folder.matches("[a-z]{2,3}(-[A-Za-z]{2,4})?") ? folder : "";
+        String language = folder.matches(FolderPages.LANGUAGE_FOLDER) ? folder : "";
         DocBuilderSite s = new DocBuilderSite(content, docs, new SiteSummary("", language));
         for (Node entry : entries.getValue()) {
             s.entry(entry, 0, true);
@@ -113,7 +113,7 @@ final class DocBuilderSite {
         String title = scalar(m, "title").map(ScalarNode::getValue).orElse("");
         Optional<SequenceNode> sections = value(m, "sections").filter(v -> v instanceof SequenceNode)
                 .map(v -> (SequenceNode) v);
-        int line = line(m);
+        int line = YamlNodes.line(m);
         if (sections.isEmpty()) {
             local.ifPresent(l -> page(line, depth, title, l.getValue()));
             return;
@@ -144,16 +144,10 @@ final class DocBuilderSite {
     }
 
     private static Optional<Node> value(MappingNode m, String key) {
-        return m.getValue().stream().filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
-                .map(NodeTuple::getValueNode).findFirst();
+        return YamlNodes.entry(m, key).map(NodeTuple::getValueNode);
     }
 
     private static Optional<ScalarNode> scalar(MappingNode m, String key) {
         return value(m, key).filter(v -> v instanceof ScalarNode s && !s.getValue().isBlank()).map(v -> (ScalarNode) v);
-    }
-
-    /** The 1-based line of _toctree.yml a node starts on. */
-    private static int line(Node n) {
-        return n.getStartMark().map(mk -> mk.getLine() + 1).orElse(0);
     }
 }

@@ -26,7 +26,8 @@ final class FolderPages {
     /** The front matter keys that place a page, in the order they are looked at. */
     static final List<String> POSITIONS = List.of("sidebar.order", "sidebar_position", "weight", "order", "nav_order");
 
-    private static final String LANGUAGE_FOLDER = "[a-z]{2,3}(-[A-Za-z]{2,4})?";
+    /** A folder named like a language: {@code de}, {@code zh-cn}, {@code pt-BR}. */
+    static final String LANGUAGE_FOLDER = "[a-z]{2,3}(-[A-Za-z]{2,4})?";
 
     private FolderPages() {
     }
@@ -42,8 +43,8 @@ final class FolderPages {
             return Optional.empty();
         }
         StringBuilder note = new StringBuilder("the content folder has no index page (SUMMARY.md, README.md, a site's"
-                + " menu): the chapters are its " + pages[0] + " Markdown pages, ordered by front matter (sidebar.order,"
-                + " sidebar_position, weight) where they give it, else by file name, and titled by their front matter"
+                + " menu): the chapters are its " + pages[0] + " Markdown pages, ordered by front matter ("
+                + String.join(", ", POSITIONS) + ") where they give it, else by file name, and titled by their front matter"
                 + " title or first heading");
         if (!translations.isEmpty()) {
             List<String> names = new ArrayList<>();

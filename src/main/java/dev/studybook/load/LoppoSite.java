@@ -64,7 +64,7 @@ final class LoppoSite {
         for (Node entry : entries.getValue()) {
             String path;
             String title = "";
-            int line = line(entry);
+            int line = YamlNodes.line(entry);
             if (entry instanceof ScalarNode p) {
                 path = p.getValue();
             } else if (entry instanceof MappingNode m && m.getValue().size() == 1
@@ -102,10 +102,5 @@ final class LoppoSite {
     /** How many folders a path is in: {@code a/b/c.md} is in two. */
     private static int depth(String path) {
         return (int) path.chars().filter(c -> c == '/').count();
-    }
-
-    /** The 1-based line of chapters.yml a node starts on. */
-    private static int line(Node n) {
-        return n.getStartMark().map(m -> m.getLine() + 1).orElse(0);
     }
 }

@@ -72,14 +72,14 @@ final class MkDocsSite {
             return Optional.empty();
         }
         Path docs = yml.getParent().resolve("docs");
-        Optional<NodeTuple> docsDir = entry(map, "docs_dir");
+        Optional<NodeTuple> docsDir = YamlNodes.entry(map, "docs_dir");
         if (docsDir.isPresent() && docsDir.get().getValueNode() instanceof ScalarNode s && !s.getValue().isBlank()) {
             Path named = yml.getParent().resolve(s.getValue().strip()).normalize();
             if (Files.isDirectory(named, LinkOption.NOFOLLOW_LINKS) && content.contains(named)) {
                 docs = named;
             } else if (Files.isDirectory(docs, LinkOption.NOFOLLOW_LINKS)) {
                 // krahets/hello-algo: docs_dir is build/docs, which its build step writes from docs/.
-                diagnostics.warn(SourceLocation.of(yml, line(s)), Diagnostics.Kind.INDEX, "docs_dir '" + s.getValue().strip()
+                diagnostics.warn(SourceLocation.of(yml, YamlNodes.line(s)), Diagnostics.Kind.INDEX, "docs_dir '" + s.getValue().strip()
                         + "' does not exist (a build step makes it); the pages are read from docs/");
             }
         }
@@ -92,14 +92,14 @@ final class MkDocsSite {
         scalar(map, "site_name").ifPresent(v -> md.add("title: " + quoted(v)));
         scalar(map, "site_author").ifPresent(v -> md.add("author: " + quoted(v)));
         scalar(map, "site_description").ifPresent(v -> md.add("description: " + quoted(v)));
-        entry(map, "theme").filter(t -> t.getValueNode() instanceof MappingNode)
+        YamlNodes.entry(map, "theme").filter(t -> t.getValueNode() instanceof MappingNode)
                 .flatMap(t -> scalar((MappingNode) t.getValueNode(), "language"))
                 .ifPresent(v -> md.add("lang: " + quoted(v)));
         md.add("---");
         md.add("");
         md.add("# " + scalar(map, "site_name").orElse(yml.getParent().getFileName().toString()));
         md.add("");
-        Optional<NodeTuple> nav = entry(map, "nav");
+        Optional<NodeTuple> nav = YamlNodes.entry(map, "nav");
         if (nav.isPresent() && nav.get().getValueNode() instanceof SequenceNode items) {
             for (Node item : items.getValue()) {
                 navItem(md, item, 0);
@@ -144,7 +144,7 @@ final class MkDocsSite {
         String indent = "  ".repeat(depth);
         if (item instanceof ScalarNode s) {
             if (!external(s.getValue())) {
-                md.addAt(line(s), indent + "- [](" + link(s.getValue()) + ")");
+                md.addAt(YamlNodes.line(s), indent + "- [](" + link(s.getValue()) + ")");
             }
             return;
         }
@@ -155,7 +155,7 @@ final class MkDocsSite {
         String title = t.getKeyNode() instanceof ScalarNode k ? label(k.getValue()) : "";
         if (t.getValueNode() instanceof ScalarNode page) {
             if (!external(page.getValue())) {
-                md.addAt(line(t.getKeyNode()), indent + "- [" + title + "](" + link(page.getValue()) + ")");
+                md.addAt(YamlNodes.line(t.getKeyNode()), indent + "- [" + title + "](" + link(page.getValue()) + ")");
             }
             return;
         }
@@ -166,10 +166,10 @@ final class MkDocsSite {
         // A section's first page, when it is the folder's index, is the section's own page (Material's
         // navigation.indexes), as a book shows a chapter's opening page above its sections.
         if (!rest.isEmpty() && rest.get(0) instanceof ScalarNode first && isIndex(first.getValue())) {
-            md.addAt(line(t.getKeyNode()), indent + "- [" + title + "](" + link(first.getValue()) + ")");
+            md.addAt(YamlNodes.line(t.getKeyNode()), indent + "- [" + title + "](" + link(first.getValue()) + ")");
             rest.remove(0);
         } else {
-            md.addAt(line(t.getKeyNode()), indent + "- " + (title.isBlank() ? "\\-" : title));
+            md.addAt(YamlNodes.line(t.getKeyNode()), indent + "- " + (title.isBlank() ? "\\-" : title));
         }
         for (Node c : rest) {
             navItem(md, c, depth + 1);
@@ -223,19 +223,9 @@ final class MkDocsSite {
         return path.matches("(?i)^[a-z][a-z0-9+.-]*:.*") || path.startsWith("//");
     }
 
-    private static Optional<NodeTuple> entry(MappingNode map, String key) {
-        return map.getValue().stream().filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
-                .findFirst();
-    }
-
     private static Optional<String> scalar(MappingNode map, String key) {
-        return entry(map, key).map(NodeTuple::getValueNode).filter(n -> n instanceof ScalarNode)
+        return YamlNodes.entry(map, key).map(NodeTuple::getValueNode).filter(n -> n instanceof ScalarNode)
                 .map(n -> ((ScalarNode) n).getValue().strip()).filter(v -> !v.isEmpty());
-    }
-
-    /** The 1-based line of mkdocs.yml a node starts on. */
-    private static int line(Node n) {
-        return n.getStartMark().map(m -> m.getLine() + 1).orElse(0);
     }
 
     /** A title as Markdown link text: HTML spaces as spaces (hello-algo's "第 0 章 &nbsp; 前言"), brackets escaped (as HugoSite writes them). */
