@@ -108,21 +108,39 @@ final class HugoSite {
     }
 
     /**
-     * The content folders of a Hugo site at the book's root ({@code content/}, {@code content.en/}…), the roots its
-     * pages' links start from; empty when the book is no Hugo site.
+     * The folders a Hugo site at the book's root serves at its top, the roots its pages' site-absolute links start
+     * from: the {@code contentDir} of each language its configuration names, in its order (Vonng/ddia: content/zh
+     * first, whose pages write {@code /ch12#sec} for content/zh/ch12.md), the other content folders
+     * ({@code content/}, {@code content.en/}…), then {@code static/}, whose files are served at the top
+     * ({@code /fig/ddia_0101.png} is static/fig/ddia_0101.png); empty when the book is no Hugo site.
      */
     static List<Path> contentFolders(ContentFolder content) {
         Path root = content.root();
-        if (CONFIGS.stream().map(root::resolve).noneMatch(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                && !Files.isDirectory(root.resolve("config/_default"))) {
+        Optional<Path> config = CONFIGS.stream().map(root::resolve)
+                .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).findFirst();
+        if (config.isEmpty() && !Files.isDirectory(root.resolve("config/_default"))) {
             return List.of();
+        }
+        List<Path> folders = new ArrayList<>();
+        Matcher dir = CONTENT_DIR.matcher(config.map(p -> TextFiles.read(p, "Hugo configuration")).orElse(""));
+        while (dir.find()) {
+            Path p = root.resolve(dir.group(1)).normalize();
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && content.contains(p) && !folders.contains(p)) {
+                folders.add(p);
+            }
         }
         try (Stream<Path> s = Files.list(root)) {
-            return s.filter(p -> p.getFileName().toString().matches("content([._-][\\w-]+)?"))
-                    .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+            s.filter(p -> p.getFileName().toString().matches("content([._-][\\w-]+)?"))
+                    .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted()
+                    .filter(p -> !folders.contains(p)).forEach(folders::add);
         } catch (IOException e) {
-            return List.of();
+            // The folders named by the configuration are still roots.
         }
+        Path statics = root.resolve("static");
+        if (Files.isDirectory(statics, LinkOption.NOFOLLOW_LINKS)) {
+            folders.add(statics);
+        }
+        return List.copyOf(folders);
     }
 
     /** A page, or a section with its pages and subsections. */

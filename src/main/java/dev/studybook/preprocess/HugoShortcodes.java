@@ -162,9 +162,27 @@ final class HugoShortcodes implements Preprocessor {
                         src = positional(args, 0);
                     }
                     String alt = first(args, "alt", "caption", "title");
-                    if (!src.isEmpty()) {
-                        current.append("![").append(alt.equals(src) ? "" : alt.replace("]", "\\]")).append("](<")
-                                .append(src).append(">)");
+                    String id = attribute(args, "id");
+                    String caption = name.equals("figure") ? figureCaption(args) : "";
+                    boolean alone = current.toString().isBlank() && s.substring(m.end()).isBlank();
+                    if (!alone || id.isEmpty() && caption.isEmpty()) {
+                        if (!src.isEmpty()) {
+                            current.append("![").append(alt.equals(src) ? "" : alt.replace("]", "\\]")).append("](<")
+                                    .append(src).append(">)");
+                        }
+                    } else {
+                        // Vonng/ddia: a figure's id is what "[图 1-1](#fig_dwh_etl)" leads to, and its caption the
+                        // picture's number and title; one without a picture titles the table after it.
+                        String anchor = id.isEmpty() ? "" : " id=\"" + Callouts.escape(id) + "\"";
+                        if (!src.isEmpty()) {
+                            block(out, indent, "<p" + anchor + "><img src=\"" + Callouts.escape(src) + "\" alt=\""
+                                    + Callouts.escape(alt.equals(src) ? "" : alt) + "\"/></p>", line);
+                            anchor = "";
+                        }
+                        if (!caption.isEmpty() || !anchor.isEmpty()) {
+                            block(out, indent, "<p class=\"figure-caption\"" + anchor + ">" + Callouts.escape(caption)
+                                    + "</p>", line);
+                        }
                     }
                 }
                 case "relref", "ref" -> current.append(site(positional(args, 0), line, context));
@@ -252,6 +270,15 @@ final class HugoShortcodes implements Preprocessor {
 
     private static void block(List<SourceText.Line> out, String indent, String html, SourceText.Line origin) {
         GitBookTags.block(out, indent, html, origin);
+    }
+
+    /** What Hugo's figure shows under its picture: its title, then its caption (and attribution). */
+    private static String figureCaption(String args) {
+        String title = attribute(args, "title");
+        String caption = attribute(args, "caption");
+        String attr = attribute(args, "attr");
+        String text = title.isEmpty() || caption.isEmpty() ? title + caption : title + " " + caption;
+        return (attr.isEmpty() ? text : text.isEmpty() ? attr : text + " " + attr).strip();
     }
 
     /** The first of the named attributes that is set, else the first positional argument. */

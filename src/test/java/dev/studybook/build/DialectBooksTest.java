@@ -174,6 +174,24 @@ class DialectBooksTest {
     }
 
     @Test
+    void hugoLanguageFolderLinksStaticPicturesAndFigureIds() throws IOException {
+        // Vonng/ddia: pages in content/zh write /ch12#sec for content/zh/ch12.md and /fig/x.png for static/fig/x.png
+        // (4,090 links shown as plain text, 104 pictures missing), and "[图 1-1](#fig_x)" leads to a figure
+        // shortcode's id (264 links to the chapter's start); the figure's caption was only the picture's alt text.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/hugo-language-folders"), out, "epub");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        String home = chapterText(epub, 0);
+        assertTrue(home.contains("<a href=\"ch02.xhtml\">第一章</a>"), home);
+        assertTrue(home.matches("(?s).*<a href=\"ch03.xhtml#[^\"]+\">第二章的复制一节</a>.*"), home);
+        String ch1 = chapterText(epub, 1);
+        assertTrue(ch1.contains("<p id=\"fig_etl\" class=\"figure\"><img src=\"images/static-fig-arch.png\""), ch1);
+        assertTrue(ch1.contains("<p class=\"figure-caption\">图 1-1. 数据从事务库流向数据仓库。</p>"), ch1);
+        assertTrue(ch1.matches("(?s).*<p class=\"figure-caption\" id=\"[^\"]*tab_oltp_olap\">表 1-1\\. 事务型系统与分析型系统</p>\\s*<table.*"), ch1);
+        assertEquals(3, epub.chapterFiles().size(), "the English folder is another book: " + epub.chapterFiles());
+    }
+
+    @Test
     void mkdocsAdmonitionsAndContentTabsAreAsidesAndTitledTabsNotCodeBlocks() throws IOException {
         // krahets/hello-algo: "=== \"Python\"" and "!!! note" were printed as text, and the code under each tab,
         // indented four spaces, as one code block showing its own ``` fences.
