@@ -1,5 +1,6 @@
 package dev.studybook.markdown;
 
+import com.vladsch.flexmark.ext.definition.DefinitionExtension;
 import com.vladsch.flexmark.ext.emoji.EmojiExtension;
 import com.vladsch.flexmark.ext.emoji.EmojiImageType;
 import com.vladsch.flexmark.ext.emoji.EmojiShortcutType;
@@ -39,6 +40,7 @@ final class Markdown {
         MutableDataSet o = new MutableDataSet();
         o.set(Parser.EXTENSIONS, List.of(
                 TablesExtension.create(),
+                DefinitionExtension.create(),
                 StrikethroughExtension.create(),
                 TaskListExtension.create(),
                 LinearAutolinks.create(),

@@ -192,6 +192,20 @@ class DialectBooksTest {
     }
 
     @Test
+    void definitionListsAreTermsWithTheirTextNotAParagraphAndACodeBlock() throws IOException {
+        // Vonng/ddia (Hugo, whose Markdown has definition lists): "会议室预订系统\n: 假设…" printed its colon, and the
+        // definition's indented SQL came out as a code block showing its own ``` fences.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/definition-lists"), out, "epub");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        String x = chapterText(EpubContents.read(b.output("epub")), 0);
+        assertTrue(x.contains("<dl>\n<dt>会议室预订系统</dt>\n<dd>假设你想强制同一会议室在同一时间不能有两个预订。"), x);
+        assertTrue(x.contains("<pre class=\"code lang-sql\"><code><span class=\"k\">SELECT</span>"), x);
+        assertTrue(x.contains("<dt>多人游戏</dt>\n<dd>我们使用锁来防止丢失的更新。</dd>\n</dl>"), x);
+        assertTrue(x.contains("<p>普通段落：冒号在行中。</p>"), x);
+        assertFalse(x.contains("```") || x.contains("<p>会议室预订系统"), x);
+    }
+
+    @Test
     void mkdocsAdmonitionsAndContentTabsAreAsidesAndTitledTabsNotCodeBlocks() throws IOException {
         // krahets/hello-algo: "=== \"Python\"" and "!!! note" were printed as text, and the code under each tab,
         // indented four spaces, as one code block showing its own ``` fences.
