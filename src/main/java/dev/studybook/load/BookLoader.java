@@ -51,7 +51,7 @@ public final class BookLoader {
         BookConfig config = BookConfigReader.read(content);
         Settings settings = SettingsResolver.resolve(config, request, outputs);
         Optional<ToolConfig> tool = ToolConfig.find(dir, content.boundary(), diagnostics);
-        ChapterTexts read = new ChapterTexts();
+        ChapterTexts read = new ChapterTexts(diagnostics);
         Outline outline = OutlineReader.read(new OutlineReader.Inputs(content, request.index(), config, tool,
                 repository(config, tool, content.boundary()), settings.skipMissing(), settings.nested(), read), diagnostics);
         List<SourceText> texts = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.studybook.load;
 
+import dev.studybook.error.Diagnostics;
+import dev.studybook.error.SourceLocation;
 import dev.studybook.io.TextFiles;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,12 +13,26 @@ import java.util.Map;
  */
 final class ChapterTexts {
     private final Map<Path, String> read = new HashMap<>();
+    private final Diagnostics diagnostics;
 
-    /** The chapter's text, as {@link TextFiles#read} gives it; an error is thrown (and not remembered) as there. */
+    ChapterTexts(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /**
+     * The chapter's text, as {@link TextFiles#readChapter} gives it, with a warning when it was not UTF-8; an error is
+     * thrown (and not remembered) as there.
+     */
     String read(Path file) {
         String text = read.get(file);
         if (text == null) {
-            text = TextFiles.read(file, "chapter");
+            TextFiles.Decoded d = TextFiles.readChapter(file, "chapter");
+            if (!d.legacyCharset().isEmpty()) {
+                diagnostics.warn(SourceLocation.of(file, 1), Diagnostics.Kind.STRUCTURE, "the chapter is not UTF-8; it was"
+                        + " read as " + d.legacyCharset() + " (save it as UTF-8: iconv -f " + d.legacyCharset()
+                        + " -t UTF-8)");
+            }
+            text = d.text();
             read.put(file, text);
         }
         return text;
