@@ -1,7 +1,6 @@
 package dev.studybook.load;
 
 import dev.studybook.io.ContentFolder;
-import dev.studybook.io.TextFiles;
 import dev.studybook.model.IndexPage;
 import dev.studybook.model.IndexPage.Item;
 import dev.studybook.model.IndexPage.LinkItem;
@@ -53,7 +52,7 @@ final class SiteLinks {
     /** How many Markdown files are looked at, how deep, and how much of each is read for its title. */
     static final int MAX_FILES = 20_000;
     static final int MAX_TITLE_FILES = 5_000;
-    static final long MAX_TITLE_BYTES = 2L << 20;
+    static final int TITLE_BYTES = 32 * 1024;
     static final int TITLE_LINES = 400;
 
     /** What was found: the site's pages, and the warning saying which links became chapters. */
@@ -163,8 +162,16 @@ final class SiteLinks {
             return Optional.empty();
         }
         Map<String, Path> stems = new HashMap<>(stemHosts.isEmpty() ? Map.of() : pages.uniqueStems());
-        // A file is one page: another address of its name is another page (a set of exercises named like the article).
-        stems.values().removeIf(new HashSet<>(mapped.values())::contains);
+        // A page found under an address of another name is not the page its file's name would give (labuladong: the
+        // article BST1.md is ".../bst-part1/"; ".../problem-set/bst1/" is a set of exercises).
+        Set<Path> otherNames = new HashSet<>();
+        mapped.forEach((key, f) -> {
+            String n = f.getFileName().toString();
+            if (!key.substring(key.lastIndexOf('/') + 1).equalsIgnoreCase(n.substring(0, n.lastIndexOf('.')))) {
+                otherNames.add(f);
+            }
+        });
+        stems.values().removeIf(otherNames::contains);
         web.removeAll(mapped.keySet());
         String message = "the index page links to the book's own web site instead of its Markdown files: "
                 + String.join("; ", said) + " are pages of the book, whose files are chapters in the index page's"
@@ -269,11 +276,10 @@ final class SiteLinks {
     /** A page's titles: its front matter title, and its first level-1 heading (else its first heading). */
     static List<String> titles(Path file) {
         String text;
-        try {
-            if (Files.size(file) > MAX_TITLE_BYTES) {
-                return List.of();
-            }
-            text = TextFiles.read(file, "page");
+        try (var in = Files.newInputStream(file)) {
+            // The top of the page holds its front matter and title; a chapter is read whole, and checked, later.
+            byte[] head = in.readNBytes(TITLE_BYTES);
+            text = new String(head, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "").replace("\r\n", "\n");
         } catch (IOException | RuntimeException e) {
             // Unreadable: it is no page of the site (the loader reports it if it is a chapter).
             return List.of();

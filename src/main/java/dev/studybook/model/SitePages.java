@@ -16,7 +16,7 @@ import java.util.Set;
  * @param stemHosts the hosts whose pages are named after their files (the last segment of a page's path, without
  *                  {@code .html}, is the file's name without {@code .md})
  * @param stems     for those hosts' other addresses: the book's chapters by lower-case file name without extension,
- *                  each a name no other Markdown file of the book has, and no page above is written in
+ *                  each a name no other Markdown file of the book has, and none a page above found under another name
  * @param web       the addresses of those hosts the index page links that were found to be no page of the book
  */
 public record SitePages(Map<String, Path> pages, Set<String> stemHosts, Map<String, Path> stems, Set<String> web) {

@@ -72,7 +72,8 @@ class ReadmeLinkingToItsWebSiteTest {
                 - Day 1 - Basics [Code](web/day1-base)
                 """);
         write(book, "web/doc/web.md", "---\ntitle: 从零实现 Web 框架\n---\n\n本系列共三篇。\n");
-        write(book, "web/doc/web-day1.md", "---\ntitle: 第一天\n---\n\n## 标准库\n\n见[系列介绍](https://blog.example.com/post/web.html)。\n");
+        write(book, "web/doc/web-day1.md", "---\ntitle: 第一天\n---\n\n## 标准库\n\n见[系列介绍](https://blog.example.com/post/web.html)，"
+                + "明天是[第二天](https://blog.example.com/archives/web-day2/)。\n");
         write(book, "web/doc/web-day2.md", """
                 ---
                 title: 第二天
@@ -116,6 +117,11 @@ class ReadmeLinkingToItsWebSiteTest {
         assertEquals(List.of(new ChapterBody.ChapterLink(day1, ""), new ChapterBody.ChapterLink(day3, "路由树")), links);
         assertTrue(day2.body().toString().contains("href=\"https://blog.example.com/post/quick-go.html\""),
                 day2.body().toString());
+        // Another address of the site's page, named after its file as every page of that site is, leads into the book.
+        Chapter first = b.chapters().stream().filter(c -> c.source().endsWith("web-day1.md")).findFirst().orElseThrow();
+        assertEquals(List.of(new ChapterBody.ChapterLink(b.chapters().get(0).id(), ""),
+                new ChapterBody.ChapterLink(day2.id(), "")), first.body().marks().stream()
+                        .filter(m -> m instanceof ChapterBody.ChapterLink).toList());
     }
 
     @Test
