@@ -69,7 +69,7 @@ public final class BookConverter {
         } catch (IOException e) {
             throw StudybookException.content(SourceLocation.of(outline.contentDir()), "cannot open the content folder", e.getMessage());
         }
-        LinkResolver resolver = new LinkResolver(content, outline.repository());
+        LinkResolver resolver = new LinkResolver(content, outline.repository(), outline.site());
         List<OutlineChapter> chapters = outline.chapters();
         List<String> ids = new ArrayList<>();
         Map<Path, String> idByFile = new HashMap<>();

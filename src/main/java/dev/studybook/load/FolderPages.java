@@ -32,16 +32,33 @@ final class FolderPages {
     private FolderPages() {
     }
 
+    /** The contents of a folder's pages, as a summary's Markdown, and how many pages it lists. */
+    record Pages(String markdown, int count) {
+    }
+
+    /**
+     * The folder's pages as a summary, {@code skip} (files and folders) and the translations left out; empty when it
+     * holds none.
+     */
+    static Optional<Pages> pages(ContentFolder content, Set<Path> skip) {
+        Path root = content.root();
+        Set<Path> left = new LinkedHashSet<>(translations(root));
+        left.addAll(skip);
+        SiteSummary md = new SiteSummary(title(root), "");
+        int[] pages = new int[1];
+        md.folder(content, root, root, 0, POSITIONS, pages, left);
+        return pages[0] == 0 ? Optional.empty() : Optional.of(new Pages(md.toString(), pages[0]));
+    }
+
     /** The folder's pages as contents, or empty when it holds none. */
     static Optional<HugoSite.Index> index(ContentFolder content, Diagnostics diagnostics) {
         Path root = content.root();
         Set<Path> translations = translations(root);
-        SiteSummary md = new SiteSummary(title(root), "");
-        int[] pages = new int[1];
-        md.folder(content, root, root, 0, POSITIONS, pages, translations);
-        if (pages[0] == 0) {
+        Optional<Pages> found = pages(content, Set.of());
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        int[] pages = {found.get().count()};
         StringBuilder note = new StringBuilder("the content folder has no index page (SUMMARY.md, README.md, a site's"
                 + " menu): the chapters are its " + pages[0] + " Markdown pages, ordered by front matter ("
                 + String.join(", ", POSITIONS) + ") where they give it, else by file name, and titled by their front matter"
@@ -53,7 +70,7 @@ final class FolderPages {
                     .append(translations.iterator().next()).append(" builds one)");
         }
         note.append(". Add a README.md or SUMMARY.md that links to the chapters to choose their order");
-        return Optional.of(new HugoSite.Index(root, root, md.toString(), false, SourceLocation.of(root),
+        return Optional.of(new HugoSite.Index(root, root, found.get().markdown(), false, SourceLocation.of(root),
                 note.toString()));
     }
 

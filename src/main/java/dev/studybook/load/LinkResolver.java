@@ -2,6 +2,7 @@ package dev.studybook.load;
 
 import dev.studybook.io.ContentFolder;
 import dev.studybook.model.Repository;
+import dev.studybook.model.SitePages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,6 +48,7 @@ public final class LinkResolver {
 
     private final ContentFolder content;
     private final Optional<Repository> repository;
+    private final SitePages site;
     private Map<String, List<Path>> byName;
     private List<Path> hugoRoots;
     private List<Path> siteRoots;
@@ -56,8 +58,14 @@ public final class LinkResolver {
     }
 
     public LinkResolver(ContentFolder content, Optional<Repository> repository) {
+        this(content, repository, SitePages.NONE);
+    }
+
+    /** A resolver that also leads the addresses of {@code site} to the book's files. */
+    public LinkResolver(ContentFolder content, Optional<Repository> repository, SitePages site) {
         this.content = content;
         this.repository = repository;
+        this.site = site;
     }
 
     public ContentFolder content() {
@@ -69,9 +77,25 @@ public final class LinkResolver {
         return repository;
     }
 
-    /** Parses a link or image target as this book reads it: URLs of other repositories are external (empty). */
+    /**
+     * Parses a link or image target as this book reads it: URLs of other repositories and of other sites are
+     * external (empty); a page of the book's own web site is the repository path of the file it was written in.
+     */
     public Optional<LinkTarget> parse(String raw) {
-        return LinkTarget.parse(raw, repository);
+        Optional<LinkTarget> t = LinkTarget.parse(raw, repository);
+        if (t.isPresent() || site.isEmpty()) {
+            return t;
+        }
+        return SiteAddress.of(raw).flatMap(a -> site.page(a.host(), a.key(), a.stem()).map(file -> {
+            String path = content.boundary().relativize(file).toString().replace('\\', '/');
+            return new LinkTarget(path, a.fragment(), LinkTarget.Kind.REPOSITORY,
+                    repository.map(Repository::owner).orElse(""), repository.map(Repository::name).orElse(""));
+        }));
+    }
+
+    /** True when {@code raw} is a page of the book's own web site (not a path, nor a URL of its repository). */
+    public boolean isSitePage(String raw) {
+        return !site.isEmpty() && LinkTarget.parse(raw, repository).isEmpty() && parse(raw).isPresent();
     }
 
     /** Resolves {@code target} as written in {@code fromFile}. */

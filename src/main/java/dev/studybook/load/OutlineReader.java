@@ -18,6 +18,7 @@ import dev.studybook.model.Outline;
 import dev.studybook.model.Outline.OutlineChapter;
 import dev.studybook.model.Outline.OutlinePart;
 import dev.studybook.model.Repository;
+import dev.studybook.model.SitePages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -151,7 +152,12 @@ public final class OutlineReader {
         IndexChoice first = readme;
         IndexPage firstPage = readmePage;
         Optional<Repository> repository = in.repository().or(() -> inferRepository(content, first, firstPage));
-        LinkResolver resolver = new LinkResolver(content, repository);
+        LinkResolver plain = new LinkResolver(content, repository);
+        // geektutu/7days-golang: a README that links to its web site's articles, the Markdown they are written in
+        // beside it; "links to no Markdown chapter" before.
+        Optional<SiteLinks.Found> own = SiteLinks.find(content, first.file(), firstPage, repository,
+                linkedFiles(plain, first, firstPage));
+        LinkResolver resolver = own.map(o -> new LinkResolver(content, repository, o.site())).orElse(plain);
         IndexChoice index = readme;
         IndexPage page = readmePage;
         Builder b = new Builder(resolver, index, page, diagnostics);
@@ -175,8 +181,8 @@ public final class OutlineReader {
                 }
             }
         }
-        if (hugo.isPresent() && index.kind() == IndexKind.README && b.missing.isEmpty()
-                && parts.stream().allMatch(p -> p.chapters().isEmpty())) {
+        // A site whose pages are read from its files wins over a README that links only to the web site's pages.
+        if (hugo.isPresent() && index.kind() == IndexKind.README && b.missing.isEmpty() && b.localChapters == 0) {
             // qcrao/Go-Questions: a README of web links beside a Hugo site's content/ folder of pages.
             if (hugo.get().note().isEmpty()) {
                 diagnostics.warn(SourceLocation.of(index.file()), Diagnostics.Kind.INDEX, "the index page links to no"
@@ -190,8 +196,7 @@ public final class OutlineReader {
             b = new Builder(resolver, index, page, diagnostics);
             parts = b.parts();
         }
-        if (!chosen && index.kind() == IndexKind.README && b.missing.isEmpty()
-                && parts.stream().allMatch(p -> p.chapters().isEmpty())) {
+        if (!chosen && index.kind() == IndexKind.README && b.missing.isEmpty() && b.localChapters == 0) {
             // datawhalechina/pumpkin-book: a README of web links at the repository's root, the book in docs/ with
             // its own sidebar.
             for (String folder : SITE_FOLDERS) {
@@ -226,6 +231,8 @@ public final class OutlineReader {
                     + " (--index FILE names another index page)");
             parts = List.of(new OutlinePart("", List.of(new OutlineChapter("", index.file(), 1, 0, index.file(), false))));
         }
+        IndexChoice metaIndex = index;
+        IndexPage metaPage = page;
         if (parts.stream().allMatch(p -> p.chapters().isEmpty())) {
             if (!b.missing.isEmpty()) {
                 throw b.missingError();
@@ -238,18 +245,91 @@ public final class OutlineReader {
                         "build one language with --content " + content.root().resolve(languages.get(0))
                                 + " (the languages' folders: " + String.join(", ", languages) + ")");
             }
-            throw StudybookException.content(SourceLocation.of(index.file()),
-                    "the index page links to no Markdown chapter",
-                    "list the chapters as links, e.g. [第一章](01-intro.md), one per line or as a list");
+            Optional<FolderPages.Pages> folder = chosen || index.kind() != IndexKind.README
+                    || otherPages(content, index) <= README_ALONE_OTHER_PAGES ? Optional.empty()
+                    : FolderPages.pages(content, upkeep(content));
+            if (folder.isEmpty()) {
+                throw StudybookException.content(SourceLocation.of(index.file()),
+                        "the index page links to no Markdown chapter",
+                        "list the chapters as links, e.g. [第一章](01-intro.md), one per line or as a list");
+            }
+            // A README of web links (or of none) beside more pages than a README alone holds: the pages are a book it
+            // does not list, read as a folder without an index is. Its title stays the README's.
+            diagnostics.warn(linksAt(index, page), Diagnostics.Kind.INDEX, "the index page links to no Markdown chapter ("
+                    + linkSummary(page) + "), and the content folder holds " + folder.get().count() + " Markdown pages:"
+                    + " they are the chapters, the index page first, ordered by front matter (" + String.join(", ",
+                            FolderPages.POSITIONS) + ") where they give it, else by file name (link the chapters from "
+                    + index.file().getFileName() + ", e.g. [第一章](01-intro.md), to choose them and their order)");
+            metaIndex = index;
+            metaPage = page;
+            index = new IndexChoice(content.root(), IndexKind.SUMMARY, content.root());
+            page = IndexPageReader.read(folder.get().markdown());
+            b = new Builder(resolver, index, page, diagnostics);
+            parts = b.parts();
         }
         if (!b.missing.isEmpty() && !in.skipMissing()) {
             throw b.missingError();
         }
         b.warnMissing();
-        Metadata metadata = metadata(in, content, index, page, repository);
+        if (own.isPresent() && index.file().equals(first.file()) && b.siteChapters > 0) {
+            diagnostics.warn(SourceLocation.of(index.file(), own.get().line()), Diagnostics.Kind.INDEX, own.get().message());
+        }
+        Set<Path> chapterFiles = new java.util.HashSet<>();
+        parts.forEach(p -> p.chapters().forEach(c -> chapterFiles.add(c.file())));
+        SitePages sitePages = own.map(o -> o.site().withStems(chapterFiles::contains)).orElse(SitePages.NONE);
+        Metadata metadata = metadata(in, content, metaIndex, metaPage, repository);
         String outputName = in.config().filename().orElseGet(() -> outputName(metadata.title(), repository, content.root()));
         return new Outline(metadata, content.root(), index.file(), parts, outputName, in.config(), content.boundary(),
-                repository);
+                repository, sitePages);
+    }
+
+    /** The Markdown files the links of {@code page} name as files (not as web addresses). */
+    private static Set<Path> linkedFiles(LinkResolver resolver, IndexChoice index, IndexPage page) {
+        Set<Path> out = new java.util.HashSet<>();
+        for (Item item : page.items()) {
+            if (item instanceof LinkItem link) {
+                Optional<LinkTarget> t = resolver.parse(link.url());
+                if (t.isPresent() && !t.get().isFragmentOnly()
+                        && resolver.resolvePage(index.base(), t.get()) instanceof LinkResolver.Found f
+                        && isMarkdown(f.file()) && Files.isRegularFile(f.file())) {
+                    out.add(f.file().toAbsolutePath().normalize());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Where the index page's links start: the line of its first link, else the page. */
+    private static SourceLocation linksAt(IndexChoice index, IndexPage page) {
+        return page.items().stream().filter(i -> i instanceof LinkItem).findFirst()
+                .map(i -> SourceLocation.of(index.file(), ((LinkItem) i).line())).orElse(SourceLocation.of(index.file()));
+    }
+
+    /** "its 12 links lead to the web", "its 3 links: 2 to the web, 1 to anchors or other files", "it has no link". */
+    private static String linkSummary(IndexPage page) {
+        List<LinkItem> links = page.items().stream().filter(i -> i instanceof LinkItem l && !l.imageOnly())
+                .map(i -> (LinkItem) i).toList();
+        if (links.isEmpty()) {
+            return "it has no link";
+        }
+        long web = links.stream().filter(l -> l.url().strip().matches("(?i)<?https?://.*")).count();
+        if (web == links.size()) {
+            return links.size() == 1 ? "its one link leads to the web" : "its " + web + " links lead to the web";
+        }
+        return "its " + links.size() + (links.size() == 1 ? " link" : " links") + ": " + (web > 0 ? web + " to the web, " : "")
+                + (links.size() - web) + " to anchors or files that are not chapters";
+    }
+
+    /** The files of a repository's upkeep and the translations of its README at the top of the content folder. */
+    private static Set<Path> upkeep(ContentFolder content) {
+        Set<Path> out = new java.util.LinkedHashSet<>();
+        for (Path p : SiteSummary.entries(content.root())) {
+            String n = p.getFileName().toString();
+            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && (LinkRoles.housekeeping(n) || LinkRoles.translation(n))) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /** Reads a site's contents from its configuration: one class per site generator. */
@@ -370,6 +450,14 @@ public final class OutlineReader {
                 || !gitBookLanguages(content).isEmpty()) {
             return false;
         }
+        return otherPages(content, index) <= README_ALONE_OTHER_PAGES;
+    }
+
+    /**
+     * How many Markdown pages the content folder holds besides the index page (READMEs, SUMMARY.md, translations and
+     * a repository's upkeep aside), counted up to one more than {@link #README_ALONE_OTHER_PAGES}.
+     */
+    private static long otherPages(ContentFolder content, IndexChoice index) {
         long others;
         try (var walk = Files.walk(content.root(), MkDocsSite.MAX_DEPTH)) {
             others = walk.filter(p -> !p.equals(index.file()) && isMarkdown(p) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
@@ -380,9 +468,9 @@ public final class OutlineReader {
                     .limit(README_ALONE_OTHER_PAGES + 1L)
                     .count();
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            return false;
+            return 0;
         }
-        return others <= README_ALONE_OTHER_PAGES;
+        return others;
     }
 
     private static int chapterCount(List<OutlinePart> parts) {
@@ -652,6 +740,9 @@ public final class OutlineReader {
         private final Map<String, Integer> sections = new HashMap<>();
         /** How many links of the index show each text (in-page anchors aside). */
         private final Map<String, Integer> texts = new HashMap<>();
+        /** How many chapters the index links as files, and how many as pages of the book's web site. */
+        int localChapters;
+        int siteChapters;
 
         Builder(LinkResolver resolver, IndexChoice index, IndexPage page, Diagnostics diagnostics) {
             this.resolver = resolver;
@@ -778,6 +869,9 @@ public final class OutlineReader {
                 if (first != null && section) {
                     // A link to a section of a chapter already listed: a way into it, not a second chapter.
                     e = new Entry(EntryKind.SECTION, link.text(), null, link.line(), "");
+                } else if (first != null && resolver.isSitePage(link.url())) {
+                    // The site's page of a chapter listed before (a README in two languages): the same chapter.
+                    e = new Entry(EntryKind.PASS, link.text(), null, link.line(), "");
                 } else if (first != null) {
                     diagnostics.warn(SourceLocation.of(index.file(), link.line()), Diagnostics.Kind.INDEX, "'"
                             + resolver.content().relative(c.file()) + "' is already a chapter (line " + first
@@ -792,6 +886,11 @@ public final class OutlineReader {
                     String title = section && sections.getOrDefault(withoutFragment(link.url()), 0) > 1
                             || index.kind() == IndexKind.README && texts.getOrDefault(link.text(), 0) > 2 ? "" : title(link);
                     e = new Entry(EntryKind.CHAPTER, title, c.file(), link.line(), "");
+                    if (resolver.isSitePage(link.url())) {
+                        siteChapters++;
+                    } else {
+                        localChapters++;
+                    }
                 }
             } else if (role instanceof MissingFile m) {
                 e = new Entry(EntryKind.MISSING, title(link), null, link.line(),

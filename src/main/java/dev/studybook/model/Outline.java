@@ -13,24 +13,26 @@ import java.util.Optional;
  * @param boundary   the folder nothing outside of is read: the root of the repository the content folder lies in,
  *                   or the content folder itself
  * @param repository the GitHub repository the book comes from, when known
+ * @param site       the pages of the book's own web site that are chapters' files, by address
  */
 public record Outline(Metadata metadata, Path contentDir, Path indexFile, List<OutlinePart> parts, String outputName,
-        BookConfig config, Path boundary, Optional<Repository> repository) {
+        BookConfig config, Path boundary, Optional<Repository> repository, SitePages site) {
 
     public Outline {
         parts = List.copyOf(parts);
         boundary = boundary == null ? contentDir : boundary;
         repository = repository == null ? Optional.empty() : repository;
+        site = site == null ? SitePages.NONE : site;
     }
 
     public Outline(Metadata metadata, Path contentDir, Path indexFile, List<OutlinePart> parts, String outputName,
             BookConfig config) {
-        this(metadata, contentDir, indexFile, parts, outputName, config, contentDir, Optional.empty());
+        this(metadata, contentDir, indexFile, parts, outputName, config, contentDir, Optional.empty(), SitePages.NONE);
     }
 
     /** The same outline with other metadata (the language found in the chapters' text). */
     public Outline withMetadata(Metadata m) {
-        return new Outline(m, contentDir, indexFile, parts, outputName, config, boundary, repository);
+        return new Outline(m, contentDir, indexFile, parts, outputName, config, boundary, repository, site);
     }
 
     /** A part of the outline; the title is empty for chapters outside any part. */
