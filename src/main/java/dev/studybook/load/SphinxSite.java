@@ -107,7 +107,8 @@ final class SphinxSite {
             String info = f.group(2);
             if (!open.isEmpty()) {
                 String top = open.peek();
-                boolean closes = info.isEmpty() && marker.charAt(0) == top.charAt(0) && marker.length() >= top.length();
+                String fence = top.substring(0, top.indexOf(' '));
+                boolean closes = info.isEmpty() && marker.charAt(0) == fence.charAt(0) && marker.length() >= fence.length();
                 if (closes) {
                     open.pop();
                     continue;

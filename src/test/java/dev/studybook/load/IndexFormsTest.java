@@ -956,7 +956,7 @@ class IndexFormsTest {
         assertEquals("Kettle", o.metadata().title());
         assertEquals(List.of("Tea Maker"), o.metadata().authors());
         assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("'guide/gone'")
-                && w.location().file().getFileName().toString().equals("index.md") && w.location().line() == 25),
+                && w.location().file().getFileName().toString().equals("index.md") && w.location().line() == 29),
                 d.warnings().toString());
         assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("api/reference.rst")), d.warnings().toString());
         assertTrue(d.warnings().stream().noneMatch(w -> w.message().contains("not-a-page")), d.warnings().toString());
