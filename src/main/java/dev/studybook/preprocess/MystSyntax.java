@@ -53,7 +53,7 @@ final class MystSyntax implements Preprocessor {
             "line-block", "class", "md", "markdown", "toggle");
     /** Directives that say nothing in a book: a page's table of contents, its list of sub-pages. */
     static final Set<String> DROPPED = Set.of("toctree", "tableofcontents", "contents", "index", "meta", "highlight",
-            "default-domain", "currentmodule", "module", "sectionauthor", "codeauthor", "raw-latex", "postlist",
+            "default-domain", "currentmodule", "module", "sectionauthor", "codeauthor", "raw-latex", "postlist", "toc",
             "bibliography");
     /** Directives that draw an aside with a title of their own (their arguments), not a kind's label. */
     static final Set<String> TITLED = Set.of("admonition", "dropdown", "sidebar", "topic", "margin", "card",
@@ -208,7 +208,7 @@ final class MystSyntax implements Preprocessor {
                 case "figure" -> figure(out, indent, args, options, body, at, last, depth, label);
                 case "image" -> {
                     blank(out, at);
-                    out.add(line(indent + picture(options.getOrDefault("alt", ""), args), at));
+                    out.add(line(indent + picture(options.getOrDefault("alt", ""), args, at), at));
                     blank(out, at);
                 }
                 case "raw" -> {
@@ -421,7 +421,7 @@ final class MystSyntax implements Preprocessor {
             blank(out, at);
             out.add(line(indent + "<figure" + (id.isBlank() ? "" : " id=\"" + Callouts.escape(id) + "\"") + ">", at));
             blank(out, at);
-            out.add(line(indent + picture(alt, path), at));
+            out.add(line(indent + picture(alt, path, at), at));
             blank(out, at);
             if (caption) {
                 out.add(line(indent + "<figcaption>", at));
@@ -435,8 +435,20 @@ final class MystSyntax implements Preprocessor {
             blank(out, last);
         }
 
-        private static String picture(String alt, String path) {
-            return "![" + alt.replace("[", "\\[").replace("]", "\\]") + "](<" + path.strip() + ">)";
+        /**
+         * A picture; a path starting with '/' starts, as in Sphinx, from the site's source folder: the nearest folder
+         * above the page that holds it (quantecon's {@code /_static/…} beside {@code mini_book/}'s pages).
+         */
+        private String picture(String alt, String path, SourceText.Line at) {
+            String p = path.strip();
+            if (p.startsWith("/") && !p.startsWith("//")) {
+                String rel = p.substring(1);
+                Optional<Path> dir = sourceFolder(at.file().getParent(), rel);
+                if (dir.isPresent()) {
+                    p = relative(dir.get().resolve(rel));
+                }
+            }
+            return "![" + alt.replace("[", "\\[").replace("]", "\\]") + "](<" + p + ">)";
         }
 
         /** A list-table's rows ({@code * - a} then {@code   - b}) as a table; the first row heads it. */
@@ -636,7 +648,7 @@ final class MystSyntax implements Preprocessor {
             String shown = e.matches() ? e.group(1).strip() : "";
             String target = e.matches() ? e.group(2).strip() : text.strip();
             String n = name.replaceFirst("^(?:std|py|c|cpp|js|rst|myst):", "");
-            if (n.startsWith("external")) {
+            if (n.startsWith("external") || n.startsWith("xref")) {
                 // A reference into another site (intersphinx): its text, the other site is not in the book.
                 return shown.isEmpty() ? target : shown;
             }
@@ -651,6 +663,7 @@ final class MystSyntax implements Preprocessor {
                 case "kbd" -> "<kbd>" + Callouts.escape(text) + "</kbd>";
                 case "guilabel", "menuselection", "strong" -> "**" + text.replace("&", "").replace("-->", "→") + "**";
                 case "emphasis" -> "*" + text + "*";
+                case "delete", "del", "strike" -> "~~" + text + "~~";
                 case "cite", "cite:p", "cite:t", "footcite", "bibliography" -> "[" + text + "]";
                 case "octicon", "fa", "fas", "far", "fab", "icon", "material-regular", "material-outlined" -> "";
                 case "code", "samp", "file", "command", "program", "envvar", "option", "func", "class", "meth", "mod",
@@ -759,7 +772,7 @@ final class MystSyntax implements Preprocessor {
             } catch (IOException | RuntimeException e) {
                 continue;
             }
-            if (!text.contains(")=") && !text.contains(":name:")) {
+            if (!text.contains(")=") && !text.contains("name:")) {
                 continue;
             }
             String[] lines = text.split("\n", -1);
@@ -783,25 +796,67 @@ final class MystSyntax implements Preprocessor {
                     out.putIfAbsent(m.group(1), new Target(abs, title, heading));
                     continue;
                 }
-                Matcher o = OPTION.matcher(lines[i]);
-                if (o.matches() && o.group(1).equals("name") && o.group(2) != null && i > 0 && isFigure(lines, i)) {
-                    out.putIfAbsent(o.group(2).strip(), new Target(abs, "", true));
+                Matcher o = OPEN.matcher(lines[i]);
+                if (o.matches()) {
+                    // A directive's :name: (or name: in its --- block) labels it; a figure carries it as its anchor.
+                    String name = directiveName(lines, i + 1);
+                    if (!name.isEmpty()) {
+                        String kind = o.group(3).toLowerCase(Locale.ROOT);
+                        boolean figure = kind.equals("figure") || kind.equals("figure-md");
+                        out.putIfAbsent(name, new Target(abs, figure ? caption(lines, i + 1) : "", figure));
+                    }
                 }
             }
         }
         return out;
     }
 
-    /** Whether the option line {@code i} belongs to a figure directive (the options above it lead to its fence). */
-    private static boolean isFigure(String[] lines, int i) {
-        for (int j = i - 1; j >= 0; j--) {
-            if (OPTION.matcher(lines[j]).matches()) {
+    /** The first line of text of the directive whose body starts at line {@code from}, after its options. */
+    private static String caption(String[] lines, int from) {
+        int j = from;
+        if (j < lines.length && lines[j].strip().equals("---")) {
+            j++;
+            while (j < lines.length && !lines[j].strip().equals("---")) {
+                j++;
+            }
+            j++;
+        } else {
+            while (j < lines.length && OPTION.matcher(lines[j]).matches()) {
+                j++;
+            }
+        }
+        while (j < lines.length && lines[j].isBlank()) {
+            j++;
+        }
+        if (j >= lines.length || lines[j].strip().matches("`{3,}|~{3,}|:{3,}|!\\[.*")) {
+            return "";
+        }
+        return plain(lines[j]);
+    }
+
+    /** The {@code name} option of the directive whose body starts at line {@code from}; empty when it has none. */
+    private static String directiveName(String[] lines, int from) {
+        boolean yaml = from < lines.length && lines[from].strip().equals("---");
+        for (int j = yaml ? from + 1 : from; j < lines.length; j++) {
+            String t = lines[j].strip();
+            if (yaml) {
+                if (t.equals("---")) {
+                    break;
+                }
+                if (t.startsWith("name:")) {
+                    return unquote(t.substring(5).strip());
+                }
                 continue;
             }
-            Matcher o = OPEN.matcher(lines[j]);
-            return o.matches() && o.group(3).equalsIgnoreCase("figure");
+            Matcher m = OPTION.matcher(lines[j]);
+            if (!m.matches()) {
+                break;
+            }
+            if (m.group(1).equals("name") && m.group(2) != null) {
+                return m.group(2).strip();
+            }
         }
-        return false;
+        return "";
     }
 
     /** A page's title: its front matter's {@code title}, else its first heading. */

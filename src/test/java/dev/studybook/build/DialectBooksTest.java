@@ -229,6 +229,15 @@ class DialectBooksTest {
                 b.diagnostics().warnings().toString());
         assertTrue(b.diagnostics().warnings().stream().anyMatch(w -> w.message().contains("{glitter}")),
                 b.diagnostics().warnings().toString());
+
+        // quantecon-mini-example: a figure's /_static/x.png starts from the site's folder (mini_book/), not the
+        // repository's root ("image not found" before); a name given in the figure's --- block is a label.
+        String site = chapterText(epub, 2);
+        assertTrue(site.contains("alt=\"A dot\"") && site.contains("<figure id=\"fig-dot\">"), site);
+        assertTrue(site.contains("href=\"#fig-dot\">The dot, from the site’s own folder.</a>")
+                || site.contains("href=\"#fig-dot\">The dot, from the site's own folder.</a>"), "its caption as text: " + site);
+        assertTrue(b.diagnostics().warnings().stream().noneMatch(w -> w.message().contains("dot.png")),
+                b.diagnostics().warnings().toString());
     }
 
     @Test
