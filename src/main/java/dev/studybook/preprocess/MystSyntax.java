@@ -307,7 +307,12 @@ final class MystSyntax implements Preprocessor {
                         // A note's arguments are the first line of its text.
                         content.add(line(indent + args, at));
                     }
-                    content.addAll(body);
+                    for (SourceText.Line b : body) {
+                        // A card's header and footer rules (^^^, +++) only divide it on the web.
+                        boolean rule = (kind.equals("card") || kind.equals("grid-item-card"))
+                                && b.text().strip().matches("\\^{3,}|\\+{3,}");
+                        content.add(rule ? line("", b) : b);
+                    }
                     blank(out, at);
                     Callouts.open(out, indent, aside.get(), title, context, at);
                     out.addAll(process(content, depth + 1));

@@ -215,6 +215,8 @@ class DialectBooksTest {
                 || x.contains(":label:") || x.contains("(planting)=") || x.contains(":hidden:"), x);
         assertTrue(x.contains("The sparkle&#x27;s text stays.") || x.contains("The sparkle's text stays."), x);
         assertTrue(x.contains(">Tool</th>") && x.contains(">Spade</td>"), "a list-table is a table: " + x);
+        assertTrue(x.contains("<p class=\"callout-label\">Card title</p>\n<p>Card header</p>\n<p>Card body</p>")
+                && !x.contains("^^^") && !x.contains("+++"), "a card's rules divide its paragraphs: " + x);
         assertTrue(b.diagnostics().warnings().stream().anyMatch(w -> w.message().contains("{sparkle}")
                 && w.location().line() == 57), b.diagnostics().warnings().toString());
 
