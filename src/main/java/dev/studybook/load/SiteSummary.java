@@ -50,9 +50,19 @@ final class SiteSummary {
 
     /** Starts the summary with the book's title (and its language, when the site declares one). */
     SiteSummary(String title, String language) {
-        if (!language.isBlank()) {
+        this(title, language, "");
+    }
+
+    /** As above, with the book's author as the site names it. */
+    SiteSummary(String title, String language, String author) {
+        if (!language.isBlank() || !author.isBlank()) {
             add("---");
-            add("lang: \"" + language.replace("\"", "") + "\"");
+            if (!language.isBlank()) {
+                add("lang: \"" + language.replace("\"", "") + "\"");
+            }
+            if (!author.isBlank()) {
+                add("author: \"" + author.replace("\\", "").replace("\"", "") + "\"");
+            }
             add("---");
         }
         add("# " + label(title));

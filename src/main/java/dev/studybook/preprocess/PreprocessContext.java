@@ -31,6 +31,8 @@ public final class PreprocessContext {
     private final PreprocessContext book;
     /** A chapter's warnings said once, in the order they were found, until they are merged into the book's. */
     private final List<Runnable> held = new ArrayList<>();
+    /** Values computed once per book for every chapter (the book's context holds them). */
+    private final Map<String, Object> shared = new java.util.HashMap<>();
 
     private static final class Tally {
         final SourceLocation first;
@@ -75,6 +77,25 @@ public final class PreprocessContext {
         }
         chapter.held.forEach(Runnable::run);
         chapter.held.clear();
+    }
+
+    /**
+     * A value computed from the book's folder once per build and shared by every chapter (MyST's labels, found in
+     * all pages): the first chapter to ask computes it, which must not depend on which chapter that is.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T shared(String key, java.util.function.Supplier<T> compute) {
+        if (book != null) {
+            return book.shared(key, compute);
+        }
+        synchronized (shared) {
+            Object v = shared.get(key);
+            if (v == null) {
+                v = compute.get();
+                shared.put(key, v);
+            }
+            return (T) v;
+        }
     }
 
     public ContentFolder content() {

@@ -15,6 +15,7 @@ public final class Preprocessors {
             new MdBookIncludes(),
             new GitBookTags(),
             new HugoShortcodes(),
+            new MystSyntax(),
             new MkDocsBlocks(),
             new SvelteBlocks(),
             new MdxSyntax(),

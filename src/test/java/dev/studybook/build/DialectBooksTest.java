@@ -224,6 +224,57 @@ class DialectBooksTest {
     }
 
     @Test
+    void mystDirectivesRolesAndLabelsWereShownAsCodeAndText() throws IOException {
+        // TeachBooks/manual, executablebooks/MyST-Parser: ```{note}, :::{warning}, ```{figure}, ```{math} and
+        // {ref}`label` were printed as code blocks of directive syntax and as text with backticks.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/myst"), out, "epub");
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        String x = chapterText(epub, 0);
+        assertTrue(x.contains("<aside class=\"callout callout-note\">\n<p class=\"callout-label\">Note</p>\n<p>Water the"
+                + " seeds <strong>daily</strong>.</p>"), x);
+        assertTrue(x.contains("<aside class=\"callout callout-warning\">\n<p class=\"callout-label\">Warning</p>\n"
+                + "<p>Frost kills seedlings.\nCover them at night.</p>"), "a colon fence, its argument its first line: " + x);
+        assertTrue(x.contains("<aside class=\"callout callout-tip\">\n<p class=\"callout-label\">Garden rule</p>"), x);
+        assertTrue(x.contains("water.py") && x.contains("<pre class=\"code lang-python\">") && !x.contains(":linenos:"), x);
+        assertTrue(x.contains("<figure id=\"fig-plot\">") && x.contains("<figcaption>")
+                && x.contains("Growth of the <em>tomatoes</em> per week.") && !x.contains(":width:"), x);
+        assertTrue(x.contains("alt=\"A small plot\""), x);
+        assertTrue(x.contains("id=\"planting\""), "the label is the heading's anchor: " + x);
+        // Only the code block showing the syntax keeps it.
+        assertEquals(1, x.split("```", -1).length - 1, x);
+        assertTrue(x.contains("# a code block showing the syntax stays as written</span>\n```{note}</code>"), x);
+        assertFalse(x.contains("{warning}") || x.contains(":::") || x.contains("(pythagoras)")
+                || x.contains(":label:") || x.contains("(planting)=") || x.contains(":hidden:"), x);
+        assertTrue(x.contains("The sparkle&#x27;s text stays.") || x.contains("The sparkle's text stays."), x);
+        assertTrue(x.contains(">Tool</th>") && x.contains(">Spade</td>"), "a list-table is a table: " + x);
+        assertTrue(x.contains("<p class=\"callout-label\">Card title</p>\n<p>Card header</p>\n<p>Card body</p>")
+                && !x.contains("^^^") && !x.contains("+++"), "a card's rules divide its paragraphs: " + x);
+        assertTrue(b.diagnostics().warnings().stream().anyMatch(w -> w.message().contains("{sparkle}")
+                && w.location().line() == 57), b.diagnostics().warnings().toString());
+
+        String r = chapterText(epub, 1);
+        assertTrue(r.contains(">Planting the seeds</a>") && r.contains("#planting\""), "the heading's title as text: " + r);
+        assertTrue(r.contains(">the figure</a>") && r.contains("#fig-plot\""), r);
+        assertTrue(r.contains(">Directives</a>"), "{doc} with the page's title: " + r);
+        assertTrue(r.contains("the term mulch") && r.contains("<kbd>Ctrl</kbd>") && r.contains("shiny text"), r);
+        assertFalse(r.contains("{ref}`planting`") || r.contains("{math}") || r.contains("{term}"), r);
+        assertTrue(r.contains("<code>{ref}<wbr/>`x`</code>"), "in code the role stays: " + r);
+        assertTrue(b.diagnostics().warnings().stream().anyMatch(w -> w.message().contains("'nowhere'")),
+                b.diagnostics().warnings().toString());
+        assertTrue(b.diagnostics().warnings().stream().anyMatch(w -> w.message().contains("{glitter}")),
+                b.diagnostics().warnings().toString());
+
+        // quantecon-mini-example: a figure's /_static/x.png starts from the site's folder (mini_book/), not the
+        // repository's root ("image not found" before); a name given in the figure's --- block is a label.
+        String site = chapterText(epub, 2);
+        assertTrue(site.contains("alt=\"A dot\"") && site.contains("<figure id=\"fig-dot\">"), site);
+        assertTrue(site.contains("href=\"#fig-dot\">The dot, from the site’s own folder.</a>")
+                || site.contains("href=\"#fig-dot\">The dot, from the site's own folder.</a>"), "its caption as text: " + site);
+        assertTrue(b.diagnostics().warnings().stream().noneMatch(w -> w.message().contains("dot.png")),
+                b.diagnostics().warnings().toString());
+    }
+
+    @Test
     void headingAttributeIdsAreAnchorsAndLeaveTheHeadingsText() throws IOException {
         // rust-lang/rust-by-example: "## Options {#options}" showed its braces in the heading and the contents, and
         // [options](#options) led to the chapter's start with a warning.

@@ -903,6 +903,71 @@ class IndexFormsTest {
     }
 
     @Test
+    void jupyterBookTocHadNoIndex() {
+        // TeachBooks/manual, executablebooks/quantecon-mini-example: the pages are listed in book/_toc.yml (jb-book:
+        // root, parts with captions, chapters with nested sections, files without extension, web links, globs) and
+        // the title in _config.yml; the README links to the web site only. "the index page links to no chapter"
+        // before.
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/jupyter-book-toc", d);
+        assertEquals("_toc.yml", o.indexFile().getFileName().toString());
+        assertEquals("intro.md\n[Getting started]\n  soil.md\n    Digging deep\n  seeds.md\n[Further]\n  *Notebook\n"
+                + "    watering.md\n  a-one.md\n  b-two.md\n", tree(o));
+        assertEquals("The Garden Book", o.metadata().title());
+        assertEquals(List.of("Ada Gardener", "Garden Club"), o.metadata().authors());
+        // The notebook is named, at its line of _toc.yml; its Markdown section is still read.
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("extra/notebook.ipynb")
+                && w.location().line() == 18), d.warnings().toString());
+    }
+
+    @Test
+    void jupyterBookArticleTocAtTheRootHadNoIndex() {
+        Outline o = site("index-forms/jupyter-book-article", new Diagnostics());
+        assertEquals("_toc.yml", o.indexFile().getFileName().toString());
+        assertEquals("index.md\nabout.md\n  details.md\n", tree(o));
+        assertEquals("Small article", o.metadata().title());
+    }
+
+    @Test
+    void jupyterBookPageThatDoesNotExistIsNamedAtItsLineOfTheToc() throws IOException {
+        Path book = TestBooks.copy("index-forms/jupyter-book-article", tmp.resolve("book"));
+        Files.delete(book.resolve("docs/details.md"));
+        StudybookException e = assertThrows(StudybookException.class, () -> TestBooks.load(book));
+        assertEquals("_toc.yml", e.location().orElseThrow().file().getFileName().toString());
+        assertEquals(6, e.location().orElseThrow().line(), e.getMessage());
+    }
+
+    @Test
+    void mystYmlTocOfJupyterBookTwoHadNoIndex() {
+        // jupyter-book/jupyter-book's and ProjectPythia/pythia-foundations' docs: project.toc in myst.yml (file,
+        // title with children, url) names the pages, project.title and authors the book.
+        Outline o = site("index-forms/myst-yml-toc", new Diagnostics());
+        assertEquals("myst.yml", o.indexFile().getFileName().toString());
+        assertEquals("index.md\n[Guide]\n  clouds.md\n  wind.md\n", tree(o));
+        assertEquals("Weather Notes", o.metadata().title());
+        assertEquals(List.of("Rain Maker", "Sun Shine"), o.metadata().authors());
+    }
+
+    @Test
+    void sphinxMystToctreesHadNoIndex() {
+        // executablebooks/MyST-Parser, executablebooks/sphinx-book-theme: docs/conf.py (myst_parser) and
+        // docs/index.md whose ```{toctree} blocks list the pages, each page's own toctree its sub-pages; the README
+        // was the whole book before.
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/sphinx-myst-toctree", d);
+        assertEquals("conf.py", o.indexFile().getFileName().toString());
+        assertEquals("index.md\nintro.md\n[Guides]\n  Setting up\n  index.md\n    b-beta.md\n    a-alpha.md\n"
+                + "[Reference]\n  faq.md\n", tree(o));
+        assertEquals("Kettle", o.metadata().title());
+        assertEquals(List.of("Tea Maker"), o.metadata().authors());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("'guide/gone'")
+                && w.location().file().getFileName().toString().equals("index.md") && w.location().line() == 29),
+                d.warnings().toString());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("api/reference.rst")), d.warnings().toString());
+        assertTrue(d.warnings().stream().noneMatch(w -> w.message().contains("not-a-page")), d.warnings().toString());
+    }
+
+    @Test
     void docBuilderToctreeOfTheContentFolderIsReadWithoutALanguageWarning() {
         Diagnostics d = new Diagnostics();
         Outline o = BookLoader.load(Request.read(TestBooks.book("index-forms/doc-builder-toctree-per-language")
