@@ -285,7 +285,9 @@ final class SvgSanitizer {
             if (what != null || imports) {
                 removed.add(imports ? "a CSS @import" : "the CSS reference to '" + abbreviate(what) + "'");
                 String cleaned = CSS_IMPORT.matcher(plain).replaceAll("");
-                cleaned = replaceLoads(cleaned);
+                // A font face whose files were taken out has nothing to load: Batik stops on its empty src
+                // (javascript-tutorial's 154 pictures, "this.srcs is null"); the text takes the book's fonts.
+                cleaned = FONT_FACE.matcher(replaceLoads(cleaned)).replaceAll("");
                 while (el.getFirstChild() != null) {
                     el.removeChild(el.getFirstChild());
                 }
@@ -295,6 +297,8 @@ final class SvgSanitizer {
             }
         }
     }
+
+    private static final Pattern FONT_FACE = Pattern.compile("(?i)@font-face\\s*\\{[^}]*\\}");
 
     private static final Pattern TRANSPARENT_PAINT = Pattern.compile("(?i)\\b((?:fill|stroke)\\s*:\\s*)transparent\\b");
 

@@ -95,6 +95,21 @@ class SvgSanitizerTest {
     }
 
     @Test
+    void fontFaceLeftWithoutItsFilesIsRemovedSoBatikCanDrawThePicture() {
+        // javascript-tutorial/zh.javascript.info: 154 pictures with "@import url(fonts.googleapis…);@font-face{…src:
+        // local(…),url(/font/x.woff2)…}" were left out ("Batik cannot draw it: this.srcs is null") once the urls went.
+        SvgSanitizer.Result r = check("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"><defs><style>"
+                + "@import url(https://fonts.googleapis.com/css?family=PT+Mono);@font-face{font-family:'PT Mono';"
+                + "font-weight:700;src:local('PT MonoBold'),url(/font/PTMonoBold.woff2) format('woff2')}"
+                + ".t{font-family:'PT Mono';fill:#000}</style></defs><text class=\"t\" x=\"2\" y=\"14\">obj</text></svg>");
+        String out = new String(r.svg(), StandardCharsets.UTF_8);
+        assertFalse(out.contains("font-face") || out.contains("woff"), out);
+        assertTrue(out.contains(".t{font-family:'PT Mono';fill:#000}"), out);
+        byte[] png = dev.studybook.raster.SvgRaster.pngs(List.of(r.svg()), List.of()).get(0);
+        assertTrue(png.length > 100, "drawn");
+    }
+
+    @Test
     void cssEscapesAreResolvedAsCssReadsThem() {
         assertEquals("@import url(x)", SvgSanitizer.unescape("@\\69mport \\75rl(x)"));
         assertEquals("url(", SvgSanitizer.unescape("\\000075\\rl("));
