@@ -31,6 +31,8 @@ public final class PreprocessContext {
     private final PreprocessContext book;
     /** A chapter's warnings said once, in the order they were found, until they are merged into the book's. */
     private final List<Runnable> held = new ArrayList<>();
+    /** The book's folder as an Obsidian vault, listed when a chapter first asks (the book's context only). */
+    private ObsidianVault vault;
 
     private static final class Tally {
         final SourceLocation first;
@@ -75,6 +77,22 @@ public final class PreprocessContext {
         }
         chapter.held.forEach(Runnable::run);
         chapter.held.clear();
+    }
+
+    /**
+     * The book's folder as an Obsidian vault, to find what a wikilink names: listed once per book, when a chapter
+     * first has a wikilink.
+     */
+    public ObsidianVault vault() {
+        if (book != null) {
+            return book.vault();
+        }
+        synchronized (this) {
+            if (vault == null) {
+                vault = ObsidianVault.of(content);
+            }
+            return vault;
+        }
     }
 
     public ContentFolder content() {
