@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * picture embeds {@code ![[picture.png]]}, {@code ![[picture.png|300]]} become pictures (of that width); note embeds
  * {@code ![[Note]]}, {@code ![[Note#Section]]} bring in the note's text (or that section), each line keeping the
  * place it was written, ten deep, a note never inside itself; comments {@code %%…%%} are left out. A link whose
- * note the vault does not have stays its text, with a warning. Code spans and blocks are left as written.
+ * note the vault does not have stays its text, with a warning. Code spans and blocks are left as written, and so
+ * are {@code [[toc]]} alone on a line and a heading's {@code [[id]]} that names no note (doc-builder's anchor).
  */
 public final class ObsidianSyntax implements Preprocessor {
 
@@ -110,13 +111,28 @@ public final class ObsidianSyntax implements Preprocessor {
                         t = kept.toString();
                     }
                 }
-                if (!t.contains("[[")) {
+                if (!t.contains("[[") || TocMarker.MARKER.matcher(t).matches() || headingId(t, line)) {
                     out.add(t.equals(line.text()) ? line : new SourceText.Line(t, line.file(), line.line()));
                     continue;
                 }
                 links(t, line, notes, out);
             }
             return out;
+        }
+
+        /**
+         * Whether {@code t} is a heading ending in Hugging Face doc-builder's anchor {@code [[id]]} (left to
+         * {@link HeadingAttributes}) rather than in a wikilink: the vault has no note of that name.
+         */
+        private boolean headingId(String t, SourceText.Line line) {
+            Matcher m = HeadingAttributes.DOUBLE_BRACKET_ID.matcher(t);
+            if (!m.matches()) {
+                return false;
+            }
+            if (vault == null) {
+                vault = vaultOf.get();
+            }
+            return vault.note(m.group(2), line.file().getParent()).isEmpty();
         }
 
         /**
