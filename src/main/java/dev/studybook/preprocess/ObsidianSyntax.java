@@ -194,7 +194,8 @@ public final class ObsidianSyntax implements Preprocessor {
                 String ext = extension(link.target());
                 if (PICTURES.contains(ext)) {
                     current.append(picture(link, here, at));
-                } else if (!ext.isEmpty() && !ext.equals("md") && vault.note(link.target(), here).isEmpty()) {
+                } else if (!ext.isEmpty() && !ext.equals("md") && !vault.note(link.target(), here)
+                        .map(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md")).orElse(false)) {
                     // A PDF, a sound or a drawing: a link to the file, which the book shows as it shows such links.
                     Optional<Path> f = vault.file(link.target(), here);
                     current.append(f.isPresent() ? "[" + escape(link.shown()) + "](<" + relative(f.get()) + ">)"
@@ -285,6 +286,11 @@ public final class ObsidianSyntax implements Preprocessor {
             if (note.isEmpty()) {
                 return null;
             }
+            if (link.block()) {
+                context.warn(at, "the embed ![[" + link.target() + "#^…]] shows one paragraph of the note by its block id,"
+                        + " which studybook does not look up; it is shown as a link to the note");
+                return null;
+            }
             if (notes.contains(note.get())) {
                 List<String> chain = new ArrayList<>();
                 for (Path p : notes.subList(notes.indexOf(note.get()), notes.size())) {
@@ -361,8 +367,11 @@ public final class ObsidianSyntax implements Preprocessor {
         }
     }
 
-    /** What a wikilink says: its target, the heading after {@code #}, the text after {@code |}. */
-    record Link(String target, String heading, String alias) {
+    /**
+     * What a wikilink says: its target, the heading after {@code #}, the text after {@code |}, and whether it named
+     * a block ({@code #^id}) rather than a heading.
+     */
+    record Link(String target, String heading, String alias, boolean block) {
 
         static Link parse(String inside) {
             // In a table the bar is written "\|".
@@ -377,7 +386,15 @@ public final class ObsidianSyntax implements Preprocessor {
             target = hash < 0 ? target : target.substring(0, hash);
             // [[Page#Part#Sub]]: the last heading is the one linked.
             heading = heading.substring(heading.lastIndexOf('#') + 1).strip();
-            return new Link(target.strip(), heading, alias);
+            boolean block = heading.startsWith("^");
+            if (block) {
+                // A block reference (#^id) names a paragraph by an id a book does not have: the note itself.
+                heading = "";
+                if (alias.isEmpty() && target.isBlank()) {
+                    alias = inside.substring(inside.indexOf('#') + 1).strip();
+                }
+            }
+            return new Link(target.strip(), heading, alias, block);
         }
 
         /** What the reader sees: the text after the bar, else what Obsidian shows ("Page > Heading"). */

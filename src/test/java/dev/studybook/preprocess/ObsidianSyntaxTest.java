@@ -59,6 +59,10 @@ class ObsidianSyntaxTest {
         assertTrue(graphs.contains("A link to Nowhere stays its text."), graphs);
         assertTrue(chapter("Sorting").contains("<a href=\"" + trees + "\">forest</a>"), "an alias in front matter: "
                 + chapter("Sorting"));
+        // 0boluan0/Notes_on_Economic_Statistics: ![[Recording.webm]] was read as a note ("looks binary"), [[#^id]] led nowhere.
+        String graphsFile = epub.chapterFile("Graphs");
+        assertTrue(chapter("Sorting").contains("<a href=\"" + graphsFile + "\">the definition</a>"), chapter("Sorting"));
+        assertTrue(warnings.stream().noneMatch(w -> w.contains("purr.webm") && w.contains("embedded note")), warnings.toString());
         assertTrue(warnings.stream().anyMatch(w -> w.contains("notes/Graphs.md:17") && w.contains("[[Nowhere]]")
                 && w.contains("plain text")), warnings.toString());
     }
