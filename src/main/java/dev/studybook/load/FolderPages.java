@@ -2,7 +2,9 @@ package dev.studybook.load;
 
 import dev.studybook.error.Diagnostics;
 import dev.studybook.error.SourceLocation;
+import dev.studybook.error.StudybookException;
 import dev.studybook.io.ContentFolder;
+import dev.studybook.io.TextFiles;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -11,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The contents of a folder of Markdown pages that has no index page at all (no SUMMARY.md, README.md, sidebar nor
@@ -43,6 +47,7 @@ final class FolderPages {
     static Optional<Pages> pages(ContentFolder content, Set<Path> skip) {
         Path root = content.root();
         Set<Path> left = new LinkedHashSet<>(translations(root));
+        left.addAll(obsidianTemplates(root));
         left.addAll(skip);
         SiteSummary md = new SiteSummary(title(root), "");
         int[] pages = new int[1];
@@ -52,15 +57,20 @@ final class FolderPages {
 
     /** The folder's pages as contents, or empty when it holds none. */
     static Optional<HugoSite.Index> index(ContentFolder content, Diagnostics diagnostics) {
+        return index(content, diagnostics, "the content folder has no index page (SUMMARY.md, README.md, a site's menu)");
+    }
+
+    /** As above, {@code why} saying in the warning why the folder's pages are the chapters. */
+    static Optional<HugoSite.Index> index(ContentFolder content, Diagnostics diagnostics, String why) {
         Path root = content.root();
         Set<Path> translations = translations(root);
+        Set<Path> templates = obsidianTemplates(root);
         Optional<Pages> found = pages(content, Set.of());
         if (found.isEmpty()) {
             return Optional.empty();
         }
         int[] pages = {found.get().count()};
-        StringBuilder note = new StringBuilder("the content folder has no index page (SUMMARY.md, README.md, a site's"
-                + " menu): the chapters are its " + pages[0] + " Markdown pages, ordered by front matter ("
+        StringBuilder note = new StringBuilder(why + ": the chapters are its " + pages[0] + " Markdown pages, ordered by front matter ("
                 + String.join(", ", POSITIONS) + ") where they give it, else by file name, and titled by their front matter"
                 + " title or first heading");
         if (!translations.isEmpty()) {
@@ -68,6 +78,11 @@ final class FolderPages {
             translations.forEach(t -> names.add(t.getFileName().toString() + "/"));
             note.append("; the translations in ").append(String.join(", ", names)).append(" are left out (--content ")
                     .append(translations.iterator().next()).append(" builds one)");
+        }
+        if (!templates.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            templates.forEach(t -> names.add(root.relativize(t).toString().replace('\\', '/') + "/"));
+            note.append("; the Obsidian templates in ").append(String.join(", ", names)).append(" are left out");
         }
         note.append(". Add a README.md or SUMMARY.md that links to the chapters to choose their order");
         return Optional.of(new HugoSite.Index(root, root, found.get().markdown(), false, SourceLocation.of(root),
@@ -89,6 +104,48 @@ final class FolderPages {
         }
         // Else none: the book is titled as any other, by the README above it or the repository's name.
         return "";
+    }
+
+    private static final Pattern TEMPLATE_FOLDER = Pattern.compile("\"(?:folder|templates_folder)\"\\s*:\\s*\"([^\"]+)\"");
+
+    /**
+     * The folders of an Obsidian vault's templates (notes with placeholders such as {{title}}, not notes to read):
+     * the folder .obsidian/templates.json or the Templater plugin's settings name, else a top folder named
+     * templates when the folder is a vault (has .obsidian/).
+     */
+    static Set<Path> obsidianTemplates(Path root) {
+        Path config = root.resolve(".obsidian");
+        Set<Path> out = new LinkedHashSet<>();
+        if (!Files.isDirectory(config, LinkOption.NOFOLLOW_LINKS)) {
+            return out;
+        }
+        for (Path settings : List.of(config.resolve("templates.json"),
+                config.resolve("plugins").resolve("templater-obsidian").resolve("data.json"))) {
+            if (!Files.isRegularFile(settings, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try {
+                Matcher m = TEMPLATE_FOLDER.matcher(TextFiles.read(settings, "Obsidian settings"));
+                while (m.find()) {
+                    String folder = m.group(1).strip().replaceFirst("^/+", "").replaceFirst("/+$", "");
+                    Path p = root.resolve(folder).normalize();
+                    if (!folder.isEmpty() && p.startsWith(root) && !p.equals(root)
+                            && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                        out.add(p);
+                    }
+                }
+            } catch (StudybookException | java.nio.file.InvalidPathException e) {
+                // Unreadable settings name no folder; the pages are read as they are.
+            }
+        }
+        if (out.isEmpty()) {
+            for (Path p : SiteSummary.entries(root)) {
+                if (p.getFileName().toString().equalsIgnoreCase("templates") && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -102,11 +102,12 @@ public final class OutlineReader {
         Optional<HugoSite.Index> mkdocs = site.filter(HugoSite.Index::menu);
         Optional<HugoSite.Index> hugo = chosen ? Optional.empty() : HugoSite.index(content)
                 .or(() -> site.filter(i -> !i.menu()));
+        IndexPages pages = new IndexPages(content);
         IndexChoice readme;
         IndexPage readmePage;
         try {
             readme = findIndex(content, in.index(), in.config(), in.tool());
-            readmePage = IndexPageReader.read(TextFiles.read(readme.file(), "index page"));
+            readmePage = pages.read(readme.file(), "index page");
             if (mkdocs.isPresent() && readme.kind() == IndexKind.README) {
                 // An MkDocs site's menu is its nav in mkdocs.yml; its README (krahets/hello-algo's) describes the
                 // project and links to the web site.
@@ -123,7 +124,7 @@ public final class OutlineReader {
                 // datawhalechina/easy-rl: nothing at the repository's root but docs/, a docsify site with its
                 // _sidebar.md; "no index page" before.
                 readme = siteIndex(content, content.root().resolve(siteFolder.get())).orElseThrow();
-                readmePage = IndexPageReader.read(TextFiles.read(readme.file(), "index page"));
+                readmePage = pages.read(readme.file(), "index page");
                 diagnostics.warn(SourceLocation.of(readme.file()), Diagnostics.Kind.INDEX, "the content folder has no"
                         + " index page (SUMMARY.md, README.md); the book is the site in " + siteFolder.get()
                         + "/, whose contents are this page (--content " + siteFolder.get() + " builds it directly)");
@@ -165,7 +166,7 @@ public final class OutlineReader {
         if (in.index().isEmpty() && in.config().index().isEmpty() && index.kind() == IndexKind.README) {
             Optional<IndexChoice> elsewhere = contentsElsewhere(resolver, index, page);
             if (elsewhere.isPresent()) {
-                IndexPage other = IndexPageReader.read(TextFiles.read(elsewhere.get().file(), "index page"));
+                IndexPage other = pages.read(elsewhere.get().file(), "index page");
                 Builder trial = new Builder(resolver, elsewhere.get(), other, new Diagnostics());
                 int here = chapterCount(parts);
                 int there = chapterCount(trial.parts());
@@ -204,7 +205,7 @@ public final class OutlineReader {
                 if (inner.isEmpty()) {
                     continue;
                 }
-                IndexPage other = IndexPageReader.read(TextFiles.read(inner.get().file(), "index page"));
+                IndexPage other = pages.read(inner.get().file(), "index page");
                 Builder trial = new Builder(resolver, inner.get(), other, diagnostics);
                 List<OutlinePart> found = trial.parts();
                 if (chapterCount(found) > 0) {
@@ -217,6 +218,21 @@ public final class OutlineReader {
                     parts = found;
                     break;
                 }
+            }
+        }
+        if (!chosen && index.kind() == IndexKind.README && b.missing.isEmpty()
+                && parts.stream().allMatch(p -> p.chapters().isEmpty())
+                && Files.isDirectory(content.root().resolve(".obsidian"), LinkOption.NOFOLLOW_LINKS)) {
+            // 0boluan0/Notes_on_Economic_Statistics: an Obsidian vault whose README only introduces the notes, which
+            // are linked to one another, not from it: "links to no Markdown chapter" before.
+            Optional<HugoSite.Index> folder = FolderPages.index(content, diagnostics, "the index page "
+                    + content.relative(index.file()) + " links to no note and the folder is an Obsidian vault (.obsidian/)");
+            if (folder.isPresent()) {
+                note(folder.get(), diagnostics);
+                index = new IndexChoice(folder.get().file(), IndexKind.SUMMARY, folder.get().base());
+                page = IndexPageReader.read(folder.get().markdown());
+                b = new Builder(resolver, index, page, diagnostics);
+                parts = b.parts();
             }
         }
         parts = readmeFirst(index, page, parts, in, diagnostics);
@@ -744,12 +760,15 @@ public final class OutlineReader {
         /** How many chapters the index links as files, and how many as pages of the book's web site. */
         int localChapters;
         int siteChapters;
+        /** Chapters read for their links (a vault's map of content nests the notes it links with [[wikilinks]]). */
+        private final IndexPages pages;
 
         Builder(LinkResolver resolver, IndexChoice index, IndexPage page, Diagnostics diagnostics) {
             this.resolver = resolver;
             this.index = index;
             this.page = page;
             this.diagnostics = diagnostics;
+            this.pages = new IndexPages(resolver.content());
             this.anchors = new java.util.HashSet<>();
             for (Item i : page.items()) {
                 if (i instanceof LinkItem l && l.url().contains("#") && !l.url().strip().startsWith("#")) {
@@ -1154,7 +1173,7 @@ public final class OutlineReader {
             }
             String text;
             try {
-                text = chapterTexts.read(chapter.file());
+                text = pages.links(chapter.file(), chapterTexts.read(chapter.file()));
             } catch (StudybookException e) {
                 return;
             }
@@ -1383,7 +1402,7 @@ public final class OutlineReader {
         for (Path readme : candidates) {
             Path r = readme.toAbsolutePath().normalize();
             if (Files.isRegularFile(r) && !r.equals(index.file()) && content.contains(r)) {
-                IndexPage intro = IndexPageReader.read(TextFiles.read(r, "README"));
+                IndexPage intro = new IndexPages(content).read(r, "README");
                 if (!intro.title().isBlank() && !LinkRoles.isContentsHeading(intro.title())) {
                     return intro;
                 }

@@ -78,6 +78,42 @@ public final class FrontMatter implements Preprocessor {
         return String.join("\n", lines);
     }
 
+    /**
+     * The other names an Obsidian note's front matter gives it ({@code aliases: [a, b]}, {@code aliases: a},
+     * {@code alias}), by which a wikilink may name it; empty when it has none.
+     */
+    static List<String> aliases(String text) {
+        Block block = find(text);
+        if (block == null || text.startsWith("+++")) {
+            return List.of();
+        }
+        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\n", block.lines() + 1);
+        Object doc;
+        try {
+            doc = new Load(LoadSettings.builder().setAllowDuplicateKeys(true).setMaxAliasesForCollections(10)
+                    .setCodePointLimit(1_000_000).build()).loadFromString(String.join("\n",
+                            java.util.Arrays.asList(lines).subList(1, Math.max(1, block.lines() - 1))));
+        } catch (YamlEngineException | IllegalArgumentException e) {
+            return List.of();
+        }
+        if (!(doc instanceof Map<?, ?> map)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String key : List.of("aliases", "alias")) {
+            Object v = map.get(key);
+            for (Object o : v instanceof List<?> list ? list : v == null ? List.of() : List.of(v)) {
+                if (o instanceof String || o instanceof Number) {
+                    String a = o.toString().strip();
+                    if (!a.isEmpty()) {
+                        out.add(a);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** The front matter at the top of {@code text} (after a byte order mark, if any), or null when it has none. */
     static Block find(String text) {
         String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\n", -1);

@@ -98,6 +98,14 @@ public final class PreprocessContext {
         }
     }
 
+    /**
+     * The book's folder as an Obsidian vault, to find what a wikilink names: listed once per book, when a chapter
+     * first has a wikilink.
+     */
+    public ObsidianVault vault() {
+        return shared("obsidian.vault", () -> ObsidianVault.of(content));
+    }
+
     public ContentFolder content() {
         return content;
     }
