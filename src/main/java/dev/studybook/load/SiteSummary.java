@@ -184,7 +184,7 @@ final class SiteSummary {
     int folder(ContentFolder content, Path dir, Path docs, int depth, List<String> positionKeys, int[] pages,
             java.util.Set<Path> skip) {
         List<Path> entries = entries(dir);
-        record Item(Path path, boolean folder, double position, String title, String sortName) {
+        record Item(Path path, boolean folder, double position, String title, String sortName, boolean named) {
         }
         List<Item> items = new ArrayList<>();
         Path index = null;
@@ -198,8 +198,9 @@ final class SiteSummary {
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 if (depth < MAX_DEPTH && hasPages(p, 0)) {
                     String category = category(p);
-                    items.add(new Item(p, true, position(category, CATEGORY_POSITION), categoryLabel(category)
-                            .orElse(folderTitle(n)), n));
+                    Optional<String> label = categoryLabel(category);
+                    items.add(new Item(p, true, position(category, CATEGORY_POSITION), label.orElse(folderTitle(n)), n,
+                            label.isPresent()));
                 }
             } else if (isPageName(n) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 Map<String, String> fm = frontMatter(p);
@@ -221,7 +222,7 @@ final class SiteSummary {
                     index = p;
                     continue;
                 }
-                items.add(new Item(p, false, position, title, n));
+                items.add(new Item(p, false, position, title, n, !title.isEmpty()));
             }
         }
         items.sort(Comparator.comparingDouble((Item i) -> Double.isNaN(i.position()) ? Double.MAX_VALUE : i.position())
@@ -245,8 +246,10 @@ final class SiteSummary {
                 String[] lines = sub.toString().split("\n");
                 String own = "  ".repeat(depth + 1) + "- [](";
                 if (sub.opensWithIndex && lines.length > 0 && lines[0].startsWith(own)) {
-                    // The folder's index page is the group's own page.
-                    add(indent + "- [" + label(i.title()) + "](" + lines[0].substring(own.length()));
+                    // The folder's index page is the group's own page, titled as the page titles itself (its front
+                    // matter, else its heading: javascript-tutorial's 1-js/index.md is "JavaScript 编程语言", not
+                    // "Js") unless the folder's category file names it.
+                    add(indent + "- [" + (i.named() ? label(i.title()) : "") + "](" + lines[0].substring(own.length()));
                     for (int j = 1; j < lines.length; j++) {
                         add(lines[j]);
                     }

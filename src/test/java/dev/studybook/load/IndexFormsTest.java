@@ -1025,6 +1025,29 @@ class IndexFormsTest {
     }
 
     @Test
+    void aFolderGroupOpenedByItsIndexPageWasTitledByTheFolderName() throws IOException {
+        // javascript-tutorial/zh.javascript.info read as a folder of pages: 1-js/index.md ("# JavaScript 编程语言")
+        // opened a group titled "Js", and 01-getting-started/index.md ("# 简介") one titled "Getting started".
+        Path book = tmp.resolve("tutorial");
+        Files.createDirectories(book.resolve("1-js/01-getting-started/1-intro"));
+        Files.createDirectories(book.resolve("2-ui/1-document"));
+        Files.writeString(book.resolve("1-js/index.md"), "# JavaScript 编程语言\n\n从头学习这门语言。\n", StandardCharsets.UTF_8);
+        Files.writeString(book.resolve("1-js/01-getting-started/index.md"), "# 简介\n\n语言与开发环境。\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(book.resolve("1-js/01-getting-started/1-intro/article.md"), "# JavaScript 简介\n\n它是什么。\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(book.resolve("2-ui/index.md"), "---\ntitle: 浏览器：文档、事件和接口\n---\n\n# 浏览器\n\n页面。\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(book.resolve("2-ui/1-document/article.md"), "# 文档\n\nDOM。\n", StandardCharsets.UTF_8);
+        TestBooks.Built b = TestBooks.build(book, tmp.resolve("out"), "epub");
+        String nav = dev.studybook.testing.EpubContents.read(b.output("epub")).text("nav.xhtml");
+        for (String title : List.of("JavaScript 编程语言", ">简介<", "JavaScript 简介", "浏览器：文档、事件和接口", ">文档<")) {
+            assertTrue(nav.contains(title), title + ": " + nav);
+        }
+        assertFalse(nav.contains(">Js<") || nav.contains("Getting started") || nav.contains(">Ui<"), nav);
+    }
+
+    @Test
     void anEmptyFolderIsStillRefusedWithNoIndexPage() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty/pictures"));
         Files.writeString(empty.resolve("notes.txt"), "not Markdown\n", StandardCharsets.UTF_8);
