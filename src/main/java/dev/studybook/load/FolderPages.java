@@ -49,7 +49,7 @@ final class FolderPages {
         Set<Path> left = new LinkedHashSet<>(translations(root));
         left.addAll(obsidianTemplates(root));
         left.addAll(skip);
-        SiteSummary md = new SiteSummary(title(root), "");
+        SiteSummary md = new SiteSummary(title(root), "").onePageFoldersAsPages();
         int[] pages = new int[1];
         md.folder(content, root, root, 0, POSITIONS, pages, left);
         return pages[0] == 0 ? Optional.empty() : Optional.of(new Pages(md.toString(), pages[0]));

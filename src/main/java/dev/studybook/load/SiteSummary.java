@@ -238,6 +238,7 @@ final class SiteSummary {
         for (Item i : items) {
             if (i.folder()) {
                 SiteSummary sub = new SiteSummary();
+                sub.onePageFolders = onePageFolders;
                 int k = sub.folder(content, i.path(), docs, depth + 1, positionKeys, pages, skip);
                 if (k == 0) {
                     continue;
@@ -253,6 +254,11 @@ final class SiteSummary {
                     for (int j = 1; j < lines.length; j++) {
                         add(lines[j]);
                     }
+                } else if (onePageFolders && k == 1 && lines.length == 1 && !i.named() && lines[0].startsWith(own)) {
+                    // In a folder read without any menu, a folder of one page and nothing else (javascript-tutorial's
+                    // 1-intro/article.md) is that page, not a group named after the folder over it (a site's
+                    // generated sidebar keeps such a category, and so do the site readers).
+                    add(indent + lines[0].substring(indent.length() + 2));
                 } else {
                     add(indent + "- " + label(i.title()));
                     for (String l : lines) {
@@ -270,6 +276,15 @@ final class SiteSummary {
     }
 
     private SiteSummary() {
+    }
+
+    /** Whether a folder holding one page and nothing else is that page rather than a group (see {@link #folder}). */
+    private boolean onePageFolders;
+
+    /** This summary, writing a folder of one page as that page: for a folder read without any menu. */
+    SiteSummary onePageFoldersAsPages() {
+        onePageFolders = true;
+        return this;
     }
 
     /** Whether a file name is a site's page: {@code .md} or {@code .mdx}, any case (the site readers' one test). */

@@ -1045,6 +1045,8 @@ class IndexFormsTest {
             assertTrue(nav.contains(title), title + ": " + nav);
         }
         assertFalse(nav.contains(">Js<") || nav.contains("Getting started") || nav.contains(">Ui<"), nav);
+        // A folder of one page is that page: no group "Intro" over "JavaScript 简介".
+        assertFalse(nav.contains("Intro<") || nav.contains(">Document<"), nav);
     }
 
     @Test
