@@ -268,15 +268,7 @@ final class MystSyntax implements Preprocessor {
                     out.add(line(indent + "</figure>", last));
                     blank(out, last);
                 }
-                case "table" -> {
-                    blank(out, at);
-                    if (!args.isBlank()) {
-                        out.add(line(indent + "**" + plain(args) + "**", at));
-                        blank(out, at);
-                    }
-                    out.addAll(process(body, depth + 1));
-                    blank(out, last);
-                }
+                case "table" -> titled(out, indent, args, body, at, last, depth);
                 default -> {
                     if (DROPPED.contains(kind)) {
                         return;
@@ -292,13 +284,7 @@ final class MystSyntax implements Preprocessor {
                         context.warnOnce("myst:" + kind, SourceLocation.of(at.file(), at.line()),
                                 Diagnostics.Kind.STRUCTURE, "the MyST directive {" + rawName + "} is not one studybook"
                                         + " draws; its content is shown without its options");
-                        blank(out, at);
-                        if (!args.isBlank()) {
-                            out.add(line(indent + "**" + plain(args) + "**", at));
-                            blank(out, at);
-                        }
-                        out.addAll(process(body, depth + 1));
-                        blank(out, last);
+                        titled(out, indent, args, body, at, last, depth);
                         return;
                     }
                     String title = title(kind, name, args);
@@ -731,6 +717,18 @@ final class MystSyntax implements Preprocessor {
         private String relative(Path target) {
             Path dir = file.toAbsolutePath().normalize().getParent();
             return dir.relativize(target.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        }
+
+        /** A directive's body under its argument as a bold title line (a table's title, an unknown directive's). */
+        private void titled(List<SourceText.Line> out, String indent, String args, List<SourceText.Line> body,
+                SourceText.Line at, SourceText.Line last, int depth) {
+            blank(out, at);
+            if (!args.isBlank()) {
+                out.add(line(indent + "**" + plain(args) + "**", at));
+                blank(out, at);
+            }
+            out.addAll(process(body, depth + 1));
+            blank(out, last);
         }
 
         private static SourceText.Line line(String text, SourceText.Line origin) {
