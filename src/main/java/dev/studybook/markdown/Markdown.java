@@ -54,6 +54,9 @@ final class Markdown {
         o.set(EmojiExtension.USE_IMAGE_TYPE, EmojiImageType.UNICODE_ONLY);
         o.set(EmojiExtension.USE_SHORTCUT_TYPE, EmojiShortcutType.ANY_GITHUB_PREFERRED);
         // GitHub-flavoured tables: a header row, as many columns as the separator row says.
+        // Definition lists as Hugo (Goldmark), kramdown and PHP Markdown Extra write them: ": " only; a line of prose
+        // that starts with "~ " (about, roughly) stays prose.
+        o.set(DefinitionExtension.TILDE_MARKER, false);
         o.set(TablesExtension.COLUMN_SPANS, false);
         o.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         o.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);

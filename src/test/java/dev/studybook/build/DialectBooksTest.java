@@ -202,6 +202,7 @@ class DialectBooksTest {
         assertTrue(x.contains("<pre class=\"code lang-sql\"><code><span class=\"k\">SELECT</span>"), x);
         assertTrue(x.contains("<dt>多人游戏</dt>\n<dd>我们使用锁来防止丢失的更新。</dd>\n</dl>"), x);
         assertTrue(x.contains("<p>普通段落：冒号在行中。</p>"), x);
+        assertTrue(x.contains("<p>价格区间\n~ 一百到两百元之间。</p>"), "a tilde is no definition marker: " + x);
         assertFalse(x.contains("```") || x.contains("<p>会议室预订系统"), x);
     }
 
