@@ -126,6 +126,7 @@ final class SvgSanitizer {
             }
         }
         top.forEach(doc::removeChild);
+        fixIds(root);
         Set<String> ids = new java.util.HashSet<>();
         for (Node n : descendants(root)) {
             String id = ((Element) n).getAttribute("id");
@@ -185,6 +186,78 @@ final class SvgSanitizer {
                 if (c instanceof Element child) {
                     stack.push(child);
                     depths.push(depth + 1);
+                }
+            }
+        }
+    }
+
+    /** An XML name without a colon, as an id must be (XML's NCName, its common characters). */
+    private static final Pattern NC_NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}._\\-\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*");
+
+    /**
+     * Ids as an EPUB's XML needs them: a second element with an id already used loses it (a reference finds the first,
+     * as browsers resolve it), and an id that is no XML name gets one, its references rewritten. Drawing programs
+     * name layers freely: javascript-tutorial's Sketch pictures repeat "Line" and "Shape" and use ids such as
+     * "limitations.svg" or "&lt;script&gt;" (2,533 EPUBCheck errors in 154 pictures).
+     */
+    private static void fixIds(Element root) {
+        List<Element> elements = new ArrayList<>();
+        Deque<Element> stack = new ArrayDeque<>();
+        stack.push(root);
+        Set<String> used = new java.util.HashSet<>();
+        while (!stack.isEmpty()) {
+            Element el = stack.pop();
+            elements.add(el);
+            if (!el.getAttribute("id").isEmpty()) {
+                used.add(el.getAttribute("id"));
+            }
+            List<Element> children = new ArrayList<>();
+            for (Node c = el.getFirstChild(); c != null; c = c.getNextSibling()) {
+                if (c instanceof Element child) {
+                    children.add(child);
+                }
+            }
+            for (int i = children.size() - 1; i >= 0; i--) {
+                stack.push(children.get(i));
+            }
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        Map<String, String> renamed = new HashMap<>();
+        for (Element el : elements) {
+            String id = el.getAttribute("id");
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!seen.add(id)) {
+                el.removeAttribute("id");
+                continue;
+            }
+            if (!NC_NAME.matcher(id).matches()) {
+                String base = "id-" + id.replaceAll("[^\\p{L}\\p{N}._-]+", "-");
+                String fresh = base;
+                for (int n = 2; used.contains(fresh); n++) {
+                    fresh = base + "-" + n;
+                }
+                used.add(fresh);
+                renamed.put(id, fresh);
+                el.setAttribute("id", fresh);
+            }
+        }
+        if (renamed.isEmpty()) {
+            return;
+        }
+        for (Element el : elements) {
+            NamedNodeMap attributes = el.getAttributes();
+            for (int i = 0; i < attributes.getLength(); i++) {
+                Attr a = (Attr) attributes.item(i);
+                String v = a.getValue();
+                if (v.startsWith("#") && renamed.containsKey(v.substring(1))) {
+                    a.setValue("#" + renamed.get(v.substring(1)));
+                } else if (v.contains("url(")) {
+                    for (Map.Entry<String, String> e : renamed.entrySet()) {
+                        v = v.replace("url(#" + e.getKey() + ")", "url(#" + e.getValue() + ")");
+                    }
+                    a.setValue(v);
                 }
             }
         }

@@ -110,6 +110,20 @@ class SvgSanitizerTest {
     }
 
     @Test
+    void idsRepeatedOrNotXmlNamesAsSketchWritesThemAreMadeValid() {
+        // javascript-tutorial/zh.javascript.info: Sketch's pictures repeat ids ("Line", "Shape") and use ids such as
+        // "limitations.svg" and "&lt;script&gt;": 2,533 EPUBCheck errors in 154 pictures.
+        String out = clean("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"9\" height=\"9\">"
+                + "<defs><linearGradient id=\"1 grad\"/><path id=\"&lt;script&gt;\" d=\"M0 0h1\"/></defs>"
+                + "<g id=\"limitations.svg\"><rect id=\"Line\" width=\"1\" height=\"1\" fill=\"url(#1 grad)\"/>"
+                + "<rect id=\"Line\" width=\"2\" height=\"2\"/><use xlink:href=\"#&lt;script&gt;\"/><use xlink:href=\"#Line\"/></g></svg>");
+        assertEquals(1, out.split("id=\"Line\"", -1).length - 1, out);
+        assertTrue(out.contains("id=\"id-1-grad\"") && out.contains("fill=\"url(#id-1-grad)\""), out);
+        assertTrue(out.contains("id=\"id--script-\"") && out.contains("xlink:href=\"#id--script-\""), out);
+        assertTrue(out.contains("id=\"limitations.svg\"") && out.contains("xlink:href=\"#Line\""), out);
+    }
+
+    @Test
     void cssEscapesAreResolvedAsCssReadsThem() {
         assertEquals("@import url(x)", SvgSanitizer.unescape("@\\69mport \\75rl(x)"));
         assertEquals("url(", SvgSanitizer.unescape("\\000075\\rl("));
