@@ -27,9 +27,6 @@ import java.util.stream.Stream;
 final class JekyllNavSite {
 
     private static final Pattern SITE_TITLE = Pattern.compile("(?m)^title\\s*:\\s*[\"']?(.*?)[\"']?\\s*$");
-    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})(.*)$");
-    private static final Pattern ATX = Pattern.compile("^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$");
-    private static final Pattern SETEXT = Pattern.compile("^ {0,3}(?:=+|-+)[ \t]*$");
     private static final Pattern LANG = Pattern.compile("(?m)^lang\\s*:\\s*[\"']?([A-Za-z-]+)");
 
     private record Page(Path file, String title, double order, String parent, String grandParent) {
@@ -76,37 +73,6 @@ final class JekyllNavSite {
         }
     }
 
-    /** The text of the page's first ATX or setext heading outside fenced code, or "" when it has none. */
-    static String firstHeading(String body) {
-        String[] lines = body.replace("\r", "").split("\n", -1);
-        String fence = null;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            Matcher f = FENCE.matcher(line);
-            if (f.matches()) {
-                String mark = f.group(1);
-                if (fence == null) {
-                    fence = mark;
-                } else if (mark.charAt(0) == fence.charAt(0) && mark.length() >= fence.length() && f.group(2).isBlank()) {
-                    fence = null;
-                }
-                continue;
-            }
-            if (fence != null) {
-                continue;
-            }
-            Matcher h = ATX.matcher(line);
-            if (h.matches() && !h.group(1).isBlank()) {
-                return h.group(1).strip();
-            }
-            if (!line.isBlank() && !line.startsWith("    ") && i + 1 < lines.length && SETEXT.matcher(lines[i + 1]).matches()
-                    && !ATX.matcher(line).matches()) {
-                return line.strip();
-            }
-        }
-        return "";
-    }
-
     private static void collect(ContentFolder content, Path dir, int depth, List<Page> out) {
         if (depth > SiteSummary.MAX_DEPTH || out.size() > SiteSummary.MAX_PAGES) {
             return;
@@ -133,7 +99,7 @@ final class JekyllNavSite {
                     // GitHub Pages runs jekyll-titles-from-headings by default: a page that places itself in the
                     // menu without a title is named by its first heading (eastlakeside/interpy-zh). Pages with no
                     // front matter at all are left out, as before: READMEs of folders, notes not meant for the menu.
-                    title = firstHeading(body);
+                    title = FrontMatter.firstHeading(body);
                 }
                 if (title.isEmpty() || "true".equalsIgnoreCase(fm.get("nav_exclude"))) {
                     continue;

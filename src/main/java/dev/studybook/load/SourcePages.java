@@ -2,6 +2,7 @@ package dev.studybook.load;
 
 import dev.studybook.error.SourceLocation;
 import dev.studybook.io.ContentFolder;
+import dev.studybook.preprocess.FrontMatter;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -75,20 +76,12 @@ final class SourcePages {
         if (!Files.isRegularFile(page, LinkOption.NOFOLLOW_LINKS)) {
             return "";
         }
-        String title = SiteSummary.frontMatter(page).getOrDefault("title", "");
-        if (!title.isBlank()) {
-            return title.strip();
+        try {
+            return FrontMatter.title(dev.studybook.io.TextFiles.read(page, "page"));
+        } catch (RuntimeException e) {
+            // Unreadable: the loader reports it when it reads the chapter.
+            return "";
         }
-        boolean code = false;
-        for (String l : dev.studybook.io.TextFiles.read(page, "page").split("\n", 200)) {
-            String t = l.strip();
-            if (t.startsWith("```") || t.startsWith("~~~")) {
-                code = !code;
-            } else if (!code && t.matches("#\\s+\\S.*")) {
-                return t.replaceFirst("^#\\s+", "").replaceFirst("\\s+#+$", "").strip();
-            }
-        }
-        return "";
     }
 
     /** The page an entry names, relative to {@code docs}, with its extension; empty when no such file exists. */

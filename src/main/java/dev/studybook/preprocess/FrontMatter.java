@@ -30,6 +30,9 @@ public final class FrontMatter implements Preprocessor {
     /** The keys of a {@code sidebar:} mapping studybook uses (Starlight). */
     static final List<String> SIDEBAR_KEYS = List.of("order", "label", "hidden");
 
+    private static final Pattern HEADING_FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})(.*)$");
+    private static final Pattern ATX_HEADING = Pattern.compile("^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$");
+    private static final Pattern SETEXT_LINE = Pattern.compile("^ {0,3}(?:=+|-+)[ \t]*$");
     private static final Pattern TOML_KEY = Pattern.compile("^(\\w+)\\s*=\\s*[\"']?(.*?)[\"']?\\s*$");
 
     @Override
@@ -59,6 +62,48 @@ public final class FrontMatter implements Preprocessor {
             b.add(i < block.lines() ? "" : l.text(), l.file(), l.line());
         }
         return b.build().withFrontMatter(block.values());
+    }
+
+    /**
+     * A page's title as the site readers name a page: its front matter's {@code title}, else its first heading
+     * ({@link #firstHeading}), else "".
+     */
+    public static String title(String text) {
+        Map<String, String> fm = new LinkedHashMap<>();
+        String body = hide(text, fm);
+        String t = fm.getOrDefault("title", "").strip();
+        return t.isEmpty() ? firstHeading(body) : t;
+    }
+
+    /** The text of the page's first ATX_HEADING or setext heading outside fenced code, or "" when it has none. */
+    public static String firstHeading(String body) {
+        String[] lines = body.replace("\r", "").split("\n", -1);
+        String fence = null;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            Matcher f = HEADING_FENCE.matcher(line);
+            if (f.matches()) {
+                String mark = f.group(1);
+                if (fence == null) {
+                    fence = mark;
+                } else if (mark.charAt(0) == fence.charAt(0) && mark.length() >= fence.length() && f.group(2).isBlank()) {
+                    fence = null;
+                }
+                continue;
+            }
+            if (fence != null) {
+                continue;
+            }
+            Matcher h = ATX_HEADING.matcher(line);
+            if (h.matches() && !h.group(1).isBlank()) {
+                return h.group(1).strip();
+            }
+            if (!line.isBlank() && !line.startsWith("    ") && i + 1 < lines.length && SETEXT_LINE.matcher(lines[i + 1]).matches()
+                    && !ATX_HEADING.matcher(line).matches()) {
+                return line.strip();
+            }
+        }
+        return "";
     }
 
     /**

@@ -870,21 +870,14 @@ final class MystSyntax implements Preprocessor {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        Matcher fm = Pattern.compile("\\A---\\n(?:.*\\n)*?title:\\s*['\"]?(.+?)['\"]?\\s*\\n(?:.*\\n)*?---\\n").matcher(text);
-        if (fm.find()) {
-            return Optional.of(fm.group(1).strip());
+        Map<String, String> fm = new LinkedHashMap<>();
+        String body = FrontMatter.hide(text, fm);
+        String title = fm.getOrDefault("title", "").strip();
+        if (!title.isEmpty()) {
+            return Optional.of(title);
         }
-        CodeFences fences = new CodeFences();
-        for (String l : text.split("\n")) {
-            if (fences.inCode(l)) {
-                continue;
-            }
-            Matcher h = Pattern.compile("^ {0,3}#{1,6}[ \\t]+(.+?)(?:[ \\t]+#+)?[ \\t]*$").matcher(l);
-            if (h.matches()) {
-                return Optional.of(plain(h.group(1)));
-            }
-        }
-        return Optional.empty();
+        String heading = FrontMatter.firstHeading(body);
+        return heading.isEmpty() ? Optional.empty() : Optional.of(plain(heading));
     }
 
     /** Text without Markdown emphasis, code marks and roles (a title shown as plain text). */
