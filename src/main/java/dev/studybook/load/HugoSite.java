@@ -60,8 +60,7 @@ final class HugoSite {
     /** The site's contents, when {@code content}'s root is a Hugo site with pages in its {@code content/} folder. */
     static Optional<Index> index(ContentFolder content) {
         Path root = content.root();
-        Optional<Path> config = CONFIGS.stream().map(root::resolve)
-                .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).findFirst();
+        Optional<Path> config = config(root);
         if (config.isEmpty() && !Files.isDirectory(root.resolve("config/_default"))) {
             return Optional.empty();
         }
@@ -116,8 +115,7 @@ final class HugoSite {
      */
     static List<Path> contentFolders(ContentFolder content) {
         Path root = content.root();
-        Optional<Path> config = CONFIGS.stream().map(root::resolve)
-                .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).findFirst();
+        Optional<Path> config = config(root);
         if (config.isEmpty() && !Files.isDirectory(root.resolve("config/_default"))) {
             return List.of();
         }
@@ -141,6 +139,12 @@ final class HugoSite {
             folders.add(statics);
         }
         return List.copyOf(folders);
+    }
+
+    /** The site's configuration file at {@code root}, the first of {@link #CONFIGS} there. */
+    private static Optional<Path> config(Path root) {
+        return CONFIGS.stream().map(root::resolve).filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                .findFirst();
     }
 
     /** A page, or a section with its pages and subsections. */
