@@ -253,10 +253,12 @@ public final class LinkResolver {
                 return new Found(q);
             }
         }
-        // A VitePress or VuePress site's root is its srcDir (vuejs/docs: src/); an Rspress site's, its language's folder.
+        // A VitePress or VuePress site's root is its srcDir (vuejs/docs: src/); an Rspress or Starlight site's, its
+        // language's folder.
         if (siteRoots == null) {
             List<Path> roots = new ArrayList<>(ThemeSidebar.docsRoots(content));
             MetaFileSite.routeRoots(content).stream().filter(r -> !roots.contains(r)).forEach(roots::add);
+            StarlightSite.routeRoots(content).stream().filter(r -> !roots.contains(r)).forEach(roots::add);
             siteRoots = List.copyOf(roots);
         }
         for (Path r : siteRoots) {
