@@ -46,6 +46,9 @@ final class StarlightSite {
     private int pages;
     private int computedLine;
     private String computedText = "";
+    private int otherRoutes;
+    private int otherRouteLine;
+    private String otherRoute = "";
 
     private StarlightSite(ContentFolder content, Path docs, Module module, SiteSummary md, Set<Path> skip) {
         this.content = content;
@@ -164,11 +167,16 @@ final class StarlightSite {
         if (sidebar.isPresent()) {
             s.items(m.resolve(sidebar.get().value()), 0);
             if (s.pages > 1 || s.pages == 1 && s.computedLine == 0) {
-                String note = s.computedLine == 0 ? ""
-                        : "part of the Starlight sidebar is computed (" + s.computedText + "): its entries there are"
-                        + " left out; the other " + s.pages + " pages are the chapters, in the sidebar's order";
+                String note = s.computedLine != 0
+                        ? "part of the Starlight sidebar is computed (" + s.computedText + "): its entries there are"
+                        + " left out; the other " + s.pages + " pages are the chapters, in the sidebar's order"
+                        : s.otherRoutes == 0 ? ""
+                        : "the Starlight sidebar links to " + (s.otherRoutes == 1 ? "a route" : s.otherRoutes + " routes")
+                        + " that no page of " + content.relative(site.docs()) + "/ makes (" + s.otherRoute + (s.otherRoutes
+                        > 1 ? ", …" : "") + "; a page of src/pages/ or a plugin's): left out of the book";
+                int at = s.computedLine != 0 ? s.computedLine : s.otherRouteLine;
                 return new HugoSite.Index(site.config(), site.docs(), md.toString(), true,
-                        SourceLocation.of(site.config(), s.computedLine), note);
+                        SourceLocation.of(site.config(), at), note);
             }
             line = s.computedLine > 0 ? s.computedLine : sidebar.get().line();
             why = "the Starlight sidebar is computed (" + (s.computedText.isEmpty() ? "sidebar" : s.computedText) + ")";
@@ -246,12 +254,17 @@ final class StarlightSite {
         if (slug.isPresent() && slug.get() instanceof Str s) {
             page(o.line(), depth, label, s.value());
         } else if (link.isPresent() && link.get() instanceof Str s) {
-            // An external link is no page of the book.
-            SiteSummary.route(content, docs, s.value()).ifPresent(r -> {
-                if (md.page(o.line(), depth, label, r)) {
-                    pages++;
+            // An external link is no page of the book; nor is a route the site makes otherwise (a page of
+            // src/pages/, a plugin's: expressive-code's /releases/).
+            Optional<String> r = SiteSummary.route(content, docs, s.value());
+            if (r.isPresent() && content.resolve(docs, r.get()).filter(Files::isRegularFile).isEmpty()) {
+                if (otherRoutes++ == 0) {
+                    otherRouteLine = o.line();
+                    otherRoute = s.value();
                 }
-            });
+            } else if (r.isPresent() && md.page(o.line(), depth, label, r.get())) {
+                pages++;
+            }
         } else if (items.isPresent()) {
             md.group(o.line(), depth, label);
             items(items.get(), depth + 1);

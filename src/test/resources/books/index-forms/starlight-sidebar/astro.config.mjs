@@ -20,6 +20,7 @@ export default defineConfig({
 						'getting-started',
 						{ label: 'Install it', slug: 'install' },
 						{ label: 'Our forum', link: 'https://forum.example/' },
+						{ label: 'Changelog', link: '/changelog/' },
 					],
 				},
 				{ label: 'Guides', autogenerate: { directory: 'guides' } },
