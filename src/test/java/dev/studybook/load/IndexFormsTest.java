@@ -710,6 +710,37 @@ class IndexFormsTest {
     }
 
     @Test
+    void mintlifyNavigationWasIgnored() throws IOException {
+        // mintlify/docs: docs.json's navigation was not read; the README (one web link) gave way to a folder walk of
+        // 287 pages, translations among them. Now its tabs are parts, its groups (a root page titled by the group)
+        // and pages in order, one language; an OpenAPI operation ("GET /plants") is left out with a note.
+        Diagnostics d = new Diagnostics();
+        Outline o = site("index-forms/mintlify-navigation", d);
+        assertEquals("docs.json", o.indexFile().getFileName().toString());
+        assertEquals("""
+                [Guides]
+                  *Start
+                    index.mdx
+                    quickstart.mdx
+                    Planting
+                      seeds.mdx
+                [API]
+                  *Endpoints
+                    intro.mdx
+                """, tree(o));
+        assertEquals("Garden", o.metadata().title());
+        assertEquals("en", o.metadata().language());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("names a page that no file of the folder"
+                + " holds (GET /plants")), d.warnings().toString());
+        dev.studybook.testing.TestBooks.Built b = TestBooks.build(TestBooks.book("index-forms/mintlify-navigation"), tmp,
+                "epub");
+        dev.studybook.testing.EpubContents epub = dev.studybook.testing.EpubContents.read(b.output("epub"));
+        String welcome = epub.text(epub.chapterFiles().get(1));
+        // /guides is the folder's index.mdx.
+        assertTrue(welcome.contains(">Welcome</h1>") && welcome.contains("<a href=\"ch04.xhtml\">planting</a>"), welcome);
+    }
+
+    @Test
     void nextraMetaTitlesAndOrdersPagesHidesWhatItHidesAndUnnamedPagesFollow() {
         // shuding/nextra: _meta.json (or _meta.js) maps names to titles; pages it does not name come after, by name.
         Outline o = site("index-forms/nextra-meta", new Diagnostics());
