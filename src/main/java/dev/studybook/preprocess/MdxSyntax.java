@@ -391,7 +391,30 @@ final class MdxSyntax implements Preprocessor {
                         changed = true;
                         continue;
                     }
-                    if (tag.jsx) {
+                    if (Character.isUpperCase(tag.name.charAt(0)) && s.substring(0, lt).isBlank()
+                            && s.substring(end).isBlank()) {
+                        // Another component alone on its line (Mintlify's <Visibility for="agents">, <Update
+                        // label="…">, a site's own <Preview>): MDX reads the lines inside it as Markdown, so they are
+                        // shown as such, under its title or label when it has one. Before, the tag and the heading
+                        // after it were shown as text.
+                        block = true;
+                        replacement = "";
+                        if (tag.closing) {
+                            pop(open, tag.name);
+                            break;
+                        }
+                        if (!tag.selfClosing) {
+                            open.push(new Open(tag.name, "</" + tag.name + ">", Map.of()));
+                        }
+                        if (!tag.attribute("title").isBlank() || !tag.attribute("label").isBlank()) {
+                            GitBookTags.flush(current.append(s, from, lt), line, out);
+                            card(tag, line, out);
+                            from = end;
+                            k = end;
+                            changed = true;
+                            continue;
+                        }
+                    } else if (tag.jsx) {
                         replacement = tag.html();
                     }
                 }

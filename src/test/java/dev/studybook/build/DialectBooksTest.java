@@ -223,7 +223,12 @@ class DialectBooksTest {
         assertTrue(x.contains("lamp.light();") && x.contains("first();\nsecond();"), x);
         assertTrue(x.contains("<p>Read more after the code.</p>"), x);
         assertTrue(x.contains("<a href=\"ch02.xhtml\">All about wicks</a>"), x);
-        assertFalse(x.contains("&lt;") || x.contains("<span>") || x.contains("Icon") || x.contains("<code lang"), x);
+        // Other components alone on their lines (Mintlify's <Update label>, <Visibility>): their Markdown, under
+        // their label; the tag and the heading after it were shown as text before.
+        assertTrue(x.contains("<p><strong>2024-05</strong></p>\n<p>Spring release</p>\n<h2 id=\"brighter-wicks\">"), x);
+        assertTrue(x.contains("<p>Only agents read this.</p>"), x);
+        assertFalse(x.contains("&lt;") || x.contains("<span>") || x.contains("Icon") || x.contains("<code lang")
+                || x.contains("Visibility") || x.contains("Update"), x);
     }
 
     @Test
