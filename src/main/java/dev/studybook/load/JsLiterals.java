@@ -107,7 +107,7 @@ final class JsLiterals {
     /** Calls whose one argument is the configuration or the list itself (their value is that argument). */
     private static final Set<String> WRAPPERS = Set.of("defineConfig", "defineUserConfig", "defineConfigWithTheme",
             "withMermaid", "withPwa", "withI18n", "defineSidebarConfig", "defineThemeConfig", "defineSidebar", "defaultTheme",
-            "hopeTheme", "plumeTheme", "sidebar", "arraySidebar", "objectSidebar", "navbar");
+            "hopeTheme", "plumeTheme", "starlight", "sidebar", "arraySidebar", "objectSidebar", "navbar");
 
     private final List<Token> tokens;
     private int pos;

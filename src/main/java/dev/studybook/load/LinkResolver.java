@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 public final class LinkResolver {
 
     /** Names a folder's page goes by, in the order they are looked for. */
-    static final List<String> FOLDER_PAGES = List.of("README.md", "readme.md", "Readme.md", "index.md", "_index.md");
+    static final List<String> FOLDER_PAGES = List.of("README.md", "readme.md", "Readme.md", "index.md", "_index.md",
+            "README.mdx", "index.mdx");
 
     /** The outcome of resolving a target. */
     public sealed interface Resolution permits Found, Missing, Outside {
@@ -155,7 +156,7 @@ public final class LinkResolver {
         return r;
     }
 
-    /** The page of a folder: its README.md, else index.md. */
+    /** The page of a folder: its README.md, else index.md (else the same in MDX: Mintlify's /automations). */
     public Optional<Path> folderPage(Path folder) {
         for (String name : FOLDER_PAGES) {
             Path p = folder.resolve(name);
@@ -253,10 +254,12 @@ public final class LinkResolver {
                 return new Found(q);
             }
         }
-        // A VitePress or VuePress site's root is its srcDir (vuejs/docs: src/); an Rspress site's, its language's folder.
+        // A VitePress or VuePress site's root is its srcDir (vuejs/docs: src/); an Rspress or Starlight site's, its
+        // language's folder.
         if (siteRoots == null) {
             List<Path> roots = new ArrayList<>(ThemeSidebar.docsRoots(content));
             MetaFileSite.routeRoots(content).stream().filter(r -> !roots.contains(r)).forEach(roots::add);
+            StarlightSite.routeRoots(content).stream().filter(r -> !roots.contains(r)).forEach(roots::add);
             siteRoots = List.copyOf(roots);
         }
         for (Path r : siteRoots) {

@@ -356,8 +356,8 @@ public final class OutlineReader {
 
     /** The site generators whose configuration names the pages, tried in this order (Hugo is read apart). */
     static final List<Site> SITES = List.of(MkDocsSite::index, JupyterBookSite::index, VitePressSite::index,
-            VuePressSite::index, DocusaurusSite::index, MetaFileSite::index, JekyllNavSite::index, LoppoSite::index,
-            DocBuilderSite::index, SphinxSite::index);
+            VuePressSite::index, StarlightSite::index, DocusaurusSite::index, MetaFileSite::index, MintlifySite::index,
+            JekyllNavSite::index, LoppoSite::index, DocBuilderSite::index, SphinxSite::index);
 
     /** Says what a site's contents leave out or guess, once, when they are used. */
     private static void note(HugoSite.Index site, Diagnostics diagnostics) {

@@ -138,6 +138,11 @@ final class SiteSummary {
             candidates.add(r + "README.md");
             candidates.add(r + "readme.md");
             candidates.add(r + "index.mdx");
+            if (r.length() > 1) {
+                // A pretty URL of a page (Astro's /reference/options/ is reference/options.mdx).
+                candidates.add(r.substring(0, r.length() - 1) + ".md");
+                candidates.add(r.substring(0, r.length() - 1) + ".mdx");
+            }
         } else if (isPageName(r)) {
             candidates.add(r);
         } else {

@@ -27,6 +27,9 @@ public final class FrontMatter implements Preprocessor {
             "draft", "bookHidden", "headless", "id", "sidebar_position", "sidebar_label", "order", "nav_order",
             "nav_exclude", "parent", "grand_parent");
 
+    /** The tagline of a home page's {@code hero:} mapping, shown where the front matter was. */
+    static final String HERO_TAGLINE = "hero.tagline";
+
     /** The keys of a {@code sidebar:} mapping studybook uses (Starlight). */
     static final List<String> SIDEBAR_KEYS = List.of("order", "label", "hidden");
 
@@ -58,8 +61,9 @@ public final class FrontMatter implements Preprocessor {
         List<SourceText.Line> lines = text.lines();
         for (int i = 0; i < lines.size(); i++) {
             SourceText.Line l = lines.get(i);
-            // Blank lines in its place keep every later line where it was.
-            b.add(i < block.lines() ? "" : l.text(), l.file(), l.line());
+            // Blank lines in its place keep every later line where it was; a hero's tagline stands on its last.
+            String tagline = i == block.lines() - 1 ? block.values().getOrDefault(HERO_TAGLINE, "") : "";
+            b.add(i < block.lines() ? tagline : l.text(), l.file(), l.line());
         }
         return b.build().withFrontMatter(block.values());
     }
@@ -214,6 +218,12 @@ public final class FrontMatter implements Preprocessor {
                     }
                 }
             }
+        }
+        if (map.get("hero") instanceof Map<?, ?> hero && hero.get("tagline") instanceof String tagline
+                && !tagline.isBlank()) {
+            // The hero of a home page (Starlight's splash template, VitePress's layout: home): its tagline is the
+            // page's opening text, shown in the front matter's place.
+            out.put(HERO_TAGLINE, tagline.strip().replaceAll("\\s+", " "));
         }
         for (String key : KEYS) {
             Object v = map.get(key);

@@ -32,6 +32,14 @@ final class MdxSyntax implements Preprocessor {
     /** {@code import Name from './file.md'}: a partial that {@code <Name />} shows. */
     private static final Pattern PARTIAL = Pattern.compile("import\\s+([A-Z][\\w$]*)\\s+from\\s+['\"]([^'\"]+\\.mdx?)['\"]");
     private static final Pattern TAB_OBJECT = Pattern.compile("\\{([^{}]*)\\}");
+    /** {@code items={['npm', "pnpm"]}} of Nextra's {@code <Tabs>}. */
+    private static final Pattern TAB_ITEMS = Pattern.compile("\\bitems\\s*=\\s*\\{\\s*\\[([^\\]]*)\\]");
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)'|\"([^\"]*)\"");
+    /** {@code export const name = `…`} (or a quoted string) in a page's ESM block: a code a component shows. */
+    private static final Pattern EXPORTED_STRING = Pattern.compile(
+            "export\\s+const\\s+([\\w$]+)\\s*=\\s*(?:`([^`$]*)`|'((?:[^'\\\\\\n]|\\\\.)*)'|\"((?:[^\"\\\\\\n]|\\\\.)*)\")");
+    /** The components whose kind of aside is their {@code type} attribute (the others are named after it). */
+    private static final java.util.Set<String> CALLOUT_TYPED = java.util.Set.of("Admonition", "Aside", "Callout");
     private static final Pattern KEY_VALUE = Pattern.compile("(label|value)\\s*:\\s*(?:'([^']*)'|\"([^\"]*)\")");
     /** HTML's elements without content, which may close themselves. */
     private static final java.util.Set<String> VOID = java.util.Set.of("area", "base", "br", "col", "embed", "hr", "img",
@@ -107,6 +115,7 @@ final class MdxSyntax implements Preprocessor {
         final String name;
         final String closing;
         int dedent = -1;
+        int tabs;
         final Map<String, String> labels;
 
         Open(String name, String closing, Map<String, String> labels) {
@@ -124,6 +133,7 @@ final class MdxSyntax implements Preprocessor {
         }
         List<SourceText.Line> out = new ArrayList<>(in.size());
         Map<String, String> partials = new HashMap<>();
+        Map<String, String> constants = new HashMap<>();
         CodeFences fences = new CodeFences();
         Deque<Open> open = new ArrayDeque<>();
         boolean inComment = false;
@@ -174,6 +184,11 @@ final class MdxSyntax implements Preprocessor {
                 while (p.find()) {
                     partials.put(p.group(1), p.group(2));
                 }
+                Matcher c = EXPORTED_STRING.matcher(esm);
+                while (c.find()) {
+                    String v = c.group(2) != null ? c.group(2) : c.group(3) != null ? c.group(3) : c.group(4);
+                    constants.put(c.group(1), c.group(2) != null ? v : v.replace("\\n", "\n").replaceAll("\\\\(.)", "$1"));
+                }
                 out.add(new SourceText.Line("", line.file(), line.line()));
                 changed = true;
                 i = j;
@@ -198,7 +213,7 @@ final class MdxSyntax implements Preprocessor {
             inComment = commentState[0] == 1;
             s = JSX_SPACE.matcher(s).replaceAll(" ");
             changed |= !s.equals(before);
-            Step step = tags(s, line, in, i + consumed, open, partials, base, context, depth, out);
+            Step step = tags(s, line, in, i + consumed, open, partials, constants, base, context, depth, out);
             if (step != null) {
                 changed = true;
                 i = step.next;
@@ -220,7 +235,8 @@ final class MdxSyntax implements Preprocessor {
 
     /** Handles the JSX tags of a line; null when it holds none that needed a change. */
     private Step tags(String s, SourceText.Line line, List<SourceText.Line> in, int next, Deque<Open> open,
-            Map<String, String> partials, Path base, PreprocessContext context, int depth, List<SourceText.Line> out) {
+            Map<String, String> partials, Map<String, String> constants, Path base, PreprocessContext context, int depth,
+            List<SourceText.Line> out) {
         boolean[] code = CodeFences.inlineCode(s);
         StringBuilder current = new StringBuilder();
         int from = 0;
@@ -257,33 +273,102 @@ final class MdxSyntax implements Preprocessor {
                         open.push(new Open("Tabs", "</Tabs>", tabLabels(tag.raw)));
                     }
                 }
-                case "TabItem" -> {
+                case "TabItem", "Tabs.Tab" -> {
                     block = true;
                     if (tag.closing) {
-                        pop(open, "TabItem");
+                        pop(open, tag.name);
                         replacement = "";
                     } else {
                         String label = tag.attribute("label");
+                        Open tabs = find(open, "Tabs");
                         if (label.isEmpty()) {
                             String value = tag.attribute("value");
-                            Open tabs = find(open, "Tabs");
                             label = tabs != null && tabs.labels.containsKey(value) ? tabs.labels.get(value) : value;
+                        }
+                        if (label.isEmpty() && tabs != null) {
+                            // Nextra's <Tabs items={['npm', 'pnpm']}>: each <Tabs.Tab> takes the next name.
+                            label = tabs.labels.getOrDefault("#" + tabs.tabs, "");
+                        }
+                        if (tabs != null) {
+                            tabs.tabs++;
                         }
                         replacement = "<p class=\"tab-title\">" + Callouts.escape(label.isEmpty() ? "Tab" : label) + "</p>";
                         if (!tag.selfClosing) {
-                            open.push(new Open("TabItem", "</TabItem>", Map.of()));
+                            open.push(new Open(tag.name, "</" + tag.name + ">", Map.of()));
                         }
                     }
                 }
-                case "Admonition" -> {
+                case "Admonition", "Aside", "Callout", "Note", "Tip", "Info", "Warning", "Caution", "Danger", "Check" -> {
+                    // Docusaurus's <Admonition type>, Starlight's <Aside type title>, Nextra's <Callout type>,
+                    // Mintlify's <Note>, <Tip>, <Warning> …: an aside of that kind.
+                    if (tag.selfClosing) {
+                        replacement = "";
+                        break;
+                    }
                     GitBookTags.flush(current.append(s, from, lt), line, out);
                     if (tag.closing) {
-                        pop(open, "Admonition");
+                        pop(open, tag.name);
                         Callouts.close(out, "", line);
                     } else {
-                        String kind = Callouts.kind(tag.attribute("type"));
+                        String kind = Callouts.kind(CALLOUT_TYPED.contains(tag.name) ? tag.attribute("type") : tag.name);
                         Callouts.open(out, "", kind.isEmpty() ? "note" : kind, tag.attribute("title"), context, line);
-                        open.push(new Open("Admonition", "</Admonition>", Map.of()));
+                        open.push(new Open(tag.name, "</" + tag.name + ">", Map.of()));
+                    }
+                    from = end;
+                    k = end;
+                    changed = true;
+                    continue;
+                }
+                case "Card", "LinkCard", "Cards.Card", "Step", "Tab", "Accordion", "Expandable" -> {
+                    // A titled box (Starlight's <Card title> and <LinkCard title href description>, Mintlify's
+                    // <Card title href>, <Step title>, <Accordion title>, Rspress's <Tab label>): its title over
+                    // its content, a link when it leads somewhere.
+                    block = true;
+                    if (tag.closing) {
+                        pop(open, tag.name);
+                        replacement = "";
+                        break;
+                    }
+                    GitBookTags.flush(current.append(s, from, lt), line, out);
+                    card(tag, line, out);
+                    if (!tag.selfClosing) {
+                        open.push(new Open(tag.name, "</" + tag.name + ">", Map.of()));
+                    }
+                    from = end;
+                    k = end;
+                    changed = true;
+                    continue;
+                }
+                case "CardGrid", "CardGroup", "Cards", "Steps", "FileTree", "CodeGroup", "AccordionGroup", "Columns",
+                        "Frame" -> {
+                    // Components that only arrange their content on the web page: the content as it is.
+                    block = true;
+                    replacement = "";
+                    if (tag.closing) {
+                        pop(open, tag.name);
+                    } else if (!tag.selfClosing) {
+                        open.push(new Open(tag.name, "</" + tag.name + ">", Map.of()));
+                    }
+                }
+                case "Icon" -> replacement = "";
+                case "Badge" -> replacement = tag.closing || tag.attribute("text").isEmpty() ? ""
+                        : "<span class=\"badge\">" + Callouts.escape(tag.attribute("text")) + "</span>";
+                case "LinkButton" -> replacement = tag.closing ? "</a>" : tag.attribute("href").isEmpty() ? ""
+                        : "<a href=\"" + Callouts.escape(tag.attribute("href")) + "\">";
+                case "Code" -> {
+                    // Starlight's (Expressive Code's) <Code code="…" lang="js" title="x" />: a code block; a code
+                    // held in an exported constant of the page (code={example}) is read from it.
+                    if (tag.closing || !tag.has("code")) {
+                        replacement = tag.jsx ? tag.html() : null;
+                        break;
+                    }
+                    GitBookTags.flush(current.append(s, from, lt), line, out);
+                    String shown = templateCode(line, in, next).orElse(tag.attribute("code"));
+                    if (shown.isEmpty()) {
+                        shown = constants.getOrDefault(tag.expression("code"), "");
+                    }
+                    if (!shown.isEmpty()) {
+                        fence(tag.attribute("lang"), tag.attribute("title"), shown, line, line.line(), out);
                     }
                     from = end;
                     k = end;
@@ -306,7 +391,30 @@ final class MdxSyntax implements Preprocessor {
                         changed = true;
                         continue;
                     }
-                    if (tag.jsx) {
+                    if (Character.isUpperCase(tag.name.charAt(0)) && s.substring(0, lt).isBlank()
+                            && s.substring(end).isBlank()) {
+                        // Another component alone on its line (Mintlify's <Visibility for="agents">, <Update
+                        // label="…">, a site's own <Preview>): MDX reads the lines inside it as Markdown, so they are
+                        // shown as such, under its title or label when it has one. Before, the tag and the heading
+                        // after it were shown as text.
+                        block = true;
+                        replacement = "";
+                        if (tag.closing) {
+                            pop(open, tag.name);
+                            break;
+                        }
+                        if (!tag.selfClosing) {
+                            open.push(new Open(tag.name, "</" + tag.name + ">", Map.of()));
+                        }
+                        if (!tag.attribute("title").isBlank() || !tag.attribute("label").isBlank()) {
+                            GitBookTags.flush(current.append(s, from, lt), line, out);
+                            card(tag, line, out);
+                            from = end;
+                            k = end;
+                            changed = true;
+                            continue;
+                        }
+                    } else if (tag.jsx) {
                         replacement = tag.html();
                     }
                 }
@@ -360,6 +468,13 @@ final class MdxSyntax implements Preprocessor {
     /** {@code values={[{label: 'npm', value: 'npm'}, …]}} of a {@code <Tabs>}: each tab's label by its value. */
     static Map<String, String> tabLabels(String tag) {
         Map<String, String> labels = new HashMap<>();
+        Matcher items = TAB_ITEMS.matcher(tag);
+        if (items.find()) {
+            Matcher q = QUOTED.matcher(items.group(1));
+            for (int n = 0; q.find(); n++) {
+                labels.put("#" + n, q.group(1) != null ? q.group(1) : q.group(2));
+            }
+        }
         Matcher o = TAB_OBJECT.matcher(tag);
         while (o.find()) {
             String label = null;
@@ -415,20 +530,73 @@ final class MdxSyntax implements Preprocessor {
                 text = text.substring(1, text.length() - 1);
             }
         }
-        String language = tag.attribute("language");
-        String title = tag.attribute("title");
+        fence(tag.attribute("language"), tag.attribute("title"), text, line, body.get(0).line(), out);
+        return i;
+    }
+
+    private static final Pattern TEMPLATE_CODE = Pattern.compile("\\bcode\\s*=\\s*\\{\\s*`([^`$]*)`\\s*\\}");
+
+    /**
+     * The code of {@code <Code code={`…`} />} written over several lines, its line ends kept (a tag's lines are joined
+     * with spaces to be read).
+     */
+    private static java.util.Optional<String> templateCode(SourceText.Line line, List<SourceText.Line> in, int next) {
+        int first = in.indexOf(line);
+        if (first < 0 || next - first < 2) {
+            return java.util.Optional.empty();
+        }
+        StringBuilder raw = new StringBuilder();
+        for (int j = first; j < next && j < in.size(); j++) {
+            raw.append(in.get(j).text()).append('\n');
+        }
+        Matcher m = TEMPLATE_CODE.matcher(raw);
+        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+    }
+
+    /** A fenced code block of {@code text}, its first line numbered {@code firstLine}. */
+    private static void fence(String language, String title, String text, SourceText.Line line, int firstLine,
+            List<SourceText.Line> out) {
         String info = language + (title.isEmpty() ? "" : " title=\"" + title.replace("\"", "'") + "\"");
         String fence = text.contains("```") ? "~~~~" : "```";
         out.add(new SourceText.Line("", line.file(), line.line()));
         out.add(new SourceText.Line(fence + info, line.file(), line.line()));
         String[] lines = text.split("\n", -1);
-        int firstLine = body.get(0).line();
         for (int k = 0; k < lines.length; k++) {
             out.add(new SourceText.Line(lines[k], line.file(), firstLine + k));
         }
         out.add(new SourceText.Line(fence, line.file(), line.line()));
         out.add(new SourceText.Line("", line.file(), line.line()));
-        return i;
+    }
+
+    /**
+     * A card's title as a paragraph of its own (a link when the card leads somewhere), and its description: Markdown,
+     * so that the link is resolved as the page's other links are.
+     */
+    private static void card(Tag tag, SourceText.Line line, List<SourceText.Line> out) {
+        String title = tag.attribute("title");
+        if (title.isEmpty()) {
+            title = tag.attribute("label");
+        }
+        String href = tag.attribute("href");
+        String description = tag.attribute("description");
+        out.add(new SourceText.Line("", line.file(), line.line()));
+        if (!title.isBlank()) {
+            String t = "**" + markdownText(title) + "**";
+            if (!href.isBlank()) {
+                t = "[" + t + "](<" + href.strip().replace("<", "%3C").replace(">", "%3E") + ">)";
+            }
+            out.add(new SourceText.Line(t, line.file(), line.line()));
+            out.add(new SourceText.Line("", line.file(), line.line()));
+        }
+        if (!description.isBlank()) {
+            out.add(new SourceText.Line(markdownText(description), line.file(), line.line()));
+            out.add(new SourceText.Line("", line.file(), line.line()));
+        }
+    }
+
+    /** Text written as Markdown that shows it as it is: Markdown's and HTML's marks escaped. */
+    private static String markdownText(String text) {
+        return text.strip().replaceAll("\\s+", " ").replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1");
     }
 
     /** Reads an imported Markdown partial in the place of {@code <Name />}. */
@@ -597,7 +765,7 @@ final class MdxSyntax implements Preprocessor {
 
     private static String dedent(String s, int n) {
         int k = 0;
-        while (k < n && k < s.length() && s.charAt(k) == ' ') {
+        while (k < n && k < s.length() && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
             k++;
         }
         return s.substring(k);
@@ -688,7 +856,8 @@ final class MdxSyntax implements Preprocessor {
                         return null;
                     }
                     jsx = true;
-                    attributes.add(new String[] {attr, literal(body.substring(k + 1, e - 1).strip())});
+                    String expression = body.substring(k + 1, e - 1).strip();
+                    attributes.add(new String[] {attr, literal(expression), expression});
                     k = e;
                 } else {
                     int e = k;
@@ -739,6 +908,20 @@ final class MdxSyntax implements Preprocessor {
             return -1;
         }
 
+        boolean has(String name) {
+            return attributes.stream().anyMatch(a -> a[0].equals(name));
+        }
+
+        /** The expression an attribute is written as ({@code code={example}}: "example"), else "". */
+        String expression(String name) {
+            for (String[] a : attributes) {
+                if (a[0].equals(name) && a.length > 2) {
+                    return a[2];
+                }
+            }
+            return "";
+        }
+
         String attribute(String name) {
             for (String[] a : attributes) {
                 if (a[0].equals(name) && a[1] != null) {
@@ -766,8 +949,8 @@ final class MdxSyntax implements Preprocessor {
                 }
             }
             // <ins className="box" /> closes itself in JSX; HTML would leave it open around what follows.
-            boolean html = Character.isLowerCase(name.charAt(0));
-            if (selfClosing && html && !VOID.contains(name)) {
+            // So does a component: <Code lang="js" /> read as HTML's <code> held the rest of the chapter.
+            if (selfClosing && !VOID.contains(name)) {
                 return b.append("></").append(name).append('>').toString();
             }
             return b.append(selfClosing ? " />" : ">").toString();

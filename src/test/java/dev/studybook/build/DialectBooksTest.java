@@ -207,6 +207,31 @@ class DialectBooksTest {
     }
 
     @Test
+    void starlightComponentsWereShownAsBareTagsOrSwallowedTheChapter() throws IOException {
+        // withastro/starlight's docs: <Card title> lost its title, a tab-indented card body became a code block,
+        // <Aside> was no aside, and <Code code={…} lang="js" /> was read as HTML's <code> left open, which held the
+        // rest of the chapter (its paragraphs turned into spans).
+        String x = chapter("starlight-components", 0);
+        assertTrue(x.contains("<p><strong>Bright</strong></p>\n<p>Lanterns shine far.</p>"), x);
+        assertTrue(x.contains("<p><a href=\"ch02.xhtml\"><strong>About wicks</strong></a></p>\n<p>How to trim a wick.</p>"),
+                x);
+        assertTrue(x.contains("<aside class=\"callout callout-caution\">\n<p class=\"callout-label\">Hot glass</p>\n"
+                + "<p>Let it cool first.</p>"), x);
+        assertTrue(x.contains("Lighting <span class=\"badge\">New</span></h2>"), x);
+        assertTrue(x.contains("<li>Open the door.</li>") && x.contains("<li>Light the wick.</li>"), x);
+        assertTrue(x.contains("<p class=\"code-title\">light.js</p>\n<pre class=\"code lang-js\">"), x);
+        assertTrue(x.contains("lamp.light();") && x.contains("first();\nsecond();"), x);
+        assertTrue(x.contains("<p>Read more after the code.</p>"), x);
+        assertTrue(x.contains("<a href=\"ch02.xhtml\">All about wicks</a>"), x);
+        // Other components alone on their lines (Mintlify's <Update label>, <Visibility>): their Markdown, under
+        // their label; the tag and the heading after it were shown as text before.
+        assertTrue(x.contains("<p><strong>2024-05</strong></p>\n<p>Spring release</p>\n<h2 id=\"brighter-wicks\">"), x);
+        assertTrue(x.contains("<p>Only agents read this.</p>"), x);
+        assertFalse(x.contains("&lt;") || x.contains("<span>") || x.contains("Icon") || x.contains("<code lang")
+                || x.contains("Visibility") || x.contains("Update"), x);
+    }
+
+    @Test
     void mkdocsAdmonitionsAndContentTabsAreAsidesAndTitledTabsNotCodeBlocks() throws IOException {
         // krahets/hello-algo: "=== \"Python\"" and "!!! note" were printed as text, and the code under each tab,
         // indented four spaces, as one code block showing its own ``` fences.
