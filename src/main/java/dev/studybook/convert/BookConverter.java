@@ -171,6 +171,7 @@ public final class BookConverter {
             Map<Path, String> idByFile, Path indexFile, String language, AssetRegistry assets, RemoteImages remote,
             Diagrams diagrams, GlyphCoverage coverage, Diagnostics diagnostics,
             UnaryOperator<String> markdownToHtml, Runnable chapterDone, ExecutorService pool) {
+        ContentsPages contentsPages = new ContentsPages(resolver, idByFile);
         try {
             List<Future<Converted>> futures = new ArrayList<>();
             for (int i = 0; i < chapters.size(); i++) {
@@ -197,7 +198,7 @@ public final class BookConverter {
                                 "flatten the nesting");
                     }
                     ChapterReferences refs = new ChapterReferences(source.text(), index, id, resolver, idByFile, indexFile,
-                            assets, diagnostics, remote, diagrams, language);
+                            contentsPages, assets, diagnostics, remote, diagrams, language);
                     CleanChapter clean = XhtmlCleaner.clean(html, refs);
                     // Each chapter titled on its own thread too: the title depends on the chapter alone.
                     String title = title(source, clean);

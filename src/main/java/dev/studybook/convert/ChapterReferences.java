@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * Answers the links and images of one chapter from what the converter knows of the whole book: other chapters (also
  * when the link names their folder, their {@code .html} page or their docsify route), the index page (the table of
- * contents), and, when the book's repository is known, its other files on the web.
+ * contents) and other pages that list the chapters ({@link ContentsPages}), and, when the book's repository is known, its other files on the web.
  */
 final class ChapterReferences implements References {
 
@@ -32,6 +32,7 @@ final class ChapterReferences implements References {
     private final LinkResolver resolver;
     private final Map<Path, String> chapterIds;
     private final Path indexFile;
+    private final ContentsPages contentsPages;
     private final AssetRegistry assets;
     private final Diagnostics diagnostics;
     private final RemoteImages remote;
@@ -46,8 +47,8 @@ final class ChapterReferences implements References {
     private final String language;
 
     ChapterReferences(SourceText source, int index, String ownId, LinkResolver resolver, Map<Path, String> chapterIds,
-            Path indexFile, AssetRegistry assets, Diagnostics diagnostics, RemoteImages remote, Diagrams diagrams,
-            String language) {
+            Path indexFile, ContentsPages contentsPages, AssetRegistry assets, Diagnostics diagnostics, RemoteImages remote,
+            Diagrams diagrams, String language) {
         this.source = source;
         this.language = language.toLowerCase(Locale.ROOT);
         this.diagrams = diagrams;
@@ -58,6 +59,7 @@ final class ChapterReferences implements References {
         this.resolver = resolver;
         this.chapterIds = chapterIds;
         this.indexFile = indexFile.toAbsolutePath().normalize();
+        this.contentsPages = contentsPages;
         this.assets = assets;
         this.diagnostics = diagnostics;
     }
@@ -113,6 +115,9 @@ final class ChapterReferences implements References {
             String id = chapterIds.containsKey(target) ? chapterIds.get(target) : routedChapter(base, t).orElse(null);
             if (id != null) {
                 return chapter(id, t);
+            }
+            if (t.isMarkdown() && Files.isRegularFile(target) && contentsPages.isContents(target)) {
+                return new OtherChapter(ChapterBody.CONTENTS, "");
             }
             if (t.kind() == LinkTarget.Kind.REPOSITORY) {
                 return new External(h);

@@ -14,6 +14,10 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
+import com.vladsch.flexmark.ext.emoji.Emoji;
+import com.vladsch.flexmark.ext.emoji.EmojiImageType;
+import com.vladsch.flexmark.ext.emoji.EmojiShortcutType;
+import com.vladsch.flexmark.ext.emoji.internal.EmojiResolvedShortcut;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -424,8 +428,36 @@ public final class IndexPageReader {
                     .replace("&gt;", ">").replaceAll("\\s+", " ").strip();
         }
 
+        /**
+         * The text of {@code n}, an emoji shortcode as its character: flexmark's text of {@code :pencil2:} is the
+         * word "pencil2", which CyC2018/CS-Notes's part headings ("## :pencil2: 算法") kept in their titles.
+         */
         private static String text(Node n) {
-            return new TextCollectingVisitor().collectAndGetText(n);
+            if (!hasEmoji(n)) {
+                return new TextCollectingVisitor().collectAndGetText(n);
+            }
+            if (n instanceof Emoji e) {
+                EmojiResolvedShortcut r = EmojiResolvedShortcut.getEmojiText(e, EmojiShortcutType.ANY_GITHUB_PREFERRED,
+                        EmojiImageType.UNICODE_ONLY, "");
+                return r.isUnicode && r.emojiText != null ? r.emojiText : e.getChars().toString();
+            }
+            StringBuilder out = new StringBuilder();
+            for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+                out.append(text(c));
+            }
+            return out.toString();
+        }
+
+        private static boolean hasEmoji(Node n) {
+            if (n instanceof Emoji) {
+                return true;
+            }
+            for (Node d : n.getDescendants()) {
+                if (d instanceof Emoji) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private int line(Node n) {

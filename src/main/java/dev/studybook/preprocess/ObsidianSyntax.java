@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * picture embeds {@code ![[picture.png]]}, {@code ![[picture.png|300]]} become pictures (of that width); note embeds
  * {@code ![[Note]]}, {@code ![[Note#Section]]} bring in the note's text (or that section), each line keeping the
  * place it was written, ten deep, a note never inside itself; comments {@code %%…%%} are left out. A link whose
- * note the vault does not have stays its text, with a warning. Code spans and blocks are left as written, and so
+ * note the vault does not have stays its text, with a warning; in a folder that is no vault
+ * ({@link ObsidianVault#writtenAsVault}) it stays as written, brackets and all. Code spans and blocks are left as written, and so
  * are {@code [[toc]]} alone on a line and a heading's {@code [[id]]} that names no note (doc-builder's anchor).
  */
 public final class ObsidianSyntax implements Preprocessor {
@@ -184,6 +185,10 @@ public final class ObsidianSyntax implements Preprocessor {
                     continue;
                 }
                 Link link = Link.parse(m.group(2));
+                if (!link.target().isEmpty() && vault.note(link.target(), here).isEmpty()
+                        && vault.file(link.target(), here).isEmpty() && !vault.writtenAsVault()) {
+                    continue;
+                }
                 current.append(t, from, m.start());
                 from = m.end();
                 changed = true;

@@ -105,6 +105,51 @@ public final class ObsidianVault {
         return Optional.ofNullable(aliases.get(name.strip().toLowerCase(Locale.ROOT)));
     }
 
+    /** Whether the folder is written as a vault; found on the first wikilink that names nothing. */
+    private Boolean writtenAsVault;
+
+    /**
+     * Whether the folder is written as a vault: it has Obsidian's {@code .obsidian/}, or a wikilink of one of its
+     * notes names a file it holds. In a folder that is no vault, {@code [[Prototype]]} that names nothing is
+     * ECMAScript's notation of an internal slot, not a link (ruanyf/es6tutorial's heading "[[Notation]]" and
+     * javascript.info's "[[Prototype]]" lost their brackets). The notes are read once, on the first such wikilink.
+     */
+    public synchronized boolean writtenAsVault() {
+        if (writtenAsVault == null) {
+            writtenAsVault = Files.isDirectory(root.resolve(".obsidian"), LinkOption.NOFOLLOW_LINKS) || anyLinkFound();
+        }
+        return writtenAsVault;
+    }
+
+    private boolean anyLinkFound() {
+        List<Path> notes = new ArrayList<>();
+        byName.forEach((n, files) -> {
+            if (n.endsWith(".md")) {
+                notes.addAll(files);
+            }
+        });
+        notes.sort(Comparator.comparing(Path::toString));
+        for (Path p : notes) {
+            String text;
+            try (var in = Files.newInputStream(p)) {
+                text = new String(in.readNBytes(1024 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            if (!text.contains("[[")) {
+                continue;
+            }
+            java.util.regex.Matcher m = ObsidianSyntax.WIKILINK.matcher(text);
+            while (m.find()) {
+                String target = ObsidianSyntax.Link.parse(m.group(2)).target();
+                if (!target.isBlank() && (note(target, p.getParent()).isPresent() || file(target, p.getParent()).isPresent())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The start of a note, where its front matter is: at most 64 KB. */
     private static String readHead(Path p) throws IOException {
         try (var in = Files.newInputStream(p)) {

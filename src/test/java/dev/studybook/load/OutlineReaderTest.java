@@ -73,6 +73,18 @@ class OutlineReaderTest {
     }
 
     @Test
+    void emojiShortcodesBeforeAnIndexHeadingAreNotLeftAsWordsInThePartTitle() throws IOException {
+        // CyC2018/CS-Notes: '## :pencil2: 算法' was the part 'pencil2 算法'.
+        Path book = Files.createDirectories(tmp.resolve("emoji"));
+        Files.writeString(book.resolve("README.md"), "# Notes\n\n## :pencil2: 算法\n\n- [A](a.md)\n\n"
+                + "## :floppy_disk: 数据库 :star:\n\n- [B](b.md)\n", StandardCharsets.UTF_8);
+        Files.writeString(book.resolve("a.md"), "# A\n\ntext\n", StandardCharsets.UTF_8);
+        Files.writeString(book.resolve("b.md"), "# B\n\ntext\n", StandardCharsets.UTF_8);
+        Outline o = TestBooks.load(book, new Diagnostics()).outline();
+        assertEquals(List.of("算法", "数据库 \u2b50"), o.parts().stream().map(Outline.OutlinePart::title).toList());
+    }
+
+    @Test
     void aLinkToAMissingChapterNamesTheIndexLineAndThePathLookedFor() throws IOException {
         Path book = tmp.resolve("missing");
         Files.createDirectories(book);

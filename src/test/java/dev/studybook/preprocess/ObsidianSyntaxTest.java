@@ -120,4 +120,27 @@ class ObsidianSyntaxTest {
         assertTrue(b.diagnostics().warnings().stream().anyMatch(w -> w.toString().contains("Templates/")),
                 b.diagnostics().warnings().toString());
     }
+
+    @Test
+    void ecmascriptSlotsInAFolderThatIsNoVaultLostTheirBracketsAndNowStayAsWritten(@TempDir Path out2) throws IOException {
+        // ruanyf/es6tutorial's heading "### [[Notation]]" became "Notation", with a warning of a missing note.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/ecmascript-slots-in-no-vault"), out2, "epub");
+        EpubContents e = EpubContents.read(b.output("epub"));
+        String text = e.text(e.chapterFile("Prototypes"));
+        assertTrue(text.matches("(?s).*<h2[^>]*>\\[\\[Prototype\\]\\]</h2>.*"), text);
+        assertTrue(text.contains("a hidden [[Prototype]] slot"), text);
+        assertTrue(b.diagnostics().warnings().stream().noneMatch(w -> w.toString().contains("wikilink")),
+                b.diagnostics().warnings().toString());
+    }
+
+    @Test
+    void aVaultWithoutItsObsidianFolderStillShowsAWikilinkToNoNoteAsItsText(@TempDir Path dir) throws IOException {
+        Path book = java.nio.file.Files.createDirectories(dir.resolve("vault"));
+        java.nio.file.Files.writeString(book.resolve("Home.md"), "# Home\n\nSee [[Graphs]] and [[Nowhere]].\n");
+        java.nio.file.Files.writeString(book.resolve("Graphs.md"), "# Graphs\n\nText.\n");
+        TestBooks.Built b = TestBooks.build(book, dir.resolve("out"), "epub");
+        EpubContents e = EpubContents.read(b.output("epub"));
+        String home = e.text(e.chapterFile("Home"));
+        assertTrue(home.contains(">Graphs</a> and Nowhere."), home);
+    }
 }

@@ -243,6 +243,7 @@ final class PdfLayout {
         links.accept(dom);
         unlinkAbsentTargets(dom);
         LooseInlines.apply(dom);
+        RtlListMarkers.apply(dom);
         PageBreaks.apply(dom);
         CodeLines.apply(dom);
         CodeBreaks.apply(dom);

@@ -309,6 +309,12 @@ final class PunctuationGlue {
                 if ("pre".equals(name) || "head".equals(name)) {
                     continue;
                 }
+                // An inline block in a list item written right to left stops OpenHTMLtoPDF when it paints the item's
+                // bullet (NullPointerException in ListItemPainter.drawGlyph: EbookFoundation/free-programming-books'
+                // "* ... [a link](url)." in <div dir="rtl">); such items are left unglued.
+                if ("li".equals(name) && RtlListMarkers.rightToLeft(e)) {
+                    continue;
+                }
                 if (INLINE.contains(name) && !"nobr".equals(e.getAttribute("class"))) {
                     out.add(e);
                 }
