@@ -685,6 +685,11 @@ public final class XhtmlCleaner {
         }
 
         void image(Element img) {
+            Optional<TexAddresses.Tex> tex = TexAddresses.of(img.attr("src"));
+            if (tex.isPresent()) {
+                formula(img, tex.get());
+                return;
+            }
             if (!img.hasAttr("alt")) {
                 img.attr("alt", "");
             }
@@ -722,6 +727,42 @@ public final class XhtmlCleaner {
             }
             img.replaceWith(shown);
         }
+
+        /**
+         * A picture of a formula that a web service draws from the TeX in its address (TexAddresses) becomes that
+         * formula, typeset as {@code $…$} is: displayed when it is its paragraph's only content and its address did
+         * not ask for inline math, else inline.
+         */
+        private void formula(Element img, TexAddresses.Tex tex) {
+            Element p = img.parent();
+            // Alone in its paragraph, or an HTML block of its own (<img> on a line, in <p align="center">, <div>).
+            boolean alone = p != null && (p.normalName().equals("p") ? p.childrenSize() == 1 && p.ownText().isBlank()
+                    : blockBeside(img.previousSibling(), true) && blockBeside(img.nextSibling(), false));
+            boolean display = alone && !tex.inline();
+            Element math = new Element(display ? "div" : "span").attr(MarkdownRenderer.MATH_ATTRIBUTE,
+                    display ? "display" : "inline").text(tex.tex());
+            math.attr(MarkdownRenderer.LINE_ATTRIBUTE, Integer.toString(line(img)));
+            if (display && p.normalName().equals("p")) {
+                p.replaceWith(math);
+            } else {
+                img.replaceWith(math);
+            }
+            math(math);
+        }
+
+        /** Whether {@code n} and the nodes on past it (back when {@code back}) up to an element are blank, or a block. */
+        private static boolean blockBeside(Node n, boolean back) {
+            for (; n != null; n = back ? n.previousSibling() : n.nextSibling()) {
+                if (n instanceof TextNode t && t.isBlank()) {
+                    continue;
+                }
+                return n instanceof Element e && BLOCK_NEIGHBOURS.contains(e.normalName());
+            }
+            return true;
+        }
+
+        private static final Set<String> BLOCK_NEIGHBOURS = Set.of("p", "div", "pre", "ul", "ol", "dl", "table",
+                "blockquote", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "section", "br");
 
         /**
          * A diagram's code block becomes the picture the converter draws, as a figure with the diagram's title or

@@ -61,4 +61,28 @@ class MathTest {
         assertEquals("$\\foo{2}$", epub.body(epub.chapterFiles().get(0)).select("code.math-source").text());
         assertTrue(EpubCheckRunner.check(b.output("epub")).clean());
     }
+
+    /**
+     * Notes copied from the web draw formulas as pictures of a web service (CodeCogs, Zhihu's equation, GitHub's old
+     * render/math): offline they were remote pictures left out, shown as their address with a warning (CyC2018/CS-Notes,
+     * wolverinn/Waking-Up, halfrost/LeetCode-Go). Their TeX is read from the address and typeset as $…$ is.
+     */
+    @Test
+    void formulaPicturesDrawnByWebServicesWereLeftOutAsRemotePictures() throws IOException {
+        TestBooks.Built b = TestBooks.build(TestBooks.book("math/web-formula-pictures"), tmp, "epub", "pdf");
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        Element body = epub.body(epub.chapterFiles().get(0));
+        assertEquals(List.of("E=mc^2", "x^2 + y^2=1"), body.select("p > span.math > img.math-picture").stream()
+                .map(e -> e.attr("alt")).toList());
+        assertEquals(List.of("\\sum_{i=1}^{n} x_i+1", "a+b=c"), body.select("div.math-display > img.math-picture").stream()
+                .map(e -> e.attr("alt")).toList());
+        // Any other remote picture is still one, with the one warning about remote pictures.
+        assertEquals(1, body.select("span.image-missing").size(), body.html());
+        List<String> w = b.diagnostics().warnings().stream().map(Object::toString).toList();
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).contains("1 remote picture"), w.get(0));
+        assertTrue(EpubCheckRunner.check(b.output("epub")).clean());
+        String pdfText = PdfContent.bodyText(b.output("pdf"), false);
+        assertFalse(pdfText.contains("codecogs") || pdfText.contains("zhihu"), pdfText);
+    }
 }
