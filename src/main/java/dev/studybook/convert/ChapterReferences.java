@@ -210,6 +210,9 @@ final class ChapterReferences implements References {
             diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "an image has no source; its alt text is shown instead");
             return new MissingImage();
         }
+        if (lower.startsWith("data:")) {
+            return embedded(s, line);
+        }
         Optional<LinkTarget> parsed = resolver.parse(s);
         if (parsed.isEmpty()) {
             if (lower.startsWith("http://") || lower.startsWith("https://")) {
@@ -234,6 +237,32 @@ final class ChapterReferences implements References {
             diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "image not found: " + SourceLocation.of(m.lookedFor()).displayPath() + "; its alt text is shown instead");
         }
         return new MissingImage();
+    }
+
+    /**
+     * A picture written into the page as a {@code data:} address (a notebook's outputs and attachments, a pasted
+     * screenshot): decoded and put in the book like a picture file.
+     */
+    private ImageSource embedded(String src, int line) {
+        int comma = src.indexOf(',');
+        String head = comma < 0 ? "" : src.substring(5, comma).toLowerCase(Locale.ROOT);
+        byte[] data;
+        try {
+            if (comma < 0) {
+                throw new IllegalArgumentException("it has no ','");
+            }
+            String payload = src.substring(comma + 1);
+            data = head.endsWith(";base64") ? java.util.Base64.getMimeDecoder().decode(payload)
+                    : java.net.URLDecoder.decode(payload.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "the picture written as a data: address cannot be decoded ("
+                    + e.getMessage() + "); its alt text is shown instead");
+            return new MissingImage();
+        }
+        String stem = file.getFileName() == null ? "" : file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        Optional<Asset> asset = assets.embedded(stem, data, at(line));
+        return asset.<ImageSource>map(a -> new LocalImage(a.href())).orElseGet(MissingImage::new);
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class BookLoader {
                 repository(config, tool, content.boundary()), settings.skipMissing(), settings.nested(), read), diagnostics);
         List<SourceText> texts = new ArrayList<>();
         for (Outline.OutlineChapter c : outline.chapters()) {
-            texts.add(c.titlePage() ? titlePage(c) : SourceText.of(c.file(), read.read(c.file())));
+            texts.add(c.titlePage() ? titlePage(c) : read.source(c.file()));
         }
         if (outline.metadata().language().isBlank()) {
             // Before the preprocessors, which label asides in the book's language.
