@@ -41,7 +41,8 @@ final class ChapterReferences implements References {
     /** The pages a doc site shows for a folder's route, in the order it looks for them. */
     private static final List<String> ROUTE_PAGES = List.of("README.md", "readme.md", "Readme.md", "index.md",
             "README.mdx", "index.mdx");
-    private static final List<String> ROUTE_EXTENSIONS = List.of(".md", ".mdx");
+    /** A page's route names its Markdown file, or its notebook (Jupyter Book and MyST sites link pages without extension). */
+    private static final List<String> ROUTE_EXTENSIONS = List.of(".md", ".mdx", ".ipynb");
 
     private final String language;
 
@@ -154,8 +155,8 @@ final class ChapterReferences implements References {
 
     /**
      * The chapter a relative link means when read as a route of a doc site (VuePress, VitePress, Docusaurus):
-     * {@code dir/} is the folder's README or index page, {@code x} and {@code x.html} are {@code x.md} or
-     * {@code x.mdx}. Only the book's chapters are looked up, by path, so nothing outside the book is read; this
+     * {@code dir/} is the folder's README or index page, {@code x} and {@code x.html} are {@code x.md},
+     * {@code x.mdx} or {@code x.ipynb}. Only the book's chapters are looked up, by path, so nothing outside the book is read; this
      * also finds {@code x.md} when a folder {@code x/} of pictures stands beside it, and an index page when the
      * folder's README is not a chapter.
      */

@@ -188,7 +188,8 @@ class JupyterBookNotebooksWereLeftOutTest {
         Path book = Files.createDirectories(tmp.resolve("jb"));
         Files.writeString(book.resolve("_config.yml"), "title: Notebook Book\nauthor: Someone\n");
         Files.writeString(book.resolve("_toc.yml"), "format: jb-book\nroot: intro\nchapters:\n- file: plotting\n");
-        Files.writeString(book.resolve("intro.md"), "# Introduction\n\nWelcome.\n");
+        // ProjectPythia/pythia-foundations links its notebooks by route, without extension.
+        Files.writeString(book.resolve("intro.md"), "# Introduction\n\nWelcome; see [plotting](plotting).\n");
         Files.writeString(book.resolve("plotting.ipynb"), notebook(png()));
         return book;
     }
