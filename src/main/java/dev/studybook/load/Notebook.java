@@ -369,7 +369,12 @@ public final class Notebook {
                 clean.remove(0);
             }
             if (!clean.isEmpty()) {
+                // In a block of its own class, which notebook.css sets apart from the code.
+                blank();
+                add("<div class=\"nb-output\">", clean.get(0).line());
                 fence("text", clean);
+                add("</div>", clean.get(clean.size() - 1).line());
+                blank();
             }
         }
 

@@ -214,6 +214,10 @@ class JupyterBookNotebooksWereLeftOutTest {
                 chapter);
         assertTrue(chapter.contains("<table") && chapter.contains("11536504") && !chapter.contains("vertical-align"), chapter);
         assertTrue(chapter.contains("ZeroDivisionError: division by zero") && !chapter.contains("[0;31m"), chapter);
+        // Outputs are set apart from code by notebook.css, which only a book with notebooks carries.
+        assertTrue(chapter.contains("<div class=\"nb-output\">\n<pre class=\"code lang-text\"><code>hello from stdout"), chapter);
+        assertTrue(epub.manifest().stream().filter(i -> i.href().endsWith(".css")).anyMatch(i -> new String(epub.bytes(i.href()),
+                java.nio.charset.StandardCharsets.UTF_8).contains("div.nb-output")));
         assertTrue(chapter.contains("hidden_but_kept") && chapter.contains("lang-bash") && !chapter.contains("%%bash"), chapter);
         assertFalse(chapter.contains("removed_cell_marker") || chapter.contains("hidden_input_marker")
                 || chapter.contains("Figure size"), chapter);
