@@ -47,6 +47,8 @@ public final class Notebook {
     private static final Map<String, String> V3_KEYS = Map.of("svg", "image/svg+xml", "png", "image/png",
             "jpeg", "image/jpeg", "html", "text/html", "markdown", "text/markdown", "latex", "text/latex",
             "text", "text/plain", "javascript", "application/javascript", "json", "application/json");
+    private static final Pattern BACKTICKS = Pattern.compile("`{3,}");
+    private static final Pattern ATTACHMENT = Pattern.compile("attachment:([^)\\s\"'>]+)");
     private static final Pattern TABLE = Pattern.compile("(?is)<table\\b.*</table\\s*>");
     private static final Pattern UNSAFE_HTML = Pattern.compile("(?i)<(?:script|style|iframe|object|embed|form|input)\\b");
 
@@ -174,7 +176,7 @@ public final class Notebook {
 
         /** {@code attachment:name} written as the picture the cell carries under that name, as a data: address. */
         private static String attachments(String text, Map<?, ?> attachments) {
-            Matcher m = Pattern.compile("attachment:([^)\\s\"'>]+)").matcher(text);
+            Matcher m = ATTACHMENT.matcher(text);
             StringBuilder sb = new StringBuilder();
             while (m.find()) {
                 String name = m.group(1);
@@ -381,7 +383,7 @@ public final class Notebook {
         private void fence(String info, List<Line> lines) {
             int ticks = 3;
             for (Line l : lines) {
-                Matcher m = Pattern.compile("`{3,}").matcher(l.text());
+                Matcher m = BACKTICKS.matcher(l.text());
                 while (m.find()) {
                     ticks = Math.max(ticks, m.group().length() + 1);
                 }

@@ -306,4 +306,28 @@ class JupyterBookNotebooksWereLeftOutTest {
                 .filter(t -> t.contains("Lesson")).findFirst().orElseThrow();
         assertTrue(chapter.contains("shown_marker") && chapter.contains("lang-python") && !chapter.contains("removed_marker"), chapter);
     }
+
+    @Test
+    void anOldNotebookOfNbformat3IsReadToo() throws IOException {
+        // Notebooks saved before 2015 keep their cells in worksheets, code in "input", headings as cells of their own.
+        Path book = Files.createDirectories(tmp.resolve("v3"));
+        Files.writeString(book.resolve("README.md"), "# Course\n\n- [Old](old.ipynb)\n");
+        Files.writeString(book.resolve("old.ipynb"), """
+                {
+                 "metadata": {"name": "old"},
+                 "nbformat": 3,
+                 "worksheets": [{"cells": [
+                  {"cell_type": "heading", "level": 1, "metadata": {}, "source": ["Old notebook"]},
+                  {"cell_type": "code", "input": ["print 1"], "language": "python", "metadata": {},
+                   "outputs": [{"output_type": "pyout", "text": ["1"], "metadata": {}},
+                               {"output_type": "display_data", "png": "PNG", "metadata": {}}]}
+                 ]}]
+                }
+                """.replace("PNG", png()));
+        LoadedBook loaded = TestBooks.load(book, new Diagnostics());
+        String text = loaded.chapters().get(0).text().text();
+        assertTrue(text.contains("# Old notebook\n") && text.contains("\nprint 1\n") && text.contains("```text\n1\n```")
+                && text.contains("](data:image/png;base64,iVBOR"), text);
+        assertEquals(6, loaded.chapters().get(0).text().locate(text.lines().toList().indexOf("print 1") + 1).line());
+    }
 }
