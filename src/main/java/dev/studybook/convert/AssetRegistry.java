@@ -69,6 +69,24 @@ final class AssetRegistry {
     }
 
     /**
+     * The asset for a picture whose bytes a page carries itself (a {@code data:} address), or empty with a warning;
+     * named after the page ({@code stem}) and its bytes, so the same picture twice is one asset.
+     */
+    synchronized Optional<Asset> embedded(String stem, byte[] data, SourceLocation at) {
+        String digest = hash(data, 6);
+        String key = "data:" + digest;
+        Optional<Asset> known = bySource.get(key);
+        if (known != null) {
+            return known;
+        }
+        String name = (stem.matches("[A-Za-z0-9_][A-Za-z0-9._-]{0,60}") ? stem.replace('.', '-') : "page") + "-" + digest;
+        Optional<Asset> asset = typed("data:" + name, name, data, null, at);
+        bySource.put(key, asset);
+        asset.ifPresent(a -> byHref.put(a.href(), key));
+        return asset;
+    }
+
+    /**
      * A picture studybook drew itself (a formula, a diagram): named {@code images/<prefix>-<digest>.<ext>} by its
      * bytes, so the same picture drawn twice is one asset.
      */

@@ -42,7 +42,8 @@ final class ChapterReferences implements References {
     /** The pages a doc site shows for a folder's route, in the order it looks for them. */
     private static final List<String> ROUTE_PAGES = List.of("README.md", "readme.md", "Readme.md", "index.md",
             "README.mdx", "index.mdx");
-    private static final List<String> ROUTE_EXTENSIONS = List.of(".md", ".mdx");
+    /** A page's route names its Markdown file, or its notebook (Jupyter Book and MyST sites link pages without extension). */
+    private static final List<String> ROUTE_EXTENSIONS = List.of(".md", ".mdx", ".ipynb");
 
     private final String language;
 
@@ -159,8 +160,8 @@ final class ChapterReferences implements References {
 
     /**
      * The chapter a relative link means when read as a route of a doc site (VuePress, VitePress, Docusaurus):
-     * {@code dir/} is the folder's README or index page, {@code x} and {@code x.html} are {@code x.md} or
-     * {@code x.mdx}. Only the book's chapters are looked up, by path, so nothing outside the book is read; this
+     * {@code dir/} is the folder's README or index page, {@code x} and {@code x.html} are {@code x.md},
+     * {@code x.mdx} or {@code x.ipynb}. Only the book's chapters are looked up, by path, so nothing outside the book is read; this
      * also finds {@code x.md} when a folder {@code x/} of pictures stands beside it, and an index page when the
      * folder's README is not a chapter.
      */
@@ -215,6 +216,9 @@ final class ChapterReferences implements References {
             diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "an image has no source; its alt text is shown instead");
             return new MissingImage();
         }
+        if (lower.startsWith("data:")) {
+            return embedded(s, line);
+        }
         Optional<LinkTarget> parsed = resolver.parse(s);
         if (parsed.isEmpty()) {
             if (lower.startsWith("http://") || lower.startsWith("https://")) {
@@ -239,6 +243,32 @@ final class ChapterReferences implements References {
             diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "image not found: " + SourceLocation.of(m.lookedFor()).displayPath() + "; its alt text is shown instead");
         }
         return new MissingImage();
+    }
+
+    /**
+     * A picture written into the page as a {@code data:} address (a notebook's outputs and attachments, a pasted
+     * screenshot): decoded and put in the book like a picture file.
+     */
+    private ImageSource embedded(String src, int line) {
+        int comma = src.indexOf(',');
+        String head = comma < 0 ? "" : src.substring(5, comma).toLowerCase(Locale.ROOT);
+        byte[] data;
+        try {
+            if (comma < 0) {
+                throw new IllegalArgumentException("it has no ','");
+            }
+            String payload = src.substring(comma + 1);
+            data = head.endsWith(";base64") ? java.util.Base64.getMimeDecoder().decode(payload)
+                    : java.net.URLDecoder.decode(payload.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "the picture written as a data: address cannot be decoded ("
+                    + e.getMessage() + "); its alt text is shown instead");
+            return new MissingImage();
+        }
+        String stem = file.getFileName() == null ? "" : file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        Optional<Asset> asset = assets.embedded(stem, data, at(line));
+        return asset.<ImageSource>map(a -> new LocalImage(a.href())).orElseGet(MissingImage::new);
     }
 
     @Override

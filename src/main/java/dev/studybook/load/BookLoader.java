@@ -56,7 +56,7 @@ public final class BookLoader {
                 repository(config, tool, content.boundary()), settings.skipMissing(), settings.nested(), read), diagnostics);
         List<SourceText> texts = new ArrayList<>();
         for (Outline.OutlineChapter c : outline.chapters()) {
-            texts.add(c.titlePage() ? titlePage(c) : SourceText.of(c.file(), read.read(c.file())));
+            texts.add(c.titlePage() ? titlePage(c) : read.source(c.file()));
         }
         if (outline.metadata().language().isBlank()) {
             // Before the preprocessors, which label asides in the book's language.
@@ -71,6 +71,10 @@ public final class BookLoader {
         context.finish();
         List<FontFace> fonts = fonts(content, config);
         List<String> css = css(content, config, diagnostics);
+        if (outline.chapters().stream().anyMatch(c -> !c.titlePage() && Notebook.isNotebook(c.file()))) {
+            // After the book's own and before the author's: sets a notebook cell's output apart from its code.
+            css = concat(List.of(stylesheet("notebook.css")), css);
+        }
         if (latinScript(outline.metadata().language())) {
             // Before the author's own, which may override them.
             fonts = concat(FontSet.LATIN_FACES, fonts);
@@ -118,16 +122,19 @@ public final class BookLoader {
     }
 
     /** The stylesheet that sets a Latin-script book in the Latin faces. */
-    private static final java.util.function.Supplier<String> LATIN_CSS = () -> {
-        try (var in = BookLoader.class.getResourceAsStream("/studybook/styles/latin.css")) {
+    private static final java.util.function.Supplier<String> LATIN_CSS = () -> stylesheet("latin.css");
+
+    /** One of studybook's own stylesheets, from the jar. */
+    private static String stylesheet(String name) {
+        try (var in = BookLoader.class.getResourceAsStream("/studybook/styles/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("the stylesheet latin.css is missing from the studybook jar");
+                throw new IllegalStateException("the stylesheet " + name + " is missing from the studybook jar");
             }
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    };
+    }
 
     /** True for a language written in Latin letters: not Chinese, Japanese or Korean (nor another script studybook knows). */
     static boolean latinScript(String language) {

@@ -50,6 +50,9 @@ final class FolderPages {
         left.addAll(obsidianTemplates(root));
         left.addAll(skip);
         SiteSummary md = new SiteSummary(title(root), "").onePageFoldersAsPages();
+        if (mostlyNotebooks(root)) {
+            md.withNotebooks();
+        }
         int[] pages = new int[1];
         md.folder(content, root, root, 0, POSITIONS, pages, left);
         return pages[0] == 0 ? Optional.empty() : Optional.of(new Pages(md.toString(), pages[0]));
@@ -70,7 +73,7 @@ final class FolderPages {
             return Optional.empty();
         }
         int[] pages = {found.get().count()};
-        StringBuilder note = new StringBuilder(why + ": the chapters are its " + pages[0] + " Markdown pages, ordered by front matter ("
+        StringBuilder note = new StringBuilder(why + ": the chapters are its " + pages[0] + (mostlyNotebooks(root) ? " pages and notebooks" : " Markdown pages") + ", ordered by front matter ("
                 + String.join(", ", POSITIONS) + ") where they give it, else by file name, and titled by their front matter"
                 + " title or first heading");
         if (!translations.isEmpty()) {
@@ -87,6 +90,34 @@ final class FolderPages {
         note.append(". Add a README.md or SUMMARY.md that links to the chapters to choose their order");
         return Optional.of(new HugoSite.Index(root, root, found.get().markdown(), false, SourceLocation.of(root),
                 note.toString()));
+    }
+
+    /** How many files a count of pages and notebooks looks at. */
+    private static final int COUNTED = 5_000;
+
+    /**
+     * Whether the folder holds at least as many Jupyter notebooks as Markdown pages (translations, templates and
+     * hidden folders aside from neither): then its notebooks are chapters beside its pages (jakevdp's
+     * PythonDataScienceHandbook/notebooks holds notebooks only); a few notebooks among many pages stay out.
+     */
+    static boolean mostlyNotebooks(Path root) {
+        int[] count = new int[2];
+        try (java.util.stream.Stream<Path> walk = Files.walk(root, SiteSummary.MAX_DEPTH)) {
+            walk.limit(COUNTED).forEach(p -> {
+                String r = root.relativize(p).toString().replace('\\', '/');
+                if (r.startsWith(".") || r.contains("/.") || r.contains(".ipynb_checkpoints")) {
+                    return;
+                }
+                if (Notebook.isNotebook(p)) {
+                    count[1]++;
+                } else if (SiteSummary.isPageName(p.getFileName().toString())) {
+                    count[0]++;
+                }
+            });
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+        return count[1] > 0 && count[1] >= count[0];
     }
 
     /**

@@ -30,8 +30,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * top-level list; or the {@code project.toc} of a Jupyter Book 2 / MyST {@code myst.yml} ({@code file},
  * {@code title}, {@code children}). Entries name a page by {@code file} (the extension may be left out), skip
  * {@code url}s (web pages), and take {@code glob}/{@code pattern} pages by name. The book's title and author come
- * from {@code _config.yml} (or {@code project.title} and {@code authors}). Pages that are only notebooks
- * ({@code .ipynb}) or reStructuredText are left out, named in one warning: their text is JSON or another markup.
+ * from {@code _config.yml} (or {@code project.title} and {@code authors}). Notebooks ({@code .ipynb}) are chapters
+ * ({@link Notebook} reads their cells); pages in reStructuredText are left out, named in one warning.
  */
 final class JupyterBookSite {
 

@@ -116,6 +116,11 @@ public record LinkTarget(String path, String fragment, Kind kind, String owner, 
         return p.endsWith(".md") || p.endsWith(".mdx") || p.endsWith(".markdown") || p.endsWith(".mdown") || p.endsWith(".mkd");
     }
 
+    /** True when the path names a Jupyter notebook, which a chapter can be made of. */
+    public boolean isNotebook() {
+        return path.toLowerCase(Locale.ROOT).endsWith(".ipynb");
+    }
+
     private static boolean hasScheme(String s) {
         int colon = s.indexOf(':');
         if (colon <= 0) {

@@ -307,7 +307,7 @@ public final class OutlineReader {
                 Optional<LinkTarget> t = resolver.parse(link.url());
                 if (t.isPresent() && !t.get().isFragmentOnly()
                         && resolver.resolvePage(index.base(), t.get()) instanceof LinkResolver.Found f
-                        && isMarkdown(f.file()) && Files.isRegularFile(f.file())) {
+                        && isChapterFile(f.file()) && Files.isRegularFile(f.file())) {
                     out.add(f.file().toAbsolutePath().normalize());
                 }
             }
@@ -477,7 +477,7 @@ public final class OutlineReader {
     private static long otherPages(ContentFolder content, IndexChoice index) {
         long others;
         try (var walk = Files.walk(content.root(), MkDocsSite.MAX_DEPTH)) {
-            others = walk.filter(p -> !p.equals(index.file()) && isMarkdown(p) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+            others = walk.filter(p -> !p.equals(index.file()) && isChapterFile(p) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .map(p -> content.root().relativize(p).toString().replace('\\', '/'))
                     .filter(r -> !r.startsWith(".") && !r.contains("/.") && !r.contains("node_modules/"))
                     .filter(r -> !LinkRoles.translation(r) && !LinkRoles.housekeeping(r)
@@ -1124,7 +1124,7 @@ public final class OutlineReader {
                 }
             }
             if (r instanceof LinkResolver.Missing m) {
-                if (!t.isMarkdown()) {
+                if (!t.isMarkdown() && !t.isNotebook()) {
                     return new NotChapter();
                 }
                 // 0voice/interview_internal_reference links a GitHub address of 12.1.3 ….md at the repository's top;
@@ -1138,7 +1138,7 @@ public final class OutlineReader {
                 throw StudybookException.content(SourceLocation.of(index.file(), link.line()), "the chapter link '"
                         + link.url() + "' names a folder", "link to a Markdown file inside it");
             }
-            if (Files.isDirectory(file) || !isMarkdown(file) || file.equals(index.file().toAbsolutePath().normalize())) {
+            if (Files.isDirectory(file) || !isChapterFile(file) || file.equals(index.file().toAbsolutePath().normalize())) {
                 return new NotChapter();
             }
             return new Chapter(file);
@@ -1277,6 +1277,11 @@ public final class OutlineReader {
     static boolean isMarkdown(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return n.endsWith(".md") || n.endsWith(".mdx") || n.endsWith(".markdown") || n.endsWith(".mdown") || n.endsWith(".mkd");
+    }
+
+    /** True for a file a chapter can be made of: Markdown, or a Jupyter notebook (read as Markdown by {@link Notebook}). */
+    static boolean isChapterFile(Path file) {
+        return isMarkdown(file) || Notebook.isNotebook(file);
     }
 
     /** A heading's anchor as GitHub makes it: lower case, spaces to '-', punctuation dropped. */

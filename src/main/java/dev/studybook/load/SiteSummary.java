@@ -201,14 +201,14 @@ final class SiteSummary {
                 continue;
             }
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                if (depth < MAX_DEPTH && hasPages(p, 0)) {
+                if (depth < MAX_DEPTH && hasPages(p, 0, notebooks)) {
                     String category = category(p);
                     Optional<String> label = categoryLabel(category);
                     items.add(new Item(p, true, position(category, CATEGORY_POSITION), label.orElse(folderTitle(n)), n,
                             label.isPresent()));
                 }
-            } else if (isPageName(n) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                Map<String, String> fm = frontMatter(p);
+            } else if ((isPageName(n) || notebooks && Notebook.isNotebook(p)) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                Map<String, String> fm = Notebook.isNotebook(p) ? Map.of() : frontMatter(p);
                 // A site's not-found page (404.md) is in no menu; Starlight hides a page with sidebar: { hidden: true }.
                 if ("true".equalsIgnoreCase(fm.get("draft")) || "true".equalsIgnoreCase(fm.get("nav_exclude"))
                         || "true".equalsIgnoreCase(fm.get("sidebar.hidden")) || n.matches("(?i)404\\.mdx?")) {
@@ -244,6 +244,7 @@ final class SiteSummary {
             if (i.folder()) {
                 SiteSummary sub = new SiteSummary();
                 sub.onePageFolders = onePageFolders;
+                sub.notebooks = notebooks;
                 int k = sub.folder(content, i.path(), docs, depth + 1, positionKeys, pages, skip);
                 if (k == 0) {
                     continue;
@@ -286,6 +287,15 @@ final class SiteSummary {
     /** Whether a folder holding one page and nothing else is that page rather than a group (see {@link #folder}). */
     private boolean onePageFolders;
 
+    /** Whether a folder's Jupyter notebooks are pages too (see {@link #withNotebooks}). */
+    private boolean notebooks;
+
+    /** This summary, taking a folder's Jupyter notebooks as pages beside its Markdown: for a folder of notebooks. */
+    SiteSummary withNotebooks() {
+        notebooks = true;
+        return this;
+    }
+
     /** This summary, writing a folder of one page as that page: for a folder read without any menu. */
     SiteSummary onePageFoldersAsPages() {
         onePageFolders = true;
@@ -310,15 +320,15 @@ final class SiteSummary {
         }
     }
 
-    private static boolean hasPages(Path dir, int depth) {
+    private static boolean hasPages(Path dir, int depth, boolean notebooks) {
         if (depth > MAX_DEPTH) {
             return false;
         }
         try (Stream<Path> s = Files.list(dir)) {
             return s.anyMatch(p -> !p.getFileName().toString().startsWith(".")
-                    && (isPageName(p.getFileName().toString())
+                    && ((isPageName(p.getFileName().toString()) || notebooks && Notebook.isNotebook(p))
                             && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
-                    || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && hasPages(p, depth + 1)));
+                    || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && hasPages(p, depth + 1, notebooks)));
         } catch (IOException e) {
             return false;
         }

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * The pages a Sphinx-style contents (Jupyter Book's {@code _toc.yml}, a MyST {@code {toctree}}) names by their path
  * without extension, written into a {@link SiteSummary}: found with the extensions Sphinx tries, globs taken by
- * name, notebooks and reStructuredText left out and named in one note.
+ * name, Markdown pages and notebooks read, reStructuredText left out and named in one note.
  */
 final class SourcePages {
 
@@ -58,8 +58,8 @@ final class SourcePages {
         if (n == 0) {
             return "";
         }
-        return n + (n == 1 ? " page is a notebook or reStructuredText and is" : " pages are notebooks or"
-                + " reStructuredText and are") + " left out (only Markdown pages are read): "
+        return n + (n == 1 ? " page is reStructuredText (or another markup) and is" : " pages are reStructuredText"
+                + " (or another markup) and are") + " left out (only Markdown pages and notebooks are read): "
                 + String.join(", ", skipped.subList(0, Math.min(n, 8))) + (n > 8 ? " and " + (n - 8) + " more" : "");
     }
 
@@ -82,6 +82,12 @@ final class SourcePages {
             // Unreadable: the loader reports it when it reads the chapter.
             return "";
         }
+    }
+
+    /** Whether studybook reads a page of this name: Markdown, or a Jupyter notebook (its cells as Markdown). */
+    static boolean readable(String page) {
+        String p = page.toLowerCase(Locale.ROOT);
+        return SiteSummary.isPageName(p) || p.endsWith(".markdown") || p.endsWith(".ipynb");
     }
 
     /** The page an entry names, relative to {@code docs}, with its extension; empty when no such file exists. */
@@ -111,7 +117,7 @@ final class SourcePages {
         String n = name.strip().replaceFirst("^\\./", "").replaceFirst("^/+", "");
         Optional<String> found = find(docs, n);
         String page = found.orElse(n.contains(".") && EXTENSIONS.stream().anyMatch(n::endsWith) ? n : n + ".md");
-        if (!SiteSummary.isPageName(page) && !page.toLowerCase(Locale.ROOT).endsWith(".markdown")) {
+        if (!readable(page)) {
             skip(line, page);
             if (!inner) {
                 return;
@@ -159,11 +165,11 @@ final class SourcePages {
         }
         found.sort(SiteSummary::natural);
         for (String f : found) {
-            if (SiteSummary.isPageName(f)) {
+            if (SiteSummary.isPageName(f) || f.endsWith(".ipynb")) {
                 if (md.page(line, depth, "", f)) {
                     pages++;
                 }
-            } else if (f.endsWith(".ipynb") || f.endsWith(".rst")) {
+            } else if (f.endsWith(".rst")) {
                 skip(line, f);
             }
         }

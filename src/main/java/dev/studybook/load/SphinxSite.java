@@ -181,14 +181,15 @@ final class SphinxSite {
                         + "', which is no page of the site (looked for " + fromDocs + ".md); it is left out");
                 continue;
             }
-            if (!SiteSummary.isPageName(found.get())) {
+            if (!SourcePages.readable(found.get())) {
                 pages.skip(k + 1, found.get());
                 continue;
             }
             int before = pages.count();
             pages.file(0, inner, title, found.get(), false);
             Path file = docs.resolve(found.get()).toAbsolutePath().normalize();
-            if (pages.count() > before && seen.add(file)) {
+            // A notebook's own toctree is not followed: its text is JSON until the loader reads its cells.
+            if (pages.count() > before && seen.add(file) && !Notebook.isNotebook(file)) {
                 page(file, inner, false);
                 pages.writtenIn(page);
             }

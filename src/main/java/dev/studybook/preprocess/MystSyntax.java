@@ -187,6 +187,11 @@ final class MystSyntax implements Preprocessor {
             List<SourceText.Line> body = body(lines, options);
             String kind = name.startsWith("prf:") ? name.substring(4) : name;
             if (CODE.contains(name)) {
+                String tags = options.getOrDefault("tags", "").toLowerCase(Locale.ROOT).replace('_', '-');
+                if (name.equals("code-cell") && (tags.contains("remove-cell") || tags.contains("remove-input"))) {
+                    // A jupytext notebook's cell that Jupyter Book removes (its outputs are not in the .md file).
+                    return;
+                }
                 String lang = args.isBlank() ? options.getOrDefault("language", "") : args.split("\\s+")[0];
                 if (lang.startsWith("ipython") || name.equals("ipython") || name.equals("jupyter-execute")) {
                     lang = "python";

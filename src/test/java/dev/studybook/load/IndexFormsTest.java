@@ -984,13 +984,15 @@ class IndexFormsTest {
         Diagnostics d = new Diagnostics();
         Outline o = site("index-forms/jupyter-book-toc", d);
         assertEquals("_toc.yml", o.indexFile().getFileName().toString());
-        assertEquals("intro.md\n[Getting started]\n  soil.md\n    Digging deep\n  seeds.md\n[Further]\n  *Notebook\n"
+        assertEquals("intro.md\n[Getting started]\n  soil.md\n    Digging deep\n  seeds.md\n[Further]\n  notebook.ipynb\n"
                 + "    watering.md\n  a-one.md\n  b-two.md\n", tree(o));
         assertEquals("The Garden Book", o.metadata().title());
         assertEquals(List.of("Ada Gardener", "Garden Club"), o.metadata().authors());
-        // The notebook is named, at its line of _toc.yml; its Markdown section is still read.
-        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("extra/notebook.ipynb")
-                && w.location().line() == 18), d.warnings().toString());
+        // The notebook is a chapter (JupyterBookNotebooksWereLeftOutTest); the reStructuredText page is named, at its
+        // line of _toc.yml.
+        assertTrue(d.warnings().stream().noneMatch(w -> w.message().contains("notebook.ipynb")), d.warnings().toString());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("extra/legacy.rst")
+                && w.location().line() == 22), d.warnings().toString());
     }
 
     @Test
