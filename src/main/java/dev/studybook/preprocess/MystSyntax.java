@@ -32,8 +32,11 @@ import java.util.stream.Stream;
  */
 final class MystSyntax implements Preprocessor {
 
-    /** A directive's opening fence: backticks, tildes or colons, then {@code {name}} and its arguments. */
-    static final Pattern OPEN = Pattern.compile("^([ \\t]*)(`{3,}|~{3,}|:{3,})\\{([A-Za-z][\\w:.+-]*)\\}[ \\t]*(.*?)[ \\t]*$");
+    /**
+     * A directive's opening fence: backticks, tildes or colons, then {@code {name}} with any inline options
+     * ({@code {tip icon=false}}, {@code {r setup, include=FALSE}}), and its arguments.
+     */
+    static final Pattern OPEN = Pattern.compile("^([ \\t]*)(`{3,}|~{3,}|:{3,})\\{([A-Za-z][\\w:.+-]*)(?:[ \\t,]+([^{}]*))?\\}[ \\t]*(.*?)[ \\t]*$");
     /** An option line at the top of a directive's body: {@code :name: value}. */
     static final Pattern OPTION = Pattern.compile("^[ \\t]*:([A-Za-z][\\w-]*):(?:[ \\t]+(.*?))?[ \\t]*$");
     /** A label line: {@code (label)=}. */
@@ -61,6 +64,17 @@ final class MystSyntax implements Preprocessor {
     /** Directives whose body is code. */
     static final Set<String> CODE = Set.of("code-block", "code", "sourcecode", "code-cell", "ipython", "jupyter-execute",
             "testcode", "doctest", "prompt");
+
+    /**
+     * Languages of executable code cells in R Markdown, Quarto and Pandoc's attribute fences ({@code ```{r}},
+     * {@code ```{python}}): code in that language, not a directive (shown as text with a warning before).
+     */
+    static final Set<String> CELLS = Set.of("r", "python", "julia", "bash", "sh", "sql", "ojs", "js", "javascript",
+            "rust", "go", "c", "cpp", "rcpp", "java", "scala", "matlab", "octave", "stan", "perl", "ruby", "powershell");
+    /** A Quarto cell option line: {@code #| echo: false}. */
+    private static final Pattern CELL_OPTION = Pattern.compile("^[ \\t]*#\\|[ \\t]*([\\w-]+)[ \\t]*:[ \\t]*(.*?)[ \\t]*$");
+    /** An R Markdown chunk option: {@code include=FALSE}, {@code echo = F}. */
+    private static final Pattern CHUNK_OPTION = Pattern.compile("([\\w.-]+)[ \\t]*=[ \\t]*([^,]*)");
 
     private static final int MAX_INCLUDE_DEPTH = 8;
     private static final int MAX_LABEL_FILES = 5_000;
@@ -118,7 +132,11 @@ final class MystSyntax implements Preprocessor {
                     int end = close(in, i, o.group(2));
                     List<SourceText.Line> body = in.subList(i + 1, Math.min(end, in.size()));
                     SourceText.Line last = end < in.size() ? in.get(end) : in.get(in.size() - 1);
-                    directive(out, o.group(1), o.group(3), o.group(4), body, l, last, depth, pendingLabel);
+                    if (o.group(2).charAt(0) != ':' && CELLS.contains(o.group(3).toLowerCase(Locale.ROOT))) {
+                        cell(out, o.group(1), o.group(3).toLowerCase(Locale.ROOT), o.group(4), body, l, last);
+                    } else {
+                        directive(out, o.group(1), o.group(3), o.group(5), body, l, last, depth, pendingLabel);
+                    }
                     pendingLabel = null;
                     changed = true;
                     i = end;
@@ -178,6 +196,36 @@ final class MystSyntax implements Preprocessor {
                 }
             }
             return in.size();
+        }
+
+        /**
+         * An executable cell of R Markdown or Quarto: its code in its language, without Quarto's {@code #|} option
+         * lines; left out when its options hide it ({@code include=FALSE}, {@code echo: false}).
+         */
+        private void cell(List<SourceText.Line> out, String indent, String language, String inline,
+                List<SourceText.Line> lines, SourceText.Line at, SourceText.Line last) {
+            Map<String, String> options = new LinkedHashMap<>();
+            if (inline != null) {
+                Matcher m = CHUNK_OPTION.matcher(inline);
+                while (m.find()) {
+                    options.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2).strip());
+                }
+            }
+            int k = 0;
+            for (; k < lines.size(); k++) {
+                Matcher m = CELL_OPTION.matcher(lines.get(k).text());
+                if (!m.matches()) {
+                    break;
+                }
+                options.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2).strip());
+            }
+            for (String hides : List.of("include", "echo")) {
+                String v = options.getOrDefault(hides, "").toLowerCase(Locale.ROOT);
+                if (v.equals("false") || v.equals("f")) {
+                    return;
+                }
+            }
+            code(out, indent, language, "", lines.subList(k, lines.size()), at, last);
         }
 
         private void directive(List<SourceText.Line> out, String indent, String rawName, String args,

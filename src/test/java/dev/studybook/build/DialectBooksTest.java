@@ -13,6 +13,7 @@ import dev.studybook.model.CodeSample;
 import dev.studybook.testing.EpubContents;
 import dev.studybook.testing.TestBooks;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -247,6 +248,29 @@ class DialectBooksTest {
         assertTrue(x.contains("<p class=\"callout-label\">Abacus</p>"), x);
         assertTrue(x.contains("</aside>\n<p>标题下的普通段落。</p>"), "the block ends where the indentation does: " + x);
         assertTrue(x.contains("!!! note 代码块里的写法原样显示"), x);
+    }
+
+    /**
+     * R Markdown's and Quarto's executable cells ({@code ```{r setup, include=FALSE}}, {@code ```{python}} with
+     * {@code #| echo: false}) were read as MyST directives studybook does not know: their code shown as plain text with
+     * a warning; and a MyST directive with inline options ({@code :::{tip icon=false}}, ProjectPythia) was no
+     * directive at all, its fence shown as text.
+     */
+    @Test
+    void rMarkdownAndQuartoCellsWereTextAndMystInlineOptionsBrokeTheirDirective() throws IOException {
+        Path book = Files.createDirectories(out.resolve("cells"));
+        Files.writeString(book.resolve("README.md"), "# Book\n\n- [Cells](cells.md)\n");
+        Files.writeString(book.resolve("cells.md"), "# Cells\n\n```{r setup, include=FALSE}\nlibrary(hidden)\n```\n\n"
+                + "```{r, fig.width=4}\nplot(cars)\n```\n\n```{python}\n#| label: fig-x\n#| echo: true\nprint(1)\n```\n\n"
+                + "```{python}\n#| echo: false\nsecret()\n```\n\n:::{tip icon=false} Time to learn\nTwo hours.\n:::\n");
+        TestBooks.Built b = TestBooks.build(book, out.resolve("cells-out"), "epub");
+        String x = chapterText(EpubContents.read(b.output("epub")), 0);
+        assertTrue(x.contains("<pre class=\"code lang-r\">") && x.contains("cars"), x);
+        assertTrue(x.contains("<pre class=\"code lang-python\">") && x.contains("print") && !x.contains("#|"), x);
+        assertFalse(x.contains("hidden") || x.contains("secret") || x.contains("{r") || x.contains("{python"), x);
+        assertTrue(x.contains("<aside class=\"callout callout-tip\">\n<p class=\"callout-label\">Tip</p>\n<p>Time to learn")
+                && !x.contains(":::") && !x.contains("icon"), x);
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
     }
 
     @Test
