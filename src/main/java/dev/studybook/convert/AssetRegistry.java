@@ -31,24 +31,70 @@ final class AssetRegistry {
     /** Pictures by where they come from: "file:" and a path, "url:" and an address, "gen:" and a digest. */
     private final Map<String, Optional<Asset>> bySource = new HashMap<>();
     private final Map<String, String> byHref = new TreeMap<>();
+    /** Image files being read, checked and converted, by source: the first chapter to ask does it, others wait. */
+    private final Map<String, java.util.concurrent.FutureTask<Optional<Typed>>> loading = new HashMap<>();
+
+    /** A picture's bytes as checked and converted for books, before it has a name in the book. */
+    private record Typed(String name, String mediaType, Path file, byte[] data) {
+    }
 
     AssetRegistry(ContentFolder content, Diagnostics diagnostics) {
         this.content = content;
         this.diagnostics = diagnostics;
     }
 
-    /** The asset for an image file inside the content folder, or empty (with a warning at {@code at}). */
-    synchronized Optional<Asset> image(Path file, SourceLocation at) {
+    /**
+     * The asset for an image file inside the content folder, or empty (with a warning at {@code at}). The file is read,
+     * checked and converted outside the registry's lock, once however many chapters ask for it at the same time: held
+     * for the whole of it, one large PNG being decoded kept every other chapter's pictures and formulas waiting
+     * (datawhalechina/easy-rl, 233 MB of pictures: converting went on one core at a time).
+     */
+    Optional<Asset> image(Path file, SourceLocation at) {
         Path path = file.toAbsolutePath().normalize();
         String key = "file:" + path;
-        Optional<Asset> known = bySource.get(key);
-        if (known != null) {
-            return known;
+        java.util.concurrent.FutureTask<Optional<Typed>> task;
+        boolean mine = false;
+        synchronized (this) {
+            Optional<Asset> known = bySource.get(key);
+            if (known != null) {
+                return known;
+            }
+            task = loading.get(key);
+            if (task == null) {
+                task = new java.util.concurrent.FutureTask<>(() -> load(path, at));
+                loading.put(key, task);
+                mine = true;
+            }
         }
-        Optional<Asset> asset = load(path, at);
-        bySource.put(key, asset);
-        asset.ifPresent(a -> byHref.put(a.href(), key));
-        return asset;
+        if (mine) {
+            task.run();
+        }
+        Optional<Typed> typed;
+        try {
+            typed = task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("stopped while reading the image '" + content.relative(path) + "'");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        synchronized (this) {
+            Optional<Asset> known = bySource.get(key);
+            if (known != null) {
+                return known;
+            }
+            Optional<Asset> asset = typed.map(this::asset);
+            bySource.put(key, asset);
+            loading.remove(key);
+            asset.ifPresent(a -> byHref.put(a.href(), key));
+            return asset;
+        }
     }
 
     /**
@@ -113,7 +159,7 @@ final class AssetRegistry {
         return byHref.values().stream().map(p -> bySource.get(p).orElseThrow()).toList();
     }
 
-    private Optional<Asset> load(Path file, SourceLocation at) {
+    private Optional<Typed> load(Path file, SourceLocation at) {
         String rel = content.relative(file);
         if (Files.isDirectory(file)) {
             diagnostics.warn(at, Diagnostics.Kind.IMAGE, "the image '" + rel + "' is a folder; its alt text is shown instead");
@@ -132,11 +178,25 @@ final class AssetRegistry {
             diagnostics.warn(at, Diagnostics.Kind.IMAGE, "cannot read the image '" + rel + "': " + e.getMessage());
             return Optional.empty();
         }
-        return typed(rel, rel, data, file, at);
+        return checked(rel, rel, data, file, at);
     }
 
-    /** Checks, cleans and converts a picture's bytes; {@code rel} names it in messages, {@code name} in the book. */
+    /** Checks, cleans, converts and names a picture's bytes (call with the lock held). */
     private Optional<Asset> typed(String rel, String name, byte[] data, Path file, SourceLocation at) {
+        return checked(rel, name, data, file, at).map(this::asset);
+    }
+
+    /** The picture named in the book: {@link #href} looks at the names given so far (call with the lock held). */
+    private Asset asset(Typed t) {
+        return new Asset(href(t.name(), t.mediaType()), t.mediaType(), t.file(), t.data());
+    }
+
+    /**
+     * Checks, cleans and converts a picture's bytes; {@code rel} names it in messages, {@code name} in the book. Needs
+     * no lock: it reads nothing of the registry.
+     */
+    private static Optional<Typed> checked(String rel, String name, byte[] data, Path file, SourceLocation at,
+            Diagnostics diagnostics) {
         Optional<String> type = MediaTypes.sniff(data);
         if (type.isEmpty()) {
             diagnostics.warn(at, Diagnostics.Kind.IMAGE, "'" + rel + "' is not a PNG, JPEG, GIF, WebP, BMP or SVG image; its alt text is shown instead");
@@ -181,7 +241,11 @@ final class AssetRegistry {
                 return Optional.empty();
             }
         }
-        return Optional.of(new Asset(href(name, mediaType), mediaType, file, data));
+        return Optional.of(new Typed(name, mediaType, file, data));
+    }
+
+    private Optional<Typed> checked(String rel, String name, byte[] data, Path file, SourceLocation at) {
+        return checked(rel, name, data, file, at, diagnostics);
     }
 
     /** A short ASCII name inside the book's images/ folder, with the extension its bytes call for. */
