@@ -13,6 +13,7 @@ public final class Preprocessors {
      */
     public static final List<Preprocessor> ALL = List.of(
             new FrontMatter(),
+            new JavascriptInfo(),
             new MdBookIncludes(),
             new ObsidianSyntax(),
             new GitBookTags(),
