@@ -434,9 +434,14 @@ public final class JavascriptInfo implements Preprocessor {
                     return;
                 }
                 String word = info.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-                if (List.of("smart", "warn", "quote", "compare", "online", "offline").contains(word)
-                        && !(f.group(2).charAt(0) == '`' && info.contains("`"))) {
+                if (List.of("smart", "warn", "quote", "compare", "online", "offline").contains(word)) {
+                    // The site's header may hold inline code (````warn header="… `src` …"), which CommonMark refuses
+                    // in a backtick fence's info string.
                     open(word, f, info, l);
+                    return;
+                }
+                if (f.group(2).charAt(0) == '`' && info.contains("`")) {
+                    emit(l);
                     return;
                 }
                 codeChar = f.group(2).charAt(0);
@@ -480,7 +485,7 @@ public final class JavascriptInfo implements Preprocessor {
                 case "smart", "warn" -> {
                     emit("", l);
                     Callouts.open(heldOrOut(), indent, kind.equals("smart") ? "tip" : "warning",
-                            attrs.getOrDefault("header", ""), context, l);
+                            attrs.getOrDefault("header", "").replace("`", ""), context, l);
                 }
                 case "quote" -> emit("", l);
                 default -> {

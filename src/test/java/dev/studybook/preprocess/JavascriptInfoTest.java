@@ -76,7 +76,7 @@ class JavascriptInfoTest {
             assertFalse(hello.contains(raw), raw + " shown as written:\n" + hello);
         }
         assertTrue(hello.contains("callout-tip") && hello.contains("现代的标记"), hello);
-        assertTrue(hello.contains("callout-warning") && hello.contains("注意"), hello);
+        assertTrue(hello.contains("callout-warning") && hello.contains(">别忘了 let</p>") && hello.contains("let</span> x;"), hello);
         assertTrue(hello.contains("<blockquote>") && hello.contains("Douglas Crockford"), hello);
         assertTrue(hello.contains("alert(") && hello.contains("标出的一行"), hello);
         assertTrue(hello.contains("网站"), "the iframe is a line saying the example runs on the site:\n" + hello);
