@@ -87,8 +87,8 @@ public final class JavascriptInfo implements Preprocessor {
     @Override
     public SourceText run(SourceText text, PreprocessContext context) {
         String fileName = text.file().getFileName().toString();
-        if (!fileName.equals(ARTICLE) && !fileName.equals("index.md") && !fileName.equals(TASK)
-                && !fileName.equals(SOLUTION)) {
+        // Only an article, or a section's index.md over articles, sends the book's folder to be looked through.
+        if (!fileName.equals(ARTICLE) && !(fileName.equals("index.md") && overArticles(text.file().getParent()))) {
             return text;
         }
         Index index = context.shared("javascript-info.index", () -> Index.of(context.content().root()));
@@ -109,6 +109,18 @@ public final class JavascriptInfo implements Preprocessor {
         SourceText.Builder b = SourceText.builder(text.file());
         out.forEach(b::add);
         return b.build();
+    }
+
+    /** True when a subfolder of {@code dir} holds an article.md. */
+    private static boolean overArticles(Path dir) {
+        if (dir == null) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(p -> Files.isRegularFile(p.resolve(ARTICLE), LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     private static String[] labels(PreprocessContext context) {
