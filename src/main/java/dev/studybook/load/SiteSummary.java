@@ -201,7 +201,8 @@ final class SiteSummary {
                 continue;
             }
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                if (depth < MAX_DEPTH && hasPages(p, 0, notebooks)) {
+                // javascript.info's tasks (1-hello-alert/task.md beside article.md) are part of their article.
+                if (depth < MAX_DEPTH && hasPages(p, 0, notebooks) && !dev.studybook.preprocess.JavascriptInfo.taskFolder(p)) {
                     String category = category(p);
                     Optional<String> label = categoryLabel(category);
                     items.add(new Item(p, true, position(category, CATEGORY_POSITION), label.orElse(folderTitle(n)), n,

@@ -7,12 +7,13 @@ import java.util.List;
 public final class Preprocessors {
 
     /**
-     * Front matter first (it must be at the top of the file as written); then the includes (mdBook's helpers,
-     * Obsidian's note embeds), so that what they bring in is processed like the rest; then the syntaxes that become
-     * blocks.
+     * Front matter first (it must be at the top of the file as written); then the includes (javascript.info's tasks,
+     * mdBook's helpers, Obsidian's note embeds), so that what they bring in is processed like the rest; then the
+     * syntaxes that become blocks.
      */
     public static final List<Preprocessor> ALL = List.of(
             new FrontMatter(),
+            new JavascriptInfo(),
             new MdBookIncludes(),
             new ObsidianSyntax(),
             new GitBookTags(),
