@@ -9,9 +9,7 @@ import dev.studybook.load.JsLiterals.Obj;
 import dev.studybook.load.JsLiterals.Str;
 import dev.studybook.load.JsLiterals.Value;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,21 +49,13 @@ final class MintlifySite {
     /** The site's contents, or empty when the content folder is not (in) a Mintlify site. */
     static Optional<HugoSite.Index> index(ContentFolder content, Diagnostics diagnostics) {
         Path root = content.root();
-        List<Path> sites = new ArrayList<>(List.of(root, root.resolve("docs")));
-        SiteSummary.MONOREPO_SITES.forEach(m -> sites.add(root.resolve(m)));
-        for (Path site : sites) {
-            for (String n : CONFIGS) {
-                Path config = site.resolve(n);
-                if (!Files.isRegularFile(config, LinkOption.NOFOLLOW_LINKS) || !content.contains(config)) {
-                    continue;
-                }
-                JsLiterals.Module m = JsLiterals.read(TextFiles.read(config, "Mintlify configuration"));
-                if (!(m.exported().orElse(null) instanceof Obj o) || o.get("navigation").isEmpty()
-                        || o.get("name").isEmpty() && o.get("theme").isEmpty()) {
-                    continue;
-                }
-                return Optional.ofNullable(read(content, config, o));
+        for (Path config : SiteSummary.configs(content, List.of(root, root.resolve("docs")), CONFIGS)) {
+            JsLiterals.Module m = JsLiterals.read(TextFiles.read(config, "Mintlify configuration"));
+            if (!(m.exported().orElse(null) instanceof Obj o) || o.get("navigation").isEmpty()
+                    || o.get("name").isEmpty() && o.get("theme").isEmpty()) {
+                continue;
             }
+            return Optional.ofNullable(read(content, config, o));
         }
         return Optional.empty();
     }

@@ -39,6 +39,25 @@ final class SiteSummary {
     static final List<String> MONOREPO_SITES = List.of("apps/docs", "apps/website", "apps/site", "packages/docs",
             "packages/website", "packages/site");
 
+    /**
+     * The configuration files of a site that exist in the content folder: in each of {@code sites} in turn (then
+     * {@link #MONOREPO_SITES} under the root), each of {@code names} in turn.
+     */
+    static List<Path> configs(ContentFolder content, List<Path> sites, List<String> names) {
+        List<Path> places = new ArrayList<>(sites);
+        MONOREPO_SITES.forEach(m -> places.add(content.root().resolve(m)));
+        List<Path> found = new ArrayList<>();
+        for (Path site : places) {
+            for (String n : names) {
+                Path config = site.resolve(n);
+                if (Files.isRegularFile(config, LinkOption.NOFOLLOW_LINKS) && content.contains(config)) {
+                    found.add(config);
+                }
+            }
+        }
+        return found;
+    }
+
     private static final Pattern NUMBER_PREFIX = Pattern.compile("^(\\d+)\\s*[-_.]+\\s*");
     private static final Pattern CATEGORY_POSITION = Pattern.compile("\"position\"\\s*:\\s*(-?[0-9.]+)|(?m)^position\\s*:\\s*(-?[0-9.]+)");
     private static final Pattern CATEGORY_LABEL = Pattern.compile("\"label\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"|(?m)^label\\s*:\\s*['\"]?(.*?)['\"]?\\s*$");

@@ -88,26 +88,18 @@ final class StarlightSite {
         if (root.getParent() != null && content.contains(root.getParent())) {
             sites.add(root.getParent());
         }
-        SiteSummary.MONOREPO_SITES.forEach(m -> sites.add(root.resolve(m)));
-        for (Path site : sites) {
-            for (String n : CONFIGS) {
-                Path config = site.resolve(n);
-                if (!Files.isRegularFile(config, LinkOption.NOFOLLOW_LINKS) || !content.contains(config)) {
-                    continue;
-                }
-                String text = TextFiles.read(config, "Astro configuration");
-                if (!text.contains("@astrojs/starlight")) {
-                    continue;
-                }
-                Path docs = site.resolve("src/content/docs");
-                if (!Files.isDirectory(docs, LinkOption.NOFOLLOW_LINKS) || !content.contains(docs)
-                        || !docs.startsWith(root)) {
-                    continue;
-                }
-                Module m = JsImports.read(content, config, "Astro configuration");
-                Obj starlight = starlight(m);
-                return Optional.of(locale(content, config, m, starlight, docs));
+        for (Path config : SiteSummary.configs(content, sites, CONFIGS)) {
+            String text = TextFiles.read(config, "Astro configuration");
+            if (!text.contains("@astrojs/starlight")) {
+                continue;
             }
+            Path docs = config.getParent().resolve("src/content/docs");
+            if (!Files.isDirectory(docs, LinkOption.NOFOLLOW_LINKS) || !content.contains(docs) || !docs.startsWith(root)) {
+                continue;
+            }
+            Module m = JsImports.read(content, config, "Astro configuration");
+            Obj starlight = starlight(m);
+            return Optional.of(locale(content, config, m, starlight, docs));
         }
         return Optional.empty();
     }

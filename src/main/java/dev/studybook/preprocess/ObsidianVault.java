@@ -82,13 +82,7 @@ public final class ObsidianVault {
     public synchronized Optional<Path> alias(String name) {
         if (aliases == null) {
             aliases = new HashMap<>();
-            List<Path> notes = new ArrayList<>();
-            byName.forEach((n, files) -> {
-                if (n.endsWith(".md")) {
-                    notes.addAll(files);
-                }
-            });
-            notes.sort(Comparator.comparing(Path::toString));
+            List<Path> notes = notes();
             for (Path p : notes) {
                 try {
                     String head = readHead(p);
@@ -122,13 +116,7 @@ public final class ObsidianVault {
     }
 
     private boolean anyLinkFound() {
-        List<Path> notes = new ArrayList<>();
-        byName.forEach((n, files) -> {
-            if (n.endsWith(".md")) {
-                notes.addAll(files);
-            }
-        });
-        notes.sort(Comparator.comparing(Path::toString));
+        List<Path> notes = notes();
         for (Path p : notes) {
             String text;
             try (var in = Files.newInputStream(p)) {
@@ -212,5 +200,17 @@ public final class ObsidianVault {
             }
         }
         return matching.stream().findFirst();
+    }
+
+    /** The vault's notes (Markdown files), in the order of their paths. */
+    private List<Path> notes() {
+        List<Path> notes = new ArrayList<>();
+        byName.forEach((n, files) -> {
+            if (n.endsWith(".md")) {
+                notes.addAll(files);
+            }
+        });
+        notes.sort(Comparator.comparing(Path::toString));
+        return notes;
     }
 }
