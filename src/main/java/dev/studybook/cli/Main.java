@@ -35,10 +35,25 @@ public final class Main implements Runnable {
     /** Deeply nested input recurses deeply in the libraries; the command runs on a thread with room for it. */
     static final long STACK_BYTES = 512L * 1024 * 1024;
 
+    /**
+     * What studybook says when Java's heap runs out, made before any build: with the heap full, making the message
+     * then failed too, and the user saw the library's stack trace (datawhalechina/pumpkin-book's PDF, 2,847 formulas).
+     */
+    private static final String OUT_OF_MEMORY = "error: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+            + " MB): give studybook more, e.g. STUDYBOOK_JAVA_OPTS=-Xmx2g ./studybook ..."
+            + " or java -Xmx2g -jar studybook.jar ...; no output file was changed";
+
     public static void main(String[] args) throws InterruptedException {
         int[] code = {ExitCode.INTERNAL.code()};
-        Thread t = new Thread(null, () -> code[0] = execute(args, new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true)), "studybook", STACK_BYTES);
+        Thread t = new Thread(null, () -> {
+            try {
+                code[0] = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+            } catch (OutOfMemoryError e) {
+                // Thrown again while the first was being reported; the build's objects are gone by now.
+                System.err.println(OUT_OF_MEMORY);
+                code[0] = ExitCode.INTERNAL.code();
+            }
+        }, "studybook", STACK_BYTES);
         t.start();
         t.join();
         System.exit(code[0]);
@@ -54,9 +69,7 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (outOfMemory(ex)) {
-                commandLine.getErr().println("error: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
-                        + " MB): give studybook more, e.g. STUDYBOOK_JAVA_OPTS=-Xmx4g ./studybook ..."
-                        + " or java -Xmx4g -jar studybook.jar ...; no output file was changed");
+                commandLine.getErr().println(OUT_OF_MEMORY);
                 commandLine.getErr().flush();
                 return ExitCode.INTERNAL.code();
             }

@@ -252,6 +252,29 @@ class BadInputTest {
         assertUntouched();
     }
 
+    /**
+     * datawhalechina/pumpkin-book's PDF (2,847 formulas) ran out of the launcher's heap: the user saw Batik's stack
+     * trace under "Exception in thread", because making studybook's message needed memory too. Now one line says what
+     * happened and what to do, the exit code is 70, and the previous outputs stay.
+     */
+    @Test
+    void outOfMemoryIsOneLineThatSaysWhatToDoAndLeavesThePreviousOutputs() throws Exception {
+        Path dist = tmp.resolve("dist");
+        assertEquals(0, run("build", "--content", TestBooks.book("build/basic").toString(), "--out", dist.toString()).code());
+        byte[] epub = Files.readAllBytes(dist.resolve("basic.epub"));
+        Path content = TestBooks.copy("build/basic", tmp.resolve("big"));
+        // Far more than 48 MB of heap holds: fonts alone are larger.
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m",
+                "-cp", System.getProperty("java.class.path"), "dev.studybook.cli.Main", "build", "--content",
+                content.toString(), "--out", dist.toString(), "--format", "epub").redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(ExitCode.INTERNAL.code(), p.exitValue(), said);
+        assertTrue(said.contains("error: out of memory (Java heap") && said.contains("STUDYBOOK_JAVA_OPTS=-Xmx2g"), said);
+        assertFalse(said.contains("Exception in thread") || said.contains("\tat "), said);
+        assertArrayEquals(epub, Files.readAllBytes(dist.resolve("basic.epub")));
+    }
+
     @Test
     void ctrlCLeavesThePreviousOutputsAndNoPartialFile() throws Exception {
         // The real book takes seconds to build: interrupt it while the outputs are being written.
