@@ -259,8 +259,7 @@ final class ChapterReferences implements References {
             }
             String payload = src.substring(comma + 1);
             data = head.endsWith(";base64") ? java.util.Base64.getMimeDecoder().decode(payload)
-                    : java.net.URLDecoder.decode(payload.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8)
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    : dev.studybook.io.PercentEncoding.decode(payload).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             diagnostics.warn(at(line), Diagnostics.Kind.IMAGE, "the picture written as a data: address cannot be decoded ("
                     + e.getMessage() + "); its alt text is shown instead");

@@ -1,8 +1,7 @@
 package dev.studybook.load;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import dev.studybook.io.PercentEncoding;
 import dev.studybook.model.Repository;
 import java.util.Optional;
 
@@ -90,14 +89,14 @@ public record LinkTarget(String path, String fragment, Kind kind, String owner, 
         String fragment = "";
         int hash = s.indexOf('#');
         if (hash >= 0) {
-            fragment = percentDecode(s.substring(hash + 1));
+            fragment = PercentEncoding.decode(s.substring(hash + 1));
             s = s.substring(0, hash);
         }
         int q = s.indexOf('?');
         if (q >= 0) {
             s = s.substring(0, q);
         }
-        String path = percentDecode(s).replace('\\', '/');
+        String path = PercentEncoding.decode(s).replace('\\', '/');
         if (kind == Kind.RELATIVE && path.startsWith("/")) {
             kind = Kind.ROOT;
             path = path.replaceFirst("^/+", "");
@@ -224,35 +223,4 @@ public record LinkTarget(String path, String fragment, Kind kind, String owner, 
         return t.map(x -> new LinkTarget(x.path(), x.fragment(), Kind.REPOSITORY, repository.owner(), repository.name()));
     }
 
-    /** Decodes %XX sequences as UTF-8; unlike URLDecoder it leaves '+' alone and keeps malformed escapes. */
-    public static String percentDecode(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StringBuilder out = new StringBuilder(s.length());
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
-                bytes.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-                i += 3;
-                continue;
-            }
-            if (bytes.size() > 0) {
-                out.append(bytes.toString(StandardCharsets.UTF_8));
-                bytes.reset();
-            }
-            out.append(c);
-            i++;
-        }
-        if (bytes.size() > 0) {
-            out.append(bytes.toString(StandardCharsets.UTF_8));
-        }
-        return out.toString();
-    }
-
-    private static boolean isHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
 }

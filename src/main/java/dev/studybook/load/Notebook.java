@@ -182,8 +182,7 @@ public final class Notebook {
                 String name = m.group(1);
                 Map<?, ?> bundle = map(attachments.get(name));
                 if (bundle.isEmpty()) {
-                    bundle = map(attachments.get(java.net.URLDecoder.decode(name.replace("+", "%2B"),
-                            java.nio.charset.StandardCharsets.UTF_8)));
+                    bundle = map(attachments.get(dev.studybook.io.PercentEncoding.decode(name)));
                 }
                 String replacement = m.group();
                 for (String type : PICTURES) {

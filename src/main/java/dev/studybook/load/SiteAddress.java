@@ -30,7 +30,7 @@ record SiteAddress(String host, String path, String fragment) {
         String fragment = "";
         int hash = s.indexOf('#', start);
         if (hash >= 0) {
-            fragment = LinkTarget.percentDecode(s.substring(hash + 1));
+            fragment = dev.studybook.io.PercentEncoding.decode(s.substring(hash + 1));
             s = s.substring(0, hash);
         }
         int query = s.indexOf('?', start);
@@ -44,7 +44,7 @@ record SiteAddress(String host, String path, String fragment) {
         if (host.isEmpty() || host.contains(" ")) {
             return Optional.empty();
         }
-        String path = slash < 0 ? "" : LinkTarget.percentDecode(s.substring(slash + 1));
+        String path = slash < 0 ? "" : dev.studybook.io.PercentEncoding.decode(s.substring(slash + 1));
         path = path.replaceAll("/{2,}", "/").replaceFirst("^/", "").replaceFirst("/$", "")
                 .replaceFirst("(?i)(^|/)index\\.html?$", "").replaceFirst("(?i)\\.html?$", "");
         return Optional.of(new SiteAddress(host, path, fragment));

@@ -4,7 +4,6 @@ import dev.studybook.io.ContentFolder;
 import dev.studybook.io.TextFiles;
 import dev.studybook.preprocess.FrontMatter;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -145,11 +144,7 @@ final class SiteSummary {
             return Optional.empty();
         }
         r = r.replaceFirst("[#?].*$", "");
-        try {
-            r = URLDecoder.decode(r.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            // a stray % stays as written
-        }
+        r = dev.studybook.io.PercentEncoding.decode(r);
         r = r.replaceFirst("^/+", "").replaceFirst("^\\./", "").replaceFirst("(?i)\\.html$", "");
         List<String> candidates = new ArrayList<>();
         if (r.isEmpty() || r.endsWith("/")) {

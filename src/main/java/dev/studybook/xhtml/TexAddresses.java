@@ -1,6 +1,6 @@
 package dev.studybook.xhtml;
 
-import java.nio.charset.StandardCharsets;
+import dev.studybook.io.PercentEncoding;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -41,12 +41,12 @@ final class TexAddresses {
         String s = src.strip();
         Matcher m = CODECOGS.matcher(s);
         if (m.matches()) {
-            String tex = percentDecoded(m.group(1)).replace("&space;", " ").replace("&plus;", "+");
+            String tex = PercentEncoding.decode(m.group(1)).replace("&space;", " ").replace("&plus;", "+");
             return codecogs(tex);
         }
         m = UPMATH.matcher(s);
         if (m.matches()) {
-            return tex(percentDecoded(m.group(1)), false);
+            return tex(PercentEncoding.decode(m.group(1)), false);
         }
         m = FORM.matcher(s);
         if (m.matches()) {
@@ -55,7 +55,7 @@ final class TexAddresses {
             for (String pair : m.group(1).split("&")) {
                 int eq = pair.indexOf('=');
                 String key = (eq < 0 ? pair : pair.substring(0, eq)).toLowerCase(Locale.ROOT);
-                String value = eq < 0 ? "" : formDecoded(pair.substring(eq + 1));
+                String value = eq < 0 ? "" : PercentEncoding.decodeForm(pair.substring(eq + 1));
                 switch (key) {
                     case "tex", "math", "chl", "from" -> tex = value;
                     case "inline" -> {
@@ -95,35 +95,5 @@ final class TexAddresses {
             t = t.substring(1, t.length() - 1).strip();
         }
         return t.isEmpty() ? Optional.empty() : Optional.of(new Tex(t, inline));
-    }
-
-    /** %XX sequences decoded (as UTF-8), "+" and a stray "%" kept: CodeCogs and upmath read the address as written. */
-    private static String percentDecoded(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); ) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
-                out.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
-                i += 3;
-            } else {
-                int cp = s.codePointAt(i);
-                byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
-                out.write(b, 0, b.length);
-                i += Character.charCount(cp);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static int hex(char c) {
-        return Character.digit(c, 16);
-    }
-
-    /** Form-encoded: "+" a space, %XX decoded, a stray "%" kept. */
-    private static String formDecoded(String s) {
-        return percentDecoded(s.replace('+', ' '));
     }
 }
