@@ -64,7 +64,7 @@ class PdfCopyTest {
     void pdftotextReadsTheParagraphInSourceOrderWithoutAddedSpaces() throws IOException {
         Optional<Path> tool = ReadingSystems.pdftotext();
         Assumptions.assumeTrue(tool.isPresent(), "poppler's pdftotext is not installed (apt-get install poppler-utils)");
-        assertCopied(PARAGRAPH, ReadingSystems.pdftotextRaw(tool.get(), pdf, chapterPage, chapterPage), "pdftotext -raw");
+        ReadingSystems.assertCopied(PARAGRAPH, ReadingSystems.pdftotextRaw(tool.get(), pdf, chapterPage, chapterPage), "pdftotext -raw");
     }
 
     @Test
@@ -73,7 +73,7 @@ class PdfCopyTest {
         Assumptions.assumeTrue(pdfjs.isPresent(), "pdf.js is not installed: npm install pdfjs-dist in ~/.cache/studybook/pdfjs"
                 + " (or $STUDYBOOK_PDFJS), with Node on the PATH");
         String text = ReadingSystems.pdfjsText(pdfjs.get(), pdf, chapterPage, chapterPage);
-        assertCopied(PARAGRAPH, text, "pdf.js");
+        ReadingSystems.assertCopied(PARAGRAPH, text, "pdf.js");
         // pdf.js turns every run of spaces into one and drops empty lines, in any PDF: the code's lines that fit
         // the page are compared with their runs collapsed, in order.
         int at = 0;
@@ -148,31 +148,6 @@ class PdfCopyTest {
             s.setStartPage(first - 1);
             s.setEndPage(first - 1);
             assertEquals("", s.getText(doc).strip(), "the page before is blank: no header, no number");
-        }
-    }
-
-    /**
-     * {@code copied} holds {@code source} in order: line ends may stand for a space of the source or for
-     * nothing, but no space is added and no character is moved.
-     */
-    static void assertCopied(String source, String copied, String viewer) {
-        String e = copied.replace("\n", "");
-        int start = e.indexOf(source.substring(0, 12));
-        assertTrue(start >= 0, viewer + " copies the paragraph's start '" + source.substring(0, 12) + "':\n" + copied);
-        int i = start;
-        int j = 0;
-        while (j < source.length()) {
-            if (i < e.length() && e.charAt(i) == source.charAt(j)) {
-                i++;
-                j++;
-            } else if (source.charAt(j) == ' ') {
-                j++;
-            } else {
-                int from = Math.max(start, i - 20);
-                throw new AssertionError(viewer + " copies '" + e.substring(from, Math.min(e.length(), i + 20))
-                        + "' where the source has '" + source.substring(Math.max(0, j - (i - from)), Math.min(source.length(), j + 20))
-                        + "'");
-            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.studybook.testing;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,5 +133,30 @@ public final class ReadingSystems {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code copied} holds {@code source} in order: line ends may stand for a space of the source or for
+     * nothing, but no space is added and no character is moved.
+     */
+    public static void assertCopied(String source, String copied, String viewer) {
+        String e = copied.replace("\n", "");
+        int start = e.indexOf(source.substring(0, 12));
+        assertTrue(start >= 0, viewer + " copies the paragraph's start '" + source.substring(0, 12) + "':\n" + copied);
+        int i = start;
+        int j = 0;
+        while (j < source.length()) {
+            if (i < e.length() && e.charAt(i) == source.charAt(j)) {
+                i++;
+                j++;
+            } else if (source.charAt(j) == ' ') {
+                j++;
+            } else {
+                int from = Math.max(start, i - 20);
+                throw new AssertionError(viewer + " copies '" + e.substring(from, Math.min(e.length(), i + 20))
+                        + "' where the source has '" + source.substring(Math.max(0, j - (i - from)), Math.min(source.length(), j + 20))
+                        + "'");
+            }
+        }
     }
 }

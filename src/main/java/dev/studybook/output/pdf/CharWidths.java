@@ -52,14 +52,19 @@ final class CharWidths extends PdfBoxTextRenderer {
     private static final Field CURRENT_FONT = currentFontField();
 
     private final Map<PDFont, Widths> fonts = new IdentityHashMap<>();
+    private final WideFaces wide;
     private BidiReorderer reorderer;
 
-    private CharWidths() {
+    private CharWidths(WideFaces wide) {
+        this.wide = wide;
     }
 
-    /** Makes {@code renderer} measure text with a new instance, before it lays anything out. */
-    static PdfBoxRenderer install(PdfBoxRenderer renderer) {
-        renderer.getSharedContext().setTextRenderer(new CharWidths());
+    /**
+     * Makes {@code renderer} measure text with a new instance, before it lays anything out, and draw text whose gaps
+     * are wider than {@link Justification#CHAR_GAP} in {@code wide}'s variants of its face.
+     */
+    static PdfBoxRenderer install(PdfBoxRenderer renderer, WideFaces wide) {
+        renderer.getSharedContext().setTextRenderer(new CharWidths(wide));
         return renderer;
     }
 
@@ -87,12 +92,37 @@ final class CharWidths extends PdfBoxTextRenderer {
             String text = printable(string);
             float sum = widths(first).sum(text);
             if (!Float.isNaN(sum) && sum != UNMEASURED) {
-                ((PdfBoxFastOutputDevice) outputDevice).drawStringFast(text, x, y, info,
-                        font.getFontDescriptions().get(0), font.getSize2D());
+                PdfBoxFastOutputDevice device = (PdfBoxFastOutputDevice) outputDevice;
+                FontDescription description = font.getFontDescriptions().get(0);
+                float size = font.getSize2D();
+                int steps = info == null || size <= 0f ? 0 : wideSteps(info.getNonSpaceAdjust() / size);
+                PDFont variant = steps == 0 || wide == null ? null : wide.widened(device.getWriter(), first, steps);
+                if (variant != null) {
+                    // Each glyph's advance holds steps tenths of an em of its gap; spaces keep their width.
+                    float held = steps * WideFaces.STEP * size;
+                    JustificationInfo rest = new JustificationInfo();
+                    rest.setNonSpaceAdjust(info.getNonSpaceAdjust() - held);
+                    rest.setSpaceAdjust(info.getSpaceAdjust() - held);
+                    device.drawStringFast(text, x, y, rest,
+                            new FontDescription(variant, description.getStyle(), description.getWeight()), size);
+                    return;
+                }
+                device.drawStringFast(text, x, y, info, description, size);
                 return;
             }
         }
         ((PdfBoxOutputDevice) outputDevice).drawString(string, x, y, info);
+    }
+
+    /**
+     * How many {@link WideFaces#STEP}s of a gap of {@code ems} a widened face holds, so that what is left of it is
+     * at most {@link Justification#CHAR_GAP}: 0 for a gap no wider than that.
+     */
+    static int wideSteps(float ems) {
+        if (ems <= Justification.CHAR_GAP + 1e-4f) {
+            return 0;
+        }
+        return Math.min(WideFaces.STEPS, (int) Math.ceil((ems - Justification.CHAR_GAP - 1e-4f) / WideFaces.STEP));
     }
 
     private static PdfBoxFSFont currentFont(PdfBoxFastOutputDevice device) {

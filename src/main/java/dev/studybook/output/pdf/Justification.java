@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * Spreads the slack of each justified line after layout: first over the gaps after Chinese characters, up to
- * {@link #CHAR_GAP} each, then over the spaces of the line's justified text, up to {@link #SPACE_GAP} each.
+ * {@link #CHAR_GAP} each, then over the spaces of the line's justified text, up to {@link #SPACE_GAP} each, then
+ * over the gaps after Chinese characters again, up to {@link #WIDE_CHAR_GAP} each.
  * OpenHTMLtoPDF gives spaces 80 % of a line's slack and characters 20 %, each share capped on its own: a Chinese
  * line with one space opened a gap of a whole character there, and without the space left lines short whose
  * characters could not take all of it. It also divides by one gap fewer than it adds, so a line ending in code or
@@ -38,6 +39,13 @@ final class Justification {
      * still copied as one space.
      */
     static final float SPACE_GAP = 0.3f;
+    /**
+     * The most a gap after a Chinese character is widened when the line's spaces have taken {@link #SPACE_GAP} and
+     * slack is left, in ems: the part over {@link #CHAR_GAP} is held by the glyphs' advances (WideFaces), so that the
+     * visible gap is no space to pdf.js or PDFium. Before, a line of few Chinese characters before code or a Latin
+     * word that could not break stopped short (104 of content/'s 4,290 justified lines).
+     */
+    static final float WIDE_CHAR_GAP = CHAR_GAP + WideFaces.STEPS * WideFaces.STEP;
 
     private Justification() {
     }
@@ -172,6 +180,12 @@ final class Justification {
         float charGap = chars > 0 ? Math.min(toAdd / chars, CHAR_GAP * em) : 0f;
         float rest = toAdd - charGap * Math.max(chars, 0);
         float spaceGap = spaces > 0 && rest > 0 ? Math.min(rest / spaces, SPACE_GAP * em) : 0f;
+        rest -= spaceGap * Math.max(spaces, 0);
+        if (chars > 0 && rest > 0) {
+            // What is left goes to the Chinese gaps after all, drawn in a face whose advances hold the part over
+            // CHAR_GAP (WideFaces): the line reaches the margin, and copies out without spaces.
+            charGap = Math.min(charGap + rest / chars, WIDE_CHAR_GAP * em);
+        }
         if (charGap <= 0f && spaceGap <= 0f) {
             return;
         }

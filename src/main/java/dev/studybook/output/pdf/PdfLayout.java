@@ -339,7 +339,7 @@ final class PdfLayout {
      */
     static PdfBoxRenderer renderer(PdfRendererBuilder b, Book book, OutputContext ctx) {
         PdfBoxRenderer renderer = b.buildPdfRenderer();
-        CharWidths.install(renderer);
+        CharWidths.install(renderer, new WideFaces(ctx.fonts()));
         SvgDocuments.install(renderer, assets(book, ctx));
         return renderer;
     }

@@ -90,7 +90,7 @@ final class SharedFonts {
         Map<String, Use> used = new TreeMap<>();
         Set<PDFont> fonts = fontsToSubset(pdf);
         for (PDFont f : fonts) {
-            if (f instanceof PDType0Font t0 && faces.containsKey(t0.getName())) {
+            if (f instanceof PDType0Font t0 && faces.containsKey(t0.getName()) && !WideFaces.variant(f)) {
                 String name = t0.getName();
                 Object embedder = read(PDType0Font.class, "embedder", t0);
                 Class<?> base = embedder.getClass().getSuperclass();

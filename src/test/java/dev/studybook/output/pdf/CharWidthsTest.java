@@ -57,7 +57,7 @@ class CharWidthsTest {
             b.useFont(FontSet.stream(f)::get, f.face().family(), f.face().weight(),
                     f.face().italic() ? FontStyle.ITALIC : FontStyle.NORMAL, true);
         }
-        try (PdfBoxRenderer renderer = CharWidths.install(b.buildPdfRenderer())) {
+        try (PdfBoxRenderer renderer = CharWidths.install(b.buildPdfRenderer(), null)) {
             // Layout sets the renderer's text renderer up (its bidi reorderer) as for a book.
             renderer.layout();
             CharWidths measured = assertInstanceOf(CharWidths.class, renderer.getSharedContext().getTextRenderer());
