@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,6 +57,34 @@ class WatchdogTest {
         }
         assertArrayEquals(epub, Files.readAllBytes(before.get(0)));
         assertArrayEquals(pdf, Files.readAllBytes(before.get(1)));
+    }
+
+    /**
+     * A build thread that ran out of memory while handing on its failure died with the result never completed, and
+     * the command waited ten minutes, then said the build took too long (BadInputTest's 48 MB heap, one run in three
+     * on two cores). Such a thread now ends the wait at once as an OutOfMemoryError, which the command line explains.
+     */
+    @Test
+    @Timeout(10)
+    void buildThreadDeadWithoutResultIsNotWaitedForUntilTheTimeout() throws Exception {
+        Thread dead = new Thread(() -> { });
+        dead.start();
+        dead.join();
+        assertThrows(OutOfMemoryError.class, () -> BuildCommand.await(new CompletableFuture<>(), dead, Duration.ofMinutes(10)));
+        // A live build with no result yet is waited for until the limit.
+        Thread alive = new Thread(() -> {
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        alive.setDaemon(true);
+        alive.start();
+        assertThrows(TimeoutException.class, () -> BuildCommand.await(new CompletableFuture<>(), alive, Duration.ofMillis(600)));
+        CompletableFuture<String> done = CompletableFuture.completedFuture("built");
+        assertEquals("built", BuildCommand.await(done, dead, Duration.ofMinutes(10)));
+        alive.interrupt();
     }
 
     @Test

@@ -70,13 +70,13 @@ public final class PdfText {
                                 continue;
                             }
                             float x0 = p.getXDirAdj();
-                            float x1 = x0 + p.getWidthDirAdj();
+                            float x1 = x0 + inkWidth(p);
                             // The baseline: a glyph's ascent may rise into the margin by the line's half-leading.
                             float baseline = p.getYDirAdj();
                             boolean outsideY = (top > 0 && baseline < top) || (bottom > 0 && baseline > height - bottom + 1f);
                             // A full-width mark compressed at a line's end or start (PunctuationSqueeze) has its blank
                             // half, which holds no ink, in the margin: a closing mark its right half, an opening its left.
-                            float w = p.getWidthDirAdj();
+                            float w = inkWidth(p);
                             boolean full = w > 0.9f * p.getFontSizeInPt();
                             if (full && CLOSING.indexOf(p.getUnicode().charAt(0)) >= 0) {
                                 x1 -= w / 2;
@@ -96,6 +96,30 @@ public final class PdfText {
             }
         }
         return out;
+    }
+
+    /**
+     * The width of {@code t}'s box: its advance, but at most an em for a wide (Chinese) character, whose ink stays in
+     * its em box when a widened face (WideFaces) holds part of the gap after it in its advance.
+     */
+    public static float inkWidth(TextPosition t) {
+        float w = t.getWidthDirAdj();
+        String u = t.getUnicode();
+        float em = t.getFontSizeInPt();
+        if (u != null && !u.isEmpty() && wide(u.codePointAt(0)) && em > 0 && w > em * 1.005f) {
+            return em;
+        }
+        return w;
+    }
+
+    /**
+     * Whether {@code cp} is set an em wide by the Chinese faces: CJK ideographs and symbols, kana, Hangul, full-width
+     * forms, and the quotes, dash and ellipsis they draw full width.
+     */
+    public static boolean wide(int cp) {
+        return cp >= 0x2018 && cp <= 0x201D || cp == 0x2014 || cp == 0x2026 || cp >= 0x2E80 && cp <= 0xA4CF
+                || cp >= 0xAC00 && cp <= 0xD7A3 || cp >= 0xF900 && cp <= 0xFAFF || cp >= 0xFE30 && cp <= 0xFE4F
+                || cp >= 0xFF00 && cp <= 0xFF60 || cp >= 0x20000 && cp <= 0x3FFFD;
     }
 
     /** Full-width marks whose blank half is on their right (closing) or left (opening). */

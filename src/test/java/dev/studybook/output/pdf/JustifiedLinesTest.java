@@ -2,6 +2,7 @@ package dev.studybook.output.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.studybook.testing.PdfText;
 import dev.studybook.testing.TestBooks;
 import java.awt.geom.Point2D;
 import java.io.IOException;
@@ -114,29 +115,6 @@ class JustifiedLinesTest {
         return out;
     }
 
-    /**
-     * The width of {@code t}'s box: its advance, but at most an em for a wide (Chinese) character, whose ink stays in
-     * its em box when a widened face (WideFaces) holds part of the gap after it in its advance.
-     */
-    static float inkWidth(TextPosition t) {
-        float w = t.getWidthDirAdj();
-        String u = t.getUnicode();
-        float em = t.getFontSizeInPt();
-        if (u != null && !u.isEmpty() && wide(u.codePointAt(0)) && em > 0 && w > em * 1.005f) {
-            return em;
-        }
-        return w;
-    }
-
-    /**
-     * Whether {@code cp} is set an em wide by the Chinese faces: CJK ideographs and symbols, kana, Hangul, full-width
-     * forms, and the quotes, dash and ellipsis they draw full width.
-     */
-    static boolean wide(int cp) {
-        return cp >= 0x2018 && cp <= 0x201D || cp == 0x2014 || cp == 0x2026 || cp >= 0x2E80 && cp <= 0xA4CF || cp >= 0xAC00 && cp <= 0xD7A3 || cp >= 0xF900 && cp <= 0xFAFF
-                || cp >= 0xFE30 && cp <= 0xFE4F || cp >= 0xFF00 && cp <= 0xFF60 || cp >= 0x20000 && cp <= 0x3FFFD;
-    }
-
     /** The PDF's lines, page by page, as PDFBox reads their glyphs: glyphs on one baseline, left to right. */
     static List<Line> readLines(Path pdf) throws IOException {
         List<Line> out = new ArrayList<>();
@@ -148,7 +126,7 @@ class JustifiedLinesTest {
                     protected void processTextPosition(TextPosition t) {
                         float y = Math.round(t.getYDirAdj() * 2) / 2f;
                         byLine.computeIfAbsent(y, k -> new ArrayList<>()).add(new Glyph(t.getUnicode(), t.getXDirAdj(),
-                                t.getYDirAdj(), inkWidth(t), t.getFont().getName()));
+                                t.getYDirAdj(), PdfText.inkWidth(t), t.getFont().getName()));
                     }
                 };
                 s.setStartPage(p);

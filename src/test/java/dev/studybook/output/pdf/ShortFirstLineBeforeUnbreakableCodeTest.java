@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.studybook.output.pdf.JustifiedLinesTest.Glyph;
 import dev.studybook.output.pdf.JustifiedLinesTest.Line;
+import dev.studybook.testing.PdfText;
 import dev.studybook.testing.ReadingSystems;
 import dev.studybook.testing.TestBooks;
 import java.io.IOException;
@@ -95,7 +96,7 @@ class ShortFirstLineBeforeUnbreakableCodeTest {
             PDFTextStripper s = new PDFTextStripper() {
                 @Override
                 protected void processTextPosition(org.apache.pdfbox.text.TextPosition t) {
-                    if (JustifiedLinesTest.wide(t.getUnicode().codePointAt(0))
+                    if (PdfText.wide(t.getUnicode().codePointAt(0))
                             && t.getWidthDirAdj() > t.getFontSizeInPt() * 1.05f) {
                         advances.add(t.getWidthDirAdj());
                     }
