@@ -11,6 +11,7 @@ import dev.studybook.build.Progress;
 import dev.studybook.error.Diagnostics;
 import dev.studybook.config.Request;
 import dev.studybook.error.ExitCode;
+import dev.studybook.error.OutOfMemory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -139,9 +140,10 @@ public final class BuildCommand implements Callable<Integer> {
             }
         }, "studybook-build", 64L * 1024 * 1024);
         t.setDaemon(true);
+        OutOfMemory.reset();
         t.start();
         try {
-            return result.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return await(result, t, limit);
         } catch (java.util.concurrent.TimeoutException e) {
             String where = Activity.current().map(a -> " at " + a).orElse("");
             if (!session.stop()) {
@@ -165,6 +167,33 @@ public final class BuildCommand implements Callable<Integer> {
             return join(result);
         }
     }
+
+    /**
+     * The build's result, waited for at most {@code limit}. A thread that died of an OutOfMemoryError (the build's
+     * own, while handing on its failure, or a worker the build waits for) completes nothing: that ends the wait at
+     * once, as the OutOfMemoryError the command line explains, and the build is stopped.
+     */
+    static <T> T await(CompletableFuture<T> result, Thread build, java.time.Duration limit)
+            throws InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new java.util.concurrent.TimeoutException();
+            }
+            try {
+                return result.get(Math.min(left, POLL_NANOS), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (!result.isDone() && (OutOfMemory.seen() || !build.isAlive())) {
+                    build.interrupt();
+                    throw new OutOfMemoryError("a thread of the build ran out of memory");
+                }
+            }
+        }
+    }
+
+    /** How often the watchdog looks for threads that died of an OutOfMemoryError. */
+    private static final long POLL_NANOS = 250_000_000L;
 
     private static BuildResult join(CompletableFuture<BuildResult> result) {
         return Tasks.join(result);

@@ -1,6 +1,7 @@
 package dev.studybook.cli;
 
 import dev.studybook.error.ExitCode;
+import dev.studybook.error.OutOfMemory;
 import dev.studybook.error.StudybookException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,6 +46,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) throws InterruptedException {
         int[] code = {ExitCode.INTERNAL.code()};
+        OutOfMemory.install();
         Thread t = new Thread(null, () -> {
             try {
                 code[0] = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
