@@ -81,9 +81,10 @@ final class GroupedLayout {
      * A book that weighs less than this ({@link LayoutWeight}: what its layout holds in memory, estimated) is laid out
      * as one document unless the property says otherwise. The whole layout holds the whole book's boxes and pictures
      * until it is painted; grouped, at most two groups' layouts and the merged document are held. The launcher's heap
-     * is 768 MB: the book in content/ weighs 302 MB and held 331 MB at most, laid out whole. Measured by length alone
-     * (2 million characters of XHTML), datawhalechina/pumpkin-book (1.5 million, 2,847 formulas) was laid out whole
-     * and held 1.0 GB.
+     * is 768 MB: the book in content/ weighs 268 MB and held 331 MB at most, laid out whole; a book like it reaches
+     * this weight at about 2 million characters of XHTML, the length that decided before. datawhalechina/pumpkin-book
+     * (1.3 million characters, 5,180 uses of formulas) weighs 289 MB and held 413 MB laid out whole (1.0 GB before
+     * painted pictures let go of what Batik built for them, {@link SvgTextDrawer}).
      */
     static final long WHOLE_WEIGHT = 400L << 20;
     /**
