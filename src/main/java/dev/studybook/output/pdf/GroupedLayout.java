@@ -81,10 +81,12 @@ final class GroupedLayout {
      * A book that weighs less than this ({@link LayoutWeight}: what its layout holds in memory, estimated) is laid out
      * as one document unless the property says otherwise. The whole layout holds the whole book's boxes and pictures
      * until it is painted; grouped, at most two groups' layouts and the merged document are held. The launcher's heap
-     * is 768 MB: the book in content/ weighs 268 MB and held 331 MB at most, laid out whole; a book like it reaches
+     * is 768 MB: the book in content/ weighs 268 MB and held 413 MB at most, laid out whole; a book like it reaches
      * this weight at about 2 million characters of XHTML, the length that decided before. datawhalechina/pumpkin-book
-     * (1.3 million characters, 5,180 uses of formulas) weighs 289 MB and held 413 MB laid out whole (1.0 GB before
-     * painted pictures let go of what Batik built for them, {@link SvgTextDrawer}).
+     * (1.3 million characters, 5,180 uses of formulas) weighs 289 MB and held 632 MB at most laid out whole, about
+     * 0.4 GB at its end; before painted pictures let go of what Batik built for them ({@link SvgTextDrawer}) it ran out
+     * of this heap. In 4 groups (the property at 400,000 characters) it held 567 MB at most. (Live heap counted right
+     * after a full collection, every 2 s, launcher settings; 2026-12-05.)
      */
     static final long WHOLE_WEIGHT = 400L << 20;
     /**

@@ -27,10 +27,11 @@ import javax.imageio.stream.ImageInputStream;
  * content: 600 more paragraphs of prose (330,000 characters, +8 MB; 4,000 paragraphs, +65 MB), 2,400 display formulas
  * (16 KB of SVG each, +400 MB), 600 inline formulas (+74 MB), 300 SVG pictures of 20 paths (+52 MB), 300 code blocks
  * of 20 highlighted lines (+114 MB), 300 tables of 44 cells (+64 MB), 300 PNG pictures of 200 × 150 pixels (+86 MB).
- * The book in content/ (1.4 million characters of XHTML, more than half of them code) held 256 MB more than an empty
- * book (331 MB at most, laid out whole) and weighs 268 MB here; datawhalechina/pumpkin-book (1.3 million characters,
- * 5,180 uses of 2,847 formulas, 19 MB of SVG) held 338 MB more (413 MB) and weighs 289 MB; the 10 MB bench book
- * (11.1 million characters, 6.8 million of them code) weighs 2,150 MB.
+ * The book in content/ (1.4 million characters of XHTML, more than half of them code) weighs 268 MB here and held
+ * 413 MB at most, laid out whole; datawhalechina/pumpkin-book (1.3 million characters, 5,180 uses of 2,847 formulas,
+ * 19 MB of SVG) weighs 289 MB and held 632 MB at most (both under the launcher's settings, live heap counted right
+ * after a full collection every 2 s; 2026-12-05): these weights count its formulas for less than they hold. The
+ * 10 MB bench book (11.1 million characters, 6.8 million of them code) weighs 2,150 MB.
  */
 final class LayoutWeight {
 
