@@ -72,25 +72,37 @@ import org.w3c.dom.Element;
  * joins the structure trees (each group's becomes a Part of one Document) and renumbers their parent trees. Fonts
  * are subset once for the whole book ({@link SharedFonts}).
  *
- * <p>For a book of {@value #WHOLE_CHARS} characters of XHTML or more (the book in content/ has 1.2 million and is
+ * <p>For a book whose layout would hold {@link #WHOLE_WEIGHT} or more ({@link LayoutWeight}; the book in content/ is
  * laid out whole), or as the system property {@value #GROUP_CHARS_PROPERTY} says.
  */
 final class GroupedLayout {
 
+    /**
+     * A book that weighs less than this ({@link LayoutWeight}: what its layout holds in memory, estimated) is laid out
+     * as one document unless the property says otherwise. The whole layout holds the whole book's boxes and pictures
+     * until it is painted; grouped, at most two groups' layouts and the merged document are held. The launcher's heap
+     * is 768 MB: the book in content/ weighs 268 MB and held 413 MB at most, laid out whole; a book like it reaches
+     * this weight at about 2 million characters of XHTML, the length that decided before. datawhalechina/pumpkin-book
+     * (1.3 million characters, 5,180 uses of formulas) weighs 289 MB and held 632 MB at most laid out whole, about
+     * 0.4 GB at its end; before painted pictures let go of what Batik built for them ({@link SvgTextDrawer}) it ran out
+     * of this heap. In 4 groups (the property at 400,000 characters) it held 567 MB at most. (Live heap counted right
+     * after a full collection, every 2 s, launcher settings; 2026-12-05.)
+     */
+    static final long WHOLE_WEIGHT = 400L << 20;
+    /**
+     * The weight of a group: 400,000 characters of XHTML of the generated bench books (code and tables as in content/),
+     * a few hundred pages. At least four groups when the book allows, so that layout and painting overlap on two cores.
+     * (The 10 MB book of bench/gen_book.py, grouped, held about 0.5 GB under the launcher's 768 MB heap: 0.90 GB peak
+     * RSS, 99 s CPU time; laid out whole, 2.3 GB peak RSS. At the 3 MB book both cost about the same CPU time.)
+     */
+    static final long GROUP_WEIGHT = 80L << 20;
     /** A group size to try ({@value #GROUP_CHARS_PROPERTY}): about this many characters of XHTML, a few hundred pages. */
     static final int GROUP_CHARS = 400_000;
     /**
-     * A book of fewer characters of XHTML than this is laid out as one document unless the property says otherwise.
-     * The whole layout holds the whole book's boxes (the 10 MB book of bench/gen_book.py: 2.3 GB peak RSS); grouped,
-     * at most two groups' layouts and the merged document are held (that book, 5,002 pages, under the launcher's
-     * 768 MB heap: 0.90 GB peak RSS, 99 s CPU time). At the 3 MB book (3.3 million characters) both cost about the
-     * same CPU time (30.6 s grouped, 29.3 s whole, the same 1,507 pages); content/ (1.2 million) stays whole.
-     */
-    static final long WHOLE_CHARS = 2_000_000;
-    /**
-     * The system property that sets the group size in characters (tests group a small book chapter by chapter); with
-     * it, a book of fewer than half as many characters is laid out as one document, and 0 lays every book out whole.
-     * On the book in content/ grouping took 15% more CPU time (17.9 s against 15.6 s, load ~20) and 6% more memory.
+     * The system property that sets the group size in characters of XHTML instead of weight (tests group a small book
+     * chapter by chapter); with it, a book of fewer than half as many characters is laid out as one document, and 0
+     * lays every book out whole. On the book in content/ grouping took 15% more CPU time (17.9 s against 15.6 s, load
+     * ~20) and 6% more memory.
      */
     static final String GROUP_CHARS_PROPERTY = "studybook.pdf.group-chars";
     /** The address a link to another group is laid out with, before it is pointed at its page. */
@@ -108,26 +120,35 @@ final class GroupedLayout {
         }
     }
 
-    /** The groups of a book's chapters: each begins with a chapter that opens a page; an empty list for a short book. */
+    /** The groups of a book's chapters: each begins with a chapter that opens a page; an empty list for a light book. */
     static List<List<Chapter>> groups(Book book) {
         Integer property = Integer.getInteger(GROUP_CHARS_PROPERTY);
         if (property != null && property <= 0) {
             return List.of();
         }
         List<Chapter> chapters = book.chapters();
-        long total = 0;
-        long[] sizes = new long[chapters.size()];
-        for (int i = 0; i < chapters.size(); i++) {
-            // Measured without making the XHTML (that would cost every PDF build a copy of the book).
-            sizes[i] = chapters.get(i).body().length();
-            total += sizes[i];
+        long[] sizes;
+        long limit;
+        long groupSize;
+        if (property == null) {
+            sizes = LayoutWeight.of(book);
+            limit = WHOLE_WEIGHT;
+            groupSize = GROUP_WEIGHT;
+        } else {
+            sizes = new long[chapters.size()];
+            for (int i = 0; i < chapters.size(); i++) {
+                // Measured without making the XHTML (that would cost every PDF build a copy of the book).
+                sizes[i] = chapters.get(i).body().length();
+            }
+            limit = property / 2;
+            groupSize = property;
         }
-        int groupChars = property == null ? GROUP_CHARS : property;
-        if (property == null ? total < WHOLE_CHARS : total < groupChars / 2) {
+        long total = java.util.Arrays.stream(sizes).sum();
+        if (total < limit) {
             return List.of();
         }
         // At least four groups when the book allows, so that layout and painting overlap on two cores.
-        long target = Math.min(groupChars, Math.max(groupChars / 4, total / 4));
+        long target = Math.min(groupSize, Math.max(groupSize / 4, total / 4));
         List<List<Chapter>> groups = new ArrayList<>();
         List<Chapter> current = new ArrayList<>();
         long size = 0;

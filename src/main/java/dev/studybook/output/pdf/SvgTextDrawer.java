@@ -196,7 +196,10 @@ final class SvgTextDrawer implements SVGDrawer {
         }
     }
 
-    /** A picture that Batik paints holding {@link BatikLock}, as it was built. */
+    /**
+     * A picture that Batik paints holding {@link BatikLock}, as it was built; what Batik built to paint it is let go
+     * once it is painted ({@link #letGo}).
+     */
     private record Locked(SVGImage inner) implements Wrapped {
 
         @Override
@@ -204,6 +207,7 @@ final class SvgTextDrawer implements SVGDrawer {
             BatikLock.hold(() -> {
                 try {
                     inner.drawSVG(od, ctx, x, y);
+                    letGo(inner instanceof Labelled l ? l.shapes() : inner);
                 } catch (RuntimeException e) {
                     // Batik's CSS engine reports a value it refuses in an SVG's own style sheet (display: inline-block,
                     // vuejs/docs' scoped-slots.svg) through the document's address, which a picture laid into the
@@ -213,6 +217,50 @@ final class SvgTextDrawer implements SVGDrawer {
                             com.openhtmltopdf.util.LogMessageId.LogMessageId0Param.EXCEPTION_SVG_COULD_NOT_DRAW, e);
                 }
             });
+        }
+    }
+
+    /** BatikSVGImage's transcoder, and whether it is a CSS image (painted again from what it built); null if absent. */
+    private static final java.lang.reflect.Field TRANSCODER = field(com.openhtmltopdf.svgsupport.BatikSVGImage.class,
+            "pdfTranscoder");
+    private static final java.lang.reflect.Field STANDALONE = field(com.openhtmltopdf.svgsupport.BatikSVGImage.class,
+            "standalone");
+    /** What Batik's transcoder keeps of the last picture it painted: the graphics tree, its bridge context, builder. */
+    private static final List<java.lang.reflect.Field> BUILT = java.util.stream.Stream.of("root", "ctx", "builder")
+            .map(n -> field(org.apache.batik.transcoder.SVGAbstractTranscoder.class, n)).toList();
+
+    /**
+     * Lets go of what Batik built to paint a picture laid into the page: its transcoder keeps the picture's SVG
+     * document as Batik's DOM (every path's segments parsed) and its graphics tree, though it builds them again each
+     * time it paints the picture, and the renderer keeps the picture until the whole document is painted. With
+     * datawhalechina/pumpkin-book's 2,847 formulas these were most of the heap (1.0 GB live at the end of its PDF).
+     * A CSS image (a background) paints again from what it built, and keeps it.
+     */
+    static void letGo(SVGImage image) {
+        if (!(image instanceof com.openhtmltopdf.svgsupport.BatikSVGImage) || TRANSCODER == null || STANDALONE == null
+                || BUILT.contains(null)) {
+            return;
+        }
+        try {
+            if (STANDALONE.getBoolean(image)) {
+                return;
+            }
+            Object transcoder = TRANSCODER.get(image);
+            for (java.lang.reflect.Field f : BUILT) {
+                f.set(transcoder, null);
+            }
+        } catch (IllegalAccessException e) {
+            // Kept, as the library keeps it: only memory is lost.
+        }
+    }
+
+    private static java.lang.reflect.Field field(Class<?> owner, String name) {
+        try {
+            java.lang.reflect.Field f = owner.getDeclaredField(name);
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
         }
     }
 
