@@ -75,9 +75,10 @@ final class MdxSyntax implements Preprocessor {
      */
     static boolean looksLikeMdx(List<SourceText.Line> lines) {
         CodeFences fences = new CodeFences();
+        RawTextBlocks raw = new RawTextBlocks();
         for (SourceText.Line l : lines) {
             String s = l.text();
-            if (fences.inCode(s)) {
+            if (fences.inCode(s) || raw.inBlock(s)) {
                 continue;
             }
             if (ESM.matcher(s).lookingAt() || (s.contains("{/*") && removeComments(s, new int[1]).length() < s.length())) {
@@ -135,6 +136,7 @@ final class MdxSyntax implements Preprocessor {
         Map<String, String> partials = new HashMap<>();
         Map<String, String> constants = new HashMap<>();
         CodeFences fences = new CodeFences();
+        RawTextBlocks raw = new RawTextBlocks();
         Deque<Open> open = new ArrayDeque<>();
         boolean inComment = false;
         boolean changed = false;
@@ -153,7 +155,9 @@ final class MdxSyntax implements Preprocessor {
                     changed = true;
                 }
             }
-            if (fences.inCode(s)) {
+            if (fences.inCode(s) || !inComment && raw.inBlock(s)) {
+                // A <script setup> block's "import { ref } from 'vue'" is JavaScript, not an ESM block of MDX: read as
+                // one, it took the closing tag with it and the open script hid the rest of the page (vuejs/docs).
                 out.add(new SourceText.Line(s, line.file(), line.line()));
                 i++;
                 continue;

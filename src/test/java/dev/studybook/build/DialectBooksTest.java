@@ -73,6 +73,24 @@ class DialectBooksTest {
     }
 
     @Test
+    void vitepressScriptSetupWithAnImportNoLongerHidesTheRestOfThePage() throws IOException {
+        // vuejs/docs: 63 of 122 pages hold <script setup> with "import { ref } from 'vue'"; MDX's reading took the
+        // import for an ESM block, dropped it with the closing tag, and the open script hid the rest of each page
+        // (Conditional Rendering ended after its first paragraph).
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/vitepress-script-setup-import"), out, "epub");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        String conditional = chapterText(epub, 0);
+        assertTrue(conditional.contains("<h2 id=\"the-v-if-directive\">The v-if directive</h2>")
+                && conditional.contains("<p>The block is rendered only when the expression is truthy.</p>")
+                && conditional.contains("<p>An else block follows a v-if block.</p>"), conditional);
+        assertFalse(conditional.contains("ref(true)") || conditional.contains("import") || conditional.contains("script"),
+                conditional);
+        String lists = chapterText(epub, 1);
+        assertTrue(lists.contains("<p>Each item of an array in turn.</p>") && !lists.contains("items"), lists);
+    }
+
+    @Test
     void rspressRootRouteLinksLeadToTheLanguagesPagesAndAliasedImportsAndExcludedRoutesAreRead() throws IOException {
         // web-infra-dev/rspress: pages of docs/en/ link '/guide/basic/i18n' (docs/en/guide/basic/i18n.mdx): 244 links
         // were shown as plain text; 'import X from '@en/fragments/x.mdx'' (tsconfig.json paths) was "does not exist";
