@@ -44,6 +44,9 @@ final class MdxSyntax implements Preprocessor {
     /** HTML's elements without content, which may close themselves. */
     private static final java.util.Set<String> VOID = java.util.Set.of("area", "base", "br", "col", "embed", "hr", "img",
             "input", "link", "meta", "source", "track", "wbr");
+    /** A picture's address in JSX: {@code require('…').default}, {@code require('…')}, {@code useBaseUrl('…')}. */
+    private static final Pattern ADDRESS = Pattern.compile(
+            "(?:require|useBaseUrl)\\(\\s*(['\"`])([^'\"`$]+)\\1\\s*\\)(?:\\.default)?");
     private static final Pattern JSX_SPACE = Pattern.compile("\\{\\s*(?:\"\\s*\"|'\\s*')\\s*\\}");
 
     @Override
@@ -878,10 +881,18 @@ final class MdxSyntax implements Preprocessor {
             return new Tag(raw, name, closing, self, jsx, attributes);
         }
 
-        /** The value of an expression that is a literal (number, string, boolean), else null: it is dropped. */
+        /**
+         * The value of an expression that is a literal (number, string, boolean) or a file's address
+         * ({@code require('@site/static/img/x.jpg').default}, {@code useBaseUrl('/img/x.jpg')}), else null: it is
+         * dropped.
+         */
         private static String literal(String expression) {
             if (expression.matches("-?\\d+(\\.\\d+)?")) {
                 return expression;
+            }
+            Matcher address = ADDRESS.matcher(expression);
+            if (address.matches()) {
+                return address.group(2);
             }
             if (expression.length() >= 2 && "`'\"".indexOf(expression.charAt(0)) >= 0
                     && expression.charAt(expression.length() - 1) == expression.charAt(0)

@@ -91,6 +91,21 @@ class DialectBooksTest {
     }
 
     @Test
+    void docusaurusPicturesFromTheStaticFolderAndRequireAreFound() throws IOException {
+        // reduxjs/redux: '![…](/img/tutorials/essentials/….png)' is website/static/img/…: 17 pictures "not found";
+        // yangshun/tech-interview-handbook: <img src={require('@site/static/img/….jpg').default} />: 7 pictures
+        // "an image has no source".
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/docusaurus-static-pictures"), out, "epub");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        assertEquals(2, epub.chapterFiles().size(), epub.chapterFiles().toString());
+        assertTrue(chapterText(epub, 0).matches("(?s).*<img [^>]*src=\"images/[^\"]+\"[^>]*alt=\"One-way data flow\".*"),
+                chapterText(epub, 0));
+        assertTrue(chapterText(epub, 1).matches("(?s).*<img [^>]*alt=\"The interview rubric\"[^>]*src=\"images/[^\"]+\".*"),
+                chapterText(epub, 1));
+    }
+
+    @Test
     void rspressRootRouteLinksLeadToTheLanguagesPagesAndAliasedImportsAndExcludedRoutesAreRead() throws IOException {
         // web-infra-dev/rspress: pages of docs/en/ link '/guide/basic/i18n' (docs/en/guide/basic/i18n.mdx): 244 links
         // were shown as plain text; 'import X from '@en/fragments/x.mdx'' (tsconfig.json paths) was "does not exist";
