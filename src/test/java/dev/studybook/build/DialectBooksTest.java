@@ -106,6 +106,19 @@ class DialectBooksTest {
     }
 
     @Test
+    void vitepressPicturesInThePublicFolderAreFound() throws IOException {
+        // vuejs/docs: '![](/images/lambdatest.svg)' is src/public/images/lambdatest.svg (VitePress serves its srcDir's
+        // public/ at the root): "image not found".
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/vitepress-public-pictures"), out, "epub");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        String testing = chapterText(epub, 0);
+        assertTrue(testing.matches("(?s).*<img [^>]*src=\"images/[^\"]+\"[^>]*alt=\"A browser farm's logo\".*"), testing);
+        // The site's theme variables are not the book's: the PDF warned "Value for color must be an identifier".
+        assertTrue(testing.contains("<span>✔</span> <span style=\"color:#888\">Passed</span>"), testing);
+    }
+
+    @Test
     void rspressRootRouteLinksLeadToTheLanguagesPagesAndAliasedImportsAndExcludedRoutesAreRead() throws IOException {
         // web-infra-dev/rspress: pages of docs/en/ link '/guide/basic/i18n' (docs/en/guide/basic/i18n.mdx): 244 links
         // were shown as plain text; 'import X from '@en/fragments/x.mdx'' (tsconfig.json paths) was "does not exist";

@@ -448,6 +448,19 @@ class IndexFormsTest {
     }
 
     @Test
+    void siteInOneFolderPerLanguageIsRefusedNamingTheLanguagesFolders() {
+        // fastapi/fastapi: a README of web links and docs/en/mkdocs.yml, docs/de/mkdocs.yml, … (14 languages); the
+        // 1,699 pages of all of them were read as one book, and its PDF ran past the 20-minute limit.
+        // One folder down, in repo/: AllTestBooksTest builds every test book, and this root is refused by design.
+        Path book = TestBooks.book("index-forms/mkdocs-languages/repo");
+        StudybookException e = assertThrows(StudybookException.class, () -> TestBooks.load(book));
+        assertTrue(e.getMessage().contains("the site is in 2 languages (docs/de, docs/en), one book each"), e.getMessage());
+        String hint = e.hint().orElseThrow();
+        assertTrue(hint.contains("--content " + book.toAbsolutePath().normalize().resolve("docs/en")), hint);
+        assertEquals("Kettle\nTutorial\n", tree(TestBooks.load(book.resolve("docs/en")).outline()));
+    }
+
+    @Test
     void repositoryRootWhoseReadmeLinksToNoChapterReadsTheSiteInDocs() {
         // datawhalechina/pumpkin-book: the root README links to the web site; the book is docs/ with its sidebar.
         Diagnostics d = new Diagnostics();
