@@ -475,7 +475,8 @@ public final class OutlineReader {
             return parts;
         }
         diagnostics.warn(SourceLocation.of(index.file()), Diagnostics.Kind.INDEX, "the index page is mostly text ("
-                + page.proseLines() + " lines) and links to " + chapters + " chapters: it is the book's first chapter,"
+                + page.proseLines() + " lines) and links to " + chapters + (chapters == 1 ? " chapter" : " chapters")
+                + ": it is the book's first chapter,"
                 + " before them (--index FILE names another index page)");
         return withFirst(parts, new OutlineChapter("", index.file(), 1, 0, index.file(), false));
     }

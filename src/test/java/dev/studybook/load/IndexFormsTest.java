@@ -550,6 +550,31 @@ class IndexFormsTest {
     }
 
     @Test
+    void translationNamedWithLanguageAndRegionJoinedWasAChapter() {
+        // jwasham/coding-interview-university: its README lists 16 translations; README-ptbr.md, whose name joins
+        // language and region and whose link says "Português Brasileiro", was a chapter of 51 pages in Portuguese, with
+        // 16 warnings for the links to its sibling translations.
+        Outline o = outline("index-forms/readme-with-joined-language-region-translations");
+        assertEquals(List.of("arrays.md", "trees.md"), o.chapters().stream().map(c -> c.file().getFileName().toString()).toList());
+    }
+
+    @Test
+    void readmeThatIsTheTextAndLinksToOneChapterSaidOneChapters(@TempDir Path tmp) throws Exception {
+        // jwasham/coding-interview-university: "… (1601 lines) and links to 1 chapters: it is the book's first chapter".
+        Path book = Files.createDirectories(tmp.resolve("plan"));
+        StringBuilder readme = new StringBuilder("# Study Plan\n\nSee [the languages](languages.md).\n\n");
+        for (int i = 0; i < 320; i++) {
+            readme.append("Study topic ").append(i).append(" for an hour, then write it down.\n\n");
+        }
+        Files.writeString(book.resolve("README.md"), readme);
+        Files.writeString(book.resolve("languages.md"), "# Languages\n\nPick one.\n");
+        Diagnostics d = new Diagnostics();
+        BookLoader.load(Request.read(book, Optional.empty()), Outputs.DEFAULT.specs(), d);
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("and links to 1 chapter: it is the book's first")),
+                d.warnings().toString());
+    }
+
+    @Test
     void readmeThatLinksToNoChapterButIsTheWholeGuideHadNoBook() {
         // jlevy/the-art-of-command-line: one README of 600 lines, its translations and AUTHORS.md beside it; the build
         // stopped with "the index page links to no Markdown chapter".
