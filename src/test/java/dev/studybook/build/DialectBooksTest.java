@@ -430,6 +430,23 @@ class DialectBooksTest {
     }
 
     @Test
+    void templateIncludeOfAMissingFileWasRemovedFromCodeAndWarned() throws IOException {
+        // squidfunk/mkdocs-material: {% include ".icons/fontawesome/brands/youtube.svg" %} in an HTML example of a
+        // theme partial was removed from the code, with 78 warnings "does not exist … it is left as written". In code,
+        // a tag whose file is not there now stays as written without a warning; one whose file is there is still read,
+        // as GitBook does, and outside code a missing file still warns and the tag stays as the warning says.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/template-include-in-code"), out, "epub");
+        String x = chapterText(EpubContents.read(b.output("epub")), 0).replace("<wbr/>", "");
+        String plain = org.jsoup.parser.Parser.unescapeEntities(x.replaceAll("<[^>]+>", ""), false);
+        assertTrue(plain.contains("<span class=\"icon\">\n  {% include \".icons/brands/mastodon.svg\" %}\n</span>"), plain);
+        assertTrue(plain.contains("npm install --save-dev theme-icons") && !plain.contains("snippets/install.txt"), plain);
+        assertTrue(plain.contains("{% include \"snippets/missing.md\" %}"), plain);
+        List<String> w = b.diagnostics().warnings().stream().map(Object::toString).toList();
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).contains("icons.md:17: the included file 'snippets/missing.md' does not exist"), w.toString());
+    }
+
+    @Test
     void hiddenRustLinesAreNotShownButAreCompiled() throws IOException {
         String x = chapter("mdbook-hidden-lines/src", 0);
         assertFalse(x.contains("fn main") || x.contains("HashMap"), x);
