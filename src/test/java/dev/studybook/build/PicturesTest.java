@@ -79,6 +79,25 @@ class PicturesTest {
     }
 
     @Test
+    void pictureLinkedToItsOwnFileWarnedThatTheFileIsNotPartOfTheBook() throws IOException {
+        // squidfunk/mkdocs-material: 27 screenshots linked to themselves ([![Name]][Name], a web site's "click to
+        // enlarge") each warned "the link to 'assets/screenshots/….png' leads to a file that is not part of the book",
+        // though the book shows it. A link from a picture to another file still warns, and adds no file to the book.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("pictures/linked-to-itself"), tmp, "epub");
+        List<String> w = b.diagnostics().warnings().stream().map(Object::toString).toList();
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).contains("tabs.md:6: the link to 'screenshots/tabs-dark.png' leads to a file that is not part"), w.toString());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        String x = epub.text(epub.chapterFiles().get(0));
+        assertTrue(x.contains("full size: <img src=\"images/screenshots-tabs.png\" alt=\"Tabs\" />\nand <img"
+                + " src=\"images/screenshots-tabs.png\" alt=\"Tabs, inline\" />."), x);
+        assertFalse(x.contains("<a "), x);
+        assertEquals(List.of("images/screenshots-tabs.png"), epub.manifest().stream().map(i -> i.href())
+                .filter(h -> h.startsWith("images/")).toList());
+        assertTrue(EpubCheckRunner.check(b.output("epub")).clean());
+    }
+
+    @Test
     void webpBmpGifAndDoctypeSvgReachBothOutputsInFormatsReadersTake() throws IOException {
         TestBooks.Built b = TestBooks.build(TestBooks.book("pictures/formats"), tmp, "epub", "pdf");
         assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
