@@ -30,8 +30,12 @@ final class Console {
     /** More warnings of one shape than this are said once, with their count; {@code check} and --verbose list each. */
     static final int LISTED = 3;
 
-    /** What makes two warnings alike: their kind and their message without what is quoted, bracketed or counted. */
-    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'[^']*'|\\([^)]*\\)|\\d+");
+    /**
+     * What makes two warnings alike: their kind and their message without what is quoted, bracketed or counted ("once"
+     * and "2 times" too: four Hebrew letters of one line of getify/You-Dont-Know-JS printed four lines).
+     */
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile(
+            "'[^']*'|\\([^)]*\\)|\\bonce\\b|\\d+ times\\b|\\d+");
 
     /**
      * The lines the warnings print as: each once, but more than {@link #LISTED} of one shape (a repository's hundreds

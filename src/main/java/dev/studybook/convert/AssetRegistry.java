@@ -49,6 +49,12 @@ final class AssetRegistry {
      * for the whole of it, one large PNG being decoded kept every other chapter's pictures and formulas waiting
      * (datawhalechina/easy-rl, 233 MB of pictures: converting went on one core at a time).
      */
+    /** The asset an image file of the content folder already became, if a chapter showed it; reads nothing. */
+    synchronized Optional<Asset> shown(Path file) {
+        Optional<Asset> known = bySource.get("file:" + file.toAbsolutePath().normalize());
+        return known == null ? Optional.empty() : known;
+    }
+
     Optional<Asset> image(Path file, SourceLocation at) {
         Path path = file.toAbsolutePath().normalize();
         String key = "file:" + path;

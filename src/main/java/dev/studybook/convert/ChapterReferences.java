@@ -154,6 +154,16 @@ final class ChapterReferences implements References {
         return new Unlinked();
     }
 
+    @Override
+    public boolean shownPicture(String href, String src, int line) {
+        Optional<LinkTarget> t = resolver.parse(href.strip());
+        if (t.isEmpty() || t.get().isFragmentOnly() || t.get().isMarkdown()) {
+            return false;
+        }
+        return resolver.resolve(file, t.get()) instanceof LinkResolver.Found found
+                && assets.shown(found.file()).filter(a -> a.href().equals(src)).isPresent();
+    }
+
     private LinkDestination chapter(String id, LinkTarget t) {
         return id.equals(ownId) && !t.fragment().isEmpty() ? new SameChapter(t.fragment()) : new OtherChapter(id, t.fragment());
     }

@@ -82,9 +82,9 @@ final class PictureFormats {
     /**
      * Checks a raster picture by decoding it once (its first frame for an animated one), with its size read from
      * the decoder and, for a GIF, from every frame; throws {@link Unusable} with a reason that names the limit
-     * when it is beyond one. SVG is checked by {@link SvgSanitizer}.
+     * when it is beyond one; returns its size in pixels (its first frame's). SVG is checked by {@link SvgSanitizer}.
      */
-    static void check(String mediaType, byte[] data) throws Unusable {
+    static long check(String mediaType, byte[] data) throws Unusable {
         if (mediaType.equals("image/gif")) {
             GifFrames.check(data);
         }
@@ -128,6 +128,7 @@ final class PictureFormats {
             if (!warnings.isEmpty()) {
                 throw new Unusable("it is damaged: " + warnings.get(0));
             }
+            return (long) w * h;
         } catch (IOException | RuntimeException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new Unusable("it cannot be decoded (" + msg + ")");

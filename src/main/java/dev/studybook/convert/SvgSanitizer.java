@@ -134,16 +134,17 @@ final class SvgSanitizer {
                 ids.add(id);
             }
         }
+        Embedded embedded = embedded(root);
         // Ids of what is removed below are no reference target any more.
         Set<String> all = Set.copyOf(ids);
         for (Node n : descendants(root)) {
-            if (removedElement((Element) n, all)) {
+            if (removedElement((Element) n, all, embedded)) {
                 for (Node d : descendants((Element) n)) {
                     ids.remove(((Element) d).getAttribute("id"));
                 }
             }
         }
-        clean(root, removed, ids);
+        clean(root, removed, ids, embedded);
         checkWork(root);
         try {
             Transformer t = TransformerFactory.newDefaultInstance().newTransformer();
@@ -280,30 +281,81 @@ final class SvgSanitizer {
         return all;
     }
 
-    /** True for an element that needs a picture, font or element from outside the file, or one not in it. */
-    private static boolean removedElement(Element el, Set<String> ids) {
+    /**
+     * True for an element that needs a picture, font or element from outside the file, or one not in it; a picture
+     * the file holds itself ({@link #embedded}) stays.
+     */
+    private static boolean removedElement(Element el, Set<String> ids, Embedded embedded) {
         String n = name(el);
-        return SCRIPTING.contains(n) || NEED_HREF.contains(n) && (!href(el).startsWith("#") || n.equals("image")
-                || !ids.contains(href(el).substring(1).strip()));
+        return SCRIPTING.contains(n) || NEED_HREF.contains(n) && !embedded.kept().contains(el)
+                && (!href(el).startsWith("#") || n.equals("image") || !ids.contains(href(el).substring(1).strip()));
     }
 
-    private static void clean(Element el, Set<String> removed, Set<String> ids) {
+    /** A data: address of a PNG, JPEG or GIF in base64: the media type and the encoded bytes. */
+    private static final Pattern DATA_PICTURE = Pattern.compile(
+            "(?is)data:(image/(?:png|jpeg|gif))(?:;[^,;]*=[^,;]*)*;base64,(.*)");
+
+    /** The {@code <image>}s whose picture is inside the file, kept or refused with a reason. */
+    private record Embedded(Set<Element> kept, Map<Element, String> refused) {
+    }
+
+    /**
+     * The {@code <image>}s that hold a PNG, JPEG or GIF as a base64 data: address, checked as a picture of a chapter
+     * is (decoded once, within the same size limits, all of them together within {@link PictureFormats#MAX_PIXELS}).
+     * Nothing is fetched to draw them, and draw.io writes each label as such a picture after the foreign object
+     * that is removed (0xAX/linux-insides: the labels of two pictures were lost).
+     */
+    private static Embedded embedded(Element root) {
+        Set<Element> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Element, String> refused = new IdentityHashMap<>();
+        long pixels = 0;
+        // In document order: the first pictures within the limit stay.
+        NodeList all = root.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element el = (Element) all.item(i);
+            Matcher m = DATA_PICTURE.matcher(href(el));
+            if (!name(el).equals("image") || !m.matches()) {
+                continue;
+            }
+            try {
+                byte[] data = java.util.Base64.getMimeDecoder().decode(m.group(2).strip());
+                String type = m.group(1).toLowerCase(Locale.ROOT);
+                pixels += PictureFormats.check(type, data);
+                if (pixels > PictureFormats.MAX_PIXELS) {
+                    refused.put(el, "the pictures inside it have more than " + PictureFormats.MAX_PIXELS / 1_000_000
+                            + " million pixels together (PICTURE_MAX_PIXELS)");
+                } else {
+                    kept.add(el);
+                }
+            } catch (PictureFormats.Unusable e) {
+                refused.put(el, e.getMessage());
+            } catch (IllegalArgumentException e) {
+                refused.put(el, "its base64 cannot be decoded");
+            }
+        }
+        return new Embedded(kept, refused);
+    }
+
+    private static void clean(Element el, Set<String> removed, Set<String> ids, Embedded embedded) {
         List<Node> remove = new ArrayList<>();
         for (Node c = el.getFirstChild(); c != null; c = c.getNextSibling()) {
             if (c instanceof Element child) {
                 String n = name(child);
                 if (SCRIPTING.contains(n)) {
                     remove.add(child);
-                    removed.add("<" + n + ">");
-                } else if (removedElement(child, ids)) {
+                    if (!(n.equals("foreignobject") && hasFallback(child))) {
+                        removed.add("<" + n + ">");
+                    }
+                } else if (removedElement(child, ids, embedded)) {
                     // A picture, font or text of something outside the file: never fetched, and without it the
                     // element is invalid (Batik refuses to draw the whole SVG).
                     remove.add(child);
                     String h = href(child);
+                    String why = embedded.refused().get(child);
                     removed.add(h.isEmpty() || h.startsWith("#") ? "<" + n + "> without a picture or element inside the file"
-                            : "<" + n + "> of '" + abbreviate(h) + "'");
+                            : "<" + n + "> of '" + abbreviate(h) + "'" + (why == null ? "" : ": " + why));
                 } else {
-                    clean(child, removed, ids);
+                    clean(child, removed, ids, embedded);
                 }
             } else if (c.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
                 remove.add(c);
@@ -319,17 +371,27 @@ final class SvgSanitizer {
             Attr a = (Attr) attrs.item(i);
             String local = name(a);
             String value = a.getValue();
+            if (value.contains(LIGHT_DARK)) {
+                // In presentation attributes too: draw.io writes fill="light-dark(#000000, #ffffff)" on its labels.
+                value = lightDark(value);
+                a.setValue(value);
+            }
             if (local.startsWith("on")) {
                 drop.add(a);
                 removed.add("the event handler " + local);
             } else if (local.equals("href") || local.equals("src")) {
                 String v = value.strip();
-                if (!v.startsWith("#") && !(name(el).equals("a") && linkOut(v))) {
+                if (!v.startsWith("#") && !(name(el).equals("a") && linkOut(v)) && !embedded.kept().contains(el)) {
                     drop.add(a);
                     removed.add("the reference to '" + abbreviate(v) + "'");
                 }
             } else if ((local.equals("fill") || local.equals("stroke")) && value.strip().equalsIgnoreCase("transparent")) {
                 a.setValue("none");
+            } else if (local.equals("requiredfeatures")) {
+                // Gone from SVG 2, and browsers take every feature as supported. Batik does not know draw.io's
+                // "#Extensibility" (foreign objects, removed above) and chose the <switch>'s fallback instead: every
+                // draw.io picture said "Text is not SVG - cannot display" (0xAX/linux-insides).
+                drop.add(a);
             } else if (local.equals("style")) {
                 String kept = paints(cleanDeclarations(value, removed));
                 if (kept.isBlank()) {
@@ -352,8 +414,8 @@ final class SvgSanitizer {
             String plain = CSS_COMMENT.matcher(unescape(css)).replaceAll(" ");
             String what = loads(plain);
             boolean imports = plain.toLowerCase(Locale.ROOT).contains("@import");
-            if (what == null && !imports && TRANSPARENT_PAINT.matcher(css).find()) {
-                el.setTextContent(paints(css));
+            if (what == null && !imports && (TRANSPARENT_PAINT.matcher(css).find() || css.contains(LIGHT_DARK))) {
+                el.setTextContent(lightDark(paints(css)));
             }
             if (what != null || imports) {
                 removed.add(imports ? "a CSS @import" : "the CSS reference to '" + abbreviate(what) + "'");
@@ -382,6 +444,64 @@ final class SvgSanitizer {
      */
     private static String paints(String css) {
         return TRANSPARENT_PAINT.matcher(css).replaceAll("$1none");
+    }
+
+    /**
+     * True for a foreign object that a {@code <switch>} follows with an element drawn in its place: draw.io writes
+     * each label as HTML in a foreign object and again as SVG text after it, so nothing is lost without it.
+     */
+    private static boolean hasFallback(Element foreign) {
+        if (!(foreign.getParentNode() instanceof Element parent) || !name(parent).equals("switch")) {
+            return false;
+        }
+        for (Node n = foreign.getNextSibling(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String LIGHT_DARK = "light-dark(";
+
+    /**
+     * CSS {@code light-dark(a, b)} as its first colour, the one for a light page: Batik refuses the whole declaration
+     * (draw.io writes {@code fill: light-dark(rgb(253, 246, 227), rgb(32, 26, 10))} on every shape; 0xAX/linux-insides
+     * had 296 warnings without a place), and older reading systems drop it.
+     */
+    static String lightDark(String css) {
+        int at = css.indexOf(LIGHT_DARK);
+        if (at < 0) {
+            return css;
+        }
+        StringBuilder out = new StringBuilder(css.length());
+        int from = 0;
+        while (at >= 0) {
+            int open = at + LIGHT_DARK.length();
+            int depth = 0;
+            int comma = -1;
+            int end = -1;
+            for (int i = open; i < css.length() && end < 0; i++) {
+                char c = css.charAt(i);
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    if (depth == 0) {
+                        end = i;
+                    }
+                    depth--;
+                } else if (c == ',' && depth == 0 && comma < 0) {
+                    comma = i;
+                }
+            }
+            if (end < 0 || comma < 0) {
+                break;
+            }
+            out.append(css, from, at).append(css.substring(open, comma).strip());
+            from = end + 1;
+            at = css.indexOf(LIGHT_DARK, from);
+        }
+        return out.append(css, from, css.length()).toString();
     }
 
     /** True for a link a reader may follow (never loaded to draw the picture): http(s) and mailto. */

@@ -42,6 +42,9 @@ final class DocusaurusSite {
 
     private static final List<String> POSITIONS = List.of("sidebar_position");
 
+    /** The prefix of a path from the site's folder, in JSX ({@code require('@site/static/img/x.jpg')}). */
+    static final String SITE_ALIAS = "@site/";
+
     private final ContentFolder content;
     private final Path docs;
     private final Module module;
@@ -61,12 +64,7 @@ final class DocusaurusSite {
     /** The site's contents, or empty when the content folder is not (in) a Docusaurus site. */
     static Optional<HugoSite.Index> index(ContentFolder content, Diagnostics diagnostics) {
         Path root = content.root();
-        List<Path> sites = new ArrayList<>(List.of(root, root.resolve("website")));
-        if (root.getParent() != null && content.contains(root.getParent())) {
-            sites.add(root.getParent());
-        }
-        SiteSummary.MONOREPO_SITES.forEach(m -> sites.add(root.resolve(m)));
-        for (Path site : sites) {
+        for (Path site : candidates(content)) {
             Optional<Path> sidebars = first(content, site, SIDEBARS);
             Optional<Path> config = first(content, site, CONFIGS);
             if (sidebars.isEmpty() && config.isEmpty()) {
@@ -79,6 +77,55 @@ final class DocusaurusSite {
             return Optional.ofNullable(read(content, site, sidebars, config, docs.get()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The folders a Docusaurus site serves at its root, for pictures written {@code /img/x.png}: its configuration's
+     * {@code staticDirectories}, else {@code static/} beside the configuration (reduxjs/redux: website/static/img,
+     * 17 pictures not found).
+     */
+    static List<Path> staticRoots(ContentFolder content) {
+        List<Path> roots = new ArrayList<>();
+        for (Path site : siteFolders(content)) {
+            Optional<Path> config = first(content, site, CONFIGS);
+            if (config.isEmpty()) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            Module m = JsLiterals.read(TextFiles.read(config.get(), "Docusaurus configuration"));
+            JsLiterals.find(m, "staticDirectories", "staticDirectories").map(Prop::value).map(m::resolve)
+                    .filter(v -> v instanceof Arr).ifPresent(v -> ((Arr) v).items().stream().map(m::resolve)
+                            .filter(i -> i instanceof Str).forEach(i -> names.add(((Str) i).value())));
+            if (names.isEmpty()) {
+                names.add("static");
+            }
+            for (String n : names) {
+                Path dir = site.resolve(n).normalize();
+                if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && content.contains(dir) && !roots.contains(dir)) {
+                    roots.add(dir);
+                }
+            }
+        }
+        return List.copyOf(roots);
+    }
+
+    /** The folders where a Docusaurus site may be: the content folder, website/, its parent, monorepo apps. */
+    private static List<Path> candidates(ContentFolder content) {
+        Path root = content.root();
+        List<Path> sites = new ArrayList<>(List.of(root, root.resolve("website")));
+        if (root.getParent() != null && content.contains(root.getParent())) {
+            sites.add(root.getParent());
+        }
+        SiteSummary.MONOREPO_SITES.forEach(m -> sites.add(root.resolve(m)));
+        return sites;
+    }
+
+    /** The folders of {@link #candidates}, those that hold a Docusaurus configuration first. */
+    static List<Path> siteFolders(ContentFolder content) {
+        List<Path> sites = candidates(content);
+        List<Path> configured = new ArrayList<>(sites.stream().filter(s -> first(content, s, CONFIGS).isPresent()).toList());
+        sites.stream().filter(s -> !configured.contains(s)).forEach(configured::add);
+        return configured;
     }
 
     private static HugoSite.Index read(ContentFolder content, Path site, Optional<Path> sidebars, Optional<Path> config,

@@ -118,7 +118,9 @@ public final class LinkResolver {
     /** Resolves {@code target} as written in a file of the folder {@code base}. */
     public Resolution resolveFrom(Path base, LinkTarget target) {
         return switch (target.kind()) {
-            case RELATIVE -> existing(content.resolve(base, target.path()).orElse(null), target.path());
+            case RELATIVE -> target.path().startsWith(DocusaurusSite.SITE_ALIAS)
+                    ? siteAlias(target.path().substring(DocusaurusSite.SITE_ALIAS.length()))
+                    : existing(content.resolve(base, target.path()).orElse(null), target.path());
             case ROOT -> root(target.path());
             case REPOSITORY -> repository(target.path());
         };
@@ -232,6 +234,19 @@ public final class LinkResolver {
         return Files.exists(p) ? new Found(p) : new Missing(p, "");
     }
 
+    /** A path written {@code @site/static/img/x.jpg}: from the folder of the Docusaurus site's configuration. */
+    private Resolution siteAlias(String path) {
+        Path last = null;
+        for (Path site : DocusaurusSite.siteFolders(content)) {
+            Path p = content.resolve(site, path).orElse(null);
+            if (p != null && Files.exists(p)) {
+                return new Found(p);
+            }
+            last = last == null ? p : last;
+        }
+        return existing(last, DocusaurusSite.SITE_ALIAS + path);
+    }
+
     /** A path from the content folder's top; for a content folder inside a repository, also from the repository's. */
     private Resolution root(String path) {
         Path p = content.resolve(content.root(), "/" + path).orElse(null);
@@ -255,11 +270,13 @@ public final class LinkResolver {
             }
         }
         // A VitePress or VuePress site's root is its srcDir (vuejs/docs: src/); an Rspress or Starlight site's, its
-        // language's folder.
+        // language's folder; VitePress serves its public/ folder and Docusaurus its static/ folder at the root.
         if (siteRoots == null) {
             List<Path> roots = new ArrayList<>(ThemeSidebar.docsRoots(content));
             MetaFileSite.routeRoots(content).stream().filter(r -> !roots.contains(r)).forEach(roots::add);
             StarlightSite.routeRoots(content).stream().filter(r -> !roots.contains(r)).forEach(roots::add);
+            ThemeSidebar.publicRoots(content).stream().filter(r -> !roots.contains(r)).forEach(roots::add);
+            DocusaurusSite.staticRoots(content).stream().filter(r -> !roots.contains(r)).forEach(roots::add);
             siteRoots = List.copyOf(roots);
         }
         for (Path r : siteRoots) {

@@ -32,9 +32,13 @@ final class LinkRoles {
             "ελληνικά", "magyar", "română", "dansk", "norsk", "suomi", "zh", "zh-cn", "zh-tw", "ja", "ko", "de", "fr", "es",
             "ru", "pt", "pt-br", "it", "tr");
 
-    /** A translation of a page: README.ja.md, README_zh-CN.md, README-en.md, readme.zh.md. */
+    /**
+     * A translation of a page: README.ja.md, README_zh-CN.md, README-en.md, readme.zh.md, and with language and
+     * region joined, README-ptbr.md, README_zhTW.md (only common pairs: a four-letter word is no language).
+     */
     private static final Pattern TRANSLATION = Pattern.compile(
-            "(?i)(?:^|.*/)(?:readme|index|summary)[._-][a-z]{2,3}(?:[_-][a-z]{2,4})?\\.(?:md|markdown)$");
+            "(?i)(?:^|.*/)(?:readme|index|summary)[._-](?:[a-z]{2,3}(?:[_-][a-z]{2,4})?"
+            + "|(?:pt|zh|en|es|fr|de)(?:br|pt|cn|tw|hk|sg|us|gb|mx|ar|ca|fr|de|at|ch))\\.(?:md|markdown)$");
 
     /** Words of a navigation footer: the previous and next page, the way back. */
     private static final Pattern NAVIGATION = Pattern.compile(

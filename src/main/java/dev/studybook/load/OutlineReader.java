@@ -254,6 +254,15 @@ public final class OutlineReader {
                 throw b.missingError();
             }
             List<String> languages = chosen ? List.of() : gitBookLanguages(content);
+            List<String> sites = chosen || !languages.isEmpty() ? List.of() : siteLanguages(content);
+            if (!sites.isEmpty()) {
+                // fastapi/fastapi: a README of web links, the site in docs/en/, docs/de/, … (an mkdocs.yml in each):
+                // its 1,699 pages in 14 languages were read as one book, whose PDF ran past 20 minutes.
+                throw StudybookException.content(SourceLocation.of(index.file()), "the index page links to no Markdown"
+                        + " chapter: the site is in " + sites.size() + " languages (" + String.join(", ", sites)
+                        + "), one book each", "build one language with --content " + content.root().resolve(
+                                sites.stream().filter(l -> l.endsWith("/en")).findFirst().orElse(sites.get(0))));
+            }
             if (!languages.isEmpty()) {
                 // astaxie/build-web-application-with-golang: the root README only switches between 13 translations.
                 throw StudybookException.content(SourceLocation.of(index.file()), "the index page links to no Markdown"
@@ -412,6 +421,37 @@ public final class OutlineReader {
         return out;
     }
 
+    /** A folder named as a language: {@code en}, {@code zh-hant}, {@code pt-BR}, {@code zh_CN}. */
+    private static final Pattern LANGUAGE_FOLDER = Pattern.compile("[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?");
+
+    /**
+     * The folders of a site written in several languages, each a site of its own (an mkdocs.yml, a sidebar or a
+     * SUMMARY.md in {@code docs/en/}, {@code docs/de/}, …), as paths from the content folder; empty when there are
+     * fewer than two.
+     */
+    static List<String> siteLanguages(ContentFolder content) {
+        for (String folder : SITE_FOLDERS) {
+            Path dir = content.root().resolve(folder);
+            if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !content.contains(dir)) {
+                continue;
+            }
+            List<String> out = new ArrayList<>();
+            try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+                s.filter(p -> LANGUAGE_FOLDER.matcher(p.getFileName().toString()).matches())
+                        .filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && content.contains(p))
+                        .filter(p -> MkDocsSite.CONFIGS.stream().anyMatch(c -> Files.isRegularFile(p.resolve(c)))
+                                || siteIndex(content, p).isPresent())
+                        .map(p -> folder + "/" + p.getFileName()).sorted().forEach(out::add);
+            } catch (java.io.IOException e) {
+                continue;
+            }
+            if (out.size() >= 2) {
+                return out;
+            }
+        }
+        return List.of();
+    }
+
     /**
      * A README this long that links to this few chapters is itself the text (donnemartin/system-design-primer:
      * 1,839 lines, its own in-page contents, 8 pages of solutions linked from a table); below, a README of links
@@ -435,7 +475,8 @@ public final class OutlineReader {
             return parts;
         }
         diagnostics.warn(SourceLocation.of(index.file()), Diagnostics.Kind.INDEX, "the index page is mostly text ("
-                + page.proseLines() + " lines) and links to " + chapters + " chapters: it is the book's first chapter,"
+                + page.proseLines() + " lines) and links to " + chapters + (chapters == 1 ? " chapter" : " chapters")
+                + ": it is the book's first chapter,"
                 + " before them (--index FILE names another index page)");
         return withFirst(parts, new OutlineChapter("", index.file(), 1, 0, index.file(), false));
     }

@@ -109,6 +109,23 @@ final class ThemeSidebar {
         return out.stream().filter(content::contains).toList();
     }
 
+    /**
+     * The folders a VitePress or VuePress site serves at its root: {@code public/} in its source folder, and
+     * {@code .vuepress/public/} (vuejs/docs: src/public/images/lambdatest.svg, written /images/lambdatest.svg).
+     */
+    static java.util.List<Path> publicRoots(ContentFolder content) {
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        for (Path root : docsRoots(content)) {
+            for (Path p : java.util.List.of(root.resolve("public"), root.resolve(".vuepress/public"))) {
+                if (java.nio.file.Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && content.contains(p)
+                        && !out.contains(p)) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
     /** A string property of the exported configuration itself (not of its sidebar or locales). */
     static Optional<String> top(Module module, String key) {
         return module.exported().map(module::resolve).filter(v -> v instanceof Obj).map(v -> (Obj) v)

@@ -44,6 +44,7 @@ final class Markdown {
                 StrikethroughExtension.create(),
                 TaskListExtension.create(),
                 LinearAutolinks.create(),
+                PictureReferenceLinks.create(),
                 FootnoteExtension.create(),
                 MathExtension.create(),
                 EmojiExtension.create(),

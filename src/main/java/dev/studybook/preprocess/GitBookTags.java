@@ -103,7 +103,7 @@ final class GitBookTags implements Preprocessor {
                 case "raw" -> scan.raw = true;
                 case "endraw", "endcode", "endtabs", "endcontent-ref", "endfile", "endembed" -> {
                 }
-                case "include" -> include(args, line, current, base, context, depth, out);
+                case "include" -> include(m.group(), args, code, line, current, base, context, depth, out);
                 case "hint" -> {
                     flush(current, line, out);
                     Callouts.open(out, indent, hintKind(attribute(args, "style")), "", context, line);
@@ -182,11 +182,18 @@ final class GitBookTags implements Preprocessor {
         out.add(new SourceText.Line("", origin.file(), origin.line()));
     }
 
-    private void include(String args, SourceText.Line line, StringBuilder current, Path base, PreprocessContext context,
-            int depth, List<SourceText.Line> out) {
+    /**
+     * Puts the file {@code tag} names in its place. One that cannot be read stays as written, as the warning says; in
+     * code it stays without a warning when there is no such file: it shows a template's syntax (squidfunk/mkdocs-material:
+     * {@code {% include ".icons/fontawesome/brands/youtube.svg" %}} in an HTML example, 78 warnings, and the tag was
+     * removed from the code).
+     */
+    private void include(String tag, String args, boolean code, SourceText.Line line, StringBuilder current, Path base,
+            PreprocessContext context, int depth, List<SourceText.Line> out) {
         SourceLocation at = SourceLocation.of(line.file(), line.line());
         Matcher q = QUOTED.matcher(args);
         if (!q.find()) {
+            current.append(tag);
             return;
         }
         String path = q.group(1) != null ? q.group(1) : q.group(2) != null ? q.group(2) : q.group(3);
@@ -198,8 +205,13 @@ final class GitBookTags implements Preprocessor {
         // GitBook reads a path from the chapter's folder; HonKit and older books name it from the book's folder.
         String chosen = !context.exists(base, path) && context.exists(context.content().root(), path)
                 ? "/" + path : path;
+        if (code && !context.exists(base, chosen)) {
+            current.append(tag);
+            return;
+        }
         var read = context.read(base, chosen, at, "included file");
         if (read.isEmpty()) {
+            current.append(tag);
             return;
         }
         SourceText included = read.get();

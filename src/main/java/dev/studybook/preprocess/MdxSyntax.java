@@ -44,6 +44,9 @@ final class MdxSyntax implements Preprocessor {
     /** HTML's elements without content, which may close themselves. */
     private static final java.util.Set<String> VOID = java.util.Set.of("area", "base", "br", "col", "embed", "hr", "img",
             "input", "link", "meta", "source", "track", "wbr");
+    /** A picture's address in JSX: {@code require('…').default}, {@code require('…')}, {@code useBaseUrl('…')}. */
+    private static final Pattern ADDRESS = Pattern.compile(
+            "(?:require|useBaseUrl)\\(\\s*(['\"`])([^'\"`$]+)\\1\\s*\\)(?:\\.default)?");
     private static final Pattern JSX_SPACE = Pattern.compile("\\{\\s*(?:\"\\s*\"|'\\s*')\\s*\\}");
 
     @Override
@@ -75,9 +78,10 @@ final class MdxSyntax implements Preprocessor {
      */
     static boolean looksLikeMdx(List<SourceText.Line> lines) {
         CodeFences fences = new CodeFences();
+        RawTextBlocks raw = new RawTextBlocks();
         for (SourceText.Line l : lines) {
             String s = l.text();
-            if (fences.inCode(s)) {
+            if (fences.inCode(s) || raw.inBlock(s)) {
                 continue;
             }
             if (ESM.matcher(s).lookingAt() || (s.contains("{/*") && removeComments(s, new int[1]).length() < s.length())) {
@@ -135,6 +139,7 @@ final class MdxSyntax implements Preprocessor {
         Map<String, String> partials = new HashMap<>();
         Map<String, String> constants = new HashMap<>();
         CodeFences fences = new CodeFences();
+        RawTextBlocks raw = new RawTextBlocks();
         Deque<Open> open = new ArrayDeque<>();
         boolean inComment = false;
         boolean changed = false;
@@ -153,7 +158,9 @@ final class MdxSyntax implements Preprocessor {
                     changed = true;
                 }
             }
-            if (fences.inCode(s)) {
+            if (fences.inCode(s) || !inComment && raw.inBlock(s)) {
+                // A <script setup> block's "import { ref } from 'vue'" is JavaScript, not an ESM block of MDX: read as
+                // one, it took the closing tag with it and the open script hid the rest of the page (vuejs/docs).
                 out.add(new SourceText.Line(s, line.file(), line.line()));
                 i++;
                 continue;
@@ -874,10 +881,18 @@ final class MdxSyntax implements Preprocessor {
             return new Tag(raw, name, closing, self, jsx, attributes);
         }
 
-        /** The value of an expression that is a literal (number, string, boolean), else null: it is dropped. */
+        /**
+         * The value of an expression that is a literal (number, string, boolean) or a file's address
+         * ({@code require('@site/static/img/x.jpg').default}, {@code useBaseUrl('/img/x.jpg')}), else null: it is
+         * dropped.
+         */
         private static String literal(String expression) {
             if (expression.matches("-?\\d+(\\.\\d+)?")) {
                 return expression;
+            }
+            Matcher address = ADDRESS.matcher(expression);
+            if (address.matches()) {
+                return address.group(2);
             }
             if (expression.length() >= 2 && "`'\"".indexOf(expression.charAt(0)) >= 0
                     && expression.charAt(expression.length() - 1) == expression.charAt(0)

@@ -276,7 +276,10 @@ public final class SvgRaster {
                     @Override
                     public void checkLoadExternalResource(org.apache.batik.util.ParsedURL resource,
                             org.apache.batik.util.ParsedURL doc) {
-                        throw new SecurityException("an outside resource");
+                        // A data: address is inside the file: the sanitiser keeps only checked PNG, JPEG and GIF.
+                        if (!"data".equals(resource.getProtocol())) {
+                            throw new SecurityException("an outside resource");
+                        }
                     }
                 };
                 org.apache.batik.bridge.BridgeContext ctx = new org.apache.batik.bridge.BridgeContext(ua,

@@ -72,6 +72,14 @@ public interface References {
     ImageSource image(String src, int line);
 
     /**
+     * True when the link {@code href} leads to the image file the book already shows at {@code src} (its href in the
+     * book); nothing is read or added to the book.
+     */
+    default boolean shownPicture(String href, String src, int line) {
+        return false;
+    }
+
+    /**
      * The word that stands for a picture the book cannot show ("[图片：alt]"), in the book's language: an English
      * book said "[图片：The full NLP pipeline…]" for each picture left on the web.
      */

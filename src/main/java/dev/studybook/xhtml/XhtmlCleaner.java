@@ -582,6 +582,9 @@ public final class XhtmlCleaner {
                         || lower.contains("javascript:") || lower.contains("@import") || lower.contains("\\")
                         || prop.equals("position") || prop.equals("zoom") || prop.startsWith("-")
                         || value.isEmpty() || value.contains("<") || value.contains("\"")
+                        // The web site's theme variables (vuejs/docs: color:var(--vt-c-green)), which the book does
+                        // not define: a reading system leaves the colour unset, the PDF warned without a place.
+                        || lower.contains("var(")
                         || dev.studybook.io.CssReferences.outside(d)) {
                     continue;
                 }
@@ -614,6 +617,12 @@ public final class XhtmlCleaner {
             if (!autolink(a)) {
                 return;
             }
+            if (pictureItself(a)) {
+                // A web site's "click to enlarge": the book shows the picture already, and the file is no page of
+                // it (squidfunk/mkdocs-material: 27 warnings "leads to a file that is not part of the book").
+                a.unwrap();
+                return;
+            }
             References.LinkDestination d = refs.link(a.attr("href"), line(a));
             if (d instanceof References.External e) {
                 Optional<String> url = Urls.valid(e.url());
@@ -635,6 +644,17 @@ public final class XhtmlCleaner {
             } else {
                 a.unwrap();
             }
+        }
+
+        /** True for a link whose only content is a picture of the book and that leads to that picture's own file. */
+        boolean pictureItself(Element a) {
+            List<Element> pictures = Select.in(a, "img");
+            String href = a.attr("href").strip();
+            if (pictures.size() != 1 || !a.text().isBlank() || href.isEmpty() || href.startsWith("#") || href.startsWith("//")
+                    || href.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+                return false;
+            }
+            return refs.shownPicture(href, pictures.get(0).attr("src"), line(a));
         }
 
         /**

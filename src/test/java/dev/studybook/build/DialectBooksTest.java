@@ -73,6 +73,52 @@ class DialectBooksTest {
     }
 
     @Test
+    void vitepressScriptSetupWithAnImportNoLongerHidesTheRestOfThePage() throws IOException {
+        // vuejs/docs: 63 of 122 pages hold <script setup> with "import { ref } from 'vue'"; MDX's reading took the
+        // import for an ESM block, dropped it with the closing tag, and the open script hid the rest of each page
+        // (Conditional Rendering ended after its first paragraph).
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/vitepress-script-setup-import"), out, "epub");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        String conditional = chapterText(epub, 0);
+        assertTrue(conditional.contains("<h2 id=\"the-v-if-directive\">The v-if directive</h2>")
+                && conditional.contains("<p>The block is rendered only when the expression is truthy.</p>")
+                && conditional.contains("<p>An else block follows a v-if block.</p>"), conditional);
+        assertFalse(conditional.contains("ref(true)") || conditional.contains("import") || conditional.contains("script"),
+                conditional);
+        String lists = chapterText(epub, 1);
+        assertTrue(lists.contains("<p>Each item of an array in turn.</p>") && !lists.contains("items"), lists);
+    }
+
+    @Test
+    void docusaurusPicturesFromTheStaticFolderAndRequireAreFound() throws IOException {
+        // reduxjs/redux: '![…](/img/tutorials/essentials/….png)' is website/static/img/…: 17 pictures "not found";
+        // yangshun/tech-interview-handbook: <img src={require('@site/static/img/….jpg').default} />: 7 pictures
+        // "an image has no source".
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/docusaurus-static-pictures"), out, "epub");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        assertEquals(2, epub.chapterFiles().size(), epub.chapterFiles().toString());
+        assertTrue(chapterText(epub, 0).matches("(?s).*<img [^>]*src=\"images/[^\"]+\"[^>]*alt=\"One-way data flow\".*"),
+                chapterText(epub, 0));
+        assertTrue(chapterText(epub, 1).matches("(?s).*<img [^>]*alt=\"The interview rubric\"[^>]*src=\"images/[^\"]+\".*"),
+                chapterText(epub, 1));
+    }
+
+    @Test
+    void vitepressPicturesInThePublicFolderAreFound() throws IOException {
+        // vuejs/docs: '![](/images/lambdatest.svg)' is src/public/images/lambdatest.svg (VitePress serves its srcDir's
+        // public/ at the root): "image not found".
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/vitepress-public-pictures"), out, "epub");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        String testing = chapterText(epub, 0);
+        assertTrue(testing.matches("(?s).*<img [^>]*src=\"images/[^\"]+\"[^>]*alt=\"A browser farm's logo\".*"), testing);
+        // The site's theme variables are not the book's: the PDF warned "Value for color must be an identifier".
+        assertTrue(testing.contains("<span>✔</span> <span style=\"color:#888\">Passed</span>"), testing);
+    }
+
+    @Test
     void rspressRootRouteLinksLeadToTheLanguagesPagesAndAliasedImportsAndExcludedRoutesAreRead() throws IOException {
         // web-infra-dev/rspress: pages of docs/en/ link '/guide/basic/i18n' (docs/en/guide/basic/i18n.mdx): 244 links
         // were shown as plain text; 'import X from '@en/fragments/x.mdx'' (tsconfig.json paths) was "does not exist";
@@ -381,6 +427,23 @@ class DialectBooksTest {
         assertEquals(1, w.size(), w.toString());
         assertTrue(w.get(0).contains("tags.md:41: the GitBook tag '{% swagger %}'") && w.get(0).contains("(1 more in the book)"),
                 w.toString());
+    }
+
+    @Test
+    void templateIncludeOfAMissingFileWasRemovedFromCodeAndWarned() throws IOException {
+        // squidfunk/mkdocs-material: {% include ".icons/fontawesome/brands/youtube.svg" %} in an HTML example of a
+        // theme partial was removed from the code, with 78 warnings "does not exist … it is left as written". In code,
+        // a tag whose file is not there now stays as written without a warning; one whose file is there is still read,
+        // as GitBook does, and outside code a missing file still warns and the tag stays as the warning says.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("dialects/template-include-in-code"), out, "epub");
+        String x = chapterText(EpubContents.read(b.output("epub")), 0).replace("<wbr/>", "");
+        String plain = org.jsoup.parser.Parser.unescapeEntities(x.replaceAll("<[^>]+>", ""), false);
+        assertTrue(plain.contains("<span class=\"icon\">\n  {% include \".icons/brands/mastodon.svg\" %}\n</span>"), plain);
+        assertTrue(plain.contains("npm install --save-dev theme-icons") && !plain.contains("snippets/install.txt"), plain);
+        assertTrue(plain.contains("{% include \"snippets/missing.md\" %}"), plain);
+        List<String> w = b.diagnostics().warnings().stream().map(Object::toString).toList();
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).contains("icons.md:17: the included file 'snippets/missing.md' does not exist"), w.toString());
     }
 
     @Test

@@ -52,6 +52,52 @@ class PicturesTest {
     }
 
     @Test
+    void drawioLightDarkColoursAndSwitchFallbackNoLongerWarnOrShowTextIsNotSvg() throws IOException {
+        // 0xAX/linux-insides: draw.io writes light-dark(…, …) colours on every shape and label (296 PDF warnings
+        // "<unknown>: The attribute "style" represents an invalid CSS declaration", 108 more for fill="light-dark(…)"),
+        // each label as a foreign object followed in a <switch> by SVG text or a PNG of the label ("refers to things
+        // outside it, which were removed: <foreignobject>" for 12 pictures, the PNGs of two removed), and a <switch>
+        // whose requiredFeatures Batik does not know, so every picture in the PDF said "Text is not SVG - cannot
+        // display".
+        TestBooks.Built b = TestBooks.build(TestBooks.book("pictures/drawio-light-dark-and-switch"), tmp, "epub", "pdf");
+        assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        String svg = epub.text("images/stack.svg");
+        assertFalse(svg.contains("light-dark") || svg.contains("requiredFeatures") || svg.contains("foreignObject"), svg);
+        assertTrue(svg.contains("style=\"fill: rgb(253, 246, 227); stroke: rgb(147, 161, 161)\"")
+                && svg.contains("<text fill=\"#000000\" font-family=\"Helvetica\" font-size=\"12px\" text-anchor=\"middle\""
+                        + " x=\"110\" y=\"64\">Stack</text>")
+                && svg.contains("<image height=\"10\" width=\"36\" x=\"92\" xlink:href=\"data:image/png;base64,"), svg);
+        assertTrue(EpubCheckRunner.check(b.output("epub")).clean());
+        try (PDDocument pdf = Loader.loadPDF(b.output("pdf").toFile())) {
+            List<String> sizes = new ArrayList<>();
+            for (PDPage page : pdf.getPages()) {
+                insideForms(page.getResources(), sizes);
+            }
+            assertTrue(sizes.contains("36x10"), "the label's PNG in the PDF: " + sizes);
+        }
+    }
+
+    @Test
+    void pictureLinkedToItsOwnFileWarnedThatTheFileIsNotPartOfTheBook() throws IOException {
+        // squidfunk/mkdocs-material: 27 screenshots linked to themselves ([![Name]][Name], a web site's "click to
+        // enlarge") each warned "the link to 'assets/screenshots/….png' leads to a file that is not part of the book",
+        // though the book shows it. A link from a picture to another file still warns, and adds no file to the book.
+        TestBooks.Built b = TestBooks.build(TestBooks.book("pictures/linked-to-itself"), tmp, "epub");
+        List<String> w = b.diagnostics().warnings().stream().map(Object::toString).toList();
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).contains("tabs.md:6: the link to 'screenshots/tabs-dark.png' leads to a file that is not part"), w.toString());
+        EpubContents epub = EpubContents.read(b.output("epub"));
+        String x = epub.text(epub.chapterFiles().get(0));
+        assertTrue(x.contains("full size: <img src=\"images/screenshots-tabs.png\" alt=\"Tabs\" />\nand <img"
+                + " src=\"images/screenshots-tabs.png\" alt=\"Tabs, inline\" />."), x);
+        assertFalse(x.contains("<a "), x);
+        assertEquals(List.of("images/screenshots-tabs.png"), epub.manifest().stream().map(i -> i.href())
+                .filter(h -> h.startsWith("images/")).toList());
+        assertTrue(EpubCheckRunner.check(b.output("epub")).clean());
+    }
+
+    @Test
     void webpBmpGifAndDoctypeSvgReachBothOutputsInFormatsReadersTake() throws IOException {
         TestBooks.Built b = TestBooks.build(TestBooks.book("pictures/formats"), tmp, "epub", "pdf");
         assertEquals(List.of(), b.diagnostics().warnings().stream().map(Object::toString).toList());
@@ -341,5 +387,17 @@ class PicturesTest {
             }
         }
         return out;
+    }
+
+    /** The sizes of the pictures resources hold, with those of the forms they hold (Batik draws an SVG as a form). */
+    private static void insideForms(org.apache.pdfbox.pdmodel.PDResources resources, List<String> sizes) throws IOException {
+        for (COSName n : resources.getXObjectNames()) {
+            var x = resources.getXObject(n);
+            if (x instanceof PDImageXObject img) {
+                sizes.add(img.getWidth() + "x" + img.getHeight());
+            } else if (x instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form && form.getResources() != null) {
+                insideForms(form.getResources(), sizes);
+            }
+        }
     }
 }

@@ -38,4 +38,21 @@ class ConsoleTest {
         assertEquals(3, lines.size());
         assertTrue(lines.get(1).contains("a.md:5"), lines.get(1));
     }
+
+    @Test
+    void charactersWithoutAFontThatOccurOnceOrMoreWereNotAlike() {
+        // getify/You-Dont-Know-JS: four Hebrew letters of one line printed four warnings, two occurring "once" and two
+        // "2 times" (each shape at most 3, so each said); jwasham/coding-interview-university: 13 Bengali letters in one
+        // line and the 14th, occurring twice, on a line of its own.
+        List<Diagnostics.Warning> w = new ArrayList<>();
+        String[] letters = {"ו", "ל", "ם", "ש"};
+        for (int i = 0; i < letters.length; i++) {
+            w.add(new Diagnostics.Warning(SourceLocation.of(Path.of("ch2.md"), 275), Diagnostics.Kind.GLYPH, "no font of the"
+                    + " book has '" + letters[i] + "' (U+05D" + i + "), which occurs " + (i < 2 ? "once" : (i + " times"))
+                    + ", first here; the PDF shows '#' in its place"));
+        }
+        List<String> lines = Console.lines(w, false);
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).endsWith("(and 3 more like it in 1 file; studybook check or --verbose lists each)"), lines.get(0));
+    }
 }

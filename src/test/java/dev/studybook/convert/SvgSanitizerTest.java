@@ -192,4 +192,49 @@ class SvgSanitizerTest {
         assertThrows(IllegalArgumentException.class, () -> check("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300in\" height=\"1\"/>"));
         assertThrows(IllegalArgumentException.class, () -> check("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1e9 10\"/>"));
     }
+
+    /** A PNG of w × h pixels, 1-bit grey, all black, as base64. */
+    private static String png(int w, int h) throws java.io.IOException {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", out);
+        return java.util.Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    /**
+     * Every {@code <image>} was removed, a data: address too: draw.io writes a label it cannot write as SVG text as a
+     * PNG after the foreign object, and 0xAX/linux-insides lost the labels of two pictures with a warning each. A PNG,
+     * JPEG or GIF inside the file stays when it decodes within the pictures' limits, all of them together too.
+     */
+    @Test
+    void embeddedPngOfADrawioLabelWasRemoved() throws java.io.IOException {
+        String label = "data:image/png;base64," + png(36, 10);
+        SvgSanitizer.Result kept = check(HEAD + "<switch><foreignObject width=\"100%\" height=\"100%\"><div"
+                + " xmlns=\"http://www.w3.org/1999/xhtml\">Heap</div></foreignObject><image x=\"1\" y=\"1\" width=\"36\""
+                + " height=\"10\" xlink:href=\"" + label + "\"/></switch></svg>");
+        String out = new String(kept.svg(), StandardCharsets.UTF_8);
+        assertEquals(List.of(), kept.removed());
+        assertTrue(out.contains("<image height=\"10\" width=\"36\" x=\"1\" xlink:href=\"" + label + "\" y=\"1\"/>"), out);
+        assertFalse(out.contains("foreignObject"), out);
+
+        // A header that says 30,000 pixels wide is refused before anything is decoded; SVG inside SVG, bad base64.
+        SvgSanitizer.Result refused = check(HEAD + "<image width=\"9\" height=\"9\" xlink:href=\"data:image/png;base64,"
+                + "iVBORw0KGgoAAAANSUhEUgAAdTAAAAACCAAAAAC0rv5MAAAAAElFTkSuQmCC\"/><image width=\"9\" height=\"9\""
+                + " href=\"data:image/svg+xml;base64,PHN2Zy8+\"/><image width=\"9\" height=\"9\" href=\"data:image/gif;base64,%%\"/></svg>");
+        out = new String(refused.svg(), StandardCharsets.UTF_8);
+        assertFalse(out.contains("<image"), out);
+        assertEquals(3, refused.removed().size(), refused.removed().toString());
+        assertTrue(refused.removed().get(0).contains("30000 × 2 pixels, more than 20000 pixels a side (PICTURE_MAX_SIDE)")
+                && refused.removed().get(1).startsWith("<image> of 'data:image/svg+xml")
+                && refused.removed().get(2).contains("it cannot be decoded"), refused.removed().toString());
+
+        // Each within the limits, but not both: the second goes.
+        String half = "data:image/png;base64," + png(4500, 4500);
+        SvgSanitizer.Result two = check(HEAD + "<image width=\"9\" height=\"9\" href=\"" + half + "\"/><image x=\"9\""
+                + " width=\"9\" height=\"9\" href=\"" + half + "\"/></svg>");
+        out = new String(two.svg(), StandardCharsets.UTF_8);
+        assertTrue(out.contains("<image height=\"9\" href=\"data:") && !out.contains("x=\"9\""), out.substring(0, 200));
+        assertTrue(two.removed().size() == 1 && two.removed().get(0).endsWith(
+                "more than 40 million pixels together (PICTURE_MAX_PIXELS)"), two.removed().toString());
+    }
 }

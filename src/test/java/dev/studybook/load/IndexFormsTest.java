@@ -448,6 +448,19 @@ class IndexFormsTest {
     }
 
     @Test
+    void siteInOneFolderPerLanguageIsRefusedNamingTheLanguagesFolders() {
+        // fastapi/fastapi: a README of web links and docs/en/mkdocs.yml, docs/de/mkdocs.yml, … (14 languages); the
+        // 1,699 pages of all of them were read as one book, and its PDF ran past the 20-minute limit.
+        // One folder down, in repo/: AllTestBooksTest builds every test book, and this root is refused by design.
+        Path book = TestBooks.book("index-forms/mkdocs-languages/repo");
+        StudybookException e = assertThrows(StudybookException.class, () -> TestBooks.load(book));
+        assertTrue(e.getMessage().contains("the site is in 2 languages (docs/de, docs/en), one book each"), e.getMessage());
+        String hint = e.hint().orElseThrow();
+        assertTrue(hint.contains("--content " + book.toAbsolutePath().normalize().resolve("docs/en")), hint);
+        assertEquals("Kettle\nTutorial\n", tree(TestBooks.load(book.resolve("docs/en")).outline()));
+    }
+
+    @Test
     void repositoryRootWhoseReadmeLinksToNoChapterReadsTheSiteInDocs() {
         // datawhalechina/pumpkin-book: the root README links to the web site; the book is docs/ with its sidebar.
         Diagnostics d = new Diagnostics();
@@ -534,6 +547,31 @@ class IndexFormsTest {
 
     private static Outline site(String book, Diagnostics d) {
         return BookLoader.load(Request.read(TestBooks.book(book), Optional.empty()), Outputs.DEFAULT.specs(), d).outline();
+    }
+
+    @Test
+    void translationNamedWithLanguageAndRegionJoinedWasAChapter() {
+        // jwasham/coding-interview-university: its README lists 16 translations; README-ptbr.md, whose name joins
+        // language and region and whose link says "Português Brasileiro", was a chapter of 51 pages in Portuguese, with
+        // 16 warnings for the links to its sibling translations.
+        Outline o = outline("index-forms/readme-with-joined-language-region-translations");
+        assertEquals(List.of("arrays.md", "trees.md"), o.chapters().stream().map(c -> c.file().getFileName().toString()).toList());
+    }
+
+    @Test
+    void readmeThatIsTheTextAndLinksToOneChapterSaidOneChapters(@TempDir Path tmp) throws Exception {
+        // jwasham/coding-interview-university: "… (1601 lines) and links to 1 chapters: it is the book's first chapter".
+        Path book = Files.createDirectories(tmp.resolve("plan"));
+        StringBuilder readme = new StringBuilder("# Study Plan\n\nSee [the languages](languages.md).\n\n");
+        for (int i = 0; i < 320; i++) {
+            readme.append("Study topic ").append(i).append(" for an hour, then write it down.\n\n");
+        }
+        Files.writeString(book.resolve("README.md"), readme);
+        Files.writeString(book.resolve("languages.md"), "# Languages\n\nPick one.\n");
+        Diagnostics d = new Diagnostics();
+        BookLoader.load(Request.read(book, Optional.empty()), Outputs.DEFAULT.specs(), d);
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("and links to 1 chapter: it is the book's first")),
+                d.warnings().toString());
     }
 
     @Test

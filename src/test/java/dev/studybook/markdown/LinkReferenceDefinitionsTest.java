@@ -44,6 +44,21 @@ class LinkReferenceDefinitionsTest {
     }
 
     @Test
+    void pictureReferenceInsideAReferenceLinkShowedBracketsAndTheLabel() {
+        // A README's badge [![Build][badge]][ci] and squidfunk/mkdocs-material's screenshots [![Name]][Name] showed
+        // "[picture]ci": flexmark took the brackets around the picture for text and [ci] for a link of its own.
+        String x = xhtml("Badge: [![Build][badge]][ci] and [![Shot]][Shot].\n\nEscaped: \\[![Build][badge]][ci]\n\n"
+                + "[badge]: https://e.com/badge.svg\n[ci]: https://e.com/ci\n[Shot]: https://e.com/shot.png\n");
+        // (Pictures on the web are shown as their alt text and address.)
+        assertTrue(x.contains("Badge: <a href=\"https://e.com/ci\" class=\"external\"><span class=\"image-missing\">[图片：Build]"
+                + " https://e.com/badge.svg</span></a> and <a href=\"https://e.com/shot.png\" class=\"external\"><span"
+                + " class=\"image-missing\">[图片：Shot] https://e.com/shot.png</span></a>."), x);
+        // An escaped bracket is text, as CommonMark reads it.
+        assertTrue(x.contains("Escaped: [<span class=\"image-missing\">") && x.contains("</span>]<a href=\"https://e.com/ci\""
+                + " class=\"external\">ci</a>"), x);
+    }
+
+    @Test
     void linksFindTheirDefinitionsWithTitlesAngleBracketsAndFoldedCase() {
         String x = xhtml(SNIPPETS.get(0));
         assertTrue(x.contains("href=\"https://e.com/a\""), x);

@@ -320,8 +320,10 @@ final class PdfLayout {
             b.useFont(supplier::get, f.face().family(), f.face().weight(),
                     f.face().italic() ? FontStyle.ITALIC : FontStyle.NORMAL, true, uses);
         }
-        b.useSVGDrawer(new SvgTextDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
-                BatikSVGDrawer.SvgExternalResourceMode.SECURE), ctx.fonts().stream().map(EmbeddedFont::face).toList()));
+        // data: only: the sanitiser keeps a picture's embedded PNG, JPEG and GIF (draw.io's labels), checked, and
+        // removes every other reference.
+        b.useSVGDrawer(new SvgTextDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE, Set.of("data")),
+                ctx.fonts().stream().map(EmbeddedFont::face).toList()));
         Map<String, Asset> assets = assets(book, ctx);
         b.useProtocolsStreamImplementation(new AssetStreams(assets), SCHEME);
         FSStreamFactory refuse = url -> null;

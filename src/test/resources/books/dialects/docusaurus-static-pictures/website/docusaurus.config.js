@@ -1,0 +1,4 @@
+module.exports = {
+  title: 'Flows',
+  presets: [['classic', { docs: { path: '../docs', sidebarPath: require.resolve('./sidebars.js') } }]],
+};
