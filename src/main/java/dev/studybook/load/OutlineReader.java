@@ -199,8 +199,15 @@ public final class OutlineReader {
         }
         if (!chosen && index.kind() == IndexKind.README && b.missing.isEmpty() && b.localChapters == 0) {
             // datawhalechina/pumpkin-book: a README of web links at the repository's root, the book in docs/ with
-            // its own sidebar.
-            for (String folder : SITE_FOLDERS) {
+            // its own sidebar. tiancaiamao/go-internals: a GitBook whose LANGS.md names one language, zh/, the book
+            // there; refused as "a GitBook in 1 languages" before.
+            List<String> languages = gitBookLanguages(content);
+            List<String> folders = new ArrayList<>();
+            if (languages.size() == 1) {
+                folders.add(languages.get(0));
+            }
+            folders.addAll(SITE_FOLDERS);
+            for (String folder : folders) {
                 Optional<IndexChoice> inner = siteIndex(content, content.root().resolve(folder));
                 if (inner.isEmpty()) {
                     continue;
@@ -209,8 +216,11 @@ public final class OutlineReader {
                 Builder trial = new Builder(resolver, inner.get(), other, diagnostics);
                 List<OutlinePart> found = trial.parts();
                 if (chapterCount(found) > 0) {
+                    String book = languages.size() == 1 && folder.equals(languages.get(0))
+                            ? "the book is the one language LANGS.md names, in " + folder + "/"
+                            : "the book is the site in " + folder + "/";
                     diagnostics.warn(SourceLocation.of(index.file()), Diagnostics.Kind.INDEX, "the index page links to no"
-                            + " chapter; the book is the site in " + folder + "/, whose contents are "
+                            + " chapter; " + book + ", whose contents are "
                             + content.relative(inner.get().file()) + " (--content " + folder + " builds it directly)");
                     index = inner.get();
                     page = other;
@@ -257,7 +267,8 @@ public final class OutlineReader {
             if (!languages.isEmpty()) {
                 // astaxie/build-web-application-with-golang: the root README only switches between 13 translations.
                 throw StudybookException.content(SourceLocation.of(index.file()), "the index page links to no Markdown"
-                        + " chapter: this is a GitBook in " + languages.size() + " languages (LANGS.md), one book each",
+                        + " chapter: this is a GitBook in " + languages.size()
+                        + (languages.size() == 1 ? " language (LANGS.md)" : " languages (LANGS.md), one book each"),
                         "build one language with --content " + content.root().resolve(languages.get(0))
                                 + " (the languages' folders: " + String.join(", ", languages) + ")");
             }
@@ -1320,6 +1331,8 @@ public final class OutlineReader {
                 : tool.isPresent() && !tool.get().authors().isEmpty() ? tool.get().authors()
                 : Optional.ofNullable(fm.getOrDefault("author", fm.get("authors"))).filter(s -> !s.isBlank())
                         .map(s -> List.of(s.replaceAll("^\\[|\\]$", "").split("\\s*,\\s*"))).orElse(List.of());
+        // A label before the names ("译者:", "Translators:" in gopl-zh's book.ini) is no author.
+        authors = authors.stream().filter(a -> !a.strip().matches("(?s).*[:：]")).toList();
         String description = config.description()
                 .or(() -> tool.flatMap(ToolConfig::description))
                 .or(() -> Optional.ofNullable(fm.get("description")))
@@ -1475,11 +1488,21 @@ public final class OutlineReader {
     private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S");
 
     /**
-     * False for a blank heading and for one that holds a web address: a shop's or a site's line above the book's
-     * own words ("# 京东售卖链接：https://item.jd.com/…", scutan90/DeepLearning-500-questions) names no book.
+     * Headings that name a page's role, not a book: cch123/golang-notes's readme.md starts "# Overview", and the
+     * book was called "Overview" on its cover and in every reading system's library.
+     */
+    private static final Set<String> PAGE_ROLE_HEADINGS = Set.of("overview", "introduction", "intro", "about", "readme",
+            "home", "index", "preface", "foreword", "简介", "介绍", "概述", "概览", "前言", "序", "序言", "引言", "导读", "首页",
+            "主页", "说明", "簡介", "介紹", "概覽", "導讀", "首頁", "主頁", "說明");
+
+    /**
+     * False for a blank heading, for one that holds a web address (a shop's or a site's line above the book's own
+     * words, "# 京东售卖链接：https://item.jd.com/…", scutan90/DeepLearning-500-questions) and for one that only
+     * names the page's role ("Overview", "简介"): they name no book.
      */
     static boolean namesABook(String title) {
-        return !title.isBlank() && !WEB_ADDRESS.matcher(title).find();
+        return !title.isBlank() && !WEB_ADDRESS.matcher(title).find()
+                && !PAGE_ROLE_HEADINGS.contains(title.strip().replaceAll("[:：]$", "").strip().toLowerCase(Locale.ROOT));
     }
 
     static String bookTitle(String heading) {

@@ -283,6 +283,22 @@ class IndexFormsTest {
     }
 
     @Test
+    void readmeHeadedOverviewWasTheBooksTitle() {
+        // cch123/golang-notes: readme.md starts "# Overview"; the book was titled "Overview" on its cover.
+        Outline o = outline("metadata/readme-titled-overview");
+        assertEquals("readme-titled-overview", o.metadata().title());
+        assertEquals("Channel\nSelect\n", tree(o));
+    }
+
+    @Test
+    void bookIniAuthorsAfterALabelListedTheLabelAsAnAuthor() {
+        // gopl-zh: authors = ["译者:", "chai2010", …]; the title page read "译者:、chai2010、…".
+        Metadata m = outline("metadata/book-ini-authors-after-a-label").metadata();
+        assertEquals("译本之书", m.title());
+        assertEquals(List.of("甲", "乙"), m.authors());
+    }
+
+    @Test
     void metadataComesFromTheIndexPagesFrontMatter() {
         Metadata m = outline("metadata/front-matter").metadata();
         assertEquals("Front Matter Book", m.title());
@@ -445,6 +461,19 @@ class IndexFormsTest {
         String hint = e.hint().orElseThrow();
         assertTrue(hint.contains("--content " + book.toAbsolutePath().normalize().resolve("en")) && hint.contains("en, zh)"), hint);
         assertEquals("Introduction\nMaps\n", tree(TestBooks.load(book.resolve("en")).outline()));
+    }
+
+    @Test
+    void gitBookWhoseLangsMdNamesOneLanguageWasRefusedAsAGitBookIn1Languages() {
+        // tiancaiamao/go-internals: LANGS.md names zh/ alone, the root README links to the web site; the build
+        // stopped with "this is a GitBook in 1 languages". The one language's folder is the book.
+        Diagnostics d = new Diagnostics();
+        Outline o = TestBooks.load(TestBooks.book("index-forms/gitbook-one-language"), d).outline();
+        assertEquals("SUMMARY.md", o.indexFile().getFileName().toString());
+        assertEquals("zh", o.indexFile().getParent().getFileName().toString());
+        assertEquals("如何研究\n  从源代码安装\n基本数据结构\n", tree(o));
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("the one language LANGS.md names, in zh/")),
+                d.warnings().toString());
     }
 
     @Test
