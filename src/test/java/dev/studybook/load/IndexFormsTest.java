@@ -477,6 +477,18 @@ class IndexFormsTest {
     }
 
     @Test
+    void docsifySiteInDocsWhoseSidebarLinksFromTheSiteRootHadEveryChapterNotFound() {
+        // hollischuang/toBeTopJavaer: docs/_sidebar.md links /basics/….md, docs/basics/….md on the site; built from
+        // the repository's root, the 176 chapters were looked for in basics/ at the root and the build stopped.
+        Diagnostics d = new Diagnostics();
+        Outline o = TestBooks.load(TestBooks.book("index-forms/docsify-in-docs-with-root-relative-links"), d).outline();
+        assertEquals("_sidebar.md", o.indexFile().getFileName().toString());
+        assertEquals("[基础篇]\n  *面向对象\n    面向对象与面向过程\n    什么是多态\n", tree(o));
+        assertTrue(o.chapters().stream().filter(c -> !c.titlePage()).allMatch(c -> c.file().toString().contains("/docs/basics/")),
+                o.chapters().toString());
+    }
+
+    @Test
     void repositoryRootWhoseReadmeLinksToNoChapterReadsTheSiteInDocs() {
         // datawhalechina/pumpkin-book: the root README links to the web site; the book is docs/ with its sidebar.
         Diagnostics d = new Diagnostics();
