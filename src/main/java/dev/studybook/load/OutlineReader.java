@@ -182,10 +182,26 @@ public final class OutlineReader {
                 }
             }
         }
-        // A site whose pages are read from its files wins over a README that links only to the web site's pages.
-        if (hugo.isPresent() && index.kind() == IndexKind.README && b.missing.isEmpty() && b.localChapters == 0) {
-            // qcrao/Go-Questions: a README of web links beside a Hugo site's content/ folder of pages.
-            if (hugo.get().note().isEmpty()) {
+        // A site whose pages are read from its files wins over a README that links only to the web site's pages, or
+        // to a page or three beside a site of many more.
+        int hugoPages = 0;
+        if (hugo.isPresent() && index.kind() == IndexKind.README && b.missing.isEmpty()
+                && b.localChapters > 0 && b.localChapters <= README_FEW_CHAPTERS) {
+            IndexChoice siteIndex = new IndexChoice(hugo.get().file(), IndexKind.SUMMARY, hugo.get().base());
+            hugoPages = chapterCount(new Builder(resolver, siteIndex, IndexPageReader.read(hugo.get().markdown()),
+                    new Diagnostics()).parts());
+        }
+        boolean fewBesideSite = hugoPages >= Math.max(SITE_MANY_PAGES, SITE_SHARE * b.localChapters);
+        if (hugo.isPresent() && index.kind() == IndexKind.README && b.missing.isEmpty()
+                && (b.localChapters == 0 || fewBesideSite)) {
+            // qcrao/Go-Questions: a README of web links beside a Hugo site's content/ folder of pages. talkgo/night:
+            // a README of 324 lines linking one page (how to propose a talk) beside the site's 220 pages.
+            if (fewBesideSite) {
+                diagnostics.warn(SourceLocation.of(index.file()), Diagnostics.Kind.INDEX, "the index page links to "
+                        + b.localChapters + (b.localChapters == 1 ? " chapter" : " chapters") + " and the Hugo site's"
+                        + " content/ folder holds " + hugoPages + " pages: they are the chapters, in its menu's order"
+                        + " (--index " + index.file().getFileName() + " keeps the index page's)");
+            } else if (hugo.get().note().isEmpty()) {
                 diagnostics.warn(SourceLocation.of(index.file()), Diagnostics.Kind.INDEX, "the index page links to no"
                         + " chapter; the chapters are the pages of the Hugo site's content/ folder, in its menu's order"
                         + " (--index FILE names another index page)");
@@ -504,6 +520,14 @@ public final class OutlineReader {
     private static int chapterCount(List<OutlinePart> parts) {
         return parts.stream().mapToInt(p -> p.chapters().size()).sum();
     }
+
+    /**
+     * A README that links to at most this many chapters beside a site of its own pages of at least {@link
+     * #SITE_MANY_PAGES}, and {@link #SITE_SHARE} times as many, is no contents of the book: the site is.
+     */
+    static final int README_FEW_CHAPTERS = 3;
+    static final int SITE_MANY_PAGES = 10;
+    static final int SITE_SHARE = 5;
 
     /** Folders of a repository's root that commonly hold its book's web site. */
     static final List<String> SITE_FOLDERS = List.of("docs", "doc", "book", "documentation", "website", "src");

@@ -410,6 +410,31 @@ class IndexFormsTest {
     }
 
     @Test
+    void hugoSiteBesideAReadmeLinkingOnePageWasLeftOutForThatPage() throws IOException {
+        // talkgo/night: a README of text linking one page (how to propose a talk) beside a Hugo site of 220 pages;
+        // the book was the README and that page, 35 pages of 2 chapters.
+        Path book = Files.createDirectories(tmp.resolve("night"));
+        Files.writeString(book.resolve("README.md"), "# Go 夜读\n\n每周四晚上的源码阅读。\n\n参考[如何发起分享提案](PROPOSAL.md)。\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(book.resolve("PROPOSAL.md"), "# 如何发起分享提案\n\n提一个 issue。\n", StandardCharsets.UTF_8);
+        Files.writeString(book.resolve("config.toml"), "baseurl = \"https://example.org/\"\ntitle = \"Go 夜读\"\n",
+                StandardCharsets.UTF_8);
+        Path night = Files.createDirectories(book.resolve("content/night"));
+        Files.writeString(book.resolve("content/_index.md"), "---\ntitle: 首页\n---\n\n欢迎。\n", StandardCharsets.UTF_8);
+        Files.writeString(night.resolve("_index.md"), "---\ntitle: 夜读\nweight: 1\n---\n", StandardCharsets.UTF_8);
+        for (int i = 1; i <= 12; i++) {
+            Files.writeString(night.resolve(i + "-talk.md"), "---\ntitle: 第 " + i + " 期\nweight: " + i + "\n---\n\n正文。\n",
+                    StandardCharsets.UTF_8);
+        }
+        Diagnostics d = new Diagnostics();
+        Outline o = TestBooks.load(book, d).outline();
+        assertTrue(o.chapters().size() >= 12, tree(o));
+        assertTrue(tree(o).contains("第 12 期") && !tree(o).contains("如何发起分享提案"), tree(o));
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("links to 1 chapter and the Hugo site's")),
+                d.warnings().toString());
+    }
+
+    @Test
     void mkdocsSiteIsReadFromItsNavNotFromItsReadme() {
         // krahets/hello-algo: the README links to the web site only ("links to no Markdown chapter"); the menu is
         // nav: in mkdocs.yml, with Python tags elsewhere in it and a docs_dir its build step writes.
