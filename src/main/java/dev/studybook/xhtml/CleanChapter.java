@@ -97,15 +97,19 @@ public final class CleanChapter {
         }
     }
 
-    /** Headings in order, with their chapter-local ids; headings without text are left out. */
+    /** Headings in order, with their chapter-local ids; headings without text or over a navigation footer are left out. */
     public List<Heading> headings() {
         return headings(doc.body().select("h1, h2, h3, h4, h5, h6"));
     }
 
-    /** The headings of {@code elements} (a chapter's heading elements, in document order), as {@link #headings()}. */
+    /**
+     * The headings of {@code elements} (a chapter's heading elements, in document order), as {@link #headings()};
+     * the heading of a web page's navigation footer ("links" over "上一节 / 下一节") is left out.
+     */
     static List<Heading> headings(List<Element> elements) {
         return elements.stream()
                 .filter(h -> !h.text().isBlank())
+                .filter(h -> !NavigationSection.isFooter(h))
                 .map(h -> new Heading(h.tagName().charAt(1) - '0', h.text().strip(), h.id()))
                 .toList();
     }
