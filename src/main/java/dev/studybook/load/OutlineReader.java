@@ -1002,12 +1002,17 @@ public final class OutlineReader {
             return false;
         }
 
-        /** A heading that only names the table of contents ("## 目录") gives way to what is under it. */
+        /**
+         * A heading that only names the table of contents ("## 目录") gives way to what is under it; so does a list item
+         * without a link that says so (lifei6671/interview-go's docsify sidebar opens with "- 目录", its nine groups
+         * nested under it: the book had one part, 目录, and its groups were no parts).
+         */
         private static void spliceContents(Node n) {
             for (int i = 0; i < n.children.size(); i++) {
                 Node c = n.children.get(i);
                 spliceContents(c);
-                if (c instanceof Heading h && LinkRoles.isContentsHeading(h.title)) {
+                if (c instanceof Heading h && LinkRoles.isContentsHeading(h.title)
+                        || c instanceof Entry e && e.kind == EntryKind.GROUP && LinkRoles.isContentsHeading(e.title)) {
                     n.children.remove(i);
                     n.children.addAll(i, c.children);
                     i += c.children.size() - 1;

@@ -514,6 +514,22 @@ class IndexFormsTest {
     }
 
     @Test
+    void docsifySidebarWhoseOneItemWithoutLinkHoldsEveryGroupWasOnePartNamedContents() {
+        // lifei6671/interview-go's sidebar.md opens with "- 目录", its nine groups nested under it: the book had one
+        // part, 目录 (a bookmark "Contents" leading to the first question), its groups no parts.
+        Outline o = outline("index-forms/docsify-sidebar-one-item-over-all");
+        assertEquals("sidebar.md", o.indexFile().getFileName().toString());
+        assertEquals("""
+                README.md
+                [Go 常见面试题]
+                  交替打印数字和字母
+                  翻转字符串
+                [Redis 基础]
+                  持久化
+                """, tree(o));
+    }
+
+    @Test
     void repositoryRootWhoseReadmeLinksToNoChapterReadsTheSiteInDocs() {
         // datawhalechina/pumpkin-book: the root README links to the web site; the book is docs/ with its sidebar.
         Diagnostics d = new Diagnostics();
