@@ -45,7 +45,8 @@ public final class CleanChapter {
     /**
      * Puts the title as an h1 at the top when the chapter has no h1 of its own, so every chapter opens with its title;
      * when its first heading (of any level) already says the title, that heading becomes the h1 instead, so that the
-     * title is not shown twice. A chapter of several h1s has them one level down, under its title.
+     * title is not shown twice. A chapter of several h1s has them one level down, under its title; a table of contents
+     * asked for above the title goes under it.
      */
     public void ensureTitle(String title) {
         withIds = null;
@@ -54,9 +55,9 @@ public final class CleanChapter {
             var first = doc.body().selectFirst("h2, h3, h4, h5, h6");
             if (first != null && sameTitle(first.text(), title)) {
                 first.tagName("h1");
-                return;
+            } else {
+                prependTitle(title);
             }
-            prependTitle(title);
         } else if (h1s.size() > 1) {
             // Several level-1 headings are the chapter's sections (CyC2018/CS-Notes' 代码可读性.md: "# 一、可读性的重要性"…;
             // a title "# Golang面试题" over "# 一、语言基础"…): left as they are, all but the first were missing from the
@@ -73,6 +74,30 @@ public final class CleanChapter {
             if (!titled) {
                 prependTitle(title);
             }
+        }
+        tocAfterTitle();
+    }
+
+    /**
+     * A table of contents asked for above the title ("[TOC]" on the first line, as Typora writes it: 21 of the 22
+     * chapters of aceld/golang) goes right under the title, which opens the chapter: they opened with the list instead.
+     */
+    private void tocAfterTitle() {
+        var title = doc.body().selectFirst("h1");
+        if (title == null) {
+            return;
+        }
+        List<Element> before = new java.util.ArrayList<>();
+        for (Element e : doc.body().getAllElements()) {
+            if (e == title) {
+                break;
+            }
+            if (e.hasClass(ChapterToc.PLACE_CLASS)) {
+                before.add(e);
+            }
+        }
+        for (int i = before.size() - 1; i >= 0; i--) {
+            title.after(before.get(i));
         }
     }
 
