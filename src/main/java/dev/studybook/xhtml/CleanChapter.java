@@ -99,6 +99,24 @@ public final class CleanChapter {
         for (int i = before.size() - 1; i >= 0; i--) {
             title.after(before.get(i));
         }
+        // Filled before the title was known, a list may open with the title itself, its sections under it ("## 1、数据定义"
+        // made the title): the title is not one of its sections, and those take its place.
+        String href = "#" + title.id();
+        for (Element toc : doc.body().getElementsByClass(ChapterToc.PLACE_CLASS)) {
+            Element root = toc.selectFirst("ul");
+            if (root != null && root.childrenSize() == 1) {
+                Element only = root.child(0);
+                Element link = only.selectFirst("a");
+                Element sub = only.selectFirst("ul");
+                if (link != null && href.equals(link.attr("href")) && link.parent() == only) {
+                    if (sub == null) {
+                        toc.remove();
+                    } else {
+                        root.replaceWith(sub);
+                    }
+                }
+            }
+        }
     }
 
     private void prependTitle(String title) {
