@@ -270,11 +270,13 @@ public final class LinkResolver {
             }
         }
         // A VitePress or VuePress site's root is its srcDir (vuejs/docs: src/); an Rspress or Starlight site's, its
-        // language's folder; VitePress serves its public/ folder and Docusaurus its static/ folder at the root.
+        // language's folder; a docsify site's, the folder of its index.html (docs/); VitePress serves its public/
+        // folder and Docusaurus its static/ folder at the root.
         if (siteRoots == null) {
             List<Path> roots = new ArrayList<>(ThemeSidebar.docsRoots(content));
             MetaFileSite.routeRoots(content).stream().filter(r -> !roots.contains(r)).forEach(roots::add);
             StarlightSite.routeRoots(content).stream().filter(r -> !roots.contains(r)).forEach(roots::add);
+            DocsifySite.routeRoots(content).stream().filter(r -> !roots.contains(r)).forEach(roots::add);
             ThemeSidebar.publicRoots(content).stream().filter(r -> !roots.contains(r)).forEach(roots::add);
             DocusaurusSite.staticRoots(content).stream().filter(r -> !roots.contains(r)).forEach(roots::add);
             siteRoots = List.copyOf(roots);

@@ -182,10 +182,26 @@ public final class OutlineReader {
                 }
             }
         }
-        // A site whose pages are read from its files wins over a README that links only to the web site's pages.
-        if (hugo.isPresent() && index.kind() == IndexKind.README && b.missing.isEmpty() && b.localChapters == 0) {
-            // qcrao/Go-Questions: a README of web links beside a Hugo site's content/ folder of pages.
-            if (hugo.get().note().isEmpty()) {
+        // A site whose pages are read from its files wins over a README that links only to the web site's pages, or
+        // to a page or three beside a site of many more.
+        int hugoPages = 0;
+        if (hugo.isPresent() && index.kind() == IndexKind.README && b.missing.isEmpty()
+                && b.localChapters > 0 && b.localChapters <= README_FEW_CHAPTERS) {
+            IndexChoice siteIndex = new IndexChoice(hugo.get().file(), IndexKind.SUMMARY, hugo.get().base());
+            hugoPages = chapterCount(new Builder(resolver, siteIndex, IndexPageReader.read(hugo.get().markdown()),
+                    new Diagnostics()).parts());
+        }
+        boolean fewBesideSite = hugoPages >= Math.max(SITE_MANY_PAGES, SITE_SHARE * b.localChapters);
+        if (hugo.isPresent() && index.kind() == IndexKind.README && b.missing.isEmpty()
+                && (b.localChapters == 0 || fewBesideSite)) {
+            // qcrao/Go-Questions: a README of web links beside a Hugo site's content/ folder of pages. talkgo/night:
+            // a README of 324 lines linking one page (how to propose a talk) beside the site's 220 pages.
+            if (fewBesideSite) {
+                diagnostics.warn(SourceLocation.of(index.file()), Diagnostics.Kind.INDEX, "the index page links to "
+                        + b.localChapters + (b.localChapters == 1 ? " chapter" : " chapters") + " and the Hugo site's"
+                        + " content/ folder holds " + hugoPages + " pages: they are the chapters, in its menu's order"
+                        + " (--index " + index.file().getFileName() + " keeps the index page's)");
+            } else if (hugo.get().note().isEmpty()) {
                 diagnostics.warn(SourceLocation.of(index.file()), Diagnostics.Kind.INDEX, "the index page links to no"
                         + " chapter; the chapters are the pages of the Hugo site's content/ folder, in its menu's order"
                         + " (--index FILE names another index page)");
@@ -199,8 +215,15 @@ public final class OutlineReader {
         }
         if (!chosen && index.kind() == IndexKind.README && b.missing.isEmpty() && b.localChapters == 0) {
             // datawhalechina/pumpkin-book: a README of web links at the repository's root, the book in docs/ with
-            // its own sidebar.
-            for (String folder : SITE_FOLDERS) {
+            // its own sidebar. tiancaiamao/go-internals: a GitBook whose LANGS.md names one language, zh/, the book
+            // there; refused as "a GitBook in 1 languages" before.
+            List<String> languages = gitBookLanguages(content);
+            List<String> folders = new ArrayList<>();
+            if (languages.size() == 1) {
+                folders.add(languages.get(0));
+            }
+            folders.addAll(SITE_FOLDERS);
+            for (String folder : folders) {
                 Optional<IndexChoice> inner = siteIndex(content, content.root().resolve(folder));
                 if (inner.isEmpty()) {
                     continue;
@@ -209,8 +232,11 @@ public final class OutlineReader {
                 Builder trial = new Builder(resolver, inner.get(), other, diagnostics);
                 List<OutlinePart> found = trial.parts();
                 if (chapterCount(found) > 0) {
+                    String book = languages.size() == 1 && folder.equals(languages.get(0))
+                            ? "the book is the one language LANGS.md names, in " + folder + "/"
+                            : "the book is the site in " + folder + "/";
                     diagnostics.warn(SourceLocation.of(index.file()), Diagnostics.Kind.INDEX, "the index page links to no"
-                            + " chapter; the book is the site in " + folder + "/, whose contents are "
+                            + " chapter; " + book + ", whose contents are "
                             + content.relative(inner.get().file()) + " (--content " + folder + " builds it directly)");
                     index = inner.get();
                     page = other;
@@ -266,7 +292,8 @@ public final class OutlineReader {
             if (!languages.isEmpty()) {
                 // astaxie/build-web-application-with-golang: the root README only switches between 13 translations.
                 throw StudybookException.content(SourceLocation.of(index.file()), "the index page links to no Markdown"
-                        + " chapter: this is a GitBook in " + languages.size() + " languages (LANGS.md), one book each",
+                        + " chapter: this is a GitBook in " + languages.size()
+                        + (languages.size() == 1 ? " language (LANGS.md)" : " languages (LANGS.md), one book each"),
                         "build one language with --content " + content.root().resolve(languages.get(0))
                                 + " (the languages' folders: " + String.join(", ", languages) + ")");
             }
@@ -534,6 +561,14 @@ public final class OutlineReader {
     private static int chapterCount(List<OutlinePart> parts) {
         return parts.stream().mapToInt(p -> p.chapters().size()).sum();
     }
+
+    /**
+     * A README that links to at most this many chapters beside a site of its own pages of at least {@link
+     * #SITE_MANY_PAGES}, and {@link #SITE_SHARE} times as many, is no contents of the book: the site is.
+     */
+    static final int README_FEW_CHAPTERS = 3;
+    static final int SITE_MANY_PAGES = 10;
+    static final int SITE_SHARE = 5;
 
     /** Folders of a repository's root that commonly hold its book's web site. */
     static final List<String> SITE_FOLDERS = List.of("docs", "doc", "book", "documentation", "website", "src");
@@ -1008,12 +1043,17 @@ public final class OutlineReader {
             return false;
         }
 
-        /** A heading that only names the table of contents ("## 目录") gives way to what is under it. */
+        /**
+         * A heading that only names the table of contents ("## 目录") gives way to what is under it; so does a list item
+         * without a link that says so (lifei6671/interview-go's docsify sidebar opens with "- 目录", its nine groups
+         * nested under it: the book had one part, 目录, and its groups were no parts).
+         */
         private static void spliceContents(Node n) {
             for (int i = 0; i < n.children.size(); i++) {
                 Node c = n.children.get(i);
                 spliceContents(c);
-                if (c instanceof Heading h && LinkRoles.isContentsHeading(h.title)) {
+                if (c instanceof Heading h && LinkRoles.isContentsHeading(h.title)
+                        || c instanceof Entry e && e.kind == EntryKind.GROUP && LinkRoles.isContentsHeading(e.title)) {
                     n.children.remove(i);
                     n.children.addAll(i, c.children);
                     i += c.children.size() - 1;
@@ -1361,6 +1401,8 @@ public final class OutlineReader {
                 : tool.isPresent() && !tool.get().authors().isEmpty() ? tool.get().authors()
                 : Optional.ofNullable(fm.getOrDefault("author", fm.get("authors"))).filter(s -> !s.isBlank())
                         .map(s -> List.of(s.replaceAll("^\\[|\\]$", "").split("\\s*,\\s*"))).orElse(List.of());
+        // A label before the names ("译者:", "Translators:" in gopl-zh's book.ini) is no author.
+        authors = authors.stream().filter(a -> !a.strip().matches("(?s).*[:：]")).toList();
         String description = config.description()
                 .or(() -> tool.flatMap(ToolConfig::description))
                 .or(() -> Optional.ofNullable(fm.get("description")))
@@ -1516,11 +1558,21 @@ public final class OutlineReader {
     private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S");
 
     /**
-     * False for a blank heading and for one that holds a web address: a shop's or a site's line above the book's
-     * own words ("# 京东售卖链接：https://item.jd.com/…", scutan90/DeepLearning-500-questions) names no book.
+     * Headings that name a page's role, not a book: cch123/golang-notes's readme.md starts "# Overview", and the
+     * book was called "Overview" on its cover and in every reading system's library.
+     */
+    private static final Set<String> PAGE_ROLE_HEADINGS = Set.of("overview", "introduction", "intro", "about", "readme",
+            "home", "index", "preface", "foreword", "简介", "介绍", "概述", "概览", "前言", "序", "序言", "引言", "导读", "首页",
+            "主页", "说明", "簡介", "介紹", "概覽", "導讀", "首頁", "主頁", "說明");
+
+    /**
+     * False for a blank heading, for one that holds a web address (a shop's or a site's line above the book's own
+     * words, "# 京东售卖链接：https://item.jd.com/…", scutan90/DeepLearning-500-questions) and for one that only
+     * names the page's role ("Overview", "简介"): they name no book.
      */
     static boolean namesABook(String title) {
-        return !title.isBlank() && !WEB_ADDRESS.matcher(title).find();
+        return !title.isBlank() && !WEB_ADDRESS.matcher(title).find()
+                && !PAGE_ROLE_HEADINGS.contains(title.strip().replaceAll("[:：]$", "").strip().toLowerCase(Locale.ROOT));
     }
 
     static String bookTitle(String heading) {

@@ -151,7 +151,11 @@ public final class BookLinker {
         for (Element a : local) {
             String fragment = a.attr("href").substring(1);
             String id = find(finalAnchors.get(i), fragment);
-            if (id == null) {
+            if (id == null && topOfPage(fragment)) {
+                // HTML defines '#' and '#top' as the page's top: a placeholder ("[编程之美 3.1](#)", 7 in
+                // CyC2018/CS-Notes) or a way back up, never a broken anchor.
+                a.attr("href", place(marks, new ChapterBody.ChapterLink(chapterIds.get(i), "")));
+            } else if (id == null) {
                 warnings.warn(i, line(a), "the link '#" + fragment + "' names no heading or anchor in this chapter; it leads to the chapter's start");
                 a.attr("href", place(marks, new ChapterBody.ChapterLink(chapterIds.get(i), "")));
             } else {
@@ -166,7 +170,9 @@ public final class BookLinker {
             String id = "";
             if (!fragment.isEmpty() && t >= 0) {
                 id = find(finalAnchors.get(t), fragment);
-                if (id == null) {
+                if (id == null && topOfPage(fragment)) {
+                    id = "";
+                } else if (id == null) {
                     warnings.warn(i, line(a), "the link to '#" + fragment + "' names no heading or anchor in that chapter; it leads to the chapter's start");
                     id = "";
                 }
@@ -233,6 +239,11 @@ public final class BookLinker {
         if (h1 != null) {
             h1.after(new TextNode(place(marks, new ChapterBody.TitleEnd())));
         }
+    }
+
+    /** True for the fragments HTML takes as the top of the page when no element has them as id: '' and 'top'. */
+    private static boolean topOfPage(String fragment) {
+        return fragment.isEmpty() || fragment.equalsIgnoreCase("top");
     }
 
     /** The id a link's fragment names: as written, lower-cased, or as a heading slug (GitHub's rules). */

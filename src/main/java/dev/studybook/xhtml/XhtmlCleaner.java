@@ -860,7 +860,9 @@ public final class XhtmlCleaner {
                     el.removeAttr("id");
                     continue;
                 }
-                String slug = heading ? Ids.slug(el.text()) : "";
+                // GitHub slugs the heading's text as written: "8.  判断" (two spaces) is #8--判断, which the
+                // collapsed text would make #8-判断 (CyC2018/CS-Notes' GFM-TOC lists link such headings).
+                String slug = heading ? Ids.slug(el.wholeText()) : "";
                 String base = Ids.xmlId(written.isEmpty() ? slug : written, heading ? "section" : "anchor");
                 String id = base;
                 int n = used.getOrDefault(base, 0);
@@ -878,6 +880,8 @@ public final class XhtmlCleaner {
                     // GitHub numbers repeated slugs -1, -2 ...: the n-th repeat answers to slug-n.
                     String key = n == 0 || !written.isEmpty() ? slug : slug + "-" + n;
                     anchors.putIfAbsent(key, id);
+                    // A link written by hand may name the heading by its collapsed text all the same.
+                    anchors.putIfAbsent(Ids.slug(el.text()), id);
                 }
                 anchors.putIfAbsent(id, id);
             }

@@ -283,6 +283,22 @@ class IndexFormsTest {
     }
 
     @Test
+    void readmeHeadedOverviewWasTheBooksTitle() {
+        // cch123/golang-notes: readme.md starts "# Overview"; the book was titled "Overview" on its cover.
+        Outline o = outline("metadata/readme-titled-overview");
+        assertEquals("readme-titled-overview", o.metadata().title());
+        assertEquals("Channel\nSelect\n", tree(o));
+    }
+
+    @Test
+    void bookIniAuthorsAfterALabelListedTheLabelAsAnAuthor() {
+        // gopl-zh: authors = ["译者:", "chai2010", …]; the title page read "译者:、chai2010、…".
+        Metadata m = outline("metadata/book-ini-authors-after-a-label").metadata();
+        assertEquals("译本之书", m.title());
+        assertEquals(List.of("甲", "乙"), m.authors());
+    }
+
+    @Test
     void metadataComesFromTheIndexPagesFrontMatter() {
         Metadata m = outline("metadata/front-matter").metadata();
         assertEquals("Front Matter Book", m.title());
@@ -394,6 +410,31 @@ class IndexFormsTest {
     }
 
     @Test
+    void hugoSiteBesideAReadmeLinkingOnePageWasLeftOutForThatPage() throws IOException {
+        // talkgo/night: a README of text linking one page (how to propose a talk) beside a Hugo site of 220 pages;
+        // the book was the README and that page, 35 pages of 2 chapters.
+        Path book = Files.createDirectories(tmp.resolve("night"));
+        Files.writeString(book.resolve("README.md"), "# Go 夜读\n\n每周四晚上的源码阅读。\n\n参考[如何发起分享提案](PROPOSAL.md)。\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(book.resolve("PROPOSAL.md"), "# 如何发起分享提案\n\n提一个 issue。\n", StandardCharsets.UTF_8);
+        Files.writeString(book.resolve("config.toml"), "baseurl = \"https://example.org/\"\ntitle = \"Go 夜读\"\n",
+                StandardCharsets.UTF_8);
+        Path night = Files.createDirectories(book.resolve("content/night"));
+        Files.writeString(book.resolve("content/_index.md"), "---\ntitle: 首页\n---\n\n欢迎。\n", StandardCharsets.UTF_8);
+        Files.writeString(night.resolve("_index.md"), "---\ntitle: 夜读\nweight: 1\n---\n", StandardCharsets.UTF_8);
+        for (int i = 1; i <= 12; i++) {
+            Files.writeString(night.resolve(i + "-talk.md"), "---\ntitle: 第 " + i + " 期\nweight: " + i + "\n---\n\n正文。\n",
+                    StandardCharsets.UTF_8);
+        }
+        Diagnostics d = new Diagnostics();
+        Outline o = TestBooks.load(book, d).outline();
+        assertTrue(o.chapters().size() >= 12, tree(o));
+        assertTrue(tree(o).contains("第 12 期") && !tree(o).contains("如何发起分享提案"), tree(o));
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("links to 1 chapter and the Hugo site's")),
+                d.warnings().toString());
+    }
+
+    @Test
     void mkdocsSiteIsReadFromItsNavNotFromItsReadme() {
         // krahets/hello-algo: the README links to the web site only ("links to no Markdown chapter"); the menu is
         // nav: in mkdocs.yml, with Python tags elsewhere in it and a docs_dir its build step writes.
@@ -458,6 +499,47 @@ class IndexFormsTest {
         String hint = e.hint().orElseThrow();
         assertTrue(hint.contains("--content " + book.toAbsolutePath().normalize().resolve("docs/en")), hint);
         assertEquals("Kettle\nTutorial\n", tree(TestBooks.load(book.resolve("docs/en")).outline()));
+    }
+
+    @Test
+    void gitBookWhoseLangsMdNamesOneLanguageWasRefusedAsAGitBookIn1Languages() {
+        // tiancaiamao/go-internals: LANGS.md names zh/ alone, the root README links to the web site; the build
+        // stopped with "this is a GitBook in 1 languages". The one language's folder is the book.
+        Diagnostics d = new Diagnostics();
+        Outline o = TestBooks.load(TestBooks.book("index-forms/gitbook-one-language"), d).outline();
+        assertEquals("SUMMARY.md", o.indexFile().getFileName().toString());
+        assertEquals("zh", o.indexFile().getParent().getFileName().toString());
+        assertEquals("如何研究\n  从源代码安装\n基本数据结构\n", tree(o));
+        assertTrue(d.warnings().stream().anyMatch(w -> w.message().contains("the one language LANGS.md names, in zh/")),
+                d.warnings().toString());
+    }
+
+    @Test
+    void docsifySiteInDocsWhoseSidebarLinksFromTheSiteRootHadEveryChapterNotFound() {
+        // hollischuang/toBeTopJavaer: docs/_sidebar.md links /basics/….md, docs/basics/….md on the site; built from
+        // the repository's root, the 176 chapters were looked for in basics/ at the root and the build stopped.
+        Diagnostics d = new Diagnostics();
+        Outline o = TestBooks.load(TestBooks.book("index-forms/docsify-in-docs-with-root-relative-links"), d).outline();
+        assertEquals("_sidebar.md", o.indexFile().getFileName().toString());
+        assertEquals("[基础篇]\n  *面向对象\n    面向对象与面向过程\n    什么是多态\n", tree(o));
+        assertTrue(o.chapters().stream().filter(c -> !c.titlePage()).allMatch(c -> c.file().toString().contains("/docs/basics/")),
+                o.chapters().toString());
+    }
+
+    @Test
+    void docsifySidebarWhoseOneItemWithoutLinkHoldsEveryGroupWasOnePartNamedContents() {
+        // lifei6671/interview-go's sidebar.md opens with "- 目录", its nine groups nested under it: the book had one
+        // part, 目录 (a bookmark "Contents" leading to the first question), its groups no parts.
+        Outline o = outline("index-forms/docsify-sidebar-one-item-over-all");
+        assertEquals("sidebar.md", o.indexFile().getFileName().toString());
+        assertEquals("""
+                README.md
+                [Go 常见面试题]
+                  交替打印数字和字母
+                  翻转字符串
+                [Redis 基础]
+                  持久化
+                """, tree(o));
     }
 
     @Test
