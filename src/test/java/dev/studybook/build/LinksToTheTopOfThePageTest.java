@@ -7,7 +7,6 @@ import dev.studybook.testing.Cli;
 import dev.studybook.testing.EpubContents;
 import dev.studybook.testing.TestBooks;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,10 +29,7 @@ class LinksToTheTopOfThePageTest {
         assertEquals(0, r.code(), r.out() + r.err());
         assertEquals(1, r.err().lines().filter(l -> l.contains("names no heading")).count(), r.err());
         assertTrue(r.err().contains("'#没有这一节' names no heading"), r.err());
-        Path epub;
-        try (var files = Files.list(out)) {
-            epub = files.filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
-        }
+        Path epub = EpubContents.written(out);
         EpubContents e = EpubContents.read(epub);
         String strings = e.chapterFile("字符串");
         String math = e.chapterFile("数学");

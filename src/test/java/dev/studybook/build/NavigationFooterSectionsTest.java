@@ -7,7 +7,6 @@ import dev.studybook.testing.Cli;
 import dev.studybook.testing.EpubContents;
 import dev.studybook.testing.TestBooks;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,10 +26,7 @@ class NavigationFooterSectionsTest {
         Cli.Run r = Cli.run("build", "--content", TestBooks.book("links/navigation-footer-sections").toString(), "--out",
                 out.toString(), "--format=epub");
         assertEquals(0, r.code(), r.out() + r.err());
-        Path epub;
-        try (var files = Files.list(out)) {
-            epub = files.filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
-        }
+        Path epub = EpubContents.written(out);
         EpubContents e = EpubContents.read(epub);
         String outline = e.nav().outline();
         assertTrue(outline.contains("本书结构") && outline.contains("字符串"), outline);

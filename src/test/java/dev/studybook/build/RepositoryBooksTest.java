@@ -39,10 +39,7 @@ class RepositoryBooksTest {
         System.arraycopy(args, 0, all, 6, args.length);
         Cli.Run r = Cli.run(all);
         assertEquals(0, r.code(), r.out() + r.err());
-        Path epub;
-        try (var files = Files.list(out)) {
-            epub = files.filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
-        }
+        Path epub = EpubContents.written(out);
         EpubCheckRunner.Result check = EpubCheckRunner.check(epub);
         assertTrue(check.clean(), check.toString());
         return EpubContents.read(epub);

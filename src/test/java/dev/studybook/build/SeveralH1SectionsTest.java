@@ -7,7 +7,6 @@ import dev.studybook.testing.Cli;
 import dev.studybook.testing.EpubContents;
 import dev.studybook.testing.TestBooks;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,10 +29,7 @@ class SeveralH1SectionsTest {
         Cli.Run r = Cli.run("build", "--content", TestBooks.book("nested/several-h1-sections").toString(), "--out",
                 out.toString(), "--format=epub");
         assertEquals(0, r.code(), r.out() + r.err());
-        Path epub;
-        try (var files = Files.list(out)) {
-            epub = files.filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
-        }
+        Path epub = EpubContents.written(out);
         EpubContents e = EpubContents.read(epub);
         EpubContents.NavNode nav = e.nav();
         String outline = nav.outline();

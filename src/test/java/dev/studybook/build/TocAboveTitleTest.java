@@ -7,7 +7,6 @@ import dev.studybook.testing.Cli;
 import dev.studybook.testing.EpubContents;
 import dev.studybook.testing.TestBooks;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -29,10 +28,7 @@ class TocAboveTitleTest {
         Cli.Run r = Cli.run("build", "--content", TestBooks.book("dialects/toc-above-title").toString(), "--out",
                 out.toString(), "--format=epub");
         assertEquals(0, r.code(), r.out() + r.err());
-        Path epub;
-        try (var files = Files.list(out)) {
-            epub = files.filter(p -> p.toString().endsWith(".epub")).findFirst().orElseThrow();
-        }
+        Path epub = EpubContents.written(out);
         EpubContents e = EpubContents.read(epub);
         for (String[] c : new String[][] {{"1、调试 golang 的 bug", "场景1：程序的运行时间"}, {"2、数组和切片", "切片"}}) {
             String file = e.chapterFile(c[0]);

@@ -105,6 +105,13 @@ public final class EpubContents {
         opf = xml(new String(entries.get(opfPath), StandardCharsets.UTF_8));
     }
 
+    /** The EPUB a build wrote into {@code out}: of its files whose names end in ".epub", the first by name. */
+    public static Path written(Path out) throws IOException {
+        try (var files = java.nio.file.Files.list(out)) {
+            return files.filter(p -> p.toString().endsWith(".epub")).sorted().findFirst().orElseThrow();
+        }
+    }
+
     public static EpubContents read(Path epub) throws IOException {
         return new EpubContents(epub);
     }
