@@ -56,6 +56,22 @@ final class SharedFonts {
     }
 
     static SharedFonts of(List<EmbeddedFont> fonts) throws IOException {
+        return new SharedFonts(faces(fonts));
+    }
+
+    /** {@link #faces(List)} by the list of faces a build embeds: read once, whatever asks and however often. */
+    private static final Map<List<EmbeddedFont>, Map<String, byte[]>> READ = Collections.synchronizedMap(
+            new java.util.WeakHashMap<>());
+
+    /**
+     * The files of {@code fonts} by PostScript name; a name two different files share is left out. Read once per
+     * list: SharedFonts and every layout's WideFaces ask for them (a book laid out again or in groups has several).
+     */
+    static Map<String, byte[]> faces(List<EmbeddedFont> fonts) throws IOException {
+        Map<String, byte[]> known = READ.get(fonts);
+        if (known != null) {
+            return known;
+        }
         Map<String, byte[]> faces = new HashMap<>();
         Set<String> clash = new TreeSet<>();
         for (EmbeddedFont f : fonts) {
@@ -79,7 +95,9 @@ final class SharedFonts {
             }
         }
         clash.forEach(faces::remove);
-        return new SharedFonts(Map.copyOf(faces));
+        Map<String, byte[]> read = Map.copyOf(faces);
+        READ.put(fonts, read);
+        return read;
     }
 
     /**

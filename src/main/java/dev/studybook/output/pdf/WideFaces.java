@@ -1,7 +1,6 @@
 package dev.studybook.output.pdf;
 
 import dev.studybook.fonts.EmbeddedFont;
-import dev.studybook.fonts.FontSet;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,10 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -44,14 +40,14 @@ final class WideFaces {
             Collections.newSetFromMap(new WeakHashMap<>()));
 
     private final List<EmbeddedFont> fonts;
-    /** The faces' files by PostScript name, read when the first variant is asked for. */
+    /** The faces' files by PostScript name ({@link SharedFonts#faces}), asked for when the first variant is. */
     private Map<String, byte[]> faces;
     private final Map<String, PDFont> made = new HashMap<>();
     /** The document the variants in {@link #made} were loaded into. */
     private PDDocument doc;
 
     WideFaces(List<EmbeddedFont> fonts) {
-        this.fonts = List.copyOf(fonts);
+        this.fonts = fonts;
     }
 
     /** Whether {@code font} is a variant made here. */
@@ -94,21 +90,10 @@ final class WideFaces {
 
     private Map<String, byte[]> faces() {
         if (faces == null) {
-            faces = new HashMap<>();
-            for (EmbeddedFont f : fonts) {
-                try (var in = FontSet.stream(f).get()) {
-                    byte[] bytes = in.readAllBytes();
-                    TrueTypeFont ttf = new TTFParser(true).parse(new RandomAccessReadBuffer(bytes));
-                    try {
-                        if (ttf.getName() != null) {
-                            faces.putIfAbsent(ttf.getName(), bytes);
-                        }
-                    } finally {
-                        ttf.close();
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+            try {
+                faces = SharedFonts.faces(fonts);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         return faces;
