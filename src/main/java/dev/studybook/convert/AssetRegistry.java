@@ -43,18 +43,18 @@ final class AssetRegistry {
         this.diagnostics = diagnostics;
     }
 
-    /**
-     * The asset for an image file inside the content folder, or empty (with a warning at {@code at}). The file is read,
-     * checked and converted outside the registry's lock, once however many chapters ask for it at the same time: held
-     * for the whole of it, one large PNG being decoded kept every other chapter's pictures and formulas waiting
-     * (datawhalechina/easy-rl, 233 MB of pictures: converting went on one core at a time).
-     */
     /** The asset an image file of the content folder already became, if a chapter showed it; reads nothing. */
     synchronized Optional<Asset> shown(Path file) {
         Optional<Asset> known = bySource.get("file:" + file.toAbsolutePath().normalize());
         return known == null ? Optional.empty() : known;
     }
 
+    /**
+     * The asset for an image file inside the content folder, or empty (with a warning at {@code at}). The file is read,
+     * checked and converted outside the registry's lock, once however many chapters ask for it at the same time: held
+     * for the whole of it, one large PNG being decoded kept every other chapter's pictures and formulas waiting
+     * (datawhalechina/easy-rl, 233 MB of pictures: converting went on one core at a time).
+     */
     Optional<Asset> image(Path file, SourceLocation at) {
         Path path = file.toAbsolutePath().normalize();
         String key = "file:" + path;
